@@ -1,0 +1,103 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { supportedLanguages } from "~/i18n/config";
+import type { Role } from "../../db/schema";
+
+export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
+
+type NavItem = { to: string; label: string };
+
+function navFor(user: ShellUser | null): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
+  if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
+  if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
+  if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
+  return items;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English", fr: "Français" };
+
+export function SiteShell({ user, locale, devMailbox, children }: { user: ShellUser | null; locale: string; devMailbox: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="wordmark" aria-label={t("shell.homeLabel")}>
+            <span className="wordmark-city">Mechelen</span>
+            <span className="wordmark-sub">{t("shell.siteName")}</span>
+          </Link>
+          <Form method="post" action="/taal" className="language-switch" aria-label={t("shell.chooseLanguage")}>
+            <input type="hidden" name="redirectTo" value={here} />
+            {supportedLanguages.map((lng) => (
+              <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === locale} className="link-button">
+                {LANGUAGE_NAMES[lng]}
+              </button>
+            ))}
+          </Form>
+        </div>
+        <nav aria-label={t("shell.mainNavigation")} className="main-nav">
+          <ul className="container">
+            {navFor(user).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+            {user ? (
+              <li className="nav-end">
+                <Form method="post" action="/afmelden">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </li>
+            ) : (
+              <li className="nav-end">
+                <NavLink to="/medewerkers/aanmelden">{t("nav.staffLogin")}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </header>
+      {locale !== "nl" ? (
+        <div className="translation-notice" role="note">
+          <div className="container">
+            {t("shell.translationNotice")}{" "}
+            <a href={`${location.pathname}?lng=nl`} hrefLang="nl" lang="nl">
+              {t("shell.dutchVersion", { lng: "nl" })}
+            </a>
+          </div>
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1} className="container main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <ul className="footer-links">
+            <li>
+              <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
+            </li>
+            <li>
+              <Link to="/privacy">{t("footer.privacy")}</Link>
+            </li>
+            {devMailbox ? (
+              <li>
+                <Link to="/dev/mailbox">{t("footer.devMailbox")}</Link>
+              </li>
+            ) : null}
+          </ul>
+          <p className="muted">{t("footer.tagline")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

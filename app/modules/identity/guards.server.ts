@@ -1,0 +1,42 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "../../../db/schema";
+import { getSession } from "./sessions.server";
+import { loadCurrentUser, type CurrentUser } from "./users.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+/** The signed-in person, or undefined. Cached per request object. */
+const perRequest = new WeakMap<Request, Promise<CurrentUser | undefined>>();
+export function getOptionalUser(request: Request): Promise<CurrentUser | undefined> {
+  let found = perRequest.get(request);
+  if (!found) {
+    found = getSession(request).then((session) => {
+      const id = session.get("userId");
+      return id ? loadCurrentUser(id) : undefined;
+    });
+    perRequest.set(request, found);
+  }
+  return found;
+}
+
+const STAFF_LOGIN = "/medewerkers/aanmelden";
+const RESIDENT_LOGIN = "/aanmelden";
+
+/**
+ * The gate for every protected loader and action. Anonymous visitors are sent to the
+ * right login page and brought back; a signed-in user without the role gets 403.
+ */
+export async function requireUser(request: Request, opts: { role?: Role | Role[]; staff?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getOptionalUser(request);
+  const wanted = opts.role === undefined ? [] : Array.isArray(opts.role) ? opts.role : [opts.role];
+  const staffArea = opts.staff || wanted.some((r) => r !== "resident");
+  if (!user) {
+    const url = new URL(request.url);
+    const back = safeRedirect(`${url.pathname}${url.search}`, "/");
+    throw redirect(`${staffArea ? STAFF_LOGIN : RESIDENT_LOGIN}?redirectTo=${encodeURIComponent(back)}`);
+  }
+  const allowed = (wanted.length === 0 || wanted.some((r) => user.roles.includes(r))) && (!opts.staff || user.isStaff);
+  if (!allowed) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return user;
+}
+
+export const requireStaff = (request: Request, role?: Role | Role[]) => requireUser(request, { role, staff: true });

@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, createSessionStorage, type Session } from "@remix-run/node";
+import { eq, lt, sql } from "drizzle-orm";
+import { loginCodes, sessions } from "../../../db/schema";
+import { db } from "~/utils/db.server";
+import { env, isProduction } from "~/utils/env.server";
+
+export const SESSION_COOKIE = "__mechelaar_session";
+const RESIDENT_SESSION_SECONDS = 60 * 60 * 24 * 7;
+const STAFF_SESSION_SECONDS = 60 * 60 * 12;
+
+type SessionData = { userId: string; staff?: boolean };
+type FlashData = { flash: string };
+
+let storage: ReturnType<typeof makeStorage> | undefined;
+
+function makeStorage() {
+  const cookie = createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isProduction(),
+    path: "/",
+    // The first secret signs; the others still verify, so secrets can be rotated without logging everyone out.
+    secrets: env().SESSION_SECRETS,
+  });
+  return createSessionStorage<SessionData, FlashData>({
+    cookie,
+    async createData(data, expires) {
+      const id = randomBytes(32).toString("base64url");
+      await db.insert(sessions).values({
+        id,
+        userId: (data.userId as string | undefined) ?? null,
+        data,
+        expiresAt: expires ?? new Date(Date.now() + RESIDENT_SESSION_SECONDS * 1000),
+      });
+      return id;
+    },
+    async readData(id) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+      if (!row || row.expiresAt.getTime() < Date.now()) return null;
+      return row.data as Partial<SessionData & FlashData>;
+    },
+    async updateData(id, data, expires) {
+      await db
+        .update(sessions)
+        .set({
+          data,
+          userId: (data.userId as string | undefined) ?? null,
+          ...(expires ? { expiresAt: expires } : {}),
+        })
+        .where(eq(sessions.id, id));
+    },
+    async deleteData(id) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+    },
+  });
+}
+
+export function sessionStorage() {
+  storage ??= makeStorage();
+  return storage;
+}
+
+export function getSession(request: Request) {
+  return sessionStorage().getSession(request.headers.get("Cookie"));
+}
+
+export async function commitSession(session: Session<SessionData, FlashData>, staff = false) {
+  const maxAge = staff ? STAFF_SESSION_SECONDS : RESIDENT_SESSION_SECONDS;
+  return sessionStorage().commitSession(session, { maxAge, expires: new Date(Date.now() + maxAge * 1000) });
+}
+
+/** Starts a fresh session (a new id, so a session id seen before login is worthless after it). */
+export async function startUserSession(request: Request, userId: string, staff: boolean): Promise<string> {
+  const old = await getSession(request);
+  if (old.id) await sessionStorage().destroySession(old);
+  const session = await sessionStorage().getSession();
+  session.set("userId", userId);
+  session.set("staff", staff);
+  return commitSession(session, staff);
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const session = await getSession(request);
+  return sessionStorage().destroySession(session);
+}
+
+/** "Log out on all devices". */
+export async function revokeAllSessions(userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function countActiveSessions(userId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(sql`${sessions.userId} = ${userId} and ${sessions.expiresAt} > now()`);
+  return row?.n ?? 0;
+}
+
+export async function pruneExpiredAuth() {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.delete(loginCodes).where(lt(loginCodes.expiresAt, new Date(Date.now() - 24 * 3600 * 1000)));
+}

@@ -1,0 +1,43 @@
+import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
+import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
+import { deliverDueMail } from "./outbox.server";
+
+export type Worker = { stop: () => Promise<void> };
+
+/**
+ * The background worker: delivers the outbox and does housekeeping. Runs in the web
+ * process by default (RUN_WORKER) or alone with `npm run worker`.
+ */
+export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?: number; log?: Pick<Console, "error"> } = {}): Worker {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let lastHousekeeping = 0;
+
+  const tick = async () => {
+    try {
+      while (!stopped) {
+        const { sent, failed } = await deliverDueMail();
+        if (sent + failed === 0) break;
+      }
+      if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
+        lastHousekeeping = Date.now();
+        await pruneRateLimits();
+        await pruneExpiredAuth();
+      }
+    } catch (err) {
+      log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(tick);
+  }, intervalMs);
+  running = running.then(tick);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { db, type DbOrTx } from "~/utils/db.server";
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one hit for `key` in the current fixed window and says whether it is still
+ * within the limit. One atomic upsert in PostgreSQL, so it holds across app processes.
+ */
+export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: DbOrTx = db): Promise<RateLimitResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const now = Date.now();
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const key = `${rule.name}:${subject.toLowerCase()}`;
+  const rows = await conn.execute<{ hits: number }>(sql`
+    insert into rate_limits (key, window_start, hits) values (${key}, ${windowStart.toISOString()}, 1)
+    on conflict (key, window_start) do update set hits = rate_limits.hits + 1
+    returning hits`);
+  const hits = Number(rows[0]?.hits ?? 1);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
+  return { allowed: hits <= rule.limit, retryAfterSeconds };
+}
+
+/** Old windows are useless; the worker prunes them. */
+export async function pruneRateLimits(conn: DbOrTx = db) {
+  await conn.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+}

@@ -1,0 +1,78 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteShell, type ShellUser } from "~/components/SiteShell";
+import { getOptionalUser } from "~/modules/identity/guards.server";
+import { getLanguage } from "~/utils/i18next.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
+  const shellUser: ShellUser | null = user ? { name: user.name, roles: user.roles, isStaff: user.isStaff } : null;
+  return { locale, user: shellUser, devMailbox: process.env.NODE_ENV !== "production" };
+}
+
+export const handle = { i18n: ["common"] };
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? i18n.language ?? "nl";
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false}>
+          {children}
+        </SiteShell>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  useChangeLanguage(data?.locale ?? "nl");
+  return <Outlet />;
+}
+
+/** The one error page of the portal: real status codes, in the visitor's language. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : "server";
+  if (status >= 500 && typeof window === "undefined") console.error(error);
+  return (
+    <div className="stack">
+      <h1 tabIndex={-1}>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+      <p className="muted">{t("errors.code", { status })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { loader as rootLoader } from "~/root";
+
+export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
+
+export default function Home() {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const user = root?.user;
+  return (
+    <div className="stack">
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      <section aria-labelledby="home-what" className="card">
+        <h2 id="home-what">{t("home.whatTitle")}</h2>
+        <ul>
+          <li>{t("home.whatRequests")}</li>
+          <li>{t("home.whatFollow")}</li>
+          <li>{t("home.whatHelp")}</li>
+        </ul>
+      </section>
+      {user ? (
+        <p>
+          <Link className="button" to={user.isStaff ? "/werk" : "/mijn"}>
+            {user.isStaff ? t("home.toWorkplace") : t("home.toMine")}
+          </Link>
+        </p>
+      ) : (
+        <div className="actions">
+          <Link className="button" to="/aanmelden">
+            {t("home.login")}
+          </Link>
+          <Link className="button button-secondary" to="/registreren">
+            {t("home.register")}
+          </Link>
+        </div>
+      )}
+      <section aria-labelledby="home-counter" className="card">
+        <h2 id="home-counter">{t("home.counterTitle")}</h2>
+        <p>{t("home.counterBody")}</p>
+      </section>
+    </div>
+  );
+}

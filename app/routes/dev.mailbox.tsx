@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listDevMailbox } from "~/modules/notify/mailbox.server";
+
+export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal Huis van de Mechelaar" }];
+
+/** Only outside production: shows the mail the portal sent, so a local login can be finished. */
+export async function loader(_: LoaderFunctionArgs) {
+  if (process.env.NODE_ENV === "production") throw new Response("Not found", { status: 404 });
+  const mails = await listDevMailbox();
+  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
+}
+
+export default function DevMailbox() {
+  const { t, i18n } = useTranslation();
+  const { mails } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Brussels" });
+  return (
+    <div className="stack">
+      <h1>{t("devMailbox.title")}</h1>
+      <p>{t("devMailbox.intro")}</p>
+      {mails.length === 0 ? <p>{t("devMailbox.empty")}</p> : null}
+      {mails.map((m) => (
+        <article key={m.id} className="card mail" aria-labelledby={`mail-${m.id}`}>
+          <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+          <p className="muted">
+            {t("devMailbox.to")}: <span data-testid="mail-to">{m.to}</span> · {date.format(new Date(m.createdAt))} · {t(`devMailbox.status.${m.status}`)}
+          </p>
+          <pre className="mail-body">{m.text}</pre>
+        </article>
+      ))}
+    </div>
+  );
+}

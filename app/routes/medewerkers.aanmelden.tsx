@@ -1,0 +1,60 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { loginStaff } from "~/modules/identity/auth.server";
+import { getOptionalUser } from "~/modules/identity/guards.server";
+import { staffLoginSchema } from "~/modules/identity/schemas";
+import { startUserSession } from "~/modules/identity/sessions.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/werk");
+  const user = await getOptionalUser(request);
+  if (user?.isStaff) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = parseWith(staffLoginSchema, values, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  let user: { id: string };
+  try {
+    user = await loginStaff(parsed.data.email, parsed.data.password, clientIp(context));
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+  return redirect(safeRedirect(form.get("redirectTo"), "/werk"), {
+    headers: { "Set-Cookie": await startUserSession(request, user.id, true) },
+  });
+}
+
+export default function StaffLogin() {
+  const { t } = useTranslation(["auth", "common"]);
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  return (
+    <div className="stack narrow">
+      <h1>{t("staffLogin.title")}</h1>
+      <p>{t("staffLogin.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="email" type="email" label={t("staffLogin.email")} autoComplete="username" spellCheck={false} defaultValue={values.email} error={errors?.email} required />
+        <TextField name="password" type="password" label={t("staffLogin.password")} autoComplete="current-password" error={errors?.password} required />
+        <button type="submit" className="button" disabled={busy}>
+          {t("staffLogin.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { auditTrailFor } from "~/modules/audit/audit.server";
+import { requireUser } from "~/modules/identity/guards.server";
+import { countActiveSessions } from "~/modules/identity/sessions.server";
+
+export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const [sessions, trail] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20)]);
+  return {
+    user: { name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, preferredChannel: user.preferredChannel },
+    sessions,
+    trail: trail.map((e) => ({ at: e.at.toISOString(), action: e.action, actorName: e.actorName })),
+  };
+}
+
+export default function Mine() {
+  const { t, i18n } = useTranslation();
+  const { user, sessions, trail } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  return (
+    <div className="stack">
+      <h1>{t("mine.title", { name: user.name })}</h1>
+      <section className="card" aria-labelledby="mine-details">
+        <h2 id="mine-details">{t("mine.details")}</h2>
+        <dl className="summary-list">
+          <dt>{t("mine.name")}</dt>
+          <dd>{user.name}</dd>
+          <dt>{t("mine.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t("mine.language")}</dt>
+          <dd>{t(`languages.${user.preferredLanguage}`)}</dd>
+          <dt>{t("mine.channel")}</dt>
+          <dd>{t(`channels.${user.preferredChannel}`)}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="mine-access">
+        <h2 id="mine-access">{t("mine.accessTitle")}</h2>
+        <p>{t("mine.accessIntro")}</p>
+        {trail.length ? (
+          <table>
+            <caption className="visually-hidden">{t("mine.accessTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("mine.accessWhen")}</th>
+                <th scope="col">{t("mine.accessWho")}</th>
+                <th scope="col">{t("mine.accessWhat")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.map((e, i) => (
+                <tr key={i}>
+                  <td>{date.format(new Date(e.at))}</td>
+                  <td>{e.actorName ?? t("mine.accessSystem")}</td>
+                  <td>{t(`audit.${e.action}`, { defaultValue: e.action })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("mine.accessNone")}</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="mine-sessions">
+        <h2 id="mine-sessions">{t("mine.sessionsTitle")}</h2>
+        <p>{t("mine.sessionsCount", { count: sessions })}</p>
+        <Form method="post" action="/afmelden">
+          <input type="hidden" name="everywhere" value="1" />
+          <button type="submit" className="button button-secondary">
+            {t("mine.logoutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { registerResident } from "~/modules/identity/auth.server";
+import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
+import { registerSchema } from "~/modules/identity/schemas";
+import { formValues, parseWith } from "~/utils/forms";
+import { getLanguage } from "~/utils/i18next.server";
+import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  return { language: await getLanguage(request), redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "/mijn") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = parseWith(registerSchema, values, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    await registerResident(parsed.data, clientIp(context));
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
+  return redirect("/aanmelden/code", {
+    headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: parsed.data.email, redirectTo }) },
+  });
+}
+
+export default function Register() {
+  const { t } = useTranslation(["auth", "common"]);
+  const { language, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  return (
+    <div className="stack narrow">
+      <h1>{t("register.title")}</h1>
+      <p>{t("register.intro")}</p>
+      <ErrorSummary errors={errors} fieldIds={{ preferredLanguage: "preferredLanguage-nl", preferredChannel: "preferredChannel-email" }} />
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="name" label={t("register.name")} autoComplete="name" defaultValue={values.name} error={errors?.name} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t("register.email")}
+          hint={t("register.emailHint")}
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values.email}
+          error={errors?.email}
+          required
+        />
+        <RadioGroup
+          name="preferredLanguage"
+          legend={t("register.language")}
+          value={values.preferredLanguage ?? language}
+          error={errors?.preferredLanguage}
+          options={[
+            { value: "nl", label: "Nederlands", lang: "nl" },
+            { value: "en", label: "English", lang: "en" },
+            { value: "fr", label: "Français", lang: "fr" },
+          ]}
+        />
+        <RadioGroup
+          name="preferredChannel"
+          legend={t("register.channel")}
+          hint={t("register.channelHint")}
+          value={values.preferredChannel ?? "email"}
+          error={errors?.preferredChannel}
+          options={[
+            { value: "email", label: t("register.channelEmail") },
+            { value: "paper", label: t("register.channelPaper") },
+          ]}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("register.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("register.haveAccount")} <Link to="/aanmelden">{t("register.toLogin")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+
+export const meta: MetaFunction = () => [{ title: "Toegankelijkheid – Digitaal Huis van de Mechelaar" }];
+
+export default function Accessibility() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack prose">
+      <h1>{t("accessibility.title")}</h1>
+      <p>{t("accessibility.intro")}</p>
+      <h2>{t("accessibility.statusTitle")}</h2>
+      <p>{t("accessibility.status")}</p>
+      <h2>{t("accessibility.howTitle")}</h2>
+      <ul>
+        <li>{t("accessibility.howKeyboard")}</li>
+        <li>{t("accessibility.howNoJs")}</li>
+        <li>{t("accessibility.howLanguages")}</li>
+        <li>{t("accessibility.howTested")}</li>
+      </ul>
+      <h2>{t("accessibility.problemTitle")}</h2>
+      <p>{t("accessibility.problem")}</p>
+    </div>
+  );
+}

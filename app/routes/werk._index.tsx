@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { countActiveSessions } from "~/modules/identity/sessions.server";
+
+export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return { user: { name: user.name, email: user.email, roles: user.roles, teams: user.teams }, sessions: await countActiveSessions(user.id) };
+}
+
+export default function Workplace() {
+  const { t } = useTranslation(["common", "admin"]);
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const staffRoles = user.roles.filter((r) => r !== "resident");
+  return (
+    <div className="stack">
+      <h1>{t("workplace.title", { name: user.name })}</h1>
+      <section className="card" aria-labelledby="wp-roles">
+        <h2 id="wp-roles">{t("workplace.rolesTitle")}</h2>
+        <ul>
+          {staffRoles.map((r) => (
+            <li key={r}>
+              <strong>{t(`admin:roles.${r}`)}</strong>: {t(`admin:roleDescriptions.${r}`)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("workplace.teamsTitle")}</h3>
+        {user.teams.length ? (
+          <ul>
+            {user.teams.map((team) => (
+              <li key={team.id}>{team.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("workplace.noTeams")}</p>
+        )}
+      </section>
+      {user.roles.includes("admin") ? (
+        <section className="card" aria-labelledby="wp-admin">
+          <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>
+          <ul>
+            <li>
+              <Link to="/werk/beheer/medewerkers">{t("admin:staff.title")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/beheer/teams">{t("admin:teams.title")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="wp-sessions">
+        <h2 id="wp-sessions">{t("mine.sessionsTitle")}</h2>
+        <p>{t("mine.sessionsCount", { count: sessions })}</p>
+        <Form method="post" action="/afmelden">
+          <input type="hidden" name="everywhere" value="1" />
+          <button type="submit" className="button button-secondary">
+            {t("mine.logoutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, Notice, TextField } from "~/components/forms";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { teamSchema } from "~/modules/identity/schemas";
+import { createTeam, listTeams } from "~/modules/identity/staff.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "admin");
+  return { teams: await listTeams() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, "admin");
+  const values = formValues(await request.formData());
+  const parsed = parseWith(teamSchema, values, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    await createTeam(actor, parsed.data);
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+  return redirect("/werk/beheer/teams?opgeslagen=1");
+}
+
+export default function Teams() {
+  const { t } = useTranslation("admin");
+  const { teams } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  return (
+    <div className="stack">
+      {params.has("opgeslagen") ? <Notice>{t("teams.saved")}</Notice> : null}
+      <h1>{t("teams.title")}</h1>
+      <table>
+        <caption>{t("teams.caption", { count: teams.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("teams.name")}</th>
+            <th scope="col">{t("teams.slug")}</th>
+            <th scope="col">{t("teams.members")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => (
+            <tr key={team.id}>
+              <td>{team.name}</td>
+              <td>
+                <code>{team.slug}</code>
+              </td>
+              <td>{team.members}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section className="card narrow" aria-labelledby="new-team">
+        <h2 id="new-team">{t("teams.add")}</h2>
+        <ErrorSummary errors={errors} />
+        <Form method="post" noValidate className="stack">
+          <TextField name="name" label={t("teams.name")} defaultValue={values.name} error={errors?.name} required />
+          <TextField name="slug" label={t("teams.slug")} hint={t("teams.slugHint")} defaultValue={values.slug} error={errors?.slug} required />
+          <button type="submit" className="button">
+            {t("teams.save")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

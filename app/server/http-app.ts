@@ -1,0 +1,62 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+
+export type HttpAppOptions = { build: ServerBuild; publicDir: string; publicUrl: string; trustProxy: boolean; mode: string };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests that come from another site. Browsers send `Origin` on
+ * every cross-site POST; we require it (or a Referer) to match this site.
+ */
+export function sameOriginOnly(publicUrl: string) {
+  const configured = new URL(publicUrl).origin;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const own = `${req.protocol}://${req.get("host")}`;
+    let origin = req.get("origin");
+    if (!origin || origin === "null") {
+      const referer = req.get("referer");
+      try {
+        origin = referer ? new URL(referer).origin : undefined;
+      } catch {
+        origin = undefined;
+      }
+    }
+    if (origin && (origin === own || origin === configured)) return next();
+    res.status(403).type("text/plain; charset=utf-8").send("Forbidden: this request did not come from this site.");
+  };
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  res.setHeader("Permissions-Policy", "geolocation=(), microphone=()");
+  next();
+}
+
+export function createHttpApp(opts: HttpAppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (opts.trustProxy) app.set("trust proxy", true);
+  app.use(compression());
+  app.use(securityHeaders);
+  // Fingerprinted assets never change; everything else in public/ may.
+  app.use("/build", express.static(path.join(opts.publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(opts.publicDir, { maxAge: "1h" }));
+  app.use(sameOriginOnly(opts.publicUrl));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: opts.build,
+      mode: opts.mode,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return app;
+}

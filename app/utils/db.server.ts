@@ -1,0 +1,48 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "../../db/schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+let client: postgres.Sql | undefined;
+let database: Database | undefined;
+
+function connect(): Database {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the portal through scripts/serve.ts");
+  client = postgres(url, {
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connection: { application_name: "mechelaar-portal" },
+  });
+  database = drizzle(client, { schema });
+  return database;
+}
+
+/** The shared pool; created on first use so scripts and tests can set DATABASE_URL first. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop, receiver) {
+    const real = database ?? connect();
+    const value = Reflect.get(real, prop, receiver);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export async function closeDb() {
+  await client?.end({ timeout: 5 });
+  client = undefined;
+  database = undefined;
+}
+
+export async function pingDb(): Promise<boolean> {
+  try {
+    if (!client) connect();
+    await client!`select 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

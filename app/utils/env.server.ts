@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every setting the portal reads, in one place. Documented in README.md ("Configuration"). */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    PUBLIC_URL: z.string().url().optional(),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default(".data"),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    SESSION_SECRET_PREVIOUS: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Digitaal Huis van de Mechelaar <noreply@localhost>"),
+    RUN_WORKER: bool.default("true"),
+    SEED_DEMO: bool.optional(),
+    TRUST_PROXY: bool.default("false"),
+    RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().positive().default(5),
+    RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && env.SEED_DEMO) {
+      ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRETS: string[]; PUBLIC_URL: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws a ConfigError with one readable line per problem. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const env = parsed.data;
+  const primary = env.SESSION_SECRET ?? developmentSecret(env.DATA_DIR);
+  const previous = (env.SESSION_SECRET_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return {
+    ...env,
+    SESSION_SECRETS: [primary, ...previous],
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+  };
+}
+
+/** Outside production a secret is generated once and kept, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+export const isProduction = () => env().NODE_ENV === "production";

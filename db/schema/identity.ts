@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const ROLES = ["resident", "frontoffice", "backoffice", "editor", "host", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ROLES.filter((r) => r !== "resident") as Exclude<Role, "resident">[];
+
+export const LANGUAGES = ["nl", "en", "fr"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CONTACT_CHANNELS = ["email", "paper"] as const;
+export type PreferredChannel = (typeof CONTACT_CHANNELS)[number];
+
+/**
+ * Residents and staff share one table: a person is a person, whatever door they use.
+ * A resident record may exist without a login (made at the counter); `claimedAt` is set
+ * when they first log in themselves.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    preferredLanguage: text("preferred_language").$type<Language>().notNull().default("nl"),
+    preferredChannel: text("preferred_channel").$type<PreferredChannel>().notNull().default("email"),
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    isDemo: boolean("is_demo").notNull().default(false),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Case-insensitive uniqueness: people type their address in many ways.
+    uniqueIndex("users_email_lower_uq").on(sql`lower(${t.email})`),
+    index("users_roles_gin").using("gin", t.roles),
+  ],
+);
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    isLead: boolean("is_lead").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+/** One-time login codes for residents. Only a hash is kept. */
+export const loginCodes = pgTable(
+  "login_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_codes_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Server-side sessions: the cookie holds only the signed id, so any session can be revoked. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);

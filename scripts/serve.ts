@@ -1,0 +1,44 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { failStartup, onShutdown, prepareDatabase } from "./lib/bootstrap";
+
+/** Starts the portal: configuration, database (embedded when DATABASE_URL is unset), seeds, HTTP, worker. */
+async function main() {
+  const { env, embedded } = await prepareDatabase();
+  const { db, closeDb } = await import("../app/utils/db.server");
+  const { runSeeds } = await import("../seeds/run");
+  const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
+  await runSeeds(db, { demo: seedDemo, production: env.NODE_ENV === "production" });
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const { createHttpApp } = await import("../app/server/http-app");
+  const app = createHttpApp({ build, publicDir: path.resolve("public"), publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
+
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new (class extends Error {})(`Port ${env.PORT} is taken: set PORT to another port.`) : err),
+    );
+  }).catch(async (err) => {
+    await embedded?.stop();
+    console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+
+  const { startWorker } = await import("../app/modules/notify/worker.server");
+  const worker = env.RUN_WORKER ? startWorker() : undefined;
+
+  console.log(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""})`);
+
+  onShutdown(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections?.();
+    await worker?.stop();
+    await closeDb();
+    await embedded?.stop();
+  });
+}
+
+main().catch(failStartup);

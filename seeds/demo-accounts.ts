@@ -1,0 +1,30 @@
+import type { Language, PreferredChannel, Role } from "../db/schema";
+
+/** Demo logins for local use only; listed in README.md. Refused when NODE_ENV=production. */
+export const DEMO_STAFF_PASSWORD = "Mechelen-demo-2026";
+
+export const DEMO_STAFF: { name: string; email: string; roles: Role[]; teamSlugs: string[] }[] = [
+  { name: "Fien Frontoffice", email: "frontoffice@example.com", roles: ["frontoffice"], teamSlugs: ["burgerzaken"] },
+  { name: "Bart Backoffice", email: "backoffice@example.com", roles: ["backoffice"], teamSlugs: ["burgerzaken"] },
+  { name: "Wout Welzijn", email: "backoffice.welzijn@example.com", roles: ["backoffice"], teamSlugs: ["welzijn"] },
+  { name: "Eva Redactie", email: "redactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },
+  { name: "Hanne Gastvrouw", email: "gastheer@example.com", roles: ["host"], teamSlugs: ["welzijn"] },
+  { name: "Ahmed Beheer", email: "beheer@example.com", roles: ["admin"], teamSlugs: ["burgerzaken"] },
+];
+
+export const DEMO_RESIDENTS: { name: string; email: string; preferredLanguage: Language; preferredChannel: PreferredChannel }[] = [
+  { name: "An Peeters", email: "an.peeters@example.com", preferredLanguage: "nl", preferredChannel: "email" },
+  { name: "John Smith", email: "john.smith@example.com", preferredLanguage: "en", preferredChannel: "email" },
+  { name: "Marie Dubois", email: "marie.dubois@example.com", preferredLanguage: "fr", preferredChannel: "paper" },
+];
+
+/** Reference data, seeded everywhere: the teams that handle the city's services. */
+export const TEAMS = [
+  { slug: "burgerzaken", name: "Burgerzaken" },
+  { slug: "welzijn", name: "Welzijn (Sociaal Huis)" },
+  { slug: "vrije-tijd", name: "Vrije tijd" },
+  { slug: "wonen-energie", name: "Wonen en energie" },
+  { slug: "mobiliteit", name: "Mobiliteit" },
+  { slug: "participatie", name: "Participatie" },
+  { slug: "facility", name: "Facility" },
+];

@@ -1,0 +1,18 @@
+import type { DbOrTx } from "../app/utils/db.server";
+import { ensurePerson, ensureTeam } from "../tests/factories/identity";
+import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
+
+export class SeedRefused extends Error {}
+
+/**
+ * The idempotent seed runner: every step inserts what is missing and changes nothing
+ * that exists, so running it twice (or on every start) never duplicates data.
+ */
+export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: boolean }) {
+  for (const team of TEAMS) await ensureTeam(db, team);
+  if (!opts.demo) return { demo: false };
+  if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
+  for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });
+  for (const r of DEMO_RESIDENTS) await ensurePerson(db, { ...r, roles: ["resident"], isDemo: true });
+  return { demo: true };
+}
