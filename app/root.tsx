@@ -1,3 +1,4 @@
+import { isProduction } from "~/utils/env.server";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -23,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaa
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
   const shellUser: ShellUser | null = user ? { name: user.name, roles: user.roles, isStaff: user.isStaff } : null;
-  return { locale, user: shellUser, devMailbox: process.env.NODE_ENV !== "production" };
+  return { locale, user: shellUser, devMailbox: !isProduction() };
 }
 
 export const handle = { i18n: ["common"] };

@@ -1,3 +1,4 @@
+import { isProduction } from "~/utils/env.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Hu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingLogin(request);
-  return { email: pending?.email ?? "", devMailbox: process.env.NODE_ENV !== "production" };
+  return { email: pending?.email ?? "", devMailbox: !isProduction() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,3 +1,4 @@
+import { isProduction } from "~/utils/env.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal
 
 /** Only outside production: shows the mail the portal sent, so a local login can be finished. */
 export async function loader(_: LoaderFunctionArgs) {
-  if (process.env.NODE_ENV === "production") throw new Response("Not found", { status: 404 });
+  if (isProduction()) throw new Response("Not found", { status: 404 });
   const mails = await listDevMailbox();
   return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
 }

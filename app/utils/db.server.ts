@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
+import { env } from "./env.server";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A transaction handle has the same query API as the database. */
@@ -14,7 +15,7 @@ function connect(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the portal through scripts/serve.ts");
   client = postgres(url, {
-    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    max: env().DB_POOL_SIZE,
     onnotice: () => {},
     connection: { application_name: "mechelaar-portal" },
   });

@@ -26,10 +26,14 @@ export const envSchema = z
     TRUST_PROXY: bool.default("false"),
     RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (the development mailbox is not available there)" });
     }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });

@@ -5,7 +5,7 @@ import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit, type RateLimitRule } from "~/modules/platform/rate-limit.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
 import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { env, isProduction } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { verifyPassword } from "./passwords.server";
 import { findUserByEmail, isStaffRoles } from "./users.server";
@@ -29,6 +29,11 @@ async function enforce(rule: RateLimitRule, subject: string) {
     throw new DomainError("RATE_LIMITED", "auth:errors.rateLimited", { retryAfterSeconds: result.retryAfterSeconds });
   }
 }
+
+/** Demo accounts exist for local use only: in production they never get in, seeded or not. */
+const canLogIn = (user: { active: boolean; isDemo: boolean }) => user.active && !(user.isDemo && isProduction());
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const hashCode = (codeId: string, code: string) => createHash("sha256").update(`${codeId}:${code}`).digest("hex");
 
@@ -63,7 +68,8 @@ export type RegisterInput = { name: string; email: string; preferredLanguage: La
  * Registers a resident and sends a login code. An address that already has an account
  * simply gets a code: the answer is the same, so nobody learns who is registered.
  */
-export async function registerResident(input: RegisterInput, ip: string) {
+export async function registerResident(raw: RegisterInput, ip: string) {
+  const input = { ...raw, email: normalizeEmail(raw.email) };
   await enforce(rules.registerPerIp(), ip);
   await enforce(rules.codePerEmail(), input.email);
   let user = await findUserByEmail(input.email);
@@ -75,25 +81,27 @@ export async function registerResident(input: RegisterInput, ip: string) {
       .returning();
     user = inserted[0] ?? (await findUserByEmail(input.email));
   }
-  if (user && user.active) await issueCode(user);
+  if (user && canLogIn(user)) await issueCode(user);
 }
 
 /** Sends a login code when the address belongs to an active account; always answers the same. */
-export async function requestLoginCode(email: string, ip: string) {
+export async function requestLoginCode(rawEmail: string, ip: string) {
+  const email = normalizeEmail(rawEmail);
   await enforce(rules.codePerIp(), ip);
   await enforce(rules.codePerEmail(), email);
   const user = await findUserByEmail(email);
-  if (user && user.active && user.roles.includes("resident")) await issueCode(user);
+  if (user && canLogIn(user) && user.roles.includes("resident")) await issueCode(user);
 }
 
 /**
  * Checks a code. Each code allows MAX_CODE_ATTEMPTS tries, counted atomically before the
  * comparison, so parallel guesses cannot exceed it; after that even the right code is refused.
  */
-export async function verifyLoginCode(email: string, code: string, ip: string) {
+export async function verifyLoginCode(rawEmail: string, code: string, ip: string) {
+  const email = normalizeEmail(rawEmail);
   await enforce(rules.verifyPerIp(), ip);
   const user = await findUserByEmail(email);
-  if (!user || !user.active) throw new DomainError("VALIDATION", "auth:errors.codeWrong");
+  if (!user || !canLogIn(user)) throw new DomainError("VALIDATION", "auth:errors.codeWrong");
   const [latest] = await db
     .select()
     .from(loginCodes)
@@ -132,7 +140,7 @@ export async function loginStaff(email: string, password: string, ip: string) {
   await enforce(rules.staffPerEmail(), email);
   const user = await findUserByEmail(email);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok || !user.active || !isStaffRoles(user.roles)) {
+  if (!user || !ok || !canLogIn(user) || !isStaffRoles(user.roles)) {
     throw new DomainError("VALIDATION", "auth:errors.staffLoginFailed");
   }
   return { id: user.id };

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { teamMembers, teams, users } from "../../../db/schema";
+import { loginStaff } from "../../../app/modules/identity/auth.server";
+import { db } from "../../../app/utils/db.server";
+import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "../../../seeds/demo-accounts";
+import { runSeeds, SeedRefused } from "../../../seeds/run";
+
+const count = async (table: typeof users | typeof teams | typeof teamMembers) =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+
+describe("seeds", () => {
+  it("are idempotent: a second run adds nothing", async () => {
+    await runSeeds(db, { demo: true, production: false });
+    const first = [await count(users), await count(teams), await count(teamMembers)];
+    await runSeeds(db, { demo: true, production: false });
+    expect([await count(users), await count(teams), await count(teamMembers)]).toEqual(first);
+    expect(first[0]).toBe(DEMO_STAFF.length + DEMO_RESIDENTS.length);
+  });
+
+  it("give one demo staff member per role, in two or more teams, who can log in", async () => {
+    await runSeeds(db, { demo: true, production: false });
+    const roles = new Set(DEMO_STAFF.flatMap((s) => s.roles));
+    expect([...roles].sort()).toEqual(["admin", "backoffice", "editor", "frontoffice", "host"]);
+    expect(new Set(DEMO_STAFF.flatMap((s) => s.teamSlugs)).size).toBeGreaterThanOrEqual(2);
+    for (const s of DEMO_STAFF) await expect(loginStaff(s.email, DEMO_STAFF_PASSWORD, `10.5.0.${s.email.length}`)).resolves.toHaveProperty("id");
+  });
+
+  it("refuse demo accounts in production", async () => {
+    await expect(runSeeds(db, { demo: true, production: true })).rejects.toBeInstanceOf(SeedRefused);
+  });
+});

@@ -1,0 +1,42 @@
+import net from "node:net";
+import { describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, StartupError } from "../../../db/embedded";
+import { ConfigError, loadEnv } from "../../../app/utils/env.server";
+
+describe("starting up", () => {
+  it("says in one line that the port is taken", async () => {
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const err = await startEmbeddedPostgres({ dataDir: ".data/test-port-taken", port }).catch((e) => e);
+      expect(err).toBeInstanceOf(StartupError);
+      expect(err.message).toMatch(new RegExp(`^Port ${port} .* is taken`));
+      expect(err.message).not.toContain("\n");
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says in one line that the data folder is not writable", async () => {
+    const err = await startEmbeddedPostgres({ dataDir: "/dev/null/mechelaar", port: 54999 }).catch((e) => e);
+    expect(err).toBeInstanceOf(StartupError);
+    expect(err.message).toMatch(/data folder .* is not writable/);
+  });
+
+  it("validates the configuration with one readable message", () => {
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: is required/);
+    expect(() => loadEnv({ PORT: "not-a-port", DATA_DIR: ".data/test" })).toThrow(/PORT/);
+    expect(() => loadEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail", SEED_DEMO: "true" })).toThrow(/demo accounts are refused/);
+    const env = loadEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), SESSION_SECRET_PREVIOUS: "old-1, old-2", SMTP_URL: "smtp://mail" });
+    expect(env.SESSION_SECRETS).toEqual(["x".repeat(40), "old-1", "old-2"]);
+  });
+
+  it("generates a development secret once and keeps it", () => {
+    const a = loadEnv({ NODE_ENV: "development", DATA_DIR: ".data/test-secret" });
+    const b = loadEnv({ NODE_ENV: "development", DATA_DIR: ".data/test-secret" });
+    expect(a.SESSION_SECRETS[0]).toHaveLength(43);
+    expect(b.SESSION_SECRETS[0]).toBe(a.SESSION_SECRETS[0]);
+  });
+});
