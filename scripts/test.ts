@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../tests/setup/test-postgres";
+
+/**
+ * `npm test`: builds the portal, runs the unit and integration tests (vitest, each file on
+ * its own cloned database), then the end-to-end journeys (Playwright in Debian's Chromium)
+ * against the production build on a fresh database. Extra arguments go to vitest.
+ */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("The portal stopped before it was ready.");
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The portal did not become healthy at ${url}.`);
+}
+
+async function endToEnd(): Promise<number> {
+  const server = await acquireTestServer();
+  const template = await createTemplate(server.adminUrl);
+  const dbName = await cloneDatabase(server.adminUrl, template, "mech_e2e");
+  const port = Number(process.env.E2E_PORT ?? 3111);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: databaseUrl(server.adminUrl, dbName),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      SEED_DEMO: "true",
+      RUN_WORKER: "true",
+      DATA_DIR: ".data/e2e",
+      // Every journey logs in from 127.0.0.1; per-address limits are tested in the integration tests.
+      RATE_LIMIT_LOGIN_PER_IP: "100000",
+      RATE_LIMIT_LOGIN_PER_EMAIL: "1000",
+    },
+  });
+  try {
+    await waitForHealth(baseUrl, portal);
+    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], { ...process.env, BASE_URL: baseUrl });
+  } finally {
+    portal.kill("SIGTERM");
+    await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));
+    await dropDatabase(server.adminUrl, dbName);
+    await dropDatabase(server.adminUrl, template);
+    await server.stop();
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const skipE2e = args.includes("--no-e2e");
+  const onlyE2e = args.includes("--e2e-only");
+  const vitestArgs = args.filter((a) => a !== "--no-e2e" && a !== "--e2e-only");
+  if ((await run("npx", ["remix", "build"])) !== 0) return 1;
+  if (!onlyE2e) {
+    const unit = await run("npx", ["vitest", "run", ...vitestArgs]);
+    if (unit !== 0) return unit;
+  }
+  if (skipE2e) return 0;
+  return endToEnd();
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

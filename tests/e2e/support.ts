@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Fails the journey when axe finds any WCAG 2.1 A/AA violation on the page as it is now.
+ * axe needs JavaScript: for a journey without it, the exact HTML the visitor got is
+ * replayed in a scripting page (stylesheets still come from the server) and checked there.
+ */
+export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: boolean } = {}) {
+  let target = page;
+  const jsOff = opts.javaScriptEnabled === false;
+  if (jsOff) {
+    const html = await page.content();
+    const browser = page.context().browser()!;
+    const context = await browser.newContext({ javaScriptEnabled: true, baseURL: undefined });
+    target = await context.newPage();
+    const url = page.url();
+    await target.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await target.goto(url);
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  } finally {
+    if (jsOff) await target.context().close();
+  }
+}
+
+/** Reads the newest login code sent to `email` from the development mailbox. */
+export async function codeFromMailbox(page: Page, email: string): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    await page.goto("/dev/mailbox");
+    const mail = page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first();
+    if (await mail.count()) {
+      const text = await mail.locator("pre").innerText();
+      const code = text.match(/\b(\d{6})\b/)?.[1];
+      if (code) return code;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no code for ${email} in the mailbox`);
+}
+
+export const DEMO_PASSWORD = "Mechelen-demo-2026";
+
+export async function staffLogin(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/medewerkers/aanmelden");
+  await page.getByLabel("E-mailadres van het werk").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page).toHaveURL(/\/werk$/);
+}
