@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -13,6 +13,22 @@ import { getLanguage } from "~/utils/i18next.server";
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
+// One ready i18next instance per language, made on first use: the server never changes an
+// instance's language, so requests can share it (saves an init on every page).
+const instances = new Map<string, Promise<i18n>>();
+function i18nFor(lng: string): Promise<i18n> {
+  let found = instances.get(lng);
+  if (!found) {
+    const instance = createInstance();
+    found = instance
+      .use(initReactI18next)
+      .init({ ...i18nConfig, resources, lng })
+      .then(() => instance);
+    instances.set(lng, found);
+  }
+  return found;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,8 +36,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const lng = await getLanguage(request);
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nConfig, resources, lng });
+  const instance = await i18nFor(lng);
 
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { buildPaths } from "../app/server/build-paths";
 import { failStartup, onShutdown, prepareDatabase } from "./lib/bootstrap";
 
 /** Starts the portal: configuration, database (embedded when DATABASE_URL is unset), seeds, HTTP, worker. */
@@ -11,10 +12,10 @@ async function main() {
   const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
   await runSeeds(db, { demo: seedDemo, production: env.NODE_ENV === "production" });
 
-  const buildPath = path.resolve("build/index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const paths = buildPaths();
+  const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
   const { createHttpApp } = await import("../app/server/http-app");
-  const app = createHttpApp({ build, publicDir: path.resolve("public"), publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
+  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
 
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));

@@ -1,7 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
+import { publicPageHeaders } from "~/utils/cache-headers";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
+
+export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
 

@@ -1,5 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
+import { publicPageHeaders } from "~/utils/cache-headers";
 import { useTranslation } from "react-i18next";
+
+export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Privacy – Digitaal Huis van de Mechelaar" }];
 

@@ -1,10 +1,11 @@
-import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import { SESSION_COOKIE } from "../modules/identity/session-cookie";
+import { pageCache } from "./page-cache";
 import express, { type NextFunction, type Request, type Response } from "express";
 
-export type HttpAppOptions = { build: ServerBuild; publicDir: string; publicUrl: string; trustProxy: boolean; mode: string };
+export type HttpAppOptions = { build: ServerBuild; publicDir: string; assetsDir: string; publicUrl: string; trustProxy: boolean; mode: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -47,9 +48,10 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.use(compression());
   app.use(securityHeaders);
   // Fingerprinted assets never change; everything else in public/ may.
-  app.use("/build", express.static(path.join(opts.publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(opts.assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(opts.publicDir, { maxAge: "1h" }));
   app.use(sameOriginOnly(opts.publicUrl));
+  app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
   app.all(
     "*",
     createRequestHandler({

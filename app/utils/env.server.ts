@@ -45,7 +45,7 @@ export type Env = z.infer<typeof envSchema> & { SESSION_SECRETS: string[]; PUBLI
 export class ConfigError extends Error {}
 
 /** Parses the environment once; throws a ConfigError with one readable line per problem. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

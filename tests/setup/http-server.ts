@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { buildPaths } from "../../app/server/build-paths";
 import { createHttpApp } from "../../app/server/http-app";
 
 /**
@@ -10,10 +11,10 @@ import { createHttpApp } from "../../app/server/http-app";
  * file's database. `npm test` builds first; run `npm run build` when calling vitest alone.
  */
 export async function startTestServer() {
-  const buildPath = path.resolve("build/index.js");
-  if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` before the HTTP tests.");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const app = createHttpApp({ build, publicDir: path.resolve("public"), publicUrl: "http://localhost:1", trustProxy: false, mode: "production" });
+  const paths = buildPaths();
+  if (!existsSync(paths.server)) throw new Error("No build found: run `npm run build` before the HTTP tests.");
+  const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
+  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: "http://localhost:1", trustProxy: false, mode: "production" });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

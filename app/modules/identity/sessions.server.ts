@@ -5,7 +5,9 @@ import { loginCodes, sessions } from "../../../db/schema";
 import { db } from "~/utils/db.server";
 import { env, isProduction } from "~/utils/env.server";
 
-export const SESSION_COOKIE = "__mechelaar_session";
+import { SESSION_COOKIE } from "./session-cookie";
+
+export { SESSION_COOKIE };
 const RESIDENT_SESSION_SECONDS = 60 * 60 * 24 * 7;
 const STAFF_SESSION_SECONDS = 60 * 60 * 12;
 

@@ -1,0 +1,52 @@
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * A small shared cache in front of Remix for public pages seen by anonymous visitors, the
+ * way a reverse proxy or CDN would hold them: only GET, only without a session cookie, only
+ * responses that say `s-maxage` and set no cookie. The key includes everything the language
+ * depends on (?lng, the lng cookie, Accept-Language), so nobody gets another visitor's page.
+ */
+type Entry = { expires: number; status: number; headers: Record<string, string>; body: Buffer };
+
+export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; maxEntries?: number; now?: () => number }) {
+  const entries = new Map<string, Entry>();
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== "GET" || (req.headers.cookie ?? "").includes(`${sessionCookie}=`)) return next();
+    const lngCookie = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
+    const key = `${req.originalUrl}\u0000${lngCookie}\u0000${req.headers["accept-language"] ?? ""}`;
+
+    const hit = entries.get(key);
+    if (hit && hit.expires > now()) {
+      res.status(hit.status).set(hit.headers).set("X-Page-Cache", "hit");
+      res.end(hit.body);
+      return;
+    }
+    if (hit) entries.delete(key);
+
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const collect = (chunk: unknown, encoding?: unknown) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      const maxAge = /s-maxage=(\d+)/.exec(String(res.getHeader("Cache-Control") ?? ""))?.[1];
+      if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie")) {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.getHeaders())) {
+          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) headers[name] = String(value);
+        }
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        entries.set(key, { expires: now() + Number(maxAge) * 1000, status: 200, headers, body: Buffer.concat(chunks) });
+      }
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    next();
+  };
+}

@@ -1,0 +1,118 @@
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
+import type { Scenario } from "./types";
+import { scenarios as foundation } from "./scenarios/foundation";
+
+/**
+ * `npm run bench`: builds the portal, starts the production server on a fresh database and
+ * measures each scenario with autocannon beside a bare Node http server that returns the
+ * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
+ */
+const ALL: Scenario[] = [...foundation];
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3222);
+const BASELINE_PORT = PORT + 1;
+
+type Figures = { rps: number; p50: number; p99: number; non2xx: number };
+
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body">): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+function run(cmd: string, args: string[]) {
+  return new Promise<void>((resolve, reject) => {
+    spawn(cmd, args, { stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed`))));
+  });
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function startBaseline(body: Buffer, contentType: string): Promise<ChildProcess> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-")), "body");
+  writeFileSync(file, body);
+  const child = fork(path.resolve("tests/bench/baseline-server.mjs"), [String(BASELINE_PORT), file, contentType], { stdio: "inherit" });
+  await new Promise((r) => child.once("message", r));
+  return child;
+}
+
+async function main() {
+  await run("npx", ["remix", "build"]);
+  const server = await acquireTestServer();
+  const template = await createTemplate(server.adminUrl);
+  const dbName = await cloneDatabase(server.adminUrl, template, "mech_bench");
+  const url = databaseUrl(server.adminUrl, dbName);
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
+      SMTP_URL: "smtp://127.0.0.1:1",
+      RUN_WORKER: "false",
+    },
+  });
+  const rows: { name: string; portal: Figures; baseline: Figures; target?: string }[] = [];
+  try {
+    await waitFor(`${baseUrl}/healthz`);
+    for (const scenario of ALL) {
+      const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
+      const headers = { ...scenario.headers, ...prepared.headers };
+      const target = `${baseUrl}${prepared.path ?? scenario.path}`;
+      const sample = await fetch(target, { method: scenario.method ?? "GET", headers, body: scenario.body, redirect: "manual" });
+      const bytes = Buffer.from(await sample.arrayBuffer());
+      const baseline = await startBaseline(bytes, sample.headers.get("content-type") ?? "text/plain");
+      try {
+        const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body: scenario.body });
+        const measured = await measure(target, { ...scenario, headers });
+        rows.push({ name: scenario.name, portal: measured, baseline: base, target: scenario.target });
+      } finally {
+        baseline.kill();
+      }
+    }
+  } finally {
+    portal.kill("SIGTERM");
+    await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));
+    await sql.end();
+    await dropDatabase(server.adminUrl, dbName);
+    await dropDatabase(server.adminUrl, template);
+    await server.stop();
+  }
+
+  const pad = (v: string, n: number) => v.padEnd(n);
+  console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}target`);
+  for (const r of rows) {
+    console.log(
+      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${r.target ?? ""}`,
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
