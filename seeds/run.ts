@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
+import { seedCatalog } from "./catalog";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -10,6 +11,7 @@ export class SeedRefused extends Error {}
  */
 export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: boolean }) {
   for (const team of TEAMS) await ensureTeam(db, team);
+  await seedCatalog(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });

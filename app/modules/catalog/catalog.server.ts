@@ -1,0 +1,24 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { services, teams } from "../../../db/schema";
+import { db } from "~/utils/db.server";
+
+export type Service = typeof services.$inferSelect;
+
+export async function getServiceBySlug(slug: string) {
+  const [row] = await db
+    .select({ service: services, teamSlug: teams.slug, teamName: teams.name })
+    .from(services)
+    .leftJoin(teams, eq(teams.id, services.competentTeamId))
+    .where(eq(services.slug, slug));
+  return row ? { ...row.service, team: row.teamSlug ? { slug: row.teamSlug, name: row.teamName! } : null } : undefined;
+}
+
+export async function listServices(opts: { requestableOnly?: boolean } = {}) {
+  const rows = await db.select().from(services).orderBy(asc(services.title));
+  return opts.requestableOnly ? rows.filter((s) => s.requestable) : rows;
+}
+
+export async function getServicesBySlugs(slugs: string[]) {
+  if (!slugs.length) return [];
+  return db.select().from(services).where(inArray(services.slug, slugs));
+}
