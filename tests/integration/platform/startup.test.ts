@@ -1,4 +1,6 @@
+import { rmSync } from "node:fs";
 import net from "node:net";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, StartupError } from "../../../db/embedded";
 import { ConfigError, loadEnv } from "../../../app/utils/env.server";
@@ -17,6 +19,28 @@ describe("starting up", () => {
       blocker.close();
     }
   });
+
+  it("keeps its data across a stop and a start", async () => {
+    const dataDir = ".data/test-persist";
+    rmSync(dataDir, { recursive: true, force: true });
+    const port = 54900 + Math.floor(Math.random() * 90);
+    const first = await startEmbeddedPostgres({ dataDir, port });
+    let sql = postgres(first.url, { max: 1, onnotice: () => {} });
+    await sql`create table kept (value text)`;
+    await sql`insert into kept values ('still here')`;
+    await sql.end();
+    await first.stop();
+
+    const second = await startEmbeddedPostgres({ dataDir, port });
+    sql = postgres(second.url, { max: 1, onnotice: () => {} });
+    try {
+      expect(await sql`select value from kept`).toEqual([{ value: "still here" }]);
+    } finally {
+      await sql.end();
+      await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("says in one line that the data folder is not writable", async () => {
     const err = await startEmbeddedPostgres({ dataDir: "/dev/null/mechelaar", port: 54999 }).catch((e) => e);
