@@ -1,23 +1,18 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLE_VALUES } from "~/modules/identity/schemas";
+import { useFormResult } from "./useFormResult";
 import { CheckboxGroup, ErrorSummary, TextField } from "./forms";
 
 export type StaffFormValues = { name?: string; email?: string; roles?: string[]; teamIds?: string[]; active?: boolean };
 
-export function StaffForm({
-  teams,
-  values,
-  errors,
-  isNew,
-}: {
-  teams: { id: string; name: string }[];
-  values: StaffFormValues;
-  errors?: Record<string, string>;
-  isNew: boolean;
-}) {
+/** The staff account form; after a failed save it shows what the admin typed, not `initial`. */
+export function StaffForm({ teams, initial, isNew }: { teams: { id: string; name: string }[]; initial: StaffFormValues; isNew: boolean }) {
   const { t } = useTranslation(["admin", "common"]);
-  const busy = useNavigation().state === "submitting";
+  const { errors, rawValues: v, submitted, busy } = useFormResult();
+  const values: StaffFormValues = submitted
+    ? { name: v.name as string, email: v.email as string, roles: [v.roles ?? []].flat(), teamIds: [v.teamIds ?? []].flat(), active: v.active === "on" }
+    : initial;
   return (
     <>
       <ErrorSummary errors={errors} fieldIds={{ roles: `roles-${ROLE_VALUES[0]}`, teamIds: teams[0] ? `teamIds-${teams[0].id}` : "teamIds" }} />

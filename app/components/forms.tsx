@@ -26,20 +26,11 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors?: FieldErrors; 
   );
 }
 
-type FieldProps = {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  id?: string;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name">;
-
-export function TextField({ name, label, hint, error, id = name, ...input }: FieldProps) {
+/** A field's hint and error, with the ids its aria-describedby points to. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -51,7 +42,28 @@ export function TextField({ name, label, hint, error, id = name, ...input }: Fie
           {t(error)}
         </p>
       ) : null}
-      <input id={id} name={name} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+    </>
+  );
+}
+
+export const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  id?: string;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name">;
+
+export function TextField({ name, label, hint, error, id = name, ...input }: FieldProps) {
+  const described = describedBy(id, hint, error);
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <input id={id} name={name} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
     </div>
   );
 }
@@ -73,22 +85,11 @@ export function RadioGroup({
   error?: string;
   hint?: string;
 }) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(name, hint, error);
   return (
-    <fieldset className={`field${error ? " field-error" : ""}`} aria-describedby={describedBy} id={name}>
+    <fieldset className={`field${error ? " field-error" : ""}`} aria-describedby={described} id={name}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <HintAndError id={name} hint={hint} error={error} />
       {options.map((o) => (
         <div className="choice" key={o.value}>
           <input type="radio" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={value === o.value} />
@@ -102,16 +103,10 @@ export function RadioGroup({
 }
 
 export function CheckboxGroup({ name, legend, options, values = [], error }: { name: string; legend: string; options: Option[]; values?: string[]; error?: string }) {
-  const { t } = useTranslation();
   return (
     <fieldset className={`field${error ? " field-error" : ""}`} id={name} aria-describedby={error ? `${name}-error` : undefined}>
       <legend>{legend}</legend>
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <HintAndError id={name} error={error} />
       {options.map((o) => (
         <div className="choice" key={o.value}>
           <input type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} defaultChecked={values.includes(o.value)} />

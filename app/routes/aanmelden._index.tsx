@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requestLoginCode } from "~/modules/identity/auth.server";
 import { getOptionalUser } from "~/modules/identity/guards.server";
@@ -39,10 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation(["auth", "common"]);
   const { redirectTo, loggedOut } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const errors = result && !result.ok ? result.errors : undefined;
-  const values = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  const { errors, values, busy } = useFormResult();
   return (
     <div className="stack narrow">
       {loggedOut ? <Notice>{t("logout.done")}</Notice> : null}

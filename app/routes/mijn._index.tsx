@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SessionsCard } from "~/components/SessionsCard";
 import { auditTrailFor } from "~/modules/audit/audit.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
@@ -64,16 +65,7 @@ export default function Mine() {
           <p>{t("mine.accessNone")}</p>
         )}
       </section>
-      <section className="card" aria-labelledby="mine-sessions">
-        <h2 id="mine-sessions">{t("mine.sessionsTitle")}</h2>
-        <p>{t("mine.sessionsCount", { count: sessions })}</p>
-        <Form method="post" action="/afmelden">
-          <input type="hidden" name="everywhere" value="1" />
-          <button type="submit" className="button button-secondary">
-            {t("mine.logoutEverywhere")}
-          </button>
-        </Form>
-      </section>
+      <SessionsCard count={sessions} />
     </div>
   );
 }

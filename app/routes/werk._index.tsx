@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 
@@ -51,16 +52,7 @@ export default function Workplace() {
           </ul>
         </section>
       ) : null}
-      <section className="card" aria-labelledby="wp-sessions">
-        <h2 id="wp-sessions">{t("mine.sessionsTitle")}</h2>
-        <p>{t("mine.sessionsCount", { count: sessions })}</p>
-        <Form method="post" action="/afmelden">
-          <input type="hidden" name="everywhere" value="1" />
-          <button type="submit" className="button button-secondary">
-            {t("mine.logoutEverywhere")}
-          </button>
-        </Form>
-      </section>
+      <SessionsCard count={sessions} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { StaffForm, type StaffFormValues } from "~/components/StaffForm";
+import { StaffForm } from "~/components/StaffForm";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
@@ -45,15 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditStaff() {
   const { t } = useTranslation("admin");
   const { member, teams } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const v = (result && !result.ok ? result.values : {}) as Record<string, string | string[]>;
-  const values: StaffFormValues = result
-    ? { name: v.name as string, email: v.email as string, roles: [v.roles ?? []].flat(), teamIds: [v.teamIds ?? []].flat(), active: v.active === "on" }
-    : member;
   return (
     <div className="stack narrow">
       <h1>{t("staff.editTitle", { name: member.name })}</h1>
-      <StaffForm teams={teams} values={values} errors={result && !result.ok ? result.errors : undefined} isNew={false} />
+      <StaffForm teams={teams} initial={member} isNew={false} />
     </div>
   );
 }

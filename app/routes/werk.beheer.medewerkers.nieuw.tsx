@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StaffForm, type StaffFormValues } from "~/components/StaffForm";
+import { StaffForm } from "~/components/StaffForm";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
@@ -32,15 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewStaff() {
   const { t } = useTranslation("admin");
   const { teams } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const v = (result && !result.ok ? result.values : {}) as Record<string, string | string[]>;
-  const values: StaffFormValues = result
-    ? { name: v.name as string, email: v.email as string, roles: [v.roles ?? []].flat(), teamIds: [v.teamIds ?? []].flat(), active: v.active === "on" }
-    : { roles: [], teamIds: [], active: true };
   return (
     <div className="stack narrow">
       <h1>{t("staff.addTitle")}</h1>
-      <StaffForm teams={teams} values={values} errors={result && !result.ok ? result.errors : undefined} isNew />
+      <StaffForm teams={teams} initial={{ roles: [], teamIds: [], active: true }} isNew />
     </div>
   );
 }

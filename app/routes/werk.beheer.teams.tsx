@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { teamSchema } from "~/modules/identity/schemas";
@@ -31,10 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Teams() {
   const { t } = useTranslation("admin");
   const { teams } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { errors, values } = useFormResult();
   const [params] = useSearchParams();
-  const errors = result && !result.ok ? result.errors : undefined;
-  const values = (result && !result.ok ? result.values : {}) as Record<string, string>;
   return (
     <div className="stack">
       {params.has("opgeslagen") ? <Notice>{t("teams.saved")}</Notice> : null}
