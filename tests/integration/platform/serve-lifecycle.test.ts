@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+
+/** The README's promise: start, stop with Ctrl+C or SIGTERM, start again: data kept, seeds not doubled. */
+const dataDir = `.data/test-lifecycle-${process.pid}`;
+const pgPort = 55000 + Math.floor(Math.random() * 400);
+const httpPort = 56000 + Math.floor(Math.random() * 400);
+
+function startPortal(): ChildProcess {
+  const env = { ...process.env, NODE_ENV: "development", PORT: String(httpPort), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), RUN_WORKER: "false" };
+  delete env.DATABASE_URL;
+  delete env.TEST_DATABASE_URL;
+  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "ignore" });
+}
+
+async function waitHealthy(child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${httpPort}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("portal did not start");
+}
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill(signal);
+  });
+
+async function counts() {
+  const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${pgPort}/mechelaar`, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select (select count(*)::int from users) as users, (select count(*)::int from teams) as teams, (select count(*)::int from services) as services, (select count(*)::int from users where email = 'kept@example.com') as kept`;
+    return row;
+  } finally {
+    await sql.end();
+  }
+}
+
+describe("the portal's lifecycle with the embedded PostgreSQL", () => {
+  it("stops cleanly on SIGTERM and SIGINT and keeps its data without duplicating seeds", async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      let portal = startPortal();
+      await waitHealthy(portal);
+      const res = await fetch(`http://127.0.0.1:${httpPort}/registreren`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: `http://127.0.0.1:${httpPort}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "Blijft Bewaard", email: "kept@example.com", preferredLanguage: "nl", preferredChannel: "email" }),
+      });
+      expect(res.status).toBe(302);
+      const before = await counts();
+      expect(before.kept).toBe(1);
+      expect(await stop(portal, "SIGTERM")).toBe(0);
+      // The embedded server went down with the portal: its port is free again.
+      await expect(counts()).rejects.toThrow();
+
+      portal = startPortal();
+      await waitHealthy(portal);
+      expect(await counts()).toEqual(before);
+      expect(await stop(portal, "SIGINT")).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
