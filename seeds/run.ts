@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
+import { seedDemoCounter } from "./counter";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -16,5 +17,6 @@ export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: bo
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });
   for (const r of DEMO_RESIDENTS) await ensurePerson(db, { ...r, roles: ["resident"], isDemo: true });
+  await seedDemoCounter(db);
   return { demo: true };
 }

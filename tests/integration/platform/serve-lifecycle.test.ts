@@ -9,7 +9,7 @@ const pgPort = 55000 + Math.floor(Math.random() * 400);
 const httpPort = 56000 + Math.floor(Math.random() * 400);
 
 function startPortal(): ChildProcess {
-  const env = { ...process.env, NODE_ENV: "development", PORT: String(httpPort), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), RUN_WORKER: "false" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", PORT: String(httpPort), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), RUN_WORKER: "false" };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
   return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "ignore" });
