@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -33,6 +34,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "nl";
+  // Kiosk and waiting-room screens stand in public: no menu, no account links.
+  const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -43,7 +46,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false}>
+        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk}>
           {children}
         </SiteShell>
         <ScrollRestoration />

@@ -12,13 +12,26 @@ function navFor(user: ShellUser | null): NavItem[] {
   if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
   if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
+  if (user.roles.includes("frontoffice")) items.push({ to: "/werk/loket", label: "nav.desk" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
   return items;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English", fr: "Français" };
 
-export function SiteShell({ user, locale, devMailbox, children }: { user: ShellUser | null; locale: string; devMailbox: boolean; children: React.ReactNode }) {
+export function SiteShell({
+  user,
+  locale,
+  devMailbox,
+  kiosk = false,
+  children,
+}: {
+  user: ShellUser | null;
+  locale: string;
+  devMailbox: boolean;
+  kiosk?: boolean;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -42,6 +55,7 @@ export function SiteShell({ user, locale, devMailbox, children }: { user: ShellU
             ))}
           </Form>
         </div>
+        {kiosk ? null : (
         <nav aria-label={t("shell.mainNavigation")} className="main-nav">
           <ul className="container">
             {navFor(user).map((item) => (
@@ -66,6 +80,7 @@ export function SiteShell({ user, locale, devMailbox, children }: { user: ShellU
             )}
           </ul>
         </nav>
+        )}
       </header>
       {locale !== "nl" ? (
         <div className="translation-notice" role="note">
@@ -80,6 +95,7 @@ export function SiteShell({ user, locale, devMailbox, children }: { user: ShellU
       <main id="main" tabIndex={-1} className="container main">
         {children}
       </main>
+      {kiosk ? null : (
       <footer className="site-footer">
         <div className="container">
           <ul className="footer-links">
@@ -98,6 +114,7 @@ export function SiteShell({ user, locale, devMailbox, children }: { user: ShellU
           <p className="muted">{t("footer.tagline")}</p>
         </div>
       </footer>
+      )}
     </>
   );
 }

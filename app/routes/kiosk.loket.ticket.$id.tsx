@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ticketStatus } from "~/modules/counter/queue.server";
+
+export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
+export const handle = { kiosk: true };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = z.string().uuid().safeParse(params.id);
+  const ticket = id.success ? await ticketStatus(id.data) : undefined;
+  if (!ticket) throw new Response("Not found", { status: 404 });
+  return { number: ticket.number, themeName: ticket.themeName, ahead: ticket.ahead, status: ticket.status, deskName: ticket.deskName };
+}
+
+export default function KioskTicket() {
+  const { t, i18n } = useTranslation("counter");
+  const ticket = useLoaderData<typeof loader>();
+  const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
+  return (
+    <div className="stack kiosk">
+      <h1>{t("ticket.title")}</h1>
+      <p className="ticket-number" aria-label={t("ticket.numberLabel", { number: ticket.number })}>
+        {ticket.number}
+      </p>
+      <p className="lead">{ticket.themeName[lng] ?? ticket.themeName.nl}</p>
+      {ticket.status === "waiting" ? (
+        <p>{t("ticket.ahead", { count: ticket.ahead })}</p>
+      ) : ticket.deskName ? (
+        <p className="lead">{t("ticket.goTo", { desk: ticket.deskName })}</p>
+      ) : null}
+      <p>{t("ticket.watchScreen")}</p>
+      <p>
+        <Link className="button" to="/kiosk/loket">
+          {t("ticket.done")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { useFormResult } from "~/components/useFormResult";
+import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThemes, queueCounts, takeDesk, transferTicket } from "~/modules/counter/queue.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { formValues } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const agent = await requireStaff(request, "frontoffice");
+  const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
+  const counts = desk ? await queueCounts(desk.themeIds) : [];
+  return {
+    desk: desk ? { name: desk.deskName, themeIds: desk.themeIds } : null,
+    themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
+    desks: desks.map((d) => ({ id: d.id, name: d.name })),
+    current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls } : null,
+    counts,
+  };
+}
+
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("takeDesk"), deskId: z.string({ required_error: "counter:errors.chooseDesk" }).uuid("counter:errors.chooseDesk"), themeIds: z.array(z.string().uuid()).min(1, "counter:errors.chooseThemes") }),
+  z.object({ intent: z.literal("callNext") }),
+  z.object({ intent: z.enum(["recall", "start", "noShow", "finish"]), ticketId: z.string().uuid() }),
+  z.object({ intent: z.literal("transfer"), ticketId: z.string().uuid(), toTheme: z.string({ required_error: "counter:errors.chooseTheme" }).min(1, "counter:errors.chooseTheme") }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const agent = await requireStaff(request, "frontoffice");
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = intents.safeParse({ ...values, themeIds: form.getAll("themeIds") });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message.includes(":") ? issue.message : "common:errors.invalid";
+    return data({ ok: false as const, errors, values }, { status: 400 });
+  }
+  const input = parsed.data;
+  try {
+    if (input.intent === "takeDesk") await takeDesk(agent, input.deskId, input.themeIds);
+    else if (input.intent === "callNext") {
+      const ticket = await callNext(agent);
+      if (!ticket) return redirect("/werk/loket?leeg=1");
+    } else if (input.intent === "transfer") await transferTicket(agent, input.ticketId, input.toTheme);
+    else await actOnTicket(agent, input.ticketId, input.intent);
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+  return redirect("/werk/loket");
+}
+
+export default function DeskPage() {
+  const { t, i18n } = useTranslation("counter");
+  const { desk, themes, desks, current, counts } = useLoaderData<typeof loader>();
+  const { errors, busy } = useFormResult();
+  const [params] = useSearchParams();
+  const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
+  const themeName = (id: string) => {
+    const theme = themes.find((x) => x.id === id);
+    return theme ? `${theme.letter} – ${theme.name[lng] ?? theme.name.nl}` : id;
+  };
+
+  if (!desk) {
+    return (
+      <div className="stack narrow">
+        <h1>{t("desk.title")}</h1>
+        <p>{t("desk.chooseIntro")}</p>
+        <ErrorSummary errors={errors} fieldIds={{ deskId: desks[0] ? `desk-${desks[0].id}` : "deskId", themeIds: themes[0] ? `themeIds-${themes[0].id}` : "themeIds" }} />
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="takeDesk" />
+          <fieldset className="field" id="deskId">
+            <legend>{t("desk.whichDesk")}</legend>
+            {desks.map((d) => (
+              <div className="choice" key={d.id}>
+                <input type="radio" name="deskId" id={`desk-${d.id}`} value={d.id} />
+                <label htmlFor={`desk-${d.id}`}>{d.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset className="field" id="themeIds">
+            <legend>{t("desk.whichThemes")}</legend>
+            {themes.map((theme) => (
+              <div className="choice" key={theme.id}>
+                <input type="checkbox" name="themeIds" id={`themeIds-${theme.id}`} value={theme.id} />
+                <label htmlFor={`themeIds-${theme.id}`}>{themeName(theme.id)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" className="button">
+            {t("desk.sitDown")}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <h1>{t("desk.titleAt", { desk: desk.name })}</h1>
+      {params.has("leeg") ? <Notice>{t("desk.nobodyWaiting")}</Notice> : null}
+      <ErrorSummary errors={errors} />
+      <section className="card" aria-labelledby="queue-title">
+        <h2 id="queue-title">{t("desk.queue")}</h2>
+        <ul>
+          {desk.themeIds.map((id) => (
+            <li key={id}>
+              {t("desk.waitingFor", { theme: themeName(id), count: counts.find((c) => c.themeId === id)?.waiting ?? 0 })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {current ? (
+        <section className="card" aria-labelledby="current-title">
+          <h2 id="current-title">{t("desk.current", { number: current.number })}</h2>
+          <p>
+            {current.themeName[lng] ?? current.themeName.nl}
+            {current.priority ? ` · ${t("desk.priority")}` : ""} · {t(`status.${current.status}`)}
+          </p>
+          <div className="actions">
+            {current.status === "called" ? (
+              <>
+                <TicketButton intent="start" ticketId={current.id} label={t("desk.start")} busy={busy} primary />
+                <TicketButton intent="recall" ticketId={current.id} label={t("desk.recall")} busy={busy} />
+                <TicketButton intent="noShow" ticketId={current.id} label={t("desk.noShow")} busy={busy} />
+              </>
+            ) : null}
+            <TicketButton intent="finish" ticketId={current.id} label={t("desk.finish")} busy={busy} primary={current.status === "serving"} />
+          </div>
+          <Form method="post" className="stack transfer-form">
+            <input type="hidden" name="intent" value="transfer" />
+            <input type="hidden" name="ticketId" value={current.id} />
+            <div className="field">
+              <label htmlFor="toTheme">{t("desk.transferTo")}</label>
+              <select id="toTheme" name="toTheme" defaultValue="">
+                <option value="" disabled>
+                  {t("desk.chooseTheme")}
+                </option>
+                {themes.map((theme) => (
+                  <option key={theme.slug} value={theme.slug}>
+                    {themeName(theme.id)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-secondary" disabled={busy}>
+              {t("desk.transfer")}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="callNext" />
+          <button type="submit" className="button button-large" disabled={busy}>
+            {t("desk.callNext")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+function TicketButton({ intent, ticketId, label, busy, primary }: { intent: string; ticketId: string; label: string; busy: boolean; primary?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="ticketId" value={ticketId} />
+      <button type="submit" className={primary ? "button" : "button button-secondary"} disabled={busy}>
+        {label}
+      </button>
+    </Form>
+  );
+}

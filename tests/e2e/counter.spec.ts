@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, staffLogin } from "./support";
+
+test("a walk-in takes a ticket, the agent calls it and the waiting room shows the call", async ({ browser, page }) => {
+  // The kiosk at the entrance, in Dutch.
+  await page.goto("/kiosk/loket");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom in het Huis van de Mechelaar");
+  await expect(page.getByRole("navigation", { name: "Hoofdmenu" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel(/Ik heb voorrang nodig/).check();
+  await page.getByRole("button", { name: "Wonen en energie" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uw ticket");
+  const number = (await page.locator(".ticket-number").innerText()).trim();
+  expect(number).toMatch(/^W-\d{3}$/);
+  await expect(page.getByText(/Er (is|zijn) \d+ perso(o|ne)n? voor u\./)).toBeVisible();
+  await expectAccessible(page);
+
+  // The agent opens a desk for housing and energy and calls the next visitor.
+  const agentContext = await browser.newContext({ locale: "nl-BE" });
+  const agent = await agentContext.newPage();
+  await staffLogin(agent, "frontoffice@example.com");
+  await agent.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn loket" }).click();
+  await expectAccessible(agent);
+  await agent.getByRole("button", { name: "Loket openen" }).click();
+  await expect(agent.getByRole("alert")).toContainText("Kies een loket.");
+  await expectAccessible(agent);
+  await agent.getByLabel("Loket 3").check();
+  await agent.getByLabel("W – Wonen en energie").check();
+  await agent.getByRole("button", { name: "Loket openen" }).click();
+  await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Mijn loket: Loket 3");
+  await expectAccessible(agent);
+  await agent.getByRole("button", { name: "Volgende bezoeker oproepen" }).click();
+  await expect(agent.getByRole("heading", { name: `Bezoeker ${number}` })).toBeVisible();
+  await expectAccessible(agent);
+
+  // The waiting-room screen shows the call.
+  const screenContext = await browser.newContext({ locale: "nl-BE" });
+  const screen = await screenContext.newPage();
+  await screen.goto("/wachtzaal");
+  await expect(screen.locator(".board-now")).toContainText(number);
+  await expect(screen.locator(".board-now")).toContainText("Loket 3");
+  await expectAccessible(screen);
+
+  // The visitor's ticket page now says where to go.
+  await page.reload();
+  await expect(page.getByText("Ga naar Loket 3.")).toBeVisible();
+
+  await agent.getByRole("button", { name: "Gesprek starten" }).click();
+  await expect(agent.getByText("in gesprek")).toBeVisible();
+  await agent.getByRole("button", { name: "Afronden" }).click();
+  await expect(agent.getByRole("button", { name: "Volgende bezoeker oproepen" })).toBeVisible();
+  await agentContext.close();
+  await screenContext.close();
+});
+
+test("the kiosk speaks English and French too", async ({ page }) => {
+  await page.goto("/kiosk/loket?lng=fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bienvenue au Huis van de Mechelaar");
+  await expect(page.getByRole("button", { name: "Logement et énergie" })).toBeVisible();
+  await expectAccessible(page);
+});
