@@ -1,4 +1,5 @@
-import { deskThemes, desks } from "../db/schema";
+import { sql } from "drizzle-orm";
+import { appointmentSchedules, deskThemes, desks } from "../db/schema";
 import type { DbOrTx } from "../app/utils/db.server";
 
 /**
@@ -16,4 +17,13 @@ export const DEMO_THEMES = [
 export async function seedDemoCounter(db: DbOrTx) {
   for (const theme of DEMO_THEMES) await db.insert(deskThemes).values({ ...theme, isDemo: true }).onConflictDoNothing();
   for (const name of ["Loket 1", "Loket 2", "Loket 3", "Loket 4"]) await db.insert(desks).values({ name }).onConflictDoNothing();
+  // A demo appointment schedule (weekday mornings), labelled as demo on the booking page.
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(appointmentSchedules);
+  if (n > 0) return;
+  const themes = await db.select().from(deskThemes);
+  for (const theme of themes.filter((t) => ["burgerzaken", "wonen-energie", "welzijn"].includes(t.slug))) {
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      await db.insert(appointmentSchedules).values({ themeId: theme.id, weekday, startTime: "09:00", endTime: "12:00", slotMinutes: 15, capacity: 2, isDemo: true });
+    }
+  }
 }

@@ -70,6 +70,8 @@ export const tickets = pgTable(
     deskId: uuid("desk_id").references(() => desks.id),
     agentId: uuid("agent_id").references(() => users.id, { onDelete: "set null" }),
     residentId: uuid("resident_id").references(() => users.id, { onDelete: "set null" }),
+    /** Set when the visitor checked in for an appointment: they are called first when it is due. */
+    appointmentAt: timestamp("appointment_at", { withTimezone: true }),
     language: text("language").notNull().default("nl"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     calledAt: timestamp("called_at", { withTimezone: true }),
@@ -87,4 +89,63 @@ export const tickets = pgTable(
     index("tickets_queue_idx").on(t.day, t.themeId, t.status, t.createdAt),
     index("tickets_called_idx").on(t.day, t.calledAt),
   ],
+);
+
+/**
+ * When a theme takes appointments: per weekday a time range cut into slots, with a number
+ * of visitors per slot (usually the number of desks). Set by an admin; the seed is a demo.
+ */
+export const appointmentSchedules = pgTable("appointment_schedules", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  themeId: uuid("theme_id")
+    .notNull()
+    .references(() => deskThemes.id, { onDelete: "cascade" }),
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: smallint("weekday").notNull(),
+  startTime: text("start_time").notNull(),
+  endTime: text("end_time").notNull(),
+  slotMinutes: smallint("slot_minutes").notNull().default(15),
+  capacity: smallint("capacity").notNull().default(1),
+  isDemo: boolean("is_demo").notNull().default(false),
+});
+
+/** Booked places per slot: one conditional upsert books a place, so a slot is never overbooked. */
+export const appointmentSlots = pgTable(
+  "appointment_slots",
+  {
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => deskThemes.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    capacity: smallint("capacity").notNull(),
+    booked: smallint("booked").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.startsAt] })],
+);
+
+export const APPOINTMENT_STATUSES = ["booked", "cancelled", "checked_in"] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Short code the visitor types or shows as a QR code at the kiosk. */
+    reference: text("reference").notNull().unique(),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => deskThemes.id),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    status: text("status").$type<AppointmentStatus>().notNull().default("booked"),
+    channel: text("channel").notNull().default("web"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    ticketId: uuid("ticket_id").references(() => tickets.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("appointments_resident_idx").on(t.residentId, t.startsAt), index("appointments_reminder_idx").on(t.status, t.startsAt)],
 );

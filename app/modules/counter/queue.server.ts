@@ -136,7 +136,8 @@ export async function callNext(agent: CurrentUser) {
     with next as (
       select id from tickets
       where day = ${TODAY} and status = 'waiting' and theme_id = any(${`{${desk.themeIds.join(",")}}`}::uuid[])
-      order by priority desc, created_at
+      -- Appointments that are due come first, then priority visitors, then by arrival.
+      order by (appointment_at is not null and appointment_at <= now() + interval '5 minutes') desc, priority desc, created_at
       limit 1
       for update skip locked
     )

@@ -1,5 +1,6 @@
 import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
+import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
 import { deliverDueMail } from "./outbox.server";
 
 export type Worker = { stop: () => Promise<void> };
@@ -12,12 +13,18 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
+  let lastMinute = 0;
 
   const tick = async () => {
     try {
       while (!stopped) {
         const { sent, failed } = await deliverDueMail();
         if (sent + failed === 0) break;
+      }
+      if (Date.now() - lastMinute > 60 * 1000) {
+        lastMinute = Date.now();
+        // Reminders are queued here and delivered by the next outbox round.
+        await sendAppointmentReminders();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
         lastHousekeeping = Date.now();
