@@ -5,7 +5,9 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { Pictogram } from "~/components/Pictogram";
 import { useFormResult } from "~/components/useFormResult";
+import { checkIn } from "~/modules/counter/appointments.server";
 import { listThemes, takeTicket } from "~/modules/counter/queue.server";
+import { TextField } from "~/components/forms";
 import { formValues } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
@@ -22,6 +24,16 @@ const ticketSchema = z.object({ theme: z.string().min(1, "counter:errors.chooseT
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form);
+  if (values.intent === "checkin") {
+    const reference = String(values.reference ?? "").trim();
+    if (!reference) return data({ ok: false as const, errors: { reference: "counter:errors.appointmentNotFound" }, values }, { status: 400 });
+    try {
+      return redirect(`/kiosk/loket/ticket/${await checkIn(reference, clientIp(context))}`);
+    } catch (err) {
+      const failure = domainErrorToForm(err, values);
+      return data({ ok: false as const, errors: { reference: failure.data.errors._form }, values }, { status: failure.init?.status ?? 400 });
+    }
+  }
   const parsed = ticketSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false as const, errors: { theme: "counter:errors.chooseTheme" }, values }, { status: 400 });
   try {
@@ -35,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function KioskTakeTicket() {
   const { t, i18n } = useTranslation("counter");
   const { themes } = useLoaderData<typeof loader>();
-  const { errors, busy } = useFormResult();
+  const { errors, values, busy } = useFormResult();
   const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
   return (
     <div className="stack kiosk">
@@ -58,6 +70,26 @@ export default function KioskTakeTicket() {
           ))}
         </fieldset>
       </Form>
+      <section className="card stack" aria-labelledby="checkin-title">
+        <h2 id="checkin-title">{t("checkin.title")}</h2>
+        <p>{t("checkin.intro")}</p>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="checkin" />
+          <TextField
+            name="reference"
+            label={t("checkin.label")}
+            hint={t("checkin.hint")}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            defaultValue={values.reference}
+            error={errors?.reference}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {t("checkin.submit")}
+          </button>
+        </Form>
+      </section>
     </div>
   );
 }

@@ -1,26 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionsCard } from "~/components/SessionsCard";
 import { auditTrailFor } from "~/modules/audit/audit.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
+import { listAppointmentsFor } from "~/modules/counter/appointments.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });
-  const [sessions, trail] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20)]);
+  const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);
   return {
     user: { name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, preferredChannel: user.preferredChannel },
     sessions,
+    appointments: appointments.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), status: a.status, themeName: a.themeName })),
     trail: trail.map((e) => ({ at: e.at.toISOString(), action: e.action, actorName: e.actorName })),
   };
 }
 
 export default function Mine() {
   const { t, i18n } = useTranslation();
-  const { user, sessions, trail } = useLoaderData<typeof loader>();
+  const { user, sessions, trail, appointments } = useLoaderData<typeof loader>();
+  const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <div className="stack">
@@ -37,6 +40,26 @@ export default function Mine() {
           <dt>{t("mine.channel")}</dt>
           <dd>{t(`channels.${user.preferredChannel}`)}</dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="mine-appointments">
+        <h2 id="mine-appointments">{t("counter:appointment.list")}</h2>
+        {appointments.length ? (
+          <ul>
+            {appointments.map((a) => (
+              <li key={a.id}>
+                <Link to={`/mijn/afspraken/${a.id}`}>
+                  {date.format(new Date(a.startsAt))} · {a.themeName[lng] ?? a.themeName.nl}
+                </Link>{" "}
+                ({t(`counter:appointmentStatus.${a.status}`)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("counter:appointment.none")}</p>
+        )}
+        <p>
+          <Link to="/afspraak">{t("counter:appointment.make")}</Link>
+        </p>
       </section>
       <section className="card" aria-labelledby="mine-access">
         <h2 id="mine-access">{t("mine.accessTitle")}</h2>

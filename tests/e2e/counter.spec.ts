@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, staffLogin } from "./support";
+import { expectAccessible, residentLogin, staffLogin } from "./support";
 
 test("a walk-in takes a ticket, the agent calls it and the waiting room shows the call", async ({ browser, page }) => {
   // The kiosk at the entrance, in Dutch.
@@ -57,5 +57,36 @@ test("the kiosk speaks English and French too", async ({ page }) => {
   await page.goto("/kiosk/loket?lng=fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bienvenue au Huis van de Mechelaar");
   await expect(page.getByRole("button", { name: "Logement et énergie" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a resident books an appointment, moves it and cancels it", async ({ page }) => {
+  await residentLogin(page, "an.peeters@example.com");
+  await page.getByRole("link", { name: "Een afspraak maken" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Een afspraak maken");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Burgerzaken" }).click();
+  await expect(page.getByRole("status")).toContainText("Het zijn niet de echte openingsuren van de stad.");
+  await page.getByRole("button", { name: "Afspraak vastleggen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Kies een moment uit de lijst.");
+  await expectAccessible(page);
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Afspraak vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Uw afspraak is vastgelegd.");
+  await expect(page.getByRole("img", { name: /QR-code voor uw afspraak AF-/ })).toBeVisible();
+  const reference = (await page.locator("dd strong").innerText()).trim();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Afspraak verzetten" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uw afspraak verzetten");
+  await page.getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Afspraak vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Uw afspraak is vastgelegd.");
+  expect((await page.locator("dd strong").innerText()).trim()).not.toBe(reference);
+  await page.getByRole("button", { name: "Afspraak annuleren" }).click();
+  await expect(page.getByRole("status")).toContainText("Uw afspraak is geannuleerd.");
+  await expectAccessible(page);
+  await page.goto("/mijn");
+  await expect(page.getByRole("main")).toContainText("(geannuleerd)");
   await expectAccessible(page);
 });

@@ -6,7 +6,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   outputDir: "../../test-results",
   use: {

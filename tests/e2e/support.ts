@@ -53,3 +53,16 @@ export async function staffLogin(page: Page, email: string, password = DEMO_PASS
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page).toHaveURL(/\/werk$/);
 }
+
+/** Logs a resident in with a one-time code read from the development mailbox. */
+export async function residentLogin(page: Page, email: string) {
+  await page.goto("/aanmelden");
+  await page.getByLabel("Uw e-mailadres").fill(email);
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vul uw code in");
+  const code = await codeFromMailbox(page, email);
+  await page.goto("/aanmelden/code");
+  await page.getByLabel("Code van 6 cijfers").fill(code);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page).toHaveURL(/\/mijn$/);
+}

@@ -1,0 +1,98 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import QRCode from "qrcode";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { useFormResult } from "~/components/useFormResult";
+import { cancelAppointment, getAppointment } from "~/modules/counter/appointments.server";
+import { requireUser } from "~/modules/identity/guards.server";
+import { DomainError } from "~/modules/platform/errors";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Huis van de Mechelaar" }];
+
+async function load(request: Request, id: string | undefined) {
+  const user = await requireUser(request, { role: "resident" });
+  const parsed = z.string().uuid().safeParse(id);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  try {
+    return { user, appointment: await getAppointment(user, parsed.data) };
+  } catch (err) {
+    if (err instanceof DomainError) throw new Response("Not found", { status: 404 });
+    throw err;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { appointment } = await load(request, params.id);
+  return {
+    id: appointment.id,
+    reference: appointment.reference,
+    startsAt: appointment.startsAt.toISOString(),
+    status: appointment.status,
+    themeName: appointment.themeName,
+    themeSlug: appointment.themeSlug,
+    qr: await QRCode.toDataURL(appointment.reference, { errorCorrectionLevel: "M", margin: 2, scale: 8 }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, appointment } = await load(request, params.id);
+  try {
+    await cancelAppointment(user, appointment.id);
+  } catch (err) {
+    return domainErrorToForm(err, {});
+  }
+  return redirect(`/mijn/afspraken/${appointment.id}?geannuleerd=1`);
+}
+
+export default function MyAppointment() {
+  const { t, i18n } = useTranslation("counter");
+  const a = useLoaderData<typeof loader>();
+  const { errors, busy } = useFormResult();
+  const [params] = useSearchParams();
+  const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
+  const when = new Intl.DateTimeFormat(lng === "nl" ? "nl-BE" : lng === "fr" ? "fr-BE" : "en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" }).format(
+    new Date(a.startsAt),
+  );
+  return (
+    <div className="stack narrow">
+      {params.has("bevestigd") ? <Notice>{t("appointment.confirmed")}</Notice> : null}
+      {params.has("geannuleerd") ? <Notice>{t("appointment.cancelled")}</Notice> : null}
+      <ErrorSummary errors={errors} />
+      <h1>{t("appointment.title")}</h1>
+      <dl className="summary-list">
+        <dt>{t("appointment.when")}</dt>
+        <dd>{when}</dd>
+        <dt>{t("appointment.what")}</dt>
+        <dd>{a.themeName[lng] ?? a.themeName.nl}</dd>
+        <dt>{t("appointment.code")}</dt>
+        <dd>
+          <strong>{a.reference}</strong>
+        </dd>
+        <dt>{t("appointment.status")}</dt>
+        <dd>{t(`appointmentStatus.${a.status}`)}</dd>
+      </dl>
+      {a.status === "booked" ? (
+        <>
+          <p>{t("appointment.howToCheckIn")}</p>
+          <img src={a.qr} width={200} height={200} alt={t("mail.qrAlt", { reference: a.reference })} />
+          <div className="actions">
+            <Link className="button button-secondary" to={`/afspraak?thema=${a.themeSlug}&verzet=${a.id}`}>
+              {t("appointment.reschedule")}
+            </Link>
+            <Form method="post">
+              <button type="submit" className="button button-secondary" disabled={busy}>
+                {t("appointment.cancel")}
+              </button>
+            </Form>
+          </div>
+        </>
+      ) : null}
+      <p>
+        <Link to="/mijn">{t("appointment.back")}</Link>
+      </p>
+    </div>
+  );
+}
