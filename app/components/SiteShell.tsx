@@ -13,6 +13,8 @@ function navFor(user: ShellUser | null): NavItem[] {
   if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
+  if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });
+  if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/toegang", label: "nav.access" });
   return items;
 }
 

@@ -2,15 +2,18 @@
 import nlCommon from "../../locales/nl/common.json";
 import nlAuth from "../../locales/nl/auth.json";
 import nlAdmin from "../../locales/nl/admin.json";
+import nlAccess from "../../locales/nl/access.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
+import enAccess from "../../locales/en/access.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
+import frAccess from "../../locales/fr/access.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, access: nlAccess },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, access: enAccess },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, access: frAccess },
 } as const;
