@@ -152,6 +152,7 @@ export async function getInvitation(actor: CurrentUser, id: string) {
   if (inv.hostId !== actor.id) await recordAudit({ actorId: actor.id, action: "access.invitation.viewed", entityType: "invitation", entityId: id });
   return {
     id: inv.id,
+    mine: inv.hostId === actor.id,
     purpose: inv.purpose,
     multipleEntries: inv.multipleEntries,
     revokedAt: inv.revokedAt,
