@@ -25,7 +25,8 @@ export function kioskCookie() {
     httpOnly: true,
     sameSite: "strict",
     secure: isProduction(),
-    path: "/kiosk",
+    // Not "/kiosk": with JavaScript, Remix fetches "/kiosk.data", which that path would not match.
+    path: "/",
     maxAge: 60 * 60 * 24 * 365,
     secrets: env().SESSION_SECRETS,
   });
