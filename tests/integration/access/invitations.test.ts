@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { outbox, passes, scans } from "../../../db/schema";
-import { createInvitation, eraseVisitorData, getInvitation, listBuildings, passForVisitor, presenceList, rescheduleInvitation, revokeInvitation } from "../../../app/modules/access/invitations.server";
+import { checkOutAtDesk, createInvitation, eraseVisitorData, getInvitation, listBuildings, passForVisitor, presenceList, rescheduleInvitation, revokeInvitation } from "../../../app/modules/access/invitations.server";
 import { scanAtKiosk } from "../../../app/modules/access/scan.server";
 import { loadCurrentUser } from "../../../app/modules/identity/users.server";
 import { DomainError } from "../../../app/modules/platform/errors";
@@ -119,6 +119,11 @@ describe("invitations", () => {
     const list = await presenceList(admin, building.id);
     expect(list.people.map((p) => [p.visitorName, p.visitorOrganisation, p.hostName])).toEqual([["Sam Inside", "Vzw", "p.host"]]);
     await expect(presenceList(host, building.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Check-out at the desk empties the list and is logged as a scan by that member of staff.
+    await checkOutAtDesk(admin, list.people[0].passId);
+    expect((await presenceList(admin, building.id)).people).toHaveLength(0);
+    const [out] = await db.select().from(scans).where(and(eq(scans.passId, list.people[0].passId), eq(scans.direction, "out")));
+    expect(out).toMatchObject({ outcome: "goodbye", byUserId: admin.id });
   });
 });
 
