@@ -14,6 +14,8 @@ function navFor(user: ShellUser | null): NavItem[] {
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
   if (user.roles.includes("frontoffice")) items.push({ to: "/werk/loket", label: "nav.desk" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
+  if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });
+  if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/toegang", label: "nav.access" });
   return items;
 }
 

@@ -3,17 +3,20 @@ import nlCommon from "../../locales/nl/common.json";
 import nlAuth from "../../locales/nl/auth.json";
 import nlAdmin from "../../locales/nl/admin.json";
 import nlCounter from "../../locales/nl/counter.json";
+import nlAccess from "../../locales/nl/access.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
 import enCounter from "../../locales/en/counter.json";
+import enAccess from "../../locales/en/access.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
 import frCounter from "../../locales/fr/counter.json";
+import frAccess from "../../locales/fr/access.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess },
 } as const;

@@ -29,6 +29,9 @@ export default function DevMailbox() {
             {t("devMailbox.to")}: <span data-testid="mail-to">{m.to}</span> · {date.format(new Date(m.createdAt))} · {t(`devMailbox.status.${m.status}`)}
           </p>
           <pre className="mail-body">{m.text}</pre>
+          {m.attachments.filter((a) => a.cid && a.contentType.startsWith("image/")).map((a) => (
+            <img key={a.cid} src={`data:${a.contentType};base64,${a.contentBase64}`} alt={a.filename} data-cid={a.cid} />
+          ))}
         </article>
       ))}
     </div>

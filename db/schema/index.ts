@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./notify";
 export * from "./catalog";
 export * from "./counter";
+export * from "./access";

@@ -7,13 +7,14 @@ import postgres from "postgres";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
+import { accessBenchEnv, scenarios as access } from "./scenarios/access";
 
 /**
  * `npm run bench`: builds the portal, starts the production server on a fresh database and
  * measures each scenario with autocannon beside a bare Node http server that returns the
  * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
  */
-const ALL: Scenario[] = [...foundation];
+const ALL: Scenario[] = [...foundation, ...access];
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -73,6 +74,7 @@ async function main() {
       SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
       SMTP_URL: "smtp://127.0.0.1:1",
       RUN_WORKER: "false",
+      ...accessBenchEnv,
     },
   });
   const rows: { name: string; portal: Figures; baseline: Figures; target?: string }[] = [];
@@ -81,13 +83,14 @@ async function main() {
     for (const scenario of ALL) {
       const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
       const headers = { ...scenario.headers, ...prepared.headers };
+      const body = prepared.body ?? scenario.body;
       const target = `${baseUrl}${prepared.path ?? scenario.path}`;
-      const sample = await fetch(target, { method: scenario.method ?? "GET", headers, body: scenario.body, redirect: "manual" });
+      const sample = await fetch(target, { method: scenario.method ?? "GET", headers, body, redirect: "manual" });
       const bytes = Buffer.from(await sample.arrayBuffer());
       const baseline = await startBaseline(bytes, sample.headers.get("content-type") ?? "text/plain");
       try {
-        const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body: scenario.body });
-        const measured = await measure(target, { ...scenario, headers });
+        const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
+        const measured = await measure(target, { ...scenario, headers, body });
         rows.push({ name: scenario.name, portal: measured, baseline: base, target: scenario.target });
       } finally {
         baseline.kill();
