@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, appointmentSchedules, appointments, deskThemes, outbox, tickets } from "../../../db/schema";
 import { availableSlots, bookAppointment, cancelAppointment, checkIn, getAppointment, sendAppointmentReminders } from "../../../app/modules/counter/appointments.server";
-import { callNext, listDesks, takeDesk } from "../../../app/modules/counter/queue.server";
+import { actOnTicket, callNext, listDesks, takeDesk } from "../../../app/modules/counter/queue.server";
 import { loadCurrentUser } from "../../../app/modules/identity/users.server";
 import { db } from "../../../app/utils/db.server";
 import { seedDemoCounter } from "../../../seeds/counter";
@@ -101,6 +101,14 @@ describe("appointments", () => {
     const agent = (await loadCurrentUser((await ensureStaff(db, { email: "fo-desk@example.com", roles: ["frontoffice"] })).id))!;
     const [burgerzaken] = await db.select().from(deskThemes).where(eq(deskThemes.slug, "burgerzaken"));
     await takeDesk(agent, (await listDesks())[0].id, [burgerzaken.id]);
+    // Not yet due (in half an hour): the walk-in who came first goes first.
+    await db.execute(sql`update tickets set appointment_at = now() + interval '30 minutes' where id = ${ticketId}`);
+    const walkIn = await callNext(agent);
+    expect(walkIn?.number).toBe("B-900");
+    await actOnTicket(agent, walkIn!.id, "finish");
+    // Due now: the appointment goes before a walk-in who has waited longer.
+    await db.execute(sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-901', now() - interval '2 hours' from desk_themes where slug = 'burgerzaken'`);
+    await db.execute(sql`update tickets set appointment_at = now() - interval '1 minute' where id = ${ticketId}`);
     const called = await callNext(agent);
     expect(called?.id).toBe(ticketId);
     const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
