@@ -39,6 +39,32 @@ const published = (language: Language) => and(eq(knowledgeArticles.language, lan
  * shown in Dutch (the page says so), never as an empty page. Throws NOT_FOUND otherwise.
  */
 export async function getArticle(slug: string, language: Language): Promise<ArticleView> {
+  return (await loadArticle(slug, language)).view;
+}
+
+/** The article for the JSON API: the view plus its Markdown, with absolute links. */
+export async function getArticleData(slug: string, language: Language, baseUrl: string) {
+  const { view, markdown } = await loadArticle(slug, language);
+  return {
+    slug: view.slug,
+    language: view.language,
+    textLanguage: view.textLanguage,
+    translated: view.translated,
+    url: `${baseUrl}${articleUrl(view.slug, language)}`,
+    title: view.title,
+    summary: view.summary,
+    body: markdown,
+    html: view.html,
+    themes: view.themes,
+    audiences: view.audiences,
+    source: view.source,
+    lastChecked: view.lastChecked,
+    related: view.related.map((r) => ({ ...r, url: `${baseUrl}${r.url}` })),
+    service: view.service && { ...view.service, requestUrl: view.service.requestUrl && `${baseUrl}${view.service.requestUrl}` },
+  };
+}
+
+async function loadArticle(slug: string, language: Language): Promise<{ view: ArticleView; markdown: string }> {
   const rows = await db
     .select()
     .from(knowledgeArticles)
@@ -56,7 +82,7 @@ export async function getArticle(slug: string, language: Language): Promise<Arti
     .filter((r): r is NonNullable<typeof r> => !!r)
     .map((r) => ({ slug: r.slug, title: r.title, url: articleUrl(r.slug, language) }));
   const [service] = article.serviceSlug ? await getServicesBySlugs([article.serviceSlug]) : [];
-  return {
+  const view: ArticleView = {
     slug: article.translationOf ?? article.slug,
     language,
     textLanguage: article.language,
@@ -71,6 +97,7 @@ export async function getArticle(slug: string, language: Language): Promise<Arti
     related,
     service: service ? { slug: service.slug, title: service.title, requestable: service.requestable, requestUrl: service.requestable ? `/aanvragen/${service.slug}` : null } : null,
   };
+  return { view, markdown: article.body };
 }
 
 export type ArticleListItem = { slug: string; title: string; summary: string; url: string };
