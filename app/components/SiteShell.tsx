@@ -8,10 +8,11 @@ export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
 type NavItem = { to: string; label: string };
 
 function navFor(user: ShellUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }, { to: "/mikipedia", label: "knowledge:title" }];
   if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
   if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
+  if (user.roles.includes("editor")) items.push({ to: "/werk/redactie", label: "knowledge:editor.nav" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
   return items;
 }

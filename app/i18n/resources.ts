@@ -2,15 +2,18 @@
 import nlCommon from "../../locales/nl/common.json";
 import nlAuth from "../../locales/nl/auth.json";
 import nlAdmin from "../../locales/nl/admin.json";
+import nlKnowledge from "../../locales/nl/knowledge.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
+import enKnowledge from "../../locales/en/knowledge.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
+import frKnowledge from "../../locales/fr/knowledge.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, knowledge: nlKnowledge },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, knowledge: enKnowledge },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, knowledge: frKnowledge },
 } as const;
