@@ -112,7 +112,8 @@ export async function editorialOverview(actor: CurrentUser, opts: { dueWithinDay
       .from(knowledgeRevisions)
       .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeRevisions.articleId))
       .leftJoin(users, eq(users.id, knowledgeRevisions.authorId))
-      .where(eq(knowledgeRevisions.status, "in_review"))
+      // Only the newest revision of an article can be published; older ones are superseded.
+      .where(and(eq(knowledgeRevisions.status, "in_review"), sql`not exists (select 1 from knowledge_revisions newer where newer.article_id = ${knowledgeRevisions.articleId} and newer.number > ${knowledgeRevisions.number})`))
       .orderBy(asc(knowledgeRevisions.createdAt)),
     db
       .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, language: knowledgeArticles.language, reviewBefore: knowledgeArticles.reviewBefore })

@@ -109,5 +109,7 @@ describe("the editorial workflow", () => {
     expect(o.lowHelpfulness).toContainEqual(expect.objectContaining({ votes: 3, helpful: 1 }));
     expect(o.due[0]).toMatchObject({ reviewBefore: "2020-01-01" });
     expect(o.awaitingReview.every((r) => r.title)).toBe(true);
+    // One entry per article: the newest revision, the only one that can be published.
+    expect(new Set(o.awaitingReview.map((r) => r.articleId)).size).toBe(o.awaitingReview.length);
   });
 });
