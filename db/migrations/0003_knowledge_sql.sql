@@ -46,8 +46,9 @@ DROP TRIGGER IF EXISTS knowledge_articles_search_vector_trg ON knowledge_article
 CREATE TRIGGER knowledge_articles_search_vector_trg BEFORE INSERT OR UPDATE OF title, questions, search_keywords, summary, body, language
 ON knowledge_articles FOR EACH ROW EXECUTE FUNCTION knowledge_articles_search_vector();
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS knowledge_articles_search_gin ON knowledge_articles USING gin (search_vector);
+-- fastupdate off: articles change rarely, and a pending list would make every search scan it.
+CREATE INDEX IF NOT EXISTS knowledge_articles_search_gin ON knowledge_articles USING gin (search_vector) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS knowledge_words_trgm ON knowledge_words USING gin (word gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS knowledge_words_trgm ON knowledge_words USING gin (word gin_trgm_ops) WITH (fastupdate = off);
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS knowledge_search_log_zero_idx ON knowledge_search_log (query) WHERE result_count = 0;

@@ -7,13 +7,14 @@ import postgres from "postgres";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
+import { scenarios as knowledge } from "./scenarios/knowledge";
 
 /**
  * `npm run bench`: builds the portal, starts the production server on a fresh database and
  * measures each scenario with autocannon beside a bare Node http server that returns the
  * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
  */
-const ALL: Scenario[] = [...foundation];
+const ALL: Scenario[] = [...foundation, ...knowledge];
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

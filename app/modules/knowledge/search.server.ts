@@ -22,29 +22,32 @@ export const MARK_END = "\u0003";
 
 type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number };
 
+/** The text search configuration per language, as a constant so the planner uses the GIN index. */
+const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`) };
+
 async function runQuery(tsquery: SQL, input: SearchInput, limit: number): Promise<Row[]> {
-  const filters: SQL[] = [sql`a.language = ${input.language}`, sql`a.status = 'published'`, sql`a.search_vector @@ q.q`];
+  // The query is written out in the WHERE clause (not joined from a CTE): only then is it an index condition.
+  const filters: SQL[] = [sql`a.language = ${input.language}`, sql`a.status = 'published'`, sql`a.search_vector @@ ${tsquery}`];
   if (input.theme) filters.push(sql`a.themes @> array[${input.theme}]::text[]`);
   if (input.audience) filters.push(sql`a.audiences @> array[${input.audience}]::text[]`);
   // Rank every match, but build the (costly) highlighted snippet only for the page shown.
   const rows = await db.execute<Row>(sql`
-    with q as (select ${tsquery} as q, knowledge_ts_config(${input.language}) as cfg),
-    ranked as (
-      select a.slug, a.title, a.summary, a.body, ts_rank(a.search_vector, q.q, 1) as score, count(*) over () as total
-      from knowledge_articles a, q
+    with ranked as (
+      select a.slug, a.title, a.summary, a.body, ts_rank(a.search_vector, ${tsquery}, 1) as score, count(*) over () as total
+      from knowledge_articles a
       where ${sql.join(filters, sql` and `)}
       order by score desc, a.title
       limit ${limit}
     )
     select r.slug, r.title, r.summary, r.score::float8 as score, r.total::int as total,
-      ts_headline(q.cfg, r.summary || ' ' || regexp_replace(r.body, '[#*_>\\[\\]]+', '', 'g'), q.q,
+      ts_headline(${CONFIG[input.language]}, r.summary || ' ' || regexp_replace(left(r.body, 2000), '[#*_>\\[\\]]+', '', 'g'), ${tsquery},
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1`}) as snippet
-    from ranked r, q
+    from ranked r
     order by r.score desc, r.title`);
   return [...rows];
 }
 
-const strict = (input: SearchInput, text: string) => sql`websearch_to_tsquery(knowledge_ts_config(${input.language}), ${text})`;
+const strict = (input: SearchInput, text: string) => sql`websearch_to_tsquery(${CONFIG[input.language]}, ${text})`;
 
 /** Any of the words (and their compound parts and synonyms): for questions as people type them. */
 function anyWord(input: SearchInput, text: string) {
@@ -55,30 +58,23 @@ function anyWord(input: SearchInput, text: string) {
     splitCompound(w).forEach((p) => words.add(p));
     synonymsOf(w).forEach((s) => wordsOf(s).length === 1 && words.add(s));
   }
-  return sql`websearch_to_tsquery(knowledge_ts_config(${input.language}), ${[...words].join(" or ")})`;
+  return sql`websearch_to_tsquery(${CONFIG[input.language]}, ${[...words].join(" or ")})`;
 }
 
-/** The closest known word for every unknown word of the query (pg_trgm), or null. */
+/** The closest known word for every unknown word of the query (pg_trgm), or null. One round trip. */
 async function suggest(text: string, language: Language): Promise<string | null> {
   const words = wordsOf(text);
-  let changed = false;
-  const out: string[] = [];
-  for (const w of words) {
-    if (w.length < 4) {
-      out.push(w);
-      continue;
-    }
-    const rows = await db.execute<{ word: string; exact: boolean }>(sql`
-      select word, word = ${w} as exact from knowledge_words
-      where language = ${language} and word % ${w} and similarity(word, ${w}) >= 0.5
-      order by word = ${w} desc, similarity(word, ${w}) desc, word limit 1`);
-    const best = rows[0];
-    if (best && !best.exact) {
-      out.push(best.word);
-      changed = true;
-    } else out.push(w);
-  }
-  return changed ? out.join(" ") : null;
+  const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
+  if (!candidates.length) return null;
+  const rows = await db.execute<{ w: string; best: string | null }>(sql`
+    select w, (
+      select case when exists (select 1 from knowledge_words k where k.language = ${language} and k.word = w) then null else (
+        select word from knowledge_words where language = ${language} and word % w and similarity(word, w) >= 0.5
+        order by similarity(word, w) desc, word limit 1) end
+    ) as best
+    from unnest(${sql.raw("array[")}${sql.join(candidates.map((c) => sql`${c}`), sql`, `)}${sql.raw("]::text[]")}) as w`);
+  const fix = new Map(rows.filter((r) => r.best).map((r) => [r.w, r.best!]));
+  return fix.size ? words.map((w) => fix.get(w) ?? w).join(" ") : null;
 }
 
 async function bestBets(input: SearchInput): Promise<Row[]> {
@@ -124,10 +120,14 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     bestBet: pinnedSlugs.has(r.slug),
   }));
 
-  const [log] = await db
-    .insert(knowledgeSearchLog)
-    .values({ query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total })
-    .returning({ id: knowledgeSearchLog.id });
+  // A search log row is not worth waiting for the disk: losing the last few in a crash is fine.
+  const [log] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return tx
+      .insert(knowledgeSearchLog)
+      .values({ query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total })
+      .returning({ id: knowledgeSearchLog.id });
+  });
   return { query, results, didYouMean, total, logId: log.id };
 }
 
