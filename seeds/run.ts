@@ -3,6 +3,7 @@ import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
 import { seedDemoCounter } from "./counter";
 import { seedBuildings } from "./access";
+import { seedKnowledge } from "./knowledge";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -15,6 +16,7 @@ export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: bo
   for (const team of TEAMS) await ensureTeam(db, team);
   await seedCatalog(db);
   await seedBuildings(db);
+  await seedKnowledge(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });

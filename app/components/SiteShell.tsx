@@ -8,11 +8,12 @@ export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
 type NavItem = { to: string; label: string };
 
 function navFor(user: ShellUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }, { to: "/mikipedia", label: "knowledge:title" }];
   if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
   if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
   if (user.roles.includes("frontoffice")) items.push({ to: "/werk/loket", label: "nav.desk" });
+  if (user.roles.includes("editor")) items.push({ to: "/werk/redactie", label: "knowledge:editor.nav" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
   if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });
   if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/toegang", label: "nav.access" });

@@ -5,3 +5,4 @@ export * from "./notify";
 export * from "./catalog";
 export * from "./counter";
 export * from "./access";
+export * from "./knowledge";

@@ -8,13 +8,14 @@ import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropData
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
 import { accessBenchEnv, scenarios as access } from "./scenarios/access";
+import { scenarios as knowledge } from "./scenarios/knowledge";
 
 /**
  * `npm run bench`: builds the portal, starts the production server on a fresh database and
  * measures each scenario with autocannon beside a bare Node http server that returns the
  * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
  */
-const ALL: Scenario[] = [...foundation, ...access];
+const ALL: Scenario[] = [...foundation, ...access, ...knowledge];
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
