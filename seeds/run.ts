@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
+import { seedRequestDefinitions } from "./requests";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -12,6 +13,7 @@ export class SeedRefused extends Error {}
 export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: boolean }) {
   for (const team of TEAMS) await ensureTeam(db, team);
   await seedCatalog(db);
+  await seedRequestDefinitions(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });

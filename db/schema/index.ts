@@ -3,3 +3,4 @@ export * from "./platform";
 export * from "./audit";
 export * from "./notify";
 export * from "./catalog";
+export * from "./cases";
