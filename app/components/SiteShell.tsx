@@ -8,9 +8,9 @@ export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
 type NavItem = { to: string; label: string };
 
 function navFor(user: ShellUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }, { to: "/aanvragen", label: "cases:nav.requests" }];
   if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
-  if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
+  if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" }, { to: "/mijn/dossiers", label: "cases:nav.dossiers" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
   return items;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditTrailFor } from "~/modules/audit/audit.server";
 import { requireUser } from "~/modules/identity/guards.server";
@@ -36,6 +36,20 @@ export default function Mine() {
           <dt>{t("mine.channel")}</dt>
           <dd>{t(`channels.${user.preferredChannel}`)}</dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="mine-dossiers">
+        <h2 id="mine-dossiers">{t("cases:mine.dossiersTitle")}</h2>
+        <p>{t("cases:mine.dossiersBody")}</p>
+        <p>
+          <Link to="/mijn/dossiers">{t("cases:mine.dossiersLink")}</Link>
+        </p>
+        <h3>{t("cases:mine.exportTitle")}</h3>
+        <p>{t("cases:mine.exportBody")}</p>
+        <p>
+          <a href="/mijn/gegevens.json" download>
+            {t("cases:mine.exportLink")}
+          </a>
+        </p>
       </section>
       <section className="card" aria-labelledby="mine-access">
         <h2 id="mine-access">{t("mine.accessTitle")}</h2>

@@ -6,7 +6,7 @@ import { db, type Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { initialDueAt, referenceFor, yearInBrussels } from "./clock";
 import { statusOf, type FileRef } from "./definitions";
-import { definitionBySlug, type LoadedDefinition } from "./definitions.server";
+import { definitionBySlug, listRequestable, type LoadedDefinition } from "./definitions.server";
 import { inputFor, schemaForFields, valuesFromAnswers } from "./form-schema";
 import { tellResident } from "./notify.server";
 import { fileStorage } from "./storage.server";
@@ -251,4 +251,10 @@ export async function submitRequest(actor: CurrentUser, slug: string, idempotenc
     if (!draft || draft.stepsDone < def.form.steps.length) throw new DomainError("INVALID_STATE", "cases:errors.incomplete");
     return createCase(tx, { actor, def, residentId: actor.id, channel: "web", answers: draft.answers, idempotencyKey, draftId: draft.id });
   });
+}
+
+/** The services a resident can request online, for the /aanvragen list. */
+export async function listOnlineServices() {
+  const defs = await listRequestable();
+  return defs.map((d) => ({ slug: d.slug, title: d.title, summary: d.summary, steps: d.form.steps.length }));
 }
