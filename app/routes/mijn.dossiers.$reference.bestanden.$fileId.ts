@@ -3,7 +3,7 @@ import { getMyFile } from "~/modules/cases/dossiers.server";
 import { orHttpError } from "~/modules/cases/http.server";
 import { requireUser } from "~/modules/identity/guards.server";
 
-/** Files are only ever downloads: never rendered inline, never sniffed into HTML. */
+/** Files are only ever downloads, never rendered inline (X-Content-Type-Options: nosniff comes from the HTTP app for every response). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });
   const file = await orHttpError(getMyFile(user, params.fileId!));
@@ -13,7 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.byteLength),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
     },
