@@ -46,7 +46,7 @@ export function SiteShell({ user, locale, devMailbox, children }: { user: ShellU
           <ul className="container">
             {navFor(user).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"}>
+                <NavLink to={item.to} end={item.to === "/" || item.to === "/mijn"}>
                   {t(item.label)}
                 </NavLink>
               </li>

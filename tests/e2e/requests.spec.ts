@@ -27,6 +27,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("from the list of online services to a submitted request, then answers 'Actie nodig'", async ({ page, browser, baseURL }) => {
+      test.slow(); // a long journey with an axe check on every page
       const email = `aanvraag-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.com`;
       await residentLogin(page, email, javaScriptEnabled);
 
