@@ -3,21 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pick } from "~/modules/cases/definitions";
 import { listMyCases } from "~/modules/cases/dossiers.server";
+import { listMyDrafts } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });
-  const list = await listMyCases(user);
+  const [list, drafts] = await Promise.all([listMyCases(user), listMyDrafts(user)]);
   return {
+    drafts: drafts.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
     cases: list.map((c) => ({ ...c, submittedAt: c.submittedAt.toISOString(), lastChangeAt: c.lastChangeAt.toISOString(), expectedBy: c.expectedBy?.toISOString() ?? null })),
   };
 }
 
 export default function MyCases() {
   const { t, i18n } = useTranslation("cases");
-  const { cases } = useLoaderData<typeof loader>();
+  const { cases, drafts } = useLoaderData<typeof loader>();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Europe/Brussels" });
   const open = cases.filter((c) => c.open);
   const closed = cases.filter((c) => !c.open);
@@ -54,6 +56,18 @@ export default function MyCases() {
     <div className="stack">
       <h1>{t("dossiers.title")}</h1>
       <p>{t("dossiers.intro")}</p>
+      {drafts.length ? (
+        <section className="card" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t("dossiers.draftsTitle")}</h2>
+          <ul>
+            {drafts.map((d) => (
+              <li key={d.slug}>
+                <Link to={d.href}>{d.title}</Link> <span className="muted">({t("dossiers.draftSaved", { date: date.format(new Date(d.updatedAt)) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {cases.length === 0 ? (
         <p>
           {t("dossiers.empty")} <Link to="/aanvragen">{t("dossiers.toRequests")}</Link>

@@ -51,7 +51,10 @@ for (const javaScriptEnabled of [true, false]) {
       // Save and come back later: what was typed is still there.
       await page.getByRole("button", { name: "Bewaar en ga later verder" }).click();
       await expect(page.getByRole("status")).toContainText("We hebben uw antwoorden bewaard");
-      await page.goto("/aanvragen/burenbemiddeling");
+      await page.goto("/mijn/dossiers");
+      await expect(page.getByRole("region", { name: "Nog niet verstuurd" })).toBeVisible();
+      await expectAccessible(page, { javaScriptEnabled });
+      await page.getByRole("region", { name: "Nog niet verstuurd" }).getByRole("link", { name: "Burenbemiddeling aanvragen" }).click();
       await expect(page.getByLabel("Wat is het probleem met uw buren?")).toHaveValue("De buren maken elke nacht lawaai.");
       await page.getByRole("button", { name: "Volgende stap" }).click();
 

@@ -6,7 +6,7 @@ import { db, type Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { initialDueAt, referenceFor, yearInBrussels } from "./clock";
 import { statusOf, type FileRef } from "./definitions";
-import { definitionBySlug, listRequestable, type LoadedDefinition } from "./definitions.server";
+import { definitionByServiceId, definitionBySlug, listRequestable, type LoadedDefinition } from "./definitions.server";
 import { inputFor, schemaForFields, valuesFromAnswers } from "./form-schema";
 import { tellResident } from "./notify.server";
 import { fileStorage } from "./storage.server";
@@ -159,10 +159,15 @@ export async function discardDraft(actor: CurrentUser, slug: string) {
   });
 }
 
-/** The resident's drafts, to resume them. */
+/** The resident's drafts, to resume them from Mijn dossiers. */
 export async function listMyDrafts(actor: CurrentUser) {
-  const rows = await db.select({ serviceId: caseDrafts.serviceId, updatedAt: caseDrafts.updatedAt }).from(caseDrafts).where(eq(caseDrafts.residentId, actor.id));
-  return rows;
+  const rows = await db.select({ serviceId: caseDrafts.serviceId, updatedAt: caseDrafts.updatedAt, stepsDone: caseDrafts.stepsDone }).from(caseDrafts).where(eq(caseDrafts.residentId, actor.id));
+  const out = [];
+  for (const r of rows) {
+    const def = await definitionByServiceId(r.serviceId);
+    if (def) out.push({ slug: def.slug, title: def.title, updatedAt: r.updatedAt, href: r.stepsDone >= def.form.steps.length ? `/aanvragen/${def.slug}/controleren` : `/aanvragen/${def.slug}?stap=${r.stepsDone + 1}` });
+  }
+  return out;
 }
 
 async function nextReference(tx: Tx) {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { caseDrafts, caseFiles, cases } from "../../../db/schema";
 import type { FieldDef } from "../../../app/modules/cases/definitions";
 import { inputFor, schemaForFields } from "../../../app/modules/cases/form-schema";
-import { discardDraft, loadRequestCheck, loadRequestStep, saveRequestStep, submitRequest } from "../../../app/modules/cases/requests.server";
+import { discardDraft, listMyDrafts, loadRequestCheck, loadRequestStep, saveRequestStep, submitRequest } from "../../../app/modules/cases/requests.server";
 import { getMyFile } from "../../../app/modules/cases/dossiers.server";
 import type { Upload } from "../../../app/modules/cases/uploads.server";
 import { db } from "../../../app/utils/db.server";
@@ -117,6 +117,7 @@ describe("filing a request in steps", () => {
     const resumed = await loadRequestStep(resident, "evenement-aanvragen", 0);
     expect(resumed.values).toEqual({ eventName: "Buurtfeest" });
     expect(resumed.stepsDone).toBe(0);
+    expect(await listMyDrafts(resident)).toMatchObject([{ slug: "evenement-aanvragen", href: "/aanvragen/evenement-aanvragen?stap=1" }]);
 
     expect(await saveRequestStep(resident, "evenement-aanvragen", 0, validPost(steps[0].fields), [])).toEqual({ ok: true, next: "step", step: 1 });
     await expect(saveRequestStep(resident, "evenement-aanvragen", 2, validPost(steps[2].fields), [])).rejects.toMatchObject({ code: "INVALID_STATE" });
