@@ -4,6 +4,7 @@ import { seedCatalog } from "./catalog";
 import { seedDemoCounter } from "./counter";
 import { seedBuildings } from "./access";
 import { seedKnowledge } from "./knowledge";
+import { seedRequestDefinitions } from "./requests";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -17,6 +18,7 @@ export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: bo
   await seedCatalog(db);
   await seedBuildings(db);
   await seedKnowledge(db);
+  await seedRequestDefinitions(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });

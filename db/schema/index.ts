@@ -6,3 +6,4 @@ export * from "./catalog";
 export * from "./counter";
 export * from "./access";
 export * from "./knowledge";
+export * from "./cases";

@@ -8,6 +8,7 @@ import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropData
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
 import { accessBenchEnv, scenarios as access } from "./scenarios/access";
+import { scenarios as cases } from "./scenarios/cases";
 import { scenarios as knowledge } from "./scenarios/knowledge";
 
 /**
@@ -15,7 +16,7 @@ import { scenarios as knowledge } from "./scenarios/knowledge";
  * measures each scenario with autocannon beside a bare Node http server that returns the
  * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
  */
-const ALL: Scenario[] = [...foundation, ...access, ...knowledge];
+const ALL: Scenario[] = [...foundation, ...access, ...knowledge, ...cases];
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -24,8 +25,8 @@ const BASELINE_PORT = PORT + 1;
 
 type Figures = { rps: number; p50: number; p99: number; non2xx: number };
 
-async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body">): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body });
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
@@ -91,7 +92,7 @@ async function main() {
       const baseline = await startBaseline(bytes, sample.headers.get("content-type") ?? "text/plain");
       try {
         const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
-        const measured = await measure(target, { ...scenario, headers, body });
+        const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
         rows.push({ name: scenario.name, portal: measured, baseline: base, target: scenario.target });
       } finally {
         baseline.kill();
