@@ -4,6 +4,8 @@ import { expectAccessible, staffLogin } from "./support";
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`a resident in Mikipedia (${javaScriptEnabled ? "with" : "without"} JavaScript)`, () => {
     test.use({ javaScriptEnabled });
+    // Six axe checks each; without JavaScript every check replays the page in a second browser context.
+    test.describe.configure({ timeout: 150_000 });
 
     test("searches with a typo, opens the answer and rates it", async ({ page }) => {
       await page.goto("/");
