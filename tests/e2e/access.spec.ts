@@ -47,7 +47,7 @@ async function qrFromMailbox(page: Page, email: string) {
     const mail = page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first();
     if (await mail.count()) {
       const src = await mail.locator('img[data-cid="pass-qr"]').getAttribute("src");
-      const png = Buffer.from(src!.split(",")[1], "base64");
+      const png = await (await page.request.get(src!)).body();
       const [code] = await readBarcodes(new Uint8Array(png), { formats: ["QRCode"] });
       return code.text;
     }
