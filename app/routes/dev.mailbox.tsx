@@ -30,7 +30,7 @@ export default function DevMailbox() {
           </p>
           <pre className="mail-body">{m.text}</pre>
           {m.attachments.filter((a) => a.cid && a.contentType.startsWith("image/")).map((a) => (
-            <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} />
+            <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} loading="lazy" />
           ))}
         </article>
       ))}
