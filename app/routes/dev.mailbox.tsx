@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal
 export async function loader(_: LoaderFunctionArgs) {
   if (isProduction()) throw new Response("Not found", { status: 404 });
   const mails = await listDevMailbox();
-  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
+  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), attachments: m.attachments.map(({ contentBase64: _bytes, ...meta }) => meta) })) };
 }
 
 export default function DevMailbox() {
@@ -30,7 +30,7 @@ export default function DevMailbox() {
           </p>
           <pre className="mail-body">{m.text}</pre>
           {m.attachments.filter((a) => a.cid && a.contentType.startsWith("image/")).map((a) => (
-            <img key={a.cid} src={`data:${a.contentType};base64,${a.contentBase64}`} alt={a.filename} data-cid={a.cid} />
+            <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} loading="lazy" />
           ))}
         </article>
       ))}

@@ -31,12 +31,13 @@ async function kioskDevice(browser: Browser, credential: string) {
 }
 
 /** A USB scanner types the code into the focused field and presses Enter. */
-async function scan(kiosk: Page, code: string) {
+async function scan(kiosk: Page, code: string, { checkAccessibility = false } = {}) {
   await kiosk.getByLabel("Code").fill(code);
   await kiosk.getByLabel("Code").press("Enter");
   const answer = kiosk.getByRole("status");
   await expect(answer).toBeVisible();
-  await expectAccessible(kiosk);
+  // The answers share one page; axe checks one "open" and one "refused" state (the machine is shared).
+  if (checkAccessibility) await expectAccessible(kiosk);
   return answer;
 }
 
@@ -47,7 +48,7 @@ async function qrFromMailbox(page: Page, email: string) {
     const mail = page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first();
     if (await mail.count()) {
       const src = await mail.locator('img[data-cid="pass-qr"]').getAttribute("src");
-      const png = Buffer.from(src!.split(",")[1], "base64");
+      const png = await (await page.request.get(src!)).body();
       const [code] = await readBarcodes(new Uint8Array(png), { formats: ["QRCode"] });
       return code.text;
     }
@@ -95,8 +96,8 @@ test("a host invites a visitor; the QR from the mail opens the right building on
   const atZeeridder = await kioskDevice(browser, zeeridderKiosk);
   const atLibrary = await kioskDevice(browser, libraryKiosk);
 
-  await expect(await scan(atLibrary, code)).toContainText("Deze code is niet geldig voor dit gebouw.");
-  await expect(await scan(atZeeridder, code)).toContainText("Welkom, Victor Bezoeker. U wordt verwacht door Hanne Gastvrouw.");
+  await expect(await scan(atLibrary, code, { checkAccessibility: true })).toContainText("Deze code is niet geldig voor dit gebouw.");
+  await expect(await scan(atZeeridder, code, { checkAccessibility: true })).toContainText("Welkom, Victor Bezoeker. U wordt verwacht door Hanne Gastvrouw.");
   await expect(await scan(atZeeridder, code)).toContainText("Deze code is al gebruikt.");
 
   // The presence list shows the visitor with the host.

@@ -1,8 +1,11 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { outbox } from "../../../db/schema";
+import { createInvitation } from "../../../app/modules/access/invitations.server";
+import { loadCurrentUser } from "../../../app/modules/identity/users.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../app/utils/db.server";
 import { cookieJar, startTestServer } from "../../setup/http-server";
-import { makeKiosk, makePass } from "../../factories/access";
+import { buildingBySlug, makeKiosk, makePass } from "../../factories/access";
 import { ensureStaff } from "../../factories/identity";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -59,6 +62,24 @@ describe("the kiosk over HTTP", () => {
     const page = await (await server.get("/kiosk", { Cookie: jar.header() })).text();
     expect(page).toContain("Zuil niet actief");
     expect((await server.post("/kiosk", { intent: "login", credential: kiosk.credential })).status).toBe(400);
+  });
+
+  it("shows the visitor's pass page from the mail link, cacheable in their browser only, and nothing with a wrong key", async () => {
+    const host = await ensureStaff(db, { name: "Pia Gastvrouw", email: "pia@example.com", roles: ["host"] });
+    const actor = (await loadCurrentUser(host.id))!;
+    const building = await buildingBySlug(db, "schepenhuis");
+    const date = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
+    await createInvitation(actor, { visitors: [{ name: "Tom", email: "tom@example.com", organisation: "", language: "en" }], buildingId: building.id, purpose: "Meeting", entries: "single", repeatWeeks: 1, date, from: "10:00", until: "11:00" });
+    const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, "tom@example.com"));
+    const path = new URL(mail.text.match(/https?:\/\/\S+\/pas\/\S+/)![0]).pathname;
+    const res = await server.get(path, { "Accept-Language": "en" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("private, max-age=86400");
+    const html = await res.text();
+    expect(html).toContain("Your access to Schepenhuis (vrijetijdsbalie)");
+    expect(html).toContain('src="data:image/png;base64,');
+    expect(html).toContain("Ask your host for the address.");
+    expect((await server.get(path.replace(/\/[^/]+$/, "/wrong"))).status).toBe(404);
   });
 
   it("serves the ZXing WebAssembly decoder from our own origin", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { base45Decode, base45Encode } from "../../../app/modules/access/base45";
 import { keyRingFrom, newKeyConfig } from "../../../app/modules/access/keys.server";
 import { checkPassToken, signPassToken, TOKEN_PREFIX } from "../../../app/modules/access/pass-token.server";
+import { loadEnv } from "../../../app/utils/env.server";
 
 const claims = () => ({ passId: randomUUID(), buildingCode: 2, validFrom: new Date("2026-12-01T08:00:00Z"), validUntil: new Date("2026-12-01T10:00:00Z") });
 const k1 = newKeyConfig(1);
@@ -78,5 +79,14 @@ describe("pass tokens", () => {
 
   it("refuses a configuration where every key is retired", () => {
     expect(() => keyRingFrom([{ ...k1, retired: true }])).toThrow(/at least one key/);
+  });
+
+  it("reads several keys from ACCESS_SIGNING_KEYS and stops the start on a wrong value, in one line", () => {
+    const env = loadEnv({ ACCESS_SIGNING_KEYS: JSON.stringify([{ ...k1, retired: true }, k2]) });
+    expect(env.ACCESS_SIGNING_KEYS?.map((k) => k.kid)).toEqual([1, 2]);
+    expect(keyRingFrom(env.ACCESS_SIGNING_KEYS!).signing.kid).toBe(2);
+    expect(() => loadEnv({ ACCESS_SIGNING_KEYS: "not json" })).toThrow(/ACCESS_SIGNING_KEYS: must be a JSON list/);
+    expect(() => loadEnv({ ACCESS_SIGNING_KEYS: JSON.stringify([k1, k1]) })).toThrow(/key ids must be unique/);
+    expect(loadEnv({}).ACCESS_RETENTION_DAYS).toBe(30);
   });
 });
