@@ -12,7 +12,8 @@ import { parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van de Mechelaar" }];
-export const handle = { i18n: ["access"] };
+// A door kiosk stands in public: no menu, no account links (see root Layout).
+export const handle = { i18n: ["access"], kiosk: true };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const id = await kioskIdFromRequest(request);

@@ -59,7 +59,7 @@ async function qrFromMailbox(page: Page, email: string) {
 
 test("a host invites a visitor; the QR from the mail opens the right building once, and only there", async ({ page, browser }) => {
   // A long journey across four browsers (admin, host, two kiosks).
-  test.setTimeout(240_000);
+  test.setTimeout(8 * 60_000); // four browser contexts and an axe check on every page, on a 2-core machine
   const visitor = `bezoeker-${Date.now()}@example.com`;
 
   await staffLogin(page, "beheer@example.com");
