@@ -5,15 +5,17 @@ import { pick } from "~/modules/cases/definitions";
 import { listMyCases } from "~/modules/cases/dossiers.server";
 import { listMyDrafts } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
+import { getLanguage } from "~/utils/i18next.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });
-  const [list, drafts] = await Promise.all([listMyCases(user), listMyDrafts(user)]);
+  const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
   return {
     drafts: drafts.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
-    cases: list.map((c) => ({ ...c, submittedAt: c.submittedAt.toISOString(), lastChangeAt: c.lastChangeAt.toISOString(), expectedBy: c.expectedBy?.toISOString() ?? null })),
+    // Only the reader's language goes to the page: a smaller document for residents with many cases.
+    cases: list.map((c) => ({ ...c, statusText: pick(c.statusText, lng) ?? c.status, submittedAt: c.submittedAt.toISOString(), lastChangeAt: c.lastChangeAt.toISOString(), expectedBy: c.expectedBy?.toISOString() ?? null })),
   };
 }
 
@@ -43,7 +45,7 @@ export default function MyCases() {
               <span className="muted">{c.reference}</span>
             </td>
             <td>
-              {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} {pick(c.statusText, i18n.language) ?? c.status}
+              {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} {c.statusText}
             </td>
             <td>{date.format(new Date(c.lastChangeAt))}</td>
             {withExpected ? <td>{c.expectedBy ? t("dossiers.around", { date: date.format(new Date(c.expectedBy)) }) : "–"}</td> : null}

@@ -27,7 +27,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("from the list of online services to a submitted request, then answers 'Actie nodig'", async ({ page, browser, baseURL }) => {
-      test.slow(); // a long journey with an axe check on every page
+      test.setTimeout(5 * 60_000); // a long journey with an axe check on every page, on a shared 2-core machine
       const email = `aanvraag-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.com`;
       await residentLogin(page, email, javaScriptEnabled);
 
