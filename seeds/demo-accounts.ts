@@ -8,6 +8,7 @@ export const DEMO_STAFF: { name: string; email: string; roles: Role[]; teamSlugs
   { name: "Bart Backoffice", email: "backoffice@example.com", roles: ["backoffice"], teamSlugs: ["burgerzaken"] },
   { name: "Wout Welzijn", email: "backoffice.welzijn@example.com", roles: ["backoffice"], teamSlugs: ["welzijn"] },
   { name: "Eva Redactie", email: "redactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },
+  { name: "Raf Eindredactie", email: "eindredactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },
   { name: "Hanne Gastvrouw", email: "gastheer@example.com", roles: ["host"], teamSlugs: ["welzijn"] },
   { name: "Ahmed Beheer", email: "beheer@example.com", roles: ["admin"], teamSlugs: ["burgerzaken"] },
 ];

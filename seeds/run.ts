@@ -2,6 +2,9 @@ import type { DbOrTx } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
 import { seedDemoCounter } from "./counter";
+import { seedBuildings } from "./access";
+import { seedKnowledge } from "./knowledge";
+import { seedRequestDefinitions } from "./requests";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD, TEAMS } from "./demo-accounts";
 
 export class SeedRefused extends Error {}
@@ -13,6 +16,9 @@ export class SeedRefused extends Error {}
 export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: boolean }) {
   for (const team of TEAMS) await ensureTeam(db, team);
   await seedCatalog(db);
+  await seedBuildings(db);
+  await seedKnowledge(db);
+  await seedRequestDefinitions(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
   for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });

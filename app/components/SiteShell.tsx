@@ -8,12 +8,19 @@ export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
 type NavItem = { to: string; label: string };
 
 function navFor(user: ShellUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: NavItem[] = [
+    { to: "/", label: "nav.home" },
+    { to: "/mikipedia", label: "knowledge:title" },
+    { to: "/aanvragen", label: "cases:nav.requests" },
+  ];
   if (!user) return [...items, { to: "/aanmelden", label: "nav.login" }, { to: "/registreren", label: "nav.register" }];
-  if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" });
+  if (user.roles.includes("resident")) items.push({ to: "/mijn", label: "nav.mine" }, { to: "/mijn/dossiers", label: "cases:nav.dossiers" });
   if (user.isStaff) items.push({ to: "/werk", label: "nav.workplace" });
   if (user.roles.includes("frontoffice")) items.push({ to: "/werk/loket", label: "nav.desk" });
+  if (user.roles.includes("editor")) items.push({ to: "/werk/redactie", label: "knowledge:editor.nav" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
+  if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });
+  if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/toegang", label: "nav.access" });
   return items;
 }
 
@@ -60,7 +67,7 @@ export function SiteShell({
           <ul className="container">
             {navFor(user).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"}>
+                <NavLink to={item.to} end={item.to === "/" || item.to === "/mijn"}>
                   {t(item.label)}
                 </NavLink>
               </li>

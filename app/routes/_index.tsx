@@ -3,6 +3,7 @@ import { publicPageHeaders } from "~/utils/cache-headers";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
+import { SearchBox } from "~/components/Mikipedia";
 
 export const headers = publicPageHeaders;
 
@@ -23,6 +24,14 @@ export default function Home() {
           <li>{t("home.whatFollow")}</li>
           <li>{t("home.whatHelp")}</li>
         </ul>
+      </section>
+      <section aria-labelledby="home-mikipedia" className="card">
+        <h2 id="home-mikipedia">{t("knowledge:title")}</h2>
+        <p>{t("knowledge:intro")}</p>
+        <SearchBox id="home-q" />
+        <p>
+          <Link to="/mikipedia">{t("knowledge:title")}</Link>
+        </p>
       </section>
       {user ? (
         <p>

@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal
 export async function loader(_: LoaderFunctionArgs) {
   if (isProduction()) throw new Response("Not found", { status: 404 });
   const mails = await listDevMailbox();
-  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
+  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), attachments: m.attachments.map(({ contentBase64: _bytes, ...meta }) => meta) })) };
 }
 
 export default function DevMailbox() {
@@ -29,6 +29,9 @@ export default function DevMailbox() {
             {t("devMailbox.to")}: <span data-testid="mail-to">{m.to}</span> · {date.format(new Date(m.createdAt))} · {t(`devMailbox.status.${m.status}`)}
           </p>
           <pre className="mail-body">{m.text}</pre>
+          {m.attachments.filter((a) => a.cid && a.contentType.startsWith("image/")).map((a) => (
+            <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} loading="lazy" />
+          ))}
         </article>
       ))}
     </div>

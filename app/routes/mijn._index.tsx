@@ -61,6 +61,20 @@ export default function Mine() {
           <Link to="/afspraak">{t("counter:appointment.make")}</Link>
         </p>
       </section>
+      <section className="card" aria-labelledby="mine-dossiers">
+        <h2 id="mine-dossiers">{t("cases:mine.dossiersTitle")}</h2>
+        <p>{t("cases:mine.dossiersBody")}</p>
+        <p>
+          <Link to="/mijn/dossiers">{t("cases:mine.dossiersLink")}</Link>
+        </p>
+        <h3>{t("cases:mine.exportTitle")}</h3>
+        <p>{t("cases:mine.exportBody")}</p>
+        <p>
+          <a href="/mijn/gegevens.json" download>
+            {t("cases:mine.exportLink")}
+          </a>
+        </p>
+      </section>
       <section className="card" aria-labelledby="mine-access">
         <h2 id="mine-access">{t("mine.accessTitle")}</h2>
         <p>{t("mine.accessIntro")}</p>

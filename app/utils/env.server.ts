@@ -7,6 +7,27 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const accessKeysSchema = z
+  .array(z.object({ kid: z.number().int().min(1).max(255), privateKey: z.string().min(40), retired: z.boolean().optional() }))
+  .min(1)
+  .refine((keys) => new Set(keys.map((k) => k.kid)).size === keys.length, "key ids must be unique");
+export type AccessSigningKeyConfig = z.infer<typeof accessKeysSchema>[number];
+function parseAccessKeys(value: string, ctx: z.RefinementCtx) {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a JSON list of {kid, privateKey, retired?}" });
+    return z.NEVER;
+  }
+  const parsed = accessKeysSchema.safeParse(json);
+  if (!parsed.success) {
+    ctx.addIssue({ code: "custom", message: `must be a JSON list of {kid, privateKey, retired?} (${parsed.error.issues[0]?.message})` });
+    return z.NEVER;
+  }
+  return parsed.data;
+}
+
 /** Every setting the portal reads, in one place. Documented in README.md ("Configuration"). */
 export const envSchema = z
   .object({
@@ -27,6 +48,10 @@ export const envSchema = z
     RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // QR building access: JSON list of {kid (1-255), privateKey (Ed25519 PKCS8: PEM or base64 DER), retired?}; the last non-retired key signs.
+    ACCESS_SIGNING_KEYS: z.string().transform(parseAccessKeys).optional(),
+    ACCESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    ACCESS_KIOSK_SCANS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -4,3 +4,6 @@ export * from "./audit";
 export * from "./notify";
 export * from "./catalog";
 export * from "./counter";
+export * from "./access";
+export * from "./knowledge";
+export * from "./cases";

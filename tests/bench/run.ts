@@ -7,13 +7,16 @@ import postgres from "postgres";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
+import { accessBenchEnv, scenarios as access } from "./scenarios/access";
+import { scenarios as cases } from "./scenarios/cases";
+import { scenarios as knowledge } from "./scenarios/knowledge";
 
 /**
  * `npm run bench`: builds the portal, starts the production server on a fresh database and
  * measures each scenario with autocannon beside a bare Node http server that returns the
  * same bytes, measured in the same run. Prints requests/s, p50, p99 and the ratio.
  */
-const ALL: Scenario[] = [...foundation];
+const ALL: Scenario[] = [...foundation, ...access, ...knowledge, ...cases];
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -22,8 +25,8 @@ const BASELINE_PORT = PORT + 1;
 
 type Figures = { rps: number; p50: number; p99: number; non2xx: number };
 
-async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body">): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body });
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
@@ -73,6 +76,7 @@ async function main() {
       SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
       SMTP_URL: "smtp://127.0.0.1:1",
       RUN_WORKER: "false",
+      ...accessBenchEnv,
     },
   });
   const rows: { name: string; portal: Figures; baseline: Figures; target?: string }[] = [];
@@ -81,13 +85,14 @@ async function main() {
     for (const scenario of ALL) {
       const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
       const headers = { ...scenario.headers, ...prepared.headers };
+      const body = prepared.body ?? scenario.body;
       const target = `${baseUrl}${prepared.path ?? scenario.path}`;
-      const sample = await fetch(target, { method: scenario.method ?? "GET", headers, body: scenario.body, redirect: "manual" });
+      const sample = await fetch(target, { method: scenario.method ?? "GET", headers, body, redirect: "manual" });
       const bytes = Buffer.from(await sample.arrayBuffer());
       const baseline = await startBaseline(bytes, sample.headers.get("content-type") ?? "text/plain");
       try {
-        const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body: scenario.body });
-        const measured = await measure(target, { ...scenario, headers });
+        const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
+        const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
         rows.push({ name: scenario.name, portal: measured, baseline: base, target: scenario.target });
       } finally {
         baseline.kill();

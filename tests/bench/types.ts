@@ -11,7 +11,13 @@ export type Scenario = {
   headers?: Record<string, string>;
   body?: string;
   /** Prepares data or a login; may return headers (e.g. a session cookie) and a path to use. */
-  setup?: (ctx: BenchContext) => Promise<{ headers?: Record<string, string>; path?: string } | void>;
+  setup?: (ctx: BenchContext) => Promise<{
+    headers?: Record<string, string>;
+    path?: string;
+    body?: string;
+    /** autocannon request sequence (per connection) */
+    requests?: unknown[];
+  } | void>;
   /** Target from the issue, printed beside the figures (never asserted: machines are noisy). */
   target?: string;
 };

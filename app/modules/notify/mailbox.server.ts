@@ -10,6 +10,7 @@ export async function listDevMailbox(limit = 50) {
       to: outbox.toAddress,
       subject: outbox.subject,
       text: outbox.text,
+      attachments: outbox.attachments,
       status: outbox.status,
       createdAt: outbox.createdAt,
     })

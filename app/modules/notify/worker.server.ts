@@ -2,6 +2,7 @@ import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
 import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
 import { deliverDueMail } from "./outbox.server";
+import { eraseVisitorData } from "~/modules/access/invitations.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -30,6 +31,7 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         lastHousekeeping = Date.now();
         await pruneRateLimits();
         await pruneExpiredAuth();
+        await eraseVisitorData();
       }
     } catch (err) {
       log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);

@@ -1,0 +1,87 @@
+import { createEvent } from "ics";
+import QRCode from "qrcode";
+import type { OutgoingMail } from "~/modules/notify/outbox.server";
+import { env } from "~/utils/env.server";
+import { fixedT } from "~/utils/i18next.server";
+import { formatWindow } from "./time";
+
+export type PassMailInput = {
+  passId: string;
+  viewKey: string;
+  token: string;
+  visitorName: string;
+  visitorEmail: string;
+  language: string;
+  hostName: string;
+  buildingName: string;
+  address: string | null;
+  purpose: string;
+  validFrom: Date;
+  validUntil: Date;
+};
+
+export const passUrl = (passId: string, viewKey: string) => `${env().PUBLIC_URL}/pas/${passId}/${viewKey}`;
+
+/** The QR as PNG bytes; error correction M, as the token's size budget assumes. */
+export const qrPng = (token: string) => QRCode.toBuffer(token, { errorCorrectionLevel: "M", margin: 4, scale: 8, type: "png" });
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function icsFile(p: PassMailInput, title: string, location: string): string | undefined {
+  const toArray = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
+  const { value, error } = createEvent({
+    uid: `${p.passId}@mechelaar`,
+    start: toArray(p.validFrom),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: toArray(p.validUntil),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title,
+    description: p.purpose,
+    location,
+    url: passUrl(p.passId, p.viewKey),
+    productId: "mechelen/digitaal-huis",
+  });
+  return error || !value ? undefined : value;
+}
+
+/** The invitation mail: QR inline (CID), link to the full-screen page, building and an .ics file. */
+export async function passMail(p: PassMailInput, kind: "invitation" | "changed"): Promise<OutgoingMail> {
+  const t = fixedT(p.language, "access");
+  const when = formatWindow(p.validFrom, p.validUntil, p.language);
+  const location = p.address ? `${p.buildingName}, ${p.address}` : p.buildingName;
+  const addressLine = p.address ?? t("mail.noAddress");
+  const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when, purpose: p.purpose, url: passUrl(p.passId, p.viewKey), address: addressLine };
+  const png = await qrPng(p.token);
+  const ics = icsFile(p, t("mail.icsTitle", vars), location);
+  const intro = t(`mail.${kind}.intro`, vars);
+  const html = `<!doctype html><html lang="${p.language}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+<p>${escapeHtml(t("mail.greeting", vars))}</p>
+<p>${escapeHtml(intro)}</p>
+<ul><li>${escapeHtml(t("mail.when", vars))}</li><li>${escapeHtml(t("mail.where", vars))}</li><li>${escapeHtml(t("mail.addressLine", vars))}</li><li>${escapeHtml(t("mail.purpose", vars))}</li></ul>
+<p>${escapeHtml(t("mail.showCode"))}</p>
+<p><img src="cid:pass-qr" width="296" height="296" alt="${escapeHtml(t("mail.qrAlt"))}"></p>
+<p><a href="${escapeHtml(vars.url)}">${escapeHtml(t("mail.openPage"))}</a></p>
+<p>${escapeHtml(t("mail.signature"))}</p></body></html>`;
+  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), t("mail.purpose", vars), "", t("mail.showCode"), vars.url, "", t("mail.signature")].join("\n");
+  return {
+    to: p.visitorEmail,
+    subject: t(`mail.${kind}.subject`, vars),
+    text,
+    html,
+    template: `access.${kind}`,
+    language: p.language,
+    attachments: [
+      { filename: "toegang-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: "pass-qr" },
+      ...(ics ? [{ filename: "bezoek.ics", contentType: "text/calendar; charset=utf-8", contentBase64: Buffer.from(ics).toString("base64") }] : []),
+    ],
+  };
+}
+
+/** Told when the host cancels. */
+export function revokedMail(p: { visitorName: string; visitorEmail: string; language: string; hostName: string; buildingName: string; validFrom: Date; validUntil: Date }): OutgoingMail {
+  const t = fixedT(p.language, "access");
+  const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when: formatWindow(p.validFrom, p.validUntil, p.language) };
+  return { to: p.visitorEmail, subject: t("mail.revoked.subject", vars), text: t("mail.revoked.body", vars), template: "access.revoked", language: p.language };
+}

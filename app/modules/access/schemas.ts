@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "access:errors.time");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "access:errors.date");
+
+export const MAX_VISITORS = 5;
+
+export const visitorSchema = z.object({
+  name: z.string().trim().min(1, "access:errors.visitorName").max(200),
+  email: z.string().trim().toLowerCase().email("access:errors.visitorEmail").max(320),
+  organisation: z.string().trim().max(200).optional().default(""),
+  language: z.enum(["nl", "en", "fr"]).default("nl"),
+});
+
+export const windowSchema = z
+  .object({ date, from: time, until: time })
+  .refine((w) => w.until > w.from, { path: ["until"], message: "access:errors.untilAfterFrom" });
+
+export const invitationSchema = z
+  .object({
+    visitors: z.array(visitorSchema).min(1, "access:errors.visitorName").max(MAX_VISITORS),
+    buildingId: z.string().uuid("access:errors.building"),
+    purpose: z.string().trim().min(1, "access:errors.purpose").max(500),
+    entries: z.enum(["single", "multiple"], { errorMap: () => ({ message: "access:errors.entries" }) }),
+    repeatWeeks: z.coerce.number().int().min(1, "access:errors.repeat").max(12, "access:errors.repeat").default(1),
+    date,
+    from: time,
+    until: time,
+  })
+  .refine((v) => v.until > v.from, { path: ["until"], message: "access:errors.untilAfterFrom" });
+export type InvitationInput = z.infer<typeof invitationSchema>;
+
+/**
+ * Reads the invitation form: visitor rows are numbered fields (visitor0Name ...), so the
+ * form works without JavaScript; empty rows after the first are ignored.
+ */
+export function invitationFormInput(form: FormData) {
+  const visitors = [];
+  for (let i = 0; i < MAX_VISITORS; i++) {
+    const v = (k: string) => String(form.get(`visitor${i}${k}`) ?? "");
+    if (i > 0 && !v("Name").trim() && !v("Email").trim()) continue;
+    visitors.push({ name: v("Name"), email: v("Email"), organisation: v("Organisation"), language: v("Language") || "nl" });
+  }
+  return {
+    visitors,
+    buildingId: form.get("buildingId") ?? "",
+    purpose: form.get("purpose") ?? "",
+    entries: form.get("entries") ?? "",
+    repeatWeeks: form.get("repeatWeeks") || "1",
+    date: form.get("date") ?? "",
+    from: form.get("from") ?? "",
+    until: form.get("until") ?? "",
+  };
+}
+
+export const kioskSchema = z.object({
+  entranceId: z.string().uuid("access:errors.entrance"),
+  name: z.string().trim().min(1, "access:errors.kioskName").max(100),
+  mode: z.enum(["entry", "exit"], { errorMap: () => ({ message: "access:errors.kioskMode" }) }),
+});
+
+export const scanSchema = z.object({ code: z.string().min(1, "access:kiosk.errors.code").max(1000, "access:kiosk.errors.code") });

@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { caseTasks, users } from "../../../db/schema";
+import { enqueueMail } from "~/modules/notify/outbox.server";
+import type { Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { fixedT } from "~/utils/i18next.server";
+
+export type ResidentNotice = "received" | "status" | "message" | "question";
+
+/**
+ * Tells the resident about their case on the channel they chose: an e-mail in their
+ * language through the outbox, or a task for the front office to call or write when
+ * they prefer paper or phone (or have no e-mail address). Runs in the change's transaction.
+ */
+export async function tellResident(
+  tx: Tx,
+  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string> },
+) {
+  const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
+  if (!resident) return;
+  if (resident.preferredChannel === "paper" || !resident.email) {
+    await tx.insert(caseTasks).values({ caseId: input.caseId, kind: "contact-resident", data: { notice: input.notice, reference: input.reference, language: resident.preferredLanguage } });
+    return "task" as const;
+  }
+  const lng = resident.preferredLanguage;
+  const t = fixedT(lng, "cases");
+  const params = {
+    name: resident.name,
+    reference: input.reference,
+    service: input.serviceTitle,
+    status: input.statusText ? (input.statusText[lng] ?? input.statusText.nl) : "",
+    url: `${env().PUBLIC_URL}/mijn/dossiers/${input.reference}`,
+  };
+  await enqueueMail(
+    { to: resident.email, subject: t(`mail.${input.notice}.subject`, params), text: t(`mail.${input.notice}.body`, params), template: `case-${input.notice}`, language: lng },
+    tx,
+  );
+  return "mail" as const;
+}

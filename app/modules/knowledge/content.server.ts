@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { knowledgeArticles, knowledgeWords, type ArticleSource } from "../../../db/schema";
+import type { DbOrTx } from "~/utils/db.server";
+import { expandKeywords, wordsOf } from "./search-terms";
+
+/** What an editor (or a seed file) writes: one version of an article's text. */
+export type ArticleContent = {
+  title: string;
+  summary: string;
+  body: string;
+  themes: string[];
+  audiences: string[];
+  source: ArticleSource | null;
+  related: string[];
+  serviceSlug: string | null;
+  searchTerms: string[];
+  questions: string[];
+  reviewBefore: string | null;
+};
+
+/**
+ * Makes `content` the published text of an article: enriches its keywords (compounds,
+ * synonyms), which the trigger turns into the weighted search vector, and adds its words
+ * to the "Bedoelde u ...?" word list.
+ */
+export async function applyPublishedContent(tx: DbOrTx, articleId: string, language: string, content: ArticleContent, publishedRevisionId: string, lastChecked: string) {
+  await tx
+    .update(knowledgeArticles)
+    .set({
+      ...content,
+      searchKeywords: expandKeywords(content),
+      status: "published",
+      publishedRevisionId,
+      lastChecked,
+      updatedAt: new Date(),
+    })
+    .where(sql`${knowledgeArticles.id} = ${articleId}`);
+  await addWords(tx, language, [content.title, content.summary, content.body, ...content.questions, ...content.searchTerms].join(" "));
+}
+
+export async function addWords(tx: DbOrTx, language: string, text: string) {
+  const words = [...new Set(wordsOf(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
+  if (!words.length) return;
+  await tx.insert(knowledgeWords).values(words.map((word) => ({ word, language: language as "nl" }))).onConflictDoNothing();
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export function addMonths(isoDate: string, months: number) {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}

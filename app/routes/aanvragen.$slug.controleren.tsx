@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms";
+import { AnswerText } from "~/components/RequestForm";
+import { pick } from "~/modules/cases/definitions";
+import { discardDraft, loadRequestCheck, submitRequest } from "~/modules/cases/requests.server";
+import { requireUser } from "~/modules/identity/guards.server";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Controleer uw antwoorden – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const r = await loadRequestCheck(user, params.slug!);
+  if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
+  // One key per rendering of this page: a double click or a retry of the same post makes one case.
+  return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: randomUUID() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const form = await request.formData();
+  try {
+    if (form.get("_intent") === "discard") {
+      await discardDraft(user, params.slug!);
+      return redirect(`/aanvragen/${params.slug}`);
+    }
+    const { reference } = await submitRequest(user, params.slug!, String(form.get("idempotencyKey") ?? ""));
+    return redirect(`/aanvragen/bevestiging/${reference}`);
+  } catch (err) {
+    return domainErrorToForm(err, {});
+  }
+}
+
+export default function CheckAnswers() {
+  const { t, i18n } = useTranslation("cases");
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="stack narrow">
+      <h1>{t("check.title")}</h1>
+      <p>{t("check.intro", { service: d.title })}</p>
+      <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
+      {d.steps.map((step, i) => (
+        <section key={i} className="stack" aria-labelledby={`step-${i}`}>
+          <h2 id={`step-${i}`}>{pick(step.title, i18n.language)}</h2>
+          <dl className="summary-list">
+            {step.fields.map((f) => (
+              <div key={f.name} className="summary-row">
+                <dt>{pick(f.label, i18n.language)}</dt>
+                <dd>
+                  <AnswerText field={f} value={d.answers[f.name]} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <Link to={`/aanvragen/${d.slug}?stap=${i + 1}`}>
+              {t("check.change")}
+              <span className="visually-hidden"> {pick(step.title, i18n.language)}</span>
+            </Link>
+          </p>
+        </section>
+      ))}
+      <Form method="post" className="stack">
+        <input type="hidden" name="idempotencyKey" value={d.idempotencyKey} />
+        <p>{t("check.declaration")}</p>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {t("check.submit")}
+          </button>
+        </div>
+      </Form>
+      <Form method="post">
+        <button type="submit" className="link-button" name="_intent" value="discard">
+          {t("check.discard")}
+        </button>
+      </Form>
+    </div>
+  );
+}

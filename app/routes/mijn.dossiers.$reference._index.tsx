@@ -1,0 +1,262 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { AnswerText } from "~/components/RequestForm";
+import { pick, type Text3 } from "~/modules/cases/definitions";
+import { getMyCase, rateCase, replyToCase, uploadErrors, withdrawCase } from "~/modules/cases/dossiers.server";
+import { orHttpError } from "~/modules/cases/http.server";
+import { rateSchema, replySchema } from "~/modules/cases/schemas";
+import { readPost } from "~/modules/cases/uploads.server";
+import { requireUser } from "~/modules/identity/guards.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const c = await orHttpError(getMyCase(user, params.reference!));
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    reference: c.reference,
+    service: c.def?.title ?? "",
+    steps: c.def?.form.steps ?? [],
+    statusText: c.statusText ?? null,
+    status: c.status,
+    open: c.open,
+    submittedAt: c.submittedAt.toISOString(),
+    closedAt: iso(c.closedAt),
+    expectedBy: iso(c.expectedBy),
+    answers: c.answers,
+    events: c.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    messages: c.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+    files: c.files,
+    openQuestion: c.openQuestion ? { body: c.openQuestion.body, at: c.openQuestion.at.toISOString() } : null,
+    canWithdraw: c.canWithdraw,
+    canRate: c.canRate,
+    satisfaction: c.satisfaction,
+    notice: new URL(request.url).searchParams.get("gelukt"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const { form, uploads } = await readPost(request);
+  const values = formValues(form);
+  const intent = String(form.get("_intent") ?? "");
+  const back = (what: string) => redirect(`/mijn/dossiers/${params.reference}?gelukt=${what}#melding`);
+  try {
+    if (intent === "withdraw") {
+      await withdrawCase(user, params.reference!);
+      return back("ingetrokken");
+    }
+    if (intent === "rate") {
+      const parsed = parseWith(rateSchema, values, values);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await rateCase(user, params.reference!, parsed.data.score, parsed.data.comment);
+      return back("beoordeeld");
+    }
+    const parsed = parseWith(replySchema, values, values);
+    const fileError = uploadErrors(uploads);
+    if (!parsed.ok || fileError) {
+      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { files: fileError } : {}) };
+      return data({ ok: false as const, errors, values, intent }, { status: 400 });
+    }
+    const r = await replyToCase(user, params.reference!, parsed.data.body, uploads);
+    return back(r.answered ? "beantwoord" : "verstuurd");
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+}
+
+function ReplyForm({ id, label, errors, values, busy }: { id: string; label: string; errors?: Record<string, string>; values?: Record<string, unknown>; busy: boolean }) {
+  const { t } = useTranslation("cases");
+  return (
+    <Form method="post" encType="multipart/form-data" noValidate className="stack">
+      <div className={`field${errors?.body ? " field-error" : ""}`}>
+        <label htmlFor={`${id}-body`}>{label}</label>
+        {errors?.body ? (
+          <p className="error-message" id={`${id}-body-error`}>
+            {t(errors.body)}
+          </p>
+        ) : null}
+        <textarea id={`${id}-body`} name="body" rows={5} defaultValue={typeof values?.body === "string" ? values.body : ""} aria-describedby={errors?.body ? `${id}-body-error` : undefined} />
+      </div>
+      <div className={`field${errors?.files ? " field-error" : ""}`}>
+        <label htmlFor={`${id}-files`}>{t("case.attach")}</label>
+        <p className="hint" id={`${id}-files-hint`}>
+          {t("case.attachHint")}
+        </p>
+        {errors?.files ? (
+          <p className="error-message" id={`${id}-files-error`}>
+            {t(errors.files)}
+          </p>
+        ) : null}
+        <input type="file" id={`${id}-files`} name="files" accept=".pdf,.jpg,.jpeg,.png" aria-describedby={`${id}-files-hint${errors?.files ? ` ${id}-files-error` : ""}`} />
+      </div>
+      <div>
+        <button type="submit" className="button" name="_intent" value="reply" disabled={busy}>
+          {t("case.send")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function CasePage() {
+  const { t, i18n } = useTranslation("cases");
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const lng = i18n.language;
+  const date = new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const errors = result && !result.ok ? (result.errors as Record<string, string>) : undefined;
+  const failedIntent = result && "intent" in result ? result.intent : undefined;
+  const values = result && !result.ok ? (result.values as Record<string, unknown>) : undefined;
+  const fileHref = (id: string) => `/mijn/dossiers/${d.reference}/bestanden/${id}`;
+  const replyId = d.openQuestion ? "answer" : "message";
+  const summaryIds: Record<string, string> = failedIntent === "rate" ? { score: "score-1", comment: "comment" } : { body: `${replyId}-body`, files: `${replyId}-files` };
+  return (
+    <div className="stack">
+      <p className="muted">
+        <Link to="/mijn/dossiers">{t("case.back")}</Link>
+      </p>
+      <h1>{d.service}</h1>
+      <p className="muted">{t("case.reference", { reference: d.reference })}</p>
+      <div id="melding">{d.notice ? <Notice>{t(`case.done.${d.notice}`, { defaultValue: "" })}</Notice> : null}</div>
+      <ErrorSummary errors={errors} fieldIds={summaryIds} />
+
+      {d.openQuestion ? (
+        <section className="card card-action" aria-labelledby="action-title">
+          <h2 id="action-title">{t("case.actionTitle")}</h2>
+          <p>{t("case.actionIntro")}</p>
+          <blockquote className="pre-line">{d.openQuestion.body}</blockquote>
+          <p className="hint">{t("case.actionClock")}</p>
+          <ReplyForm id="answer" label={t("case.answerLabel")} errors={failedIntent !== "rate" ? errors : undefined} values={values} busy={busy} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-title">
+        <h2 id="status-title">{t("case.statusTitle")}</h2>
+        <p className="status-text">{pick(d.statusText as Text3 | null ?? undefined, lng) ?? d.status}</p>
+        <dl className="summary-list">
+          <dt>{t("case.submitted")}</dt>
+          <dd>{date.format(new Date(d.submittedAt))}</dd>
+          {d.expectedBy ? (
+            <>
+              <dt>{t("case.expectedBy")}</dt>
+              <dd>
+                {t("dossiers.around", { date: date.format(new Date(d.expectedBy)) })}
+                <p className="hint">{t("dossiers.estimateNote")}</p>
+              </dd>
+            </>
+          ) : null}
+          {d.closedAt ? (
+            <>
+              <dt>{t("case.closed")}</dt>
+              <dd>{date.format(new Date(d.closedAt))}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("case.timelineTitle")}</h2>
+        <ol className="timeline">
+          {d.events.map((e, i) => (
+            <li key={i}>
+              <span className="muted">{dateTime.format(new Date(e.at))}</span>{" "}
+              {e.type === "status-changed" ? t("case.events.status", { status: pick(e.statusText as Text3 | undefined, lng) ?? String(e.data.to) }) : t(`case.events.${e.type}`, { defaultValue: e.type })}
+              {typeof e.data.note === "string" ? <p className="pre-line">{e.data.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="messages-title">
+        <h2 id="messages-title">{t("case.messagesTitle")}</h2>
+        {d.messages.length === 0 ? <p>{t("case.noMessages")}</p> : null}
+        <ol className="messages">
+          {d.messages.map((m) => (
+            <li key={m.id} className={m.fromStaff ? "message message-staff" : "message message-mine"}>
+              <p className="muted">
+                {m.fromStaff ? t("case.fromCity") : t("case.fromMe")} · {dateTime.format(new Date(m.at))}
+                {m.kind === "question" ? ` · ${t("case.question")}` : ""}
+              </p>
+              <p className="pre-line">{m.body}</p>
+              {m.files.length ? (
+                <ul>
+                  {m.files.map((f) => (
+                    <li key={f.id}>
+                      <a href={fileHref(f.id)}>{t("form.fileDownload", { name: f.filename })}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {d.open && !d.openQuestion ? <ReplyForm id="message" label={t("case.messageLabel")} errors={failedIntent !== "rate" ? errors : undefined} values={values} busy={busy} /> : null}
+      </section>
+
+      <section className="card" aria-labelledby="answers-title">
+        <h2 id="answers-title">{t("case.answersTitle")}</h2>
+        <dl className="summary-list">
+          {d.steps.flatMap((s) => s.fields).map((f) => (
+            <div key={f.name} className="summary-row">
+              <dt>{pick(f.label, lng)}</dt>
+              <dd>
+                <AnswerText field={f} value={d.answers[f.name]} fileHref={fileHref} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {d.canWithdraw ? (
+        <section className="card" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("case.withdrawTitle")}</h2>
+          <p>{t("case.withdrawBody")}</p>
+          <Form method="post">
+            <button type="submit" className="button button-secondary" name="_intent" value="withdraw">
+              {t("case.withdraw")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.canRate ? (
+        <section className="card" aria-labelledby="rate-title">
+          <h2 id="rate-title">{t("case.rateTitle")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <fieldset className={`field${failedIntent === "rate" && errors?.score ? " field-error" : ""}`} id="score">
+              <legend>{t("case.rateLegend")}</legend>
+              {failedIntent === "rate" && errors?.score ? <p className="error-message">{t(errors.score)}</p> : null}
+              {[1, 2, 3, 4, 5].map((n) => (
+                <div className="choice" key={n}>
+                  <input type="radio" id={`score-${n}`} name="score" value={n} defaultChecked={values?.score === String(n)} />
+                  <label htmlFor={`score-${n}`}>{t(`case.score.${n}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor="comment">
+                {t("case.rateComment")} {t("form.optional")}
+              </label>
+              <textarea id="comment" name="comment" rows={3} defaultValue={typeof values?.comment === "string" ? values.comment : ""} />
+            </div>
+            <div>
+              <button type="submit" className="button" name="_intent" value="rate">
+                {t("case.rateSend")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : d.satisfaction ? (
+        <p>{t("case.rated", { score: d.satisfaction.score })}</p>
+      ) : null}
+    </div>
+  );
+}

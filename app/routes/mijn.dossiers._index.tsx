@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pick } from "~/modules/cases/definitions";
+import { listMyCases } from "~/modules/cases/dossiers.server";
+import { listMyDrafts } from "~/modules/cases/requests.server";
+import { requireUser } from "~/modules/identity/guards.server";
+import { getLanguage } from "~/utils/i18next.server";
+
+export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "resident" });
+  const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
+  return {
+    drafts: drafts.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+    // Only the reader's language goes to the page: a smaller document for residents with many cases.
+    cases: list.map((c) => ({ ...c, statusText: pick(c.statusText, lng) ?? c.status, submittedAt: c.submittedAt.toISOString(), lastChangeAt: c.lastChangeAt.toISOString(), expectedBy: c.expectedBy?.toISOString() ?? null })),
+  };
+}
+
+export default function MyCases() {
+  const { t, i18n } = useTranslation("cases");
+  const { cases, drafts } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Europe/Brussels" });
+  const open = cases.filter((c) => c.open);
+  const closed = cases.filter((c) => !c.open);
+  const table = (rows: typeof cases, caption: string, withExpected: boolean) => (
+    <table className="case-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("dossiers.request")}</th>
+          <th scope="col">{t("dossiers.status")}</th>
+          <th scope="col">{t("dossiers.lastChange")}</th>
+          {withExpected ? <th scope="col">{t("dossiers.expected")}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={c.reference}>
+            <td>
+              <Link to={`/mijn/dossiers/${c.reference}`}>{c.serviceTitle}</Link>
+              <br />
+              <span className="muted">{c.reference}</span>
+            </td>
+            <td>
+              {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} {c.statusText}
+            </td>
+            <td>{date.format(new Date(c.lastChangeAt))}</td>
+            {withExpected ? <td>{c.expectedBy ? t("dossiers.around", { date: date.format(new Date(c.expectedBy)) }) : "–"}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className="stack">
+      <h1>{t("dossiers.title")}</h1>
+      <p>{t("dossiers.intro")}</p>
+      {drafts.length ? (
+        <section className="card" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t("dossiers.draftsTitle")}</h2>
+          <ul>
+            {drafts.map((d) => (
+              <li key={d.slug}>
+                <Link to={d.href}>{d.title}</Link> <span className="muted">({t("dossiers.draftSaved", { date: date.format(new Date(d.updatedAt)) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {cases.length === 0 ? (
+        <p>
+          {t("dossiers.empty")} <Link to="/aanvragen">{t("dossiers.toRequests")}</Link>
+        </p>
+      ) : null}
+      {open.length ? (
+        <section className="stack">
+          {table(open, t("dossiers.openTitle"), true)}
+          <p className="hint">{t("dossiers.estimateNote")}</p>
+        </section>
+      ) : null}
+      {closed.length ? <section className="stack">{table(closed, t("dossiers.closedTitle"), false)}</section> : null}
+      <p>
+        <Link to="/aanvragen">{t("dossiers.newRequest")}</Link>
+      </p>
+    </div>
+  );
+}

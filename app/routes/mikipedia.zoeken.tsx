@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SearchBox, Snippet } from "~/components/Mikipedia";
+import { AUDIENCES, THEMES } from "~/modules/knowledge/articles.server";
+import { searchArticles } from "~/modules/knowledge/search.server";
+import { getLanguage } from "~/utils/i18next.server";
+
+export const meta: MetaFunction = () => [{ title: "Zoeken in Mikipedia – Digitaal Huis van de Mechelaar" }];
+
+const pick = <T extends string>(values: readonly T[], v: string | null): T | null => (v && (values as readonly string[]).includes(v) ? (v as T) : null);
+
+// Not cached: every search is logged (without personal data) for the editors.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const language = await getLanguage(request);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const theme = pick(THEMES, url.searchParams.get("thema"));
+  const audience = pick(AUDIENCES, url.searchParams.get("doelgroep"));
+  const result = q.trim() ? await searchArticles({ query: q, language, theme, audience, channel: "web" }) : null;
+  return { q, theme, audience, result, themes: THEMES, audiences: AUDIENCES };
+}
+
+export default function MikipediaSearch() {
+  const { t } = useTranslation("knowledge");
+  const { q, theme, audience, result, themes, audiences } = useLoaderData<typeof loader>();
+  const withLog = (url: string) => (result?.logId ? `${url}${url.includes("?") ? "&" : "?"}z=${result.logId}` : url);
+  return (
+    <div className="stack">
+      <h1>{t("search.title")}</h1>
+      <SearchBox query={q} />
+      {result ? (
+        <>
+          <Form method="get" className="filters" aria-labelledby="mk-filters">
+            <h2 id="mk-filters" className="h-small">
+              {t("search.filtersTitle")}
+            </h2>
+            <input type="hidden" name="q" value={q} />
+            <div className="field">
+              <label htmlFor="thema">{t("search.filterTheme")}</label>
+              <select id="thema" name="thema" defaultValue={theme ?? ""}>
+                <option value="">{t("search.all")}</option>
+                {themes.map((th) => (
+                  <option key={th} value={th}>
+                    {t(`themes.${th}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="doelgroep">{t("search.filterAudience")}</label>
+              <select id="doelgroep" name="doelgroep" defaultValue={audience ?? ""}>
+                <option value="">{t("search.all")}</option>
+                {audiences.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`audiences.${a}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-secondary">
+              {t("search.filterButton")}
+            </button>
+          </Form>
+          <section aria-labelledby="mk-results">
+            <h2 id="mk-results">{t("search.resultsTitle")}</h2>
+            <div role="status">
+              {result.didYouMean ? (
+                <p>
+                  <strong>{t("search.didYouMean", { suggestion: result.didYouMean })}</strong> {t("search.showingFor", { query: q, suggestion: result.didYouMean })}
+                </p>
+              ) : null}
+              {result.results.length ? (
+                <p>{t("search.resultsFor", { count: result.total, query: result.didYouMean ?? q })}</p>
+              ) : (
+                <>
+                  <p>{t("search.noResults", { query: q })}</p>
+                  <p>{t("search.noResultsHelp")}</p>
+                </>
+              )}
+            </div>
+            <ol className="article-list results">
+              {result.results.map((r) => (
+                <li key={r.slug}>
+                  {r.bestBet ? <p className="badge">{t("search.bestBet")}</p> : null}
+                  <Link to={withLog(r.url)}>{r.title}</Link>
+                  <Snippet text={r.snippet} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      ) : q ? null : (
+        <p>{t("search.emptyQuery")}</p>
+      )}
+      <p>
+        <Link to="/mikipedia">{t("article.backToMikipedia")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { passForVisitor } from "~/modules/access/invitations.server";
+import { formatWindow } from "~/modules/access/time";
+
+export const meta: MetaFunction = () => [{ title: "Uw toegang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const handle = { i18n: ["access"] };
+
+/**
+ * The visitor's pass page, opened from the mail's link (no account needed: the link holds a
+ * secret key). The QR is a data: URI inside the HTML and the browser may keep the page for a
+ * day, so it still shows at the door without network once opened.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const pass = await passForVisitor(params.id!, params.key!);
+  if (!pass) throw new Response("Not found", { status: 404 });
+  return data(pass, { headers: { "Cache-Control": "private, max-age=86400", "Referrer-Policy": "no-referrer" } });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export default function PassPage() {
+  const { t, i18n } = useTranslation("access");
+  const pass = useLoaderData<typeof loader>();
+  const usable = !pass.revoked && !pass.expired;
+  return (
+    <div className="stack narrow">
+      <h1>{t("pass.title", { building: pass.buildingName })}</h1>
+      {pass.revoked ? <p className="error-message">{t("pass.revoked")}</p> : pass.expired ? <p className="error-message">{t("pass.expired")}</p> : null}
+      {usable ? (
+        <>
+          <p className="lead">{t("pass.show")}</p>
+          <img className="pass-qr" src={pass.qrDataUri} alt={t("pass.qrAlt", { building: pass.buildingName })} width={296} height={296} />
+        </>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t("pass.when")}</dt>
+        <dd>{formatWindow(new Date(pass.validFrom), new Date(pass.validUntil), i18n.language)}</dd>
+        <dt>{t("pass.building")}</dt>
+        <dd>{pass.buildingName}</dd>
+        <dt>{t("pass.address")}</dt>
+        <dd>{pass.address ?? t("mail.noAddress")}</dd>
+        <dt>{t("pass.host")}</dt>
+        <dd>{pass.hostName}</dd>
+        <dt>{t("pass.purpose")}</dt>
+        <dd>{pass.purpose}</dd>
+      </dl>
+      {usable ? (
+        <>
+          <p>{t("pass.offline")}</p>
+          <details>
+            <summary>{t("pass.manual")}</summary>
+            <p className="pass-token">
+              <code>{pass.token}</code>
+            </p>
+          </details>
+        </>
+      ) : null}
+    </div>
+  );
+}

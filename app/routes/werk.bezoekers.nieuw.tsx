@@ -1,0 +1,91 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { createInvitation, listBuildings } from "~/modules/access/invitations.server";
+import { invitationFormInput, invitationSchema, MAX_VISITORS } from "~/modules/access/schemas";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Bezoekers uitnodigen – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["access"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "host");
+  return { buildings: await listBuildings() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, "host");
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = parseWith(invitationSchema, invitationFormInput(form), values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const id = await createInvitation(actor, parsed.data);
+    return redirect(`/werk/bezoekers/${id}?verstuurd=1`);
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+}
+
+const VISITOR_ROWS = 3;
+const LANGUAGES = [
+  { value: "nl", label: "Nederlands", lang: "nl" },
+  { value: "en", label: "English", lang: "en" },
+  { value: "fr", label: "Français", lang: "fr" },
+];
+
+export default function NewInvitation() {
+  const { t } = useTranslation("access");
+  const { buildings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : undefined;
+  const v = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  return (
+    <div className="stack narrow">
+      <h1>{t("hosts.formTitle")}</h1>
+      <ErrorSummary errors={errors} fieldIds={{ visitors: "visitor0Name", buildingId: "buildingId", entries: "entries" }} />
+      <Form method="post" noValidate>
+        {Array.from({ length: Math.min(VISITOR_ROWS, MAX_VISITORS) }, (_, i) => (
+          <fieldset className="visitor-row" key={i}>
+            <legend>{i === 0 ? t("hosts.visitorLegend", { n: 1 }) : t("hosts.visitorOptional", { n: i + 1 })}</legend>
+            <TextField id={`visitor${i}Name`} name={`visitor${i}Name`} label={t("hosts.name")} defaultValue={v[`visitor${i}Name`]} autoComplete="off" error={i === 0 ? errors?.visitors : undefined} />
+            <TextField id={`visitor${i}Email`} name={`visitor${i}Email`} type="email" label={t("hosts.email")} defaultValue={v[`visitor${i}Email`]} autoComplete="off" />
+            <TextField id={`visitor${i}Organisation`} name={`visitor${i}Organisation`} label={t("hosts.organisation")} defaultValue={v[`visitor${i}Organisation`]} autoComplete="off" />
+            <div className="field">
+              <label htmlFor={`visitor${i}Language`}>{t("hosts.language")}</label>
+              <select id={`visitor${i}Language`} name={`visitor${i}Language`} defaultValue={v[`visitor${i}Language`] ?? "nl"}>
+                {LANGUAGES.map((l) => (
+                  <option key={l.value} value={l.value} lang={l.lang}>
+                    {l.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+        ))}
+        <RadioGroup name="buildingId" legend={t("hosts.building")} options={buildings.map((b) => ({ value: b.id, label: b.name }))} value={v.buildingId} error={errors?.buildingId} />
+        <TextField name="date" type="date" label={t("hosts.date")} hint={t("hosts.dateHint")} defaultValue={v.date} error={errors?.date} />
+        <TextField name="from" type="time" label={t("hosts.from")} hint={t("hosts.timeHint")} defaultValue={v.from} error={errors?.from} />
+        <TextField name="until" type="time" label={t("hosts.until")} hint={t("hosts.timeHint")} defaultValue={v.until} error={errors?.until} />
+        <TextField name="purpose" label={t("hosts.purpose")} defaultValue={v.purpose} error={errors?.purpose} />
+        <RadioGroup
+          name="entries"
+          legend={t("hosts.entries")}
+          options={[
+            { value: "single", label: t("hosts.single") },
+            { value: "multiple", label: t("hosts.multiple") },
+          ]}
+          value={v.entries ?? "single"}
+          error={errors?.entries}
+        />
+        <TextField name="repeatWeeks" type="number" min={1} max={12} inputMode="numeric" label={t("hosts.repeat")} hint={t("hosts.repeatHint")} defaultValue={v.repeatWeeks ?? "1"} error={errors?.repeatWeeks} />
+        <button type="submit" className="button">
+          {t("hosts.send")}
+        </button>
+      </Form>
+    </div>
+  );
+}

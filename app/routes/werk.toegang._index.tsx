@@ -1,0 +1,144 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
+import { listBuildings, listEntrances } from "~/modules/access/invitations.server";
+import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
+import { kioskSchema } from "~/modules/access/schemas";
+import { formatDateTime } from "~/modules/access/time";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["access"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, ["admin", "frontoffice"]);
+  const isAdmin = actor.roles.includes("admin");
+  const [buildings, entrances, kiosks] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : []]);
+  return { buildings, entrances, kiosks, isAdmin };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, "admin");
+  const form = await request.formData();
+  const values = formValues(form);
+  try {
+    if (form.get("intent") === "revoke") {
+      await revokeKiosk(actor, String(form.get("kioskId") ?? ""));
+      return redirect("/werk/toegang?ingetrokken=1");
+    }
+    const parsed = parseWith(kioskSchema, values, values);
+    if (!parsed.ok) return data(parsed, { status: 400 });
+    const created = await registerKiosk(actor, parsed.data);
+    // Shown once, in this response only; never stored in clear.
+    return data({ ok: true as const, credential: created.credential }, { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+}
+
+export default function AccessAdmin() {
+  const { t, i18n } = useTranslation("access");
+  const { buildings, entrances, kiosks, isAdmin } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result.errors : undefined;
+  const v = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  return (
+    <div className="stack">
+      {params.has("ingetrokken") ? <Notice>{t("admin.kioskRevoked")}</Notice> : null}
+      <h1>{t("admin.title")}</h1>
+      <section aria-labelledby="presence-title">
+        <h2 id="presence-title">{t("admin.presence")}</h2>
+        <ul>
+          {buildings.map((b) => (
+            <li key={b.id}>
+              <Link to={`/werk/toegang/aanwezig/${b.id}`}>{b.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {isAdmin ? (
+        <>
+          <section aria-labelledby="kiosks-title">
+            <h2 id="kiosks-title">{t("admin.kiosks")}</h2>
+            {kiosks.length ? (
+              <div className="table-scroll" role="region" aria-labelledby="kiosks-title" tabIndex={0}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.colName")}</th>
+                      <th scope="col">{t("admin.colEntrance")}</th>
+                      <th scope="col">{t("admin.colMode")}</th>
+                      <th scope="col">{t("admin.colStatus")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {kiosks.map((k) => (
+                      <tr key={k.id}>
+                        <td>{k.name}</td>
+                        <td>
+                          {k.buildingName}, {k.entranceName}
+                        </td>
+                        <td>{k.mode === "exit" ? t("admin.modeExit") : t("admin.modeEntry")}</td>
+                        <td>
+                          {k.revokedAt ? (
+                            `${t("admin.revokedOn")} ${formatDateTime(new Date(k.revokedAt), i18n.language)}`
+                          ) : (
+                            <Form method="post" className="inline-form">
+                              {t("admin.active")}{" "}
+                              <input type="hidden" name="intent" value="revoke" />
+                              <input type="hidden" name="kioskId" value={k.id} />
+                              <button type="submit" className="link-button" aria-label={t("admin.revokeLabel", { name: k.name })}>
+                                {t("admin.revoke")}
+                              </button>
+                            </Form>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t("admin.noKiosks")}</p>
+            )}
+          </section>
+          <section aria-labelledby="register-title" className="stack narrow">
+            <h2 id="register-title">{t("admin.register")}</h2>
+            {result && result.ok ? (
+              <div className="notice" role="status">
+                <h3>{t("admin.credentialTitle")}</h3>
+                <p>{t("admin.credentialOnce")}</p>
+                <p className="pass-token">
+                  <code data-testid="kiosk-credential">{result.credential}</code>
+                </p>
+              </div>
+            ) : null}
+            <ErrorSummary errors={errors} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="register" />
+              <RadioGroup name="entranceId" legend={t("admin.entrance")} options={entrances.map((e) => ({ value: e.id, label: `${e.buildingName}, ${e.name}` }))} value={v.entranceId} error={errors?.entranceId} />
+              <TextField name="name" label={t("admin.name")} hint={t("admin.nameHint")} defaultValue={v.name} error={errors?.name} />
+              <RadioGroup
+                name="mode"
+                legend={t("admin.mode")}
+                options={[
+                  { value: "entry", label: t("admin.modeEntry") },
+                  { value: "exit", label: t("admin.modeExit") },
+                ]}
+                value={v.mode ?? "entry"}
+                error={errors?.mode}
+              />
+              <button type="submit" className="button">
+                {t("admin.register")}
+              </button>
+            </Form>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

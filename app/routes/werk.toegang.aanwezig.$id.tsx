@@ -1,0 +1,87 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Notice } from "~/components/forms";
+import { checkOutAtDesk, presenceList } from "~/modules/access/invitations.server";
+import { formatDateTime } from "~/modules/access/time";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { DomainError } from "~/modules/platform/errors";
+
+export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["access"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, ["admin", "frontoffice"]);
+  try {
+    return await presenceList(actor, params.id!);
+  } catch (err) {
+    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
+    throw err;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, ["admin", "frontoffice"]);
+  const form = await request.formData();
+  try {
+    await checkOutAtDesk(actor, String(form.get("passId") ?? ""));
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+  }
+  return redirect(`/werk/toegang/aanwezig/${params.id}?uitgecheckt=1`);
+}
+
+export default function Presence() {
+  const { t, i18n } = useTranslation("access");
+  const { building, people, at } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="stack presence-list">
+      {params.has("uitgecheckt") ? <Notice>{t("admin.checkedOut")}</Notice> : null}
+      <p className="no-print">
+        <Link to="/werk/toegang">{t("admin.title")}</Link>
+      </p>
+      <h1>{t("admin.presenceTitle", { building: building.name })}</h1>
+      <p>
+        {t("admin.presenceAt", { time: formatDateTime(new Date(at), i18n.language) })}. {t("admin.presenceCount", { count: people.length })}.
+      </p>
+      <p className="no-print">{t("admin.print")}</p>
+      {people.length ? (
+        <table>
+          <caption className="visually-hidden">{t("admin.presenceTitle", { building: building.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.colVisitor")}</th>
+              <th scope="col">{t("admin.colOrganisation")}</th>
+              <th scope="col">{t("admin.colHost")}</th>
+              <th scope="col">{t("admin.colSince")}</th>
+              <th scope="col" className="no-print">
+                <span className="visually-hidden">{t("admin.checkout")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.passId}>
+                <td>{p.visitorName}</td>
+                <td>{p.visitorOrganisation ?? ""}</td>
+                <td>{p.hostName}</td>
+                <td>{p.since ? formatDateTime(new Date(p.since), i18n.language) : ""}</td>
+                <td className="no-print">
+                  <Form method="post">
+                    <input type="hidden" name="passId" value={p.passId} />
+                    <button type="submit" className="link-button" aria-label={t("admin.checkoutLabel", { name: p.visitorName ?? "" })}>
+                      {t("admin.checkout")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("admin.nobody")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./identity";
+
+/**
+ * QR building access (architecture §6). Buildings carry a small numeric code that goes
+ * into the signed pass token; everything else is addressed by uuid.
+ */
+export const buildings = pgTable("access_buildings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: smallint("code").notNull().unique(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  /** Only where the memorandum states it; empty means "ask your host". */
+  address: text("address"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const entrances = pgTable(
+  "access_entrances",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    buildingId: uuid("building_id")
+      .notNull()
+      .references(() => buildings.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("access_entrances_building_slug_uq").on(t.buildingId, t.slug)],
+);
+
+export const KIOSK_MODES = ["entry", "exit"] as const;
+export type KioskMode = (typeof KIOSK_MODES)[number];
+
+/** A registered scanning device at one entrance. Only a hash of its secret is kept. */
+export const kiosks = pgTable(
+  "access_kiosks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entranceId: uuid("entrance_id")
+      .notNull()
+      .references(() => entrances.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mode: text("mode").$type<KioskMode>().notNull().default("entry"),
+    secretHash: text("secret_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("access_kiosks_entrance_idx").on(t.entranceId)],
+);
+
+/** What a host asked for: a purpose, a building, and one or more visitors (one pass each per occurrence). */
+export const invitations = pgTable(
+  "access_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hostId: uuid("host_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    buildingId: uuid("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    entranceId: uuid("entrance_id").references(() => entrances.id, { onDelete: "set null" }),
+    purpose: text("purpose").notNull(),
+    multipleEntries: boolean("multiple_entries").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("access_invitations_host_idx").on(t.hostId, t.createdAt)],
+);
+
+/**
+ * One pass per visitor and time window. Re-issuing makes a new pass and revokes the old
+ * one, so an old QR stops working. Personal data is erased after the retention period
+ * (`anonymisedAt`); the pass row and its scans stay for the counts.
+ */
+export const passes = pgTable(
+  "access_passes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    buildingId: uuid("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    visitorName: text("visitor_name"),
+    visitorEmail: text("visitor_email"),
+    visitorOrganisation: text("visitor_organisation"),
+    visitorLanguage: text("visitor_language").notNull().default("nl"),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    /** null: unlimited entries within the window. */
+    remainingEntries: integer("remaining_entries"),
+    inside: boolean("inside").notNull().default(false),
+    /** The signed QR text and a hash of the key for the visitor's pass page; both erased with the personal data. */
+    token: text("token"),
+    viewKeyHash: text("view_key_hash"),
+    replacedBy: uuid("replaced_by"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("access_passes_invitation_idx").on(t.invitationId),
+    index("access_passes_building_inside_idx").on(t.buildingId).where(sql`${t.inside}`),
+    index("access_passes_retention_idx").on(t.validUntil).where(sql`${t.anonymisedAt} is null`),
+  ],
+);
+
+export const SCAN_OUTCOMES = ["welcome", "goodbye", "wrong_building", "not_yet_valid", "expired", "already_used", "revoked", "not_inside"] as const;
+export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
+
+/** Every scan of a known pass, allowed or not. No personal data: counts survive retention. */
+export const scans = pgTable(
+  "access_scans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    passId: uuid("pass_id")
+      .notNull()
+      .references(() => passes.id, { onDelete: "cascade" }),
+    kioskId: uuid("kiosk_id").references(() => kiosks.id, { onDelete: "set null" }),
+    buildingId: uuid("building_id").references(() => buildings.id),
+    direction: text("direction").$type<"in" | "out">().notNull(),
+    outcome: text("outcome").$type<ScanOutcome>().notNull(),
+    /** Check-out at the desk is done by staff, not a kiosk. */
+    byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("access_scans_pass_idx").on(t.passId, t.at)],
+);

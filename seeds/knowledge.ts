@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { and, desc, eq } from "drizzle-orm";
+import matter from "gray-matter";
+import { z } from "zod";
+import { knowledgeArticles, knowledgeRevisions } from "../db/schema";
+import type { DbOrTx } from "../app/utils/db.server";
+import { addMonths, applyPublishedContent, type ArticleContent } from "../app/modules/knowledge/content.server";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const isoDate = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+
+const frontMatter = z.object({
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  translationOf: z.string().optional(),
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  themes: z.array(z.string()),
+  audiences: z.array(z.string()),
+  source: z.object({ theme: z.string().min(1), section: z.string().min(1) }),
+  related: z.array(z.string()).default([]),
+  service: z.string().optional(),
+  searchTerms: z.array(z.string()).default([]),
+  questions: z.array(z.string()).default([]),
+  lastChecked: isoDate,
+  status: z.enum(["draft", "in_review", "published"]),
+});
+
+export type SeedArticle = { language: "nl" | "en" | "fr"; slug: string; translationOf: string | null; status: string; lastChecked: string; hash: string; content: ArticleContent };
+
+export function loadArticleFiles(root = path.join(here, "knowledge")): SeedArticle[] {
+  const out: SeedArticle[] = [];
+  for (const language of ["nl", "en", "fr"] as const) {
+    for (const file of readdirSync(path.join(root, language)).filter((f) => f.endsWith(".md")).sort()) {
+      const raw = readFileSync(path.join(root, language, file), "utf8");
+      const parsed = matter(raw);
+      const fm = frontMatter.parse(parsed.data);
+      out.push({
+        language,
+        slug: fm.slug,
+        translationOf: fm.translationOf ?? null,
+        status: fm.status,
+        lastChecked: fm.lastChecked,
+        hash: createHash("sha256").update(raw).digest("hex"),
+        content: {
+          title: fm.title,
+          summary: fm.summary,
+          body: parsed.content.trim(),
+          themes: fm.themes,
+          audiences: fm.audiences,
+          source: fm.source,
+          related: fm.related,
+          serviceSlug: fm.service ?? null,
+          searchTerms: fm.searchTerms,
+          questions: fm.questions,
+          reviewBefore: addMonths(fm.lastChecked, 12),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads the Markdown articles. A missing article is created; an article whose newest
+ * revision came from an older seed file is updated; an article an editor has saved since
+ * is left alone, so a reseed never overwrites the editors' work.
+ */
+export async function seedKnowledge(db: DbOrTx) {
+  let changed = 0;
+  for (const a of loadArticleFiles()) {
+    if (a.status !== "published") continue;
+    await db.transaction(async (tx) => {
+      let [article] = await tx
+        .select({ id: knowledgeArticles.id })
+        .from(knowledgeArticles)
+        .where(and(eq(knowledgeArticles.slug, a.slug), eq(knowledgeArticles.language, a.language)));
+      let number = 1;
+      if (article) {
+        const [latest] = await tx.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.articleId, article.id)).orderBy(desc(knowledgeRevisions.number)).limit(1);
+        if (latest && (latest.origin !== "seed" || latest.contentHash === a.hash)) return;
+        number = (latest?.number ?? 0) + 1;
+      } else {
+        [article] = await tx
+          .insert(knowledgeArticles)
+          .values({ slug: a.slug, language: a.language, translationOf: a.translationOf, ...a.content })
+          .returning({ id: knowledgeArticles.id });
+      }
+      const [rev] = await tx
+        .insert(knowledgeRevisions)
+        .values({ articleId: article.id, number, ...a.content, status: "published", origin: "seed", contentHash: a.hash, publishedAt: new Date() })
+        .returning({ id: knowledgeRevisions.id });
+      await applyPublishedContent(tx, article.id, a.language, a.content, rev.id, a.lastChecked);
+      changed++;
+    });
+  }
+  return changed;
+}
