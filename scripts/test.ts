@@ -53,7 +53,9 @@ async function endToEnd(): Promise<number> {
   });
   try {
     await waitForHealth(baseUrl, portal);
-    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], { ...process.env, BASE_URL: baseUrl });
+    // E2E_GREP runs only the journeys whose title matches (handy while developing).
+    const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
+    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl });
   } finally {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));

@@ -26,7 +26,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`a resident files a request (${javaScriptEnabled ? "with" : "without"} JavaScript)`, () => {
     test.use({ javaScriptEnabled });
 
-    test("from the list of online services to a submitted request, then answers 'Actie nodig'", async ({ page, browser, baseURL }) => {
+    test("from a Mikipedia answer to a submitted request, then answers 'Actie nodig'", async ({ page, browser, baseURL }) => {
       test.setTimeout(5 * 60_000); // a long journey with an axe check on every page, on a shared 2-core machine
       const email = `aanvraag-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.com`;
       await residentLogin(page, email, javaScriptEnabled);
@@ -34,7 +34,16 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Aanvragen" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iets aanvragen bij de stad");
       await expectAccessible(page, { javaScriptEnabled });
-      await page.getByRole("link", { name: "Burenbemiddeling aanvragen" }).click();
+
+      // The journey starts where residents look for help: a question in Mikipedia.
+      await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mikipedia" }).click();
+      await page.getByRole("searchbox").first().fill("ruzie met de buren");
+      await page.getByRole("searchbox").first().press("Enter");
+      await expectAccessible(page, { javaScriptEnabled });
+      await page.getByRole("link", { name: "Ik heb ruzie met de buren. Kan de stad helpen?" }).first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ik heb ruzie met de buren. Kan de stad helpen?");
+      await expectAccessible(page, { javaScriptEnabled });
+      await page.getByRole("link", { name: "Vraag „Burenbemiddeling aanvragen” online aan" }).click();
 
       // Step 1, with a mistake first.
       await expect(page.getByText("Stap 1 van 2")).toBeVisible();
