@@ -82,7 +82,8 @@ async function main() {
   const rows: { name: string; portal: Figures; baseline: Figures; target?: string }[] = [];
   try {
     await waitFor(`${baseUrl}/healthz`);
-    for (const scenario of ALL) {
+    // BENCH_ONLY=text runs only the scenarios whose name contains it.
+    for (const scenario of ALL.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {
       const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
       const headers = { ...scenario.headers, ...prepared.headers };
       const body = prepared.body ?? scenario.body;
