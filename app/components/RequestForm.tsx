@@ -1,22 +1,10 @@
 import { useTranslation } from "react-i18next";
+import { describedBy, HintAndError } from "./forms";
 import { MECHELEN_POSTCODES, pick, type FieldDef, type FileRef } from "~/modules/cases/definitions";
 
 /** Renders one field of a request form from its definition (labels, hints, autocomplete, errors). */
 
 type Values = Record<string, string | string[] | undefined>;
-
-function ErrorText({ id, error }: { id: string; error?: string }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="error-message" id={`${id}-error`}>
-      <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-      {t(error)}
-    </p>
-  );
-}
-
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 /** Where the error summary should jump to for a field. */
 export function fieldAnchor(f: FieldDef) {
@@ -52,7 +40,7 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
           {optional}
         </legend>
         {hintEl}
-        <ErrorText id={f.name} error={error} />
+        <HintAndError id={f.name} error={error} />
         {f.options!.map((o) => (
           <div className="choice" key={o.value}>
             <input type={f.type === "choice" ? "radio" : "checkbox"} id={`${f.name}-${o.value}`} name={f.name} value={o.value} defaultChecked={list.includes(o.value)} />
@@ -71,7 +59,7 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
           {optional}
         </legend>
         {hintEl}
-        <ErrorText id={f.name} error={error} />
+        <HintAndError id={f.name} error={error} />
         <div className="field">
           <label htmlFor={`${f.name}-street`}>{t("form.street")}</label>
           <input id={`${f.name}-street`} name={`${f.name}.street`} autoComplete={f.name === "address" ? "address-line1" : "off"} defaultValue={v(`${f.name}.street`)} aria-invalid={error ? true : undefined} />
@@ -98,7 +86,7 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
   if (f.type === "consent") {
     return (
       <div className={cls} id={`${f.name}-wrap`}>
-        <ErrorText id={f.name} error={error} />
+        <HintAndError id={f.name} error={error} />
         <div className="choice">
           <input type="checkbox" id={f.name} name={f.name} value="yes" defaultChecked={v(f.name) === "yes"} aria-describedby={describedBy(f.name, hint, error)} aria-invalid={error ? true : undefined} />
           <label htmlFor={f.name}>{label}</label>
@@ -122,7 +110,7 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
         {optional}
       </label>
       {hintEl}
-      <ErrorText id={f.name} error={error} />
+      <HintAndError id={f.name} error={error} />
       {f.type === "longtext" ? (
         <textarea {...common} rows={6} defaultValue={v(f.name)} maxLength={f.maxLength} />
       ) : f.type === "file" ? (
