@@ -100,7 +100,9 @@ describe("scanning a pass at a kiosk", () => {
     const kiosk = await makeKiosk(db, { buildingSlug: "zeeridder" });
     const pass = await makePass(db, { hostId: h.id, buildingSlug: "zeeridder", entries: null });
     const outcomes = [];
-    for (let i = 0; i < 62; i++) outcomes.push((await scanAtKiosk(kiosk.id, pass.token)).outcome);
+    // The limit counts per fixed minute (60 by default). 121 scans cannot all fit under it even
+    // when they straddle the turn of a minute, so the test does not depend on the clock.
+    for (let i = 0; i < 121; i++) outcomes.push((await scanAtKiosk(kiosk.id, pass.token)).outcome);
     expect(outcomes.filter((o) => o === "rate_limited").length).toBeGreaterThan(0);
     expect(outcomes[0]).toBe("welcome");
   });
