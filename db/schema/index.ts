@@ -7,3 +7,4 @@ export * from "./counter";
 export * from "./access";
 export * from "./knowledge";
 export * from "./cases";
+export * from "./contacts";
