@@ -5,6 +5,8 @@ export const DEMO_STAFF_PASSWORD = "Mechelen-demo-2026";
 
 export const DEMO_STAFF: { name: string; email: string; roles: Role[]; teamSlugs: string[] }[] = [
   { name: "Fien Frontoffice", email: "frontoffice@example.com", roles: ["frontoffice"], teamSlugs: ["burgerzaken"] },
+  // A second counter agent: two desks serve at once (and two e2e journeys can run side by side).
+  { name: "Lotte Loket", email: "frontoffice.2@example.com", roles: ["frontoffice"], teamSlugs: ["burgerzaken"] },
   { name: "Bart Backoffice", email: "backoffice@example.com", roles: ["backoffice"], teamSlugs: ["burgerzaken"] },
   { name: "Wout Welzijn", email: "backoffice.welzijn@example.com", roles: ["backoffice"], teamSlugs: ["welzijn"] },
   { name: "Eva Redactie", email: "redactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },

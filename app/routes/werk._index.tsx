@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin"]);
+  const { t } = useTranslation(["common", "admin", "contacts"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -39,6 +39,25 @@ export default function Workplace() {
           <p>{t("workplace.noTeams")}</p>
         )}
       </section>
+      {user.roles.some((r) => r === "frontoffice" || r === "admin") ? (
+        <section className="card" aria-labelledby="wp-front">
+          <h2 id="wp-front">{t("contacts:workplace.title")}</h2>
+          <ul>
+            <li>
+              <Link to="/werk/bewoners">{t("contacts:workplace.search")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/contacten/nieuw">{t("contacts:workplace.contact")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/bewoners/nieuw">{t("contacts:workplace.newResident")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/ingediende-aanvragen">{t("contacts:workplace.filed")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     desk: desk ? { name: desk.deskName, themeIds: desk.themeIds } : null,
     themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
     desks: desks.map((d) => ({ id: d.id, name: d.name })),
-    current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls } : null,
+    current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls, residentId: current.residentId } : null,
     counts,
   };
 }
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DeskPage() {
-  const { t, i18n } = useTranslation("counter");
+  const { t, i18n } = useTranslation(["counter", "contacts"]);
   const { desk, themes, desks, current, counts } = useLoaderData<typeof loader>();
   const { errors, busy } = useFormResult();
   const [params] = useSearchParams();
@@ -132,6 +132,11 @@ export default function DeskPage() {
             ) : null}
             <TicketButton intent="finish" ticketId={current.id} label={t("desk.finish")} busy={busy} primary={current.status === "serving"} />
           </div>
+          <p className="button-row">
+            <Link to={current.residentId ? `/werk/bewoners/${current.residentId}` : "/werk/bewoners"}>{t("contacts:desk.findResident")}</Link>
+            <Link to={current.residentId ? `/werk/contacten/nieuw?bewoner=${current.residentId}` : "/werk/contacten/nieuw"}>{t("contacts:desk.registerContact")}</Link>
+            <Link to="/werk/ingediende-aanvragen">{t("contacts:nav.filed")}</Link>
+          </p>
           <Form method="post" className="stack transfer-form">
             <input type="hidden" name="intent" value="transfer" />
             <input type="hidden" name="ticketId" value={current.id} />

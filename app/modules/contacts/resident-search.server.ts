@@ -1,0 +1,78 @@
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { cases, users } from "../../../db/schema";
+import type { CurrentUser } from "~/modules/identity/users.server";
+import { DomainError } from "~/modules/platform/errors";
+import { db } from "~/utils/db.server";
+
+/**
+ * Who may look residents up and open their file: the front office (and admins). The back
+ * office is refused on purpose: it sees a resident only through the cases it handles
+ * (data minimisation), so a back-office-only account gets 403 here.
+ */
+export const FILE_ROLES = ["frontoffice", "admin"] as const;
+
+export function canViewResidents(actor: CurrentUser) {
+  return actor.roles.some((r) => (FILE_ROLES as readonly string[]).includes(r));
+}
+
+export function assertCanViewResidents(actor: CurrentUser) {
+  if (!canViewResidents(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+}
+
+export type ResidentHit = { id: string; name: string; email: string | null; phone: string | null; claimed: boolean; matchedCase: string | null };
+
+const REFERENCE = /^MEC-\d{4}-\d{6}$/i;
+const MAX_RESULTS = 25;
+
+/** What kind of key the agent typed: a case reference, an e-mail address, a phone number or a name. */
+export function searchKind(q: string): "reference" | "email" | "phone" | "name" | "tooShort" {
+  const s = q.trim();
+  if (REFERENCE.test(s)) return "reference";
+  if (s.includes("@")) return "email";
+  const digits = s.replace(/[^0-9]/g, "");
+  if (/^[+0-9 ()./-]+$/.test(s) && digits.length >= 8) return "phone";
+  if (s.length < 2) return "tooShort";
+  return "name";
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Finds residents by name, e-mail, phone or case reference. Only people with the resident role. */
+export async function searchResidents(actor: CurrentUser, query: string): Promise<{ kind: ReturnType<typeof searchKind>; results: ResidentHit[] }> {
+  assertCanViewResidents(actor);
+  const q = query.replace(/\s+/g, " ").trim().slice(0, 120);
+  const kind = searchKind(q);
+  if (kind === "tooShort") return { kind, results: [] };
+  const isResident = sql`${users.roles} @> '{resident}'::text[]`;
+  const base = { id: users.id, name: users.name, email: users.email, phone: users.phone, claimedAt: users.claimedAt };
+
+  if (kind === "reference") {
+    const rows = await db
+      .select({ ...base, reference: cases.reference })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.residentId))
+      .where(and(eq(cases.reference, q.toUpperCase()), isResident));
+    return { kind, results: rows.map((r) => ({ ...hit(r), matchedCase: r.reference })) };
+  }
+  let where: SQL;
+  if (kind === "email") where = sql`lower(${users.email}) = ${q.toLowerCase()}`;
+  else if (kind === "phone") where = sql`phone_key(${users.phone}) = phone_key(${q}) and ${users.phone} is not null`;
+  // Every word must occur in the name, in any order ("peeters an" finds An Peeters).
+  else where = and(...q.split(" ").map((w) => sql`${users.name} ilike ${`%${escapeLike(w)}%`}`))!;
+  const rows = await db
+    .select(base)
+    .from(users)
+    .where(and(where, isResident))
+    .orderBy(asc(users.name))
+    .limit(MAX_RESULTS);
+  return { kind, results: rows.map(hit) };
+}
+
+const hit = (r: { id: string; name: string; email: string | null; phone: string | null; claimedAt: Date | null }): ResidentHit => ({
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  claimed: r.claimedAt !== null,
+  matchedCase: null,
+});

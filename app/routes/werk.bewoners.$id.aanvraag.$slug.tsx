@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { fieldAnchor, RequestField } from "~/components/RequestForm";
+import { pick } from "~/modules/cases/definitions";
+import { readPost } from "~/modules/cases/uploads.server";
+import { intakeChannel } from "~/modules/contacts/intake-schema";
+import { fileOnBehalf, loadIntakeForm } from "~/modules/contacts/intake.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { DomainError } from "~/modules/platform/errors";
+import { formValues } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
+export const handle = { i18n: ["contacts", "cases"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  try {
+    const { resident, def } = await loadIntakeForm(actor, params.id!, params.slug!);
+    // A fresh key per page view: a double click or a retry of this post files one case.
+    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: randomUUID() };
+  } catch (err) {
+    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
+    throw err;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const { form, uploads } = await readPost(request);
+  const values = formValues(form);
+  // Our own fields start with "_" so they never clash with a field of a request form.
+  const channelRaw = String(form.get("_channel") ?? "");
+  const key = String(form.get("_key") ?? "");
+  const channel = intakeChannel.safeParse(channelRaw);
+  const keep = { channel: channelRaw, key };
+  if (!channel.success) return data({ ok: false as const, errors: { _channel: "contacts:errors.intakeChannel" } as Record<string, string>, values, keep }, { status: 400 });
+  try {
+    const result = await fileOnBehalf(actor, { residentId: params.id!, slug: params.slug!, channel: channel.data, values, uploads, idempotencyKey: key });
+    if (!result.ok) return data({ ok: false as const, errors: result.errors as Record<string, string>, values, keep }, { status: 400 });
+    return redirect(`/werk/bewoners/${params.id}/aanvraag/bevestiging/${result.reference}`);
+  } catch (err) {
+    return domainErrorToForm(err, values);
+  }
+}
+
+export default function IntakeForm() {
+  const { t, i18n } = useTranslation(["contacts", "cases"]);
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = (result && !result.ok ? result.values : {}) as Record<string, string | string[]>;
+  const kept = result && "keep" in result ? (result.keep as { channel: string; key: string }) : undefined;
+  const keep = kept ?? { channel: "counter", key: d.idempotencyKey };
+  const anchors: Record<string, string> = { _channel: "_channel-counter" };
+  for (const s of d.steps) for (const f of s.fields) anchors[f.name] = fieldAnchor(f);
+  return (
+    <div className="stack narrow">
+      <p className="muted">
+        <Link to={`/werk/bewoners/${d.resident.id}/aanvraag`}>{t("intake.back")}</Link>
+      </p>
+      <h1>{t("intake.formTitle", { service: d.title })}</h1>
+      <p>
+        <strong>{t("intake.forResident", { name: d.resident.name })}</strong>
+      </p>
+      <p>{d.summary}</p>
+      <ErrorSummary errors={errors} fieldIds={anchors} />
+      <Form method="post" encType="multipart/form-data" noValidate className="stack">
+        <input type="hidden" name="_key" value={keep.key || d.idempotencyKey} />
+        <RadioGroup
+          name="_channel"
+          legend={t("intake.howReceived")}
+          options={(["counter", "phone"] as const).map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))}
+          value={keep.channel || "counter"}
+          error={errors?._channel}
+        />
+        {d.steps.map((step, i) => (
+          <section key={i} className="stack" aria-labelledby={d.steps.length > 1 ? `step-${i}` : undefined}>
+            {d.steps.length > 1 ? <h2 id={`step-${i}`}>{pick(step.title, i18n.language)}</h2> : null}
+            {step.fields.map((f) => (
+              <RequestField key={f.name} field={f} values={values} error={errors?.[f.name]} file={null} />
+            ))}
+          </section>
+        ))}
+        <div>
+          <button type="submit" className="button" disabled={busy}>
+            {t("intake.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Notice } from "~/components/forms";
+import { formatDateTime } from "~/modules/access/time";
+import { intakeConfirmation } from "~/modules/contacts/intake.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { DomainError } from "~/modules/platform/errors";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Bevestiging"} – Digitaal Huis van de Mechelaar` }];
+export const handle = { i18n: ["contacts"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  try {
+    return await intakeConfirmation(actor, params.id!, params.reference!);
+  } catch (err) {
+    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
+    throw err;
+  }
+}
+
+/**
+ * What the agent tells or hands the resident. For residents who want paper, the page is
+ * made to be printed (the print stylesheet hides the portal around it).
+ */
+export default function IntakeConfirmation() {
+  const { t, i18n } = useTranslation("contacts");
+  const c = useLoaderData<typeof loader>();
+  return (
+    <div className="stack narrow">
+      <div className="no-print">
+        <Notice>{t("intake.confirmTitle")}</Notice>
+      </div>
+      <h1>{t("intake.confirmTitle")}</h1>
+      <dl>
+        <dt>{t("intake.reference")}</dt>
+        <dd>
+          <strong data-testid="reference">{c.reference}</strong>
+        </dd>
+        <dt>{t("intake.service")}</dt>
+        <dd>{c.serviceTitle}</dd>
+        <dt>{t("intake.resident")}</dt>
+        <dd>{c.residentName}</dd>
+        <dt>{t("intake.date")}</dt>
+        <dd>{formatDateTime(new Date(c.submittedAt), i18n.language)}</dd>
+      </dl>
+      {c.confirmation === "email" ? (
+        <p className="no-print">{t("intake.mailSent", { email: c.email })}</p>
+      ) : (
+        <>
+          <p className="no-print">{t("intake.paper")}</p>
+          <section className="card" aria-labelledby="letter-title">
+            <h2 id="letter-title">{t("intake.letterTitle")}</h2>
+            <p>{t("intake.letterBody", { name: c.residentName, reference: c.reference })}</p>
+          </section>
+        </>
+      )}
+      <p className="no-print">
+        <Link to={`/werk/bewoners/${c.residentId}`}>{t("intake.toFile")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { useFormResult } from "~/components/useFormResult";
+import { newResidentInput } from "~/modules/contacts/intake-schema";
+import { createResidentRecord } from "~/modules/contacts/intake.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { formValues, parseWith } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Bewoner toevoegen – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["contacts"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ["frontoffice", "admin"]);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const values = formValues(await request.formData());
+  const parsed = parseWith(newResidentInput, values, values);
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const created = await createResidentRecord(actor, parsed.data);
+  if (!created.ok) return data({ ok: false as const, errors: created.errors, values }, { status: 409 });
+  return redirect(`/werk/bewoners/${created.id}?nieuw=1`);
+}
+
+export default function NewResident() {
+  const { t } = useTranslation("contacts");
+  const { errors, values, busy } = useFormResult();
+  return (
+    <div className="stack narrow">
+      <p className="muted">
+        <Link to="/werk/bewoners">{t("file.back")}</Link>
+      </p>
+      <h1>{t("newResident.title")}</h1>
+      <p>{t("newResident.intro")}</p>
+      <ErrorSummary errors={errors} fieldIds={{ preferredLanguage: "preferredLanguage-nl", preferredChannel: "preferredChannel-email" }} />
+      <Form method="post" className="stack" noValidate>
+        <TextField name="name" label={t("newResident.name")} defaultValue={values.name} error={errors?.name} autoComplete="off" />
+        <p className="hint">{t("newResident.contactHint")}</p>
+        <TextField name="email" type="email" label={t("newResident.email")} defaultValue={values.email} error={errors?.email} autoComplete="off" />
+        <TextField name="phone" type="tel" label={t("newResident.phone")} defaultValue={values.phone} error={errors?.phone} autoComplete="off" />
+        <RadioGroup
+          name="preferredLanguage"
+          legend={t("newResident.language")}
+          options={(["nl", "en", "fr"] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          value={values.preferredLanguage ?? "nl"}
+          error={errors?.preferredLanguage}
+        />
+        <RadioGroup
+          name="preferredChannel"
+          legend={t("newResident.channel")}
+          options={(["email", "paper"] as const).map((c) => ({ value: c, label: t(`preferredChannels.${c}`) }))}
+          value={values.preferredChannel}
+          error={errors?.preferredChannel}
+        />
+        <div>
+          <button type="submit" className="button" disabled={busy}>
+            {t("newResident.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, TextField, HintAndError, describedBy } from "~/components/forms";
+import { contactMomentInput, REGISTERED_CHANNELS } from "~/modules/contacts/contact-moment-schema";
+import { articlesBySlug, contactFormContext, registerContactMoment } from "~/modules/contacts/contact-moments.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { searchArticles } from "~/modules/knowledge/search.server";
+import { DomainError } from "~/modules/platform/errors";
+import { formValues, parseWith } from "~/utils/forms";
+import { getLanguage } from "~/utils/i18next.server";
+
+export const meta: MetaFunction = () => [{ title: "Contact registreren – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["contacts"] };
+
+const OUTCOMES = ["answered", "request_filed", "referred", "follow_up"] as const;
+
+async function context(request: Request, residentId: string | null) {
+  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  try {
+    return { actor, ...(await contactFormContext(actor, residentId)) };
+  } catch (err) {
+    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
+    throw err;
+  }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { resident, ticket } = await context(request, url.searchParams.get("bewoner") || null);
+  return { resident, ticket: ticket ? { id: ticket.id, number: ticket.number } : null };
+}
+
+type Hit = { slug: string; title: string };
+const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = formValues(form);
+  const residentId = typeof values.residentId === "string" && values.residentId ? values.residentId : null;
+  const { actor } = await context(request, residentId);
+  const lng = await getLanguage(request);
+  const chosen = list(values.articles);
+  // The articles already ticked stay on the page, whatever the next search finds.
+  const chosenHits: Hit[] = (await articlesBySlug(chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)), lng)).map(({ slug, title }) => ({ slug, title }));
+
+  if (form.get("_intent") === "search") {
+    const query = String(values.q ?? "");
+    const found = await searchArticles({ query, language: lng, limit: 8 });
+    return data({ ok: true as const, searched: true, values, hits: found.results.map((r) => ({ slug: r.slug, title: r.title })), chosenHits, didYouMean: found.didYouMean, errors: undefined });
+  }
+
+  const parsed = parseWith(contactMomentInput, values, values);
+  if (!parsed.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: parsed.errors }, { status: 400 });
+  const result = await registerContactMoment(actor, parsed.data);
+  if (!result.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: result.errors }, { status: 400 });
+  return redirect(result.residentId ? `/werk/bewoners/${result.residentId}?opgeslagen=1` : "/werk/contacten/nieuw?opgeslagen=1");
+}
+
+export default function RegisterContact() {
+  const { t } = useTranslation("contacts");
+  const { resident, ticket } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  const values = (result?.values ?? {}) as Record<string, string | string[]>;
+  const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
+  const errors = result?.errors;
+  const chosen = result ? list(values.articles) : [];
+  const options = [...(result?.chosenHits ?? []), ...(result?.hits ?? []).filter((h) => !result?.chosenHits.some((c) => c.slug === h.slug))];
+  const ticketChecked = result ? v("ticketId") === ticket?.id : true;
+  return (
+    <div className="stack narrow">
+      {resident ? (
+        <p className="muted">
+          <Link to={`/werk/bewoners/${resident.id}`}>{t("intake.back")}</Link>
+        </p>
+      ) : null}
+      {params.has("opgeslagen") ? <Notice>{t("contact.savedAnonymous")}</Notice> : null}
+      <h1>{t("contact.title")}</h1>
+      <p>{resident ? t("contact.forResident", { name: resident.name }) : t("contact.anonymous")}</p>
+      <ErrorSummary errors={errors} fieldIds={{ channel: "channel-counter", outcome: "outcome-answered", articles: options[0] ? `articles-${options[0].slug}` : "q" }} />
+      <Form method="post" className="stack" noValidate>
+        {resident ? <input type="hidden" name="residentId" value={resident.id} /> : null}
+        <RadioGroup
+          name="channel"
+          legend={t("contact.channel")}
+          options={REGISTERED_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          value={result ? v("channel") : ticket ? "counter" : undefined}
+          error={errors?.channel}
+        />
+        <TextField name="subject" label={t("contact.subject")} defaultValue={v("subject")} error={errors?.subject} maxLength={200} />
+        <div className={`field${errors?.summary ? " field-error" : ""}`}>
+          <label htmlFor="summary">
+            {t("contact.summary")} {t("contact.optional")}
+          </label>
+          <HintAndError id="summary" hint={t("contact.summaryHint")} error={errors?.summary} />
+          <textarea id="summary" name="summary" rows={4} defaultValue={v("summary")} aria-describedby={describedBy("summary", "x", errors?.summary)} aria-invalid={errors?.summary ? true : undefined} />
+        </div>
+        <section className="card stack" aria-labelledby="articles-title">
+          <h2 id="articles-title">{t("contact.articles")}</h2>
+          <p className="hint">
+            {t("contact.articlesHint")}
+          </p>
+          <div className="field">
+            <label htmlFor="q">{t("contact.searchLabel")}</label>
+            <div className="search-row">
+              <input id="q" name="q" type="search" defaultValue={v("q")} autoComplete="off" />
+              <button type="submit" name="_intent" value="search" className="button button-secondary" disabled={busy}>
+                {t("contact.searchButton")}
+              </button>
+            </div>
+          </div>
+          {result?.searched && result.didYouMean ? <p>{t("contact.didYouMean", { query: result.didYouMean })}</p> : null}
+          {result?.searched && !result.hits.length ? <p role="status">{t("contact.noArticles")}</p> : null}
+          {options.length ? (
+            <div aria-live="polite">
+              <CheckboxGroup key={options.map((o) => o.slug).join(",")} name="articles" legend={t("contact.articles")} options={options.map((o) => ({ value: o.slug, label: o.title }))} values={chosen} error={errors?.articles} />
+            </div>
+          ) : errors?.articles ? (
+            <HintAndError id="articles" error={errors.articles} />
+          ) : null}
+        </section>
+        <RadioGroup name="outcome" legend={t("contact.outcome")} options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} value={v("outcome")} error={errors?.outcome} />
+        {ticket ? (
+          <div className="choice">
+            <input type="checkbox" id="ticketId" name="ticketId" value={ticket.id} defaultChecked={ticketChecked} />
+            <label htmlFor="ticketId">{t("contact.ticket", { number: ticket.number })}</label>
+          </div>
+        ) : null}
+        <TextField
+          name="caseReference"
+          label={`${t("contact.caseReference")} ${t("contact.optional")}`}
+          hint={t("contact.caseReferenceHint")}
+          defaultValue={v("caseReference")}
+          error={errors?.caseReference}
+          autoComplete="off"
+        />
+        <div>
+          <button type="submit" name="_intent" value="save" className="button" disabled={busy}>
+            {t("contact.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
