@@ -86,7 +86,7 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("alert")).toBeVisible();
   await expectAccessible(agent);
   await agent.getByLabel("Waarover gaat uw vraag?").fill("Bewonerskaart voor een tweede auto");
-  await agent.getByLabel("Uw vraag").fill("Kan ik een tweede bewonerskaart krijgen voor de auto van mijn dochter?");
+  await agent.getByLabel("Uw vraag", { exact: true }).fill("Kan ik een tweede bewonerskaart krijgen voor de auto van mijn dochter?");
   await agent.getByLabel("Per telefoon").check();
   await agent.getByLabel(/Uw telefoonnummer/).fill("015 12 34 56");
   await agent.getByRole("button", { name: "Aanvraag indienen" }).click();
