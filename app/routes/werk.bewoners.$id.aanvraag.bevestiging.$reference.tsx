@@ -50,9 +50,9 @@ export default function IntakeConfirmation() {
       ) : (
         <>
           <p className="no-print">{t("intake.paper")}</p>
-          <section className="card" aria-labelledby="letter-title">
-            <h2 id="letter-title">{t("intake.letterTitle")}</h2>
-            <p>{t("intake.letterBody", { name: c.residentName, reference: c.reference })}</p>
+          <section className="card" aria-labelledby="letter-title" lang={c.letter.lang}>
+            <h2 id="letter-title">{c.letter.title}</h2>
+            <p>{c.letter.body}</p>
           </section>
         </>
       )}

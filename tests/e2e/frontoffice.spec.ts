@@ -93,8 +93,10 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("heading", { level: 1 })).toHaveText("De aanvraag is ingediend");
   const reference = (await agent.getByTestId("reference").innerText()).trim();
   expect(reference).toMatch(/^MEC-\d{4}-\d{6}$/);
-  // Marie wants paper: the agent gets a confirmation to print and hand over.
-  await expect(agent.getByRole("heading", { name: "Bevestiging van uw aanvraag" })).toBeVisible();
+  // Marie wants paper, in French: the agent gets a confirmation in her language to print and hand over.
+  await expect(agent.getByText("De bewoner wil berichten op papier.")).toBeVisible();
+  await expect(agent.getByRole("heading", { name: "Confirmation de votre demande" })).toBeVisible();
+  await expect(agent.getByText(`Votre numéro de dossier est ${reference}.`)).toBeVisible();
   await expectAccessible(agent);
 
   await agent.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn loket" }).click();

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { cases, contactMomentArticles, contactMoments, knowledgeArticles, tickets } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { currentTicket } from "~/modules/counter/queue.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
@@ -80,11 +81,7 @@ export async function contactFormContext(actor: CurrentUser, residentId: string 
   assertCanViewResidents(actor);
   const person = residentId ? await loadResident(residentId) : undefined;
   if (residentId && !person) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  const [ticket] = await db
-    .select({ id: tickets.id, number: tickets.number, residentId: tickets.residentId })
-    .from(tickets)
-    .where(and(eq(tickets.agentId, actor.id), inArray(tickets.status, ["called", "serving"]), sql`${tickets.day} = (now() at time zone 'Europe/Brussels')::date`))
-    .orderBy(sql`${tickets.calledAt} desc`)
-    .limit(1);
+  const current = await currentTicket(actor);
+  const ticket = current ? { id: current.id, number: current.number, residentId: current.residentId } : undefined;
   return { resident: person ? { id: person.id, name: person.name } : null, ticket: ticket ?? null };
 }

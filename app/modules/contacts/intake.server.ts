@@ -9,6 +9,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { findUserByEmail } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
+import { fixedT } from "~/utils/i18next.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { NewResidentInput } from "./intake-schema";
 import { caseStatusText } from "./case-status.server";
@@ -154,7 +155,10 @@ export async function intakeConfirmation(actor: CurrentUser, residentId: string,
     .where(and(eq(cases.reference, reference), eq(cases.residentId, residentId)));
   if (!row) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   await recordAudit({ actorId: actor.id, action: "resident.case.viewed", subjectUserId: row.residentId, entityType: "case", entityId: row.reference });
-  return { ...row, confirmation: row.preferredChannel === "email" && row.email ? ("email" as const) : ("paper" as const) };
+  // The printed confirmation is in the resident's language, whatever the agent's screen shows.
+  const t = fixedT(row.preferredLanguage, "contacts");
+  const letter = { lang: row.preferredLanguage, title: t("intake.letterTitle"), body: t("intake.letterBody", { name: row.residentName, reference: row.reference }) };
+  return { ...row, letter, confirmation: row.preferredChannel === "email" && row.email ? ("email" as const) : ("paper" as const) };
 }
 
 /** The cases this agent filed at the counter or by phone, with where they stand now. */
