@@ -5,6 +5,8 @@ import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 
+export const handle = { i18n: ["admin", "inbox"] };
+
 export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin"]);
+  const { t } = useTranslation(["common", "admin", "inbox"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -39,6 +41,14 @@ export default function Workplace() {
           <p>{t("workplace.noTeams")}</p>
         )}
       </section>
+      {user.roles.some((r) => r === "frontoffice" || r === "admin") ? (
+        <section className="card" aria-labelledby="wp-frontoffice">
+          <h2 id="wp-frontoffice">{t("inbox:title")}</h2>
+          <p>
+            <Link to="/werk/inbox">{t("inbox:workplaceLink")}</Link>
+          </p>
+        </section>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>

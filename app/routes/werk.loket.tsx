@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThemes, queueCounts, takeDesk, transferTicket } from "~/modules/counter/queue.server";
+import { inviteAfterVisit } from "~/modules/contacts/satisfaction.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
   const counts = desk ? await queueCounts(desk.themeIds) : [];
   return {
-    desk: desk ? { name: desk.deskName, themeIds: desk.themeIds } : null,
+    desk: desk ? { id: desk.deskId, name: desk.deskName, themeIds: desk.themeIds } : null,
     themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
     desks: desks.map((d) => ({ id: d.id, name: d.name })),
     current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls } : null,
@@ -48,7 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
       const ticket = await callNext(agent);
       if (!ticket) return redirect("/werk/loket?leeg=1");
     } else if (input.intent === "transfer") await transferTicket(agent, input.ticketId, input.toTheme);
-    else await actOnTicket(agent, input.ticketId, input.intent);
+    else {
+      await actOnTicket(agent, input.ticketId, input.intent);
+      // A known resident with an e-mail address gets a link to rate the visit.
+      if (input.intent === "finish") await inviteAfterVisit(input.ticketId);
+    }
   } catch (err) {
     return domainErrorToForm(err, values);
   }
@@ -115,6 +120,15 @@ export default function DeskPage() {
           ))}
         </ul>
       </section>
+      <p>
+        <Link to={`/kiosk/tevredenheid/${desk.id}`} aria-describedby="tablet-hint">
+          {t("inbox:satisfaction.tabletLink")}
+        </Link>
+        <span className="hint" id="tablet-hint">
+          {" "}
+          {t("inbox:satisfaction.tabletLinkHint")}
+        </span>
+      </p>
       {current ? (
         <section className="card" aria-labelledby="current-title">
           <h2 id="current-title">{t("desk.current", { number: current.number })}</h2>
