@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, cases, contactMoments, outbox } from "../../../db/schema";
 import { fileRequestFromThread, listInbox, markThreadHandled, openThread, replyToThread } from "../../../app/modules/contacts/inbox.server";
@@ -84,10 +84,10 @@ describe("the front-office inbox", () => {
     expect(out).toMatchObject({ direction: "out", channel: "email", threadId: mail.threadId, residentId: resident.id, staffId: fo.id });
 
     // The worker sends it with those headers.
-    const sent: nodemailer.SendMailOptions[] = [];
+    const sent: SendMailOptions[] = [];
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const original = transport.sendMail.bind(transport);
-    transport.sendMail = ((m: nodemailer.SendMailOptions) => {
+    transport.sendMail = ((m: SendMailOptions) => {
       sent.push(m);
       return original(m as never);
     }) as typeof transport.sendMail;
