@@ -5,7 +5,6 @@ import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThemes, queueCounts, takeDesk, transferTicket } from "~/modules/counter/queue.server";
-import { inviteAfterVisit } from "~/modules/contacts/satisfaction.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
@@ -49,11 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const ticket = await callNext(agent);
       if (!ticket) return redirect("/werk/loket?leeg=1");
     } else if (input.intent === "transfer") await transferTicket(agent, input.ticketId, input.toTheme);
-    else {
-      await actOnTicket(agent, input.ticketId, input.intent);
-      // A known resident with an e-mail address gets a link to rate the visit.
-      if (input.intent === "finish") await inviteAfterVisit(input.ticketId);
-    }
+    else await actOnTicket(agent, input.ticketId, input.intent);
   } catch (err) {
     return domainErrorToForm(err, values);
   }

@@ -86,6 +86,8 @@ export const tickets = pgTable(
     /** The visitor's one-tap rating (1-5) after the visit; set once (tablet at the desk or e-mail link). */
     satisfactionScore: smallint("satisfaction_score"),
     satisfactionAt: timestamp("satisfaction_at", { withTimezone: true }),
+    /** When the resident was mailed a link to rate the visit (the worker does it once, after the tablet's window). */
+    satisfactionInvitedAt: timestamp("satisfaction_invited_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("tickets_day_number_uq").on(t.day, t.number),

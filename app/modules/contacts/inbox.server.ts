@@ -36,20 +36,34 @@ export type InboxThread = {
   open: boolean;
 };
 
-/** Conversations, unhandled ones first, then the most recent. */
+/**
+ * Conversations, unhandled ones first, then the most recent. A conversation is a thread of
+ * mails that went through the e-mail channel (an e-mail contact registered by hand has no
+ * thread and is not listed here). Only the threads that matter
+ * are aggregated (every open one, and those with the latest mail), through the partial
+ * "open" index and the time index, so the page stays cheap as mail piles up over the years.
+ */
 export async function listInbox(actor: CurrentUser, opts: { limit?: number } = {}): Promise<InboxThread[]> {
   assertInboxAgent(actor);
+  const limit = opts.limit ?? 100;
   const rows = await db.execute<{ thread: string; subject: string; from_addr: string | null; resident_name: string | null; last_at: string; messages: number; open: boolean }>(sql`
+    with wanted as (
+      (select thread_id as thread from contact_moments
+        where channel = 'email' and outcome is null and direction = 'in' and thread_id is not null order by occurred_at limit ${limit})
+      union
+      (select thread_id from contact_moments where channel = 'email' and thread_id is not null order by occurred_at desc limit ${limit})
+    )
     select m.thread, (array_agg(m.subject order by m.occurred_at))[1] as subject,
       (array_agg(m.data->>'from' order by m.occurred_at) filter (where m.direction = 'in'))[1] as from_addr,
       (array_agg(u.name order by m.occurred_at) filter (where u.name is not null))[1] as resident_name,
       max(m.occurred_at) as last_at, count(*)::int as messages,
       bool_or(m.direction = 'in' and m.outcome is null) as open
-    from (select coalesce(thread_id, id) as thread, * from contact_moments where channel = 'email') m
+    from (select c.thread_id as thread, c.* from contact_moments c
+          where c.channel = 'email' and c.thread_id in (select thread from wanted)) m
     left join users u on u.id = m.resident_id
     group by m.thread
     order by bool_or(m.direction = 'in' and m.outcome is null) desc, max(m.occurred_at) desc
-    limit ${opts.limit ?? 100}`);
+    limit ${limit}`);
   return rows.map((r) => ({
     threadId: r.thread,
     subject: r.subject,
@@ -68,7 +82,7 @@ async function threadMoments(threadId: string): Promise<Moment[]> {
   return db
     .select()
     .from(contactMoments)
-    .where(and(eq(contactMoments.channel, "email"), sql`coalesce(${contactMoments.threadId}, ${contactMoments.id}) = ${threadId}`))
+    .where(and(eq(contactMoments.channel, "email"), eq(contactMoments.threadId, threadId)))
     .orderBy(asc(contactMoments.occurredAt), asc(contactMoments.createdAt));
 }
 

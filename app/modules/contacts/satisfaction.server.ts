@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { contactMoments, tickets, users } from "../../../db/schema";
+import { contactMoments, tickets } from "../../../db/schema";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
@@ -119,9 +119,10 @@ export async function rateableTicketAtDesk(deskId: string, conn: DbOrTx = db) {
   if (!/^[0-9a-f-]{36}$/.test(deskId)) return undefined;
   const [row] = await conn.execute<{ id: string; number: string; desk_name: string }>(sql`
     select t.id, t.number, d.name as desk_name from tickets t join desks d on d.id = t.desk_id
-    where t.desk_id = ${deskId} and t.status = 'done' and t.satisfaction_score is null
+    where t.day >= (now() at time zone 'Europe/Brussels')::date - 1
+      and t.desk_id = ${deskId} and t.status = 'done' and t.satisfaction_score is null
       and t.finished_at > now() - make_interval(mins => ${TABLET_WINDOW_MINUTES})
-      and not exists (select 1 from tickets newer where newer.desk_id = t.desk_id and newer.status = 'done' and newer.finished_at > t.finished_at)
+      and not exists (select 1 from tickets newer where newer.day >= t.day and newer.desk_id = t.desk_id and newer.status = 'done' and newer.finished_at > t.finished_at)
     order by t.finished_at desc limit 1`);
   return row ? { ticketId: row.id, number: row.number, deskName: row.desk_name } : undefined;
 }
@@ -180,15 +181,30 @@ async function invite(tx: DbOrTx, to: string, language: string, target: Target, 
   return enqueueMail({ to, subject: t(`satisfaction.mail.${kind}.subject`), text: t(`satisfaction.mail.${kind}.body`, params), template: `satisfaction-${kind}`, language: lng }, tx);
 }
 
-/** After a finished visit of a known resident with an e-mail address: a link to rate it. */
-export async function inviteAfterVisit(ticketId: string, conn: DbOrTx = db) {
-  const [row] = await conn
-    .select({ email: users.email, name: users.name, language: users.preferredLanguage, status: tickets.status, score: tickets.satisfactionScore })
-    .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.residentId))
-    .where(eq(tickets.id, ticketId));
-  if (!row?.email || row.status !== "done" || row.score !== null) return undefined;
-  return invite(conn, row.email, row.language, { kind: "ticket", id: ticketId }, row.name);
+/**
+ * After a finished visit of a known resident with an e-mail address, a link to rate it. The
+ * worker sends it once the tablet's window has passed, and only when the visitor did not
+ * already tap the tablet: nobody is asked twice. Visits older than a day are left alone.
+ */
+export async function inviteAfterVisits(batchSize = 50): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx.execute<{ id: string; email: string; name: string; language: string }>(sql`
+      select t.id, u.email, u.name, u.preferred_language as language
+      from tickets t join users u on u.id = t.resident_id
+      where t.status = 'done' and t.satisfaction_score is null and t.satisfaction_invited_at is null
+        and t.day >= (now() at time zone 'Europe/Brussels')::date - 1
+        and t.finished_at < now() - make_interval(mins => ${TABLET_WINDOW_MINUTES})
+        and t.finished_at > now() - interval '1 day'
+        and u.email is not null and u.active
+      order by t.finished_at
+      limit ${batchSize}
+      for update of t skip locked`);
+    for (const row of due) {
+      await invite(tx, row.email, row.language, { kind: "ticket", id: row.id }, row.name);
+      await tx.update(tickets).set({ satisfactionInvitedAt: new Date() }).where(eq(tickets.id, row.id));
+    }
+    return due.length;
+  });
 }
 
 /** After an e-mail conversation was answered and handled: a link to rate the answer. */

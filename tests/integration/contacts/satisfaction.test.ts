@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contactMoments, deskThemes, outbox, tickets } from "../../../db/schema";
 import { actOnTicket, callNext, listDesks, takeDesk, takeTicket } from "../../../app/modules/counter/queue.server";
 import { receiveMail } from "../../../app/modules/contacts/mail-inbound.server";
-import { inviteAfterVisit, linkState, rateAtDesk, rateableTicketAtDesk, rateByLink, signSatisfactionToken, verifySatisfactionToken } from "../../../app/modules/contacts/satisfaction.server";
+import { inviteAfterVisits, linkState, rateAtDesk, rateableTicketAtDesk, rateByLink, signSatisfactionToken, verifySatisfactionToken } from "../../../app/modules/contacts/satisfaction.server";
 import { DomainError } from "../../../app/modules/platform/errors";
 import { db } from "../../../app/utils/db.server";
 import { seedDemoCounter } from "../../../seeds/counter";
@@ -77,11 +77,17 @@ describe("satisfaction on the tablet at the desk", () => {
 });
 
 describe("satisfaction by e-mail link", () => {
-  it("mails a finished visit's resident a link that works once", async () => {
+  it("mails a finished visit's resident a link once the tablet's window has passed, and the link works once", async () => {
     const resident = await ensureResident(db, { email: "bezoeker@example.com", name: "Bert Bezoeker", preferredLanguage: "en" });
     const { ticket } = await finishedVisit(1, resident.id);
-    await inviteAfterVisit(ticket.id);
-    const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, "bezoeker@example.com"));
+    const invites = () => db.select().from(outbox).where(eq(outbox.toAddress, "bezoeker@example.com"));
+    await inviteAfterVisits();
+    expect(await invites()).toHaveLength(0);
+    await db.execute(sql`update tickets set finished_at = now() - interval '20 minutes' where id = ${ticket.id}`);
+    await inviteAfterVisits();
+    await inviteAfterVisits();
+    const [mail, ...more] = await invites();
+    expect(more).toHaveLength(0);
     expect(mail.subject).toMatch(/visit/i);
     const token = /\/tevredenheid\/([^\s]+)/.exec(mail.text)![1];
     expect(await linkState(verifySatisfactionToken(token))).toBe("open");
@@ -90,6 +96,15 @@ describe("satisfaction by e-mail link", () => {
     expect(await linkState(verifySatisfactionToken(token))).toBe("used");
     expect((await thrown(rateByLink(token, 5, ip())))?.code).toBe("INVALID_STATE");
     expect((await db.select().from(tickets).where(eq(tickets.id, ticket.id)))[0].satisfactionScore).toBe(2);
+  });
+
+  it("does not mail a visitor who already rated on the tablet", async () => {
+    const resident = await ensureResident(db, { email: "al.getikt@example.com" });
+    const { ticket, desk } = await finishedVisit(3, resident.id);
+    await rateAtDesk({ deskId: desk.id, ticketId: ticket.id, score: 3 }, ip());
+    await db.execute(sql`update tickets set finished_at = now() - interval '20 minutes' where id = ${ticket.id}`);
+    await inviteAfterVisits();
+    expect(await db.select().from(outbox).where(eq(outbox.toAddress, "al.getikt@example.com"))).toHaveLength(0);
   });
 
   it("rates an e-mail conversation on its first mail", async () => {
