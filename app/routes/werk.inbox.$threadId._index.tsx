@@ -84,6 +84,7 @@ export default function MailThread() {
             <p className="muted">
               <time dateTime={m.at}>{brusselsTime(m.at, i18n.language)}</time> · {m.subject}
             </p>
+            {m.auto ? <p>{t("thread.auto")}</p> : null}
             <pre className="mail-text">{m.text}</pre>
             {m.attachments.length ? (
               <>

@@ -119,6 +119,7 @@ export async function openThread(actor: CurrentUser, threadId: string) {
         to: data.to ?? [],
         at: m.occurredAt,
         staffName: staff.find((s) => s.id === m.staffId)?.name ?? null,
+        auto: data.autoSubmitted === true,
         attachments: (data.attachments ?? []).map((a, index) => ({ index, filename: a.filename, size: a.size })),
       };
     }),

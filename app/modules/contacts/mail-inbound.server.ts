@@ -23,6 +23,8 @@ export type InboundMailData = {
   inReplyTo?: string;
   references: string[];
   attachments: InboundAttachment[];
+  /** Out-of-office replies and other machine mail (RFC 3834 Auto-Submitted), so agents can tell them apart. */
+  autoSubmitted?: boolean;
 };
 
 const MAX_TEXT = 20_000;
@@ -92,7 +94,8 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       const key = await fileStorage().put(a.content, tx);
       attachments.push({ filename: (a.filename ?? "bijlage").slice(0, 200), contentType: a.contentType || "application/octet-stream", size: a.size, storageKey: key });
     }
-    const data: InboundMailData = { from, fromName: sender?.name || undefined, to, messageId, inReplyTo, references, attachments };
+    const auto = String(parsed.headers.get("auto-submitted") ?? "no").toLowerCase();
+    const data: InboundMailData = { from, fromName: sender?.name || undefined, to, messageId, inReplyTo, references, attachments, autoSubmitted: auto !== "no" || undefined };
     const id = crypto.randomUUID();
     const threadId = threadParent ? (threadParent.thread_id ?? threadParent.id) : id;
     await tx.insert(contactMoments).values({
@@ -100,7 +103,8 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       residentId: resident?.id ?? null,
       channel: "email",
       direction: "in",
-      subject: (parsed.subject ?? "").trim().slice(0, MAX_SUBJECT) || "(geen onderwerp)",
+      // eslint-disable-next-line no-control-regex
+      subject: (parsed.subject ?? "").replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, MAX_SUBJECT) || "(geen onderwerp)",
       summary: plainText(parsed),
       threadId,
       data,

@@ -62,6 +62,13 @@ describe("inbound e-mail over real SMTP", () => {
     expect(moment!.summary).not.toMatch(/<|onerror/);
   });
 
+  it("marks out-of-office replies and other machine mail", async () => {
+    const auto = await client.sendMail({ from: "away@example.org", to: CITY, subject: "Afwezig", text: "Ik ben weg.", headers: { "Auto-Submitted": "auto-replied" } });
+    const human = await client.sendMail({ from: "here@example.org", to: CITY, subject: "Aanwezig", text: "Ik ben er." });
+    expect(((await byMessageId(auto.messageId))!.data as { autoSubmitted?: boolean }).autoSubmitted).toBe(true);
+    expect(((await byMessageId(human.messageId))!.data as { autoSubmitted?: boolean }).autoSubmitted).toBeUndefined();
+  });
+
   it("stores a mail from an unknown sender without a resident", async () => {
     const info = await client.sendMail({ from: "onbekend@example.net", to: CITY, subject: "Wie ben ik?", text: "Hallo" });
     const moment = await byMessageId(info.messageId);
