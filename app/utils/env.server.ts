@@ -72,6 +72,9 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (the development mailbox is not available there)" });
     }
+    if (env.NODE_ENV === "production" && env.INBOUND_SMTP_PORT && env.INBOUND_MAIL_ADDRESSES.every((a) => a.endsWith("@mechelen.example.com"))) {
+      ctx.addIssue({ code: "custom", path: ["INBOUND_MAIL_ADDRESSES"], message: "must name the city's real address(es) when INBOUND_SMTP_PORT is set in production" });
+    }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });
     }
