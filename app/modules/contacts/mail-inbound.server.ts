@@ -87,7 +87,7 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       ? await tx.execute<{ id: string }>(sql`select id from users where lower(email) = ${from} and 'resident' = any(roles) and active limit 1`)
       : [];
     const known = [inReplyTo, ...references].filter((x): x is string => !!x);
-    const [threadParent] = known.length ? await findThreadParent(tx, known) : [];
+    const [threadParent] = known.length ? await findThreadParent(tx, known, from) : [];
 
     const attachments: InboundAttachment[] = [];
     for (const a of parsed.attachments) {
@@ -114,12 +114,23 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
   });
 }
 
-/** The first stored mail of the conversation a reply refers to (by Message-ID). */
-async function findThreadParent(tx: Tx, messageIds: string[]) {
+/**
+ * The first stored mail of the conversation a reply refers to (by Message-ID), but only when
+ * the sender already wrote in that conversation: anyone can copy a Message-ID, and a stranger
+ * must not slip into a resident's conversation (and receive the agent's next reply).
+ */
+async function findThreadParent(tx: Tx, messageIds: string[], from: string) {
   return tx
     .select({ id: contactMoments.id, thread_id: contactMoments.threadId })
     .from(contactMoments)
-    .where(and(eq(contactMoments.channel, "email"), inArray(sql`${contactMoments.data}->>'messageId'`, messageIds)))
+    .where(
+      and(
+        eq(contactMoments.channel, "email"),
+        inArray(sql`${contactMoments.data}->>'messageId'`, messageIds),
+        sql`exists (select 1 from contact_moments p where p.thread_id = coalesce(${contactMoments.threadId}, ${contactMoments.id})
+                    and p.channel = 'email' and p.direction = 'in' and p.data->>'from' = ${from})`,
+      ),
+    )
     .orderBy(asc(contactMoments.occurredAt))
     .limit(1);
 }

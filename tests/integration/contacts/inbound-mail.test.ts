@@ -89,6 +89,15 @@ describe("inbound e-mail over real SMTP", () => {
     expect(lone!.threadId).toBe(lone!.id);
   });
 
+  it("does not let another sender slip into a conversation by copying its Message-ID", async () => {
+    const first = await client.sendMail({ from: "eigenaar@example.org", to: CITY, subject: "Mijn vraag", text: "een" });
+    const root = await byMessageId(first.messageId);
+    const intruder = await client.sendMail({ from: "indringer@example.net", to: CITY, subject: "Re: Mijn vraag", text: "ik ook", inReplyTo: first.messageId, references: [first.messageId] });
+    const own = await byMessageId(intruder.messageId);
+    expect(own!.threadId).toBe(own!.id);
+    expect(own!.threadId).not.toBe(root!.id);
+  });
+
   it("refuses recipients that are not the city's address, and accepts a configured one in any case", async () => {
     const before = (await db.select().from(contactMoments)).length;
     await expect(client.sendMail({ from: "spam@example.org", to: "someone@elsewhere.example", subject: "Relay?", text: "x" })).rejects.toThrow(/550|recipient/i);
