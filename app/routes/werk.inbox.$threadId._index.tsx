@@ -108,7 +108,8 @@ export default function MailThread() {
       {lastIn?.from ? (
         <section className="card stack" aria-labelledby="reply-title">
           <h2 id="reply-title">{t("reply.title")}</h2>
-          <Form method="post" className="stack" noValidate>
+          {/* Keyed by the message count: after a reply is sent the field starts empty again. */}
+          <Form method="post" className="stack" noValidate key={thread.messages.length}>
             <input type="hidden" name="intent" value="reply" />
             <div className={`field${errors?.reply ? " field-error" : ""}`}>
               <label htmlFor="reply">{t("reply.label")}</label>

@@ -35,6 +35,7 @@ test("a mail to the city arrives in the inbox; the agent answers, marks it handl
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
   await expect(page.getByRole("status")).toContainText("Uw antwoord is klaar om te versturen.");
   await expect(page.getByRole("article").filter({ hasText: "De openingsuren staan op de website" })).toContainText("Antwoord van");
+  await expect(page.getByLabel("Uw antwoord")).toHaveValue("");
 
   await page.getByLabel("Beantwoord").check();
   await page.getByRole("button", { name: "Markeer als behandeld" }).click();
