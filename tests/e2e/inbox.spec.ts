@@ -43,6 +43,20 @@ test("a mail to the city arrives in the inbox; the agent answers, marks it handl
   await expect(page.getByText("Behandeld: Beantwoord")).toBeVisible();
   await expectAccessible(page);
 
+  // The question becomes a request for An, filed by the agent, with the mail text already in the form.
+  await page.getByRole("link", { name: "Maak er een aanvraag van" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanvraag maken van een mail");
+  await page.getByLabel("Welke aanvraag?").selectOption("vraag-aan-de-stad");
+  await page.getByRole("button", { name: "Formulier openen" }).click();
+  await expect(page.getByLabel("Uw vraag", { exact: true })).toHaveValue(/Tot wanneer is de bibliotheek open op zaterdag\?/);
+  await page.getByRole("button", { name: "Aanvraag indienen" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Via dit portaal en per e-mail").check();
+  await page.getByRole("button", { name: "Aanvraag indienen" }).click();
+  await expect(page.getByRole("status")).toContainText(/De aanvraag .+ is ingediend\./);
+  await expectAccessible(page);
+
   await page.goto("/werk/inbox");
   await expect(page.getByRole("row", { name: new RegExp(subject) })).toContainText("Behandeld");
 
