@@ -31,12 +31,18 @@ async function main() {
   const { startWorker } = await import("../app/modules/notify/worker.server");
   const worker = env.RUN_WORKER ? startWorker() : undefined;
 
+  // The e-mail channel (docs/email-channel.md): only when a port is configured.
+  const { startInboundSmtp } = await import("../app/modules/contacts/mail-inbound.server");
+  const inbound = env.INBOUND_SMTP_PORT ? await startInboundSmtp({ port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST }) : undefined;
+  if (inbound) console.log(`Inbound e-mail: SMTP on ${env.INBOUND_SMTP_HOST}:${inbound.port} for ${env.INBOUND_MAIL_ADDRESSES.join(", ")}`);
+
   console.log(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""})`);
 
   onShutdown(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections?.();
     await worker?.stop();
+    await inbound?.stop();
     await closeDb();
     await embedded?.stop();
   });

@@ -34,6 +34,8 @@ async function endToEnd(): Promise<number> {
   const dbName = await cloneDatabase(server.adminUrl, template, "mech_e2e");
   const port = Number(process.env.E2E_PORT ?? 3111);
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The e-mail channel's SMTP port for the inbox journey (tests/e2e/inbox.spec.ts).
+  const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 10000);
   const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -45,6 +47,7 @@ async function endToEnd(): Promise<number> {
       PUBLIC_URL: baseUrl,
       SEED_DEMO: "true",
       RUN_WORKER: "true",
+      INBOUND_SMTP_PORT: String(smtpPort),
       DATA_DIR: ".data/e2e",
       // Every journey logs in from 127.0.0.1; per-address limits are tested in the integration tests.
       RATE_LIMIT_LOGIN_PER_IP: "100000",
@@ -55,7 +58,7 @@ async function endToEnd(): Promise<number> {
     await waitForHealth(baseUrl, portal);
     // E2E_GREP runs only the journeys whose title matches (handy while developing).
     const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
-    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl });
+    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort) });
   } finally {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));

@@ -7,6 +7,7 @@ import nlAccess from "../../locales/nl/access.json";
 import nlKnowledge from "../../locales/nl/knowledge.json";
 import nlCases from "../../locales/nl/cases.json";
 import nlContacts from "../../locales/nl/contacts.json";
+import nlInbox from "../../locales/nl/inbox.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
@@ -15,6 +16,7 @@ import enAccess from "../../locales/en/access.json";
 import enKnowledge from "../../locales/en/knowledge.json";
 import enCases from "../../locales/en/cases.json";
 import enContacts from "../../locales/en/contacts.json";
+import enInbox from "../../locales/en/inbox.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
@@ -23,9 +25,10 @@ import frAccess from "../../locales/fr/access.json";
 import frKnowledge from "../../locales/fr/knowledge.json";
 import frCases from "../../locales/fr/cases.json";
 import frContacts from "../../locales/fr/contacts.json";
+import frInbox from "../../locales/fr/inbox.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, contacts: nlContacts },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, contacts: enContacts },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, contacts: frContacts },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, contacts: nlContacts, inbox: nlInbox },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, contacts: enContacts, inbox: enInbox },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, contacts: frContacts, inbox: frInbox },
 } as const;

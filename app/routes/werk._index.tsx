@@ -5,6 +5,8 @@ import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 
+export const handle = { i18n: ["admin", "inbox"] };
+
 export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin", "contacts"]);
+  const { t } = useTranslation(["common", "admin", "contacts", "inbox"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -54,6 +56,9 @@ export default function Workplace() {
             </li>
             <li>
               <Link to="/werk/ingediende-aanvragen">{t("contacts:workplace.filed")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/inbox">{t("inbox:workplaceLink")}</Link>
             </li>
           </ul>
         </section>

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
   const counts = desk ? await queueCounts(desk.themeIds) : [];
   return {
-    desk: desk ? { name: desk.deskName, themeIds: desk.themeIds } : null,
+    desk: desk ? { id: desk.deskId, name: desk.deskName, themeIds: desk.themeIds } : null,
     themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
     desks: desks.map((d) => ({ id: d.id, name: d.name })),
     current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls, residentId: current.residentId } : null,
@@ -115,6 +115,15 @@ export default function DeskPage() {
           ))}
         </ul>
       </section>
+      <p>
+        <Link to={`/kiosk/tevredenheid/${desk.id}`} aria-describedby="tablet-hint">
+          {t("inbox:satisfaction.tabletLink")}
+        </Link>
+        <span className="hint" id="tablet-hint">
+          {" "}
+          {t("inbox:satisfaction.tabletLinkHint")}
+        </span>
+      </p>
       {current ? (
         <section className="card" aria-labelledby="current-title">
           <h2 id="current-title">{t("desk.current", { number: current.number })}</h2>

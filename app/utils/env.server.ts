@@ -52,6 +52,18 @@ export const envSchema = z
     ACCESS_SIGNING_KEYS: z.string().transform(parseAccessKeys).optional(),
     ACCESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     ACCESS_KIOSK_SCANS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    // Inbound e-mail channel (docs/email-channel.md): off unless a port is set; meant behind the city's MX/relay.
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+    INBOUND_MAIL_ADDRESSES: z
+      .string()
+      .default("info@mechelen.example.com")
+      .transform((v) => v.split(",").map((a) => a.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().email()).min(1, "needs at least one address")),
+    INBOUND_MAIL_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+    // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
+    SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
+    SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -59,6 +71,9 @@ export const envSchema = z
     }
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (the development mailbox is not available there)" });
+    }
+    if (env.NODE_ENV === "production" && env.INBOUND_SMTP_PORT && env.INBOUND_MAIL_ADDRESSES.every((a) => a.endsWith("@mechelen.example.com"))) {
+      ctx.addIssue({ code: "custom", path: ["INBOUND_MAIL_ADDRESSES"], message: "must name the city's real address(es) when INBOUND_SMTP_PORT is set in production" });
     }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });

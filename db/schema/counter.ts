@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 
 export type LocalizedText = { nl: string; en: string; fr: string };
@@ -83,11 +83,17 @@ export const tickets = pgTable(
     /** Seconds between the start of service and finishing. */
     serviceSeconds: integer("service_seconds"),
     history: jsonb("history").$type<{ at: string; event: string; by?: string; detail?: string }[]>().notNull().default([]),
+    /** The visitor's one-tap rating (1-5) after the visit; set once (tablet at the desk or e-mail link). */
+    satisfactionScore: smallint("satisfaction_score"),
+    satisfactionAt: timestamp("satisfaction_at", { withTimezone: true }),
+    /** When the resident was mailed a link to rate the visit (the worker does it once, after the tablet's window). */
+    satisfactionInvitedAt: timestamp("satisfaction_invited_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("tickets_day_number_uq").on(t.day, t.number),
     index("tickets_queue_idx").on(t.day, t.themeId, t.status, t.createdAt),
     index("tickets_called_idx").on(t.day, t.calledAt),
+    check("tickets_satisfaction_ck", sql`${t.satisfactionScore} is null or ${t.satisfactionScore} between 1 and 5`),
   ],
 );
 

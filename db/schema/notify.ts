@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+export type OutboxHeaders = { messageId?: string; inReplyTo?: string; references?: string[]; replyTo?: string };
 export type OutboxAttachment = { filename: string; contentType: string; contentBase64: string; cid?: string };
 
 /**
@@ -17,6 +18,8 @@ export const outbox = pgTable(
     template: text("template").notNull(),
     language: text("language").notNull().default("nl"),
     attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
+    /** Threading and reply headers of a reply to an incoming mail: messageId, inReplyTo, references, replyTo. */
+    headers: jsonb("headers").$type<OutboxHeaders>().notNull().default({}),
     status: text("status").$type<"pending" | "sent" | "failed">().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { outbox, type OutboxAttachment } from "../../../db/schema";
+import { outbox, type OutboxAttachment, type OutboxHeaders } from "../../../db/schema";
 import { db, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -12,6 +12,8 @@ export type OutgoingMail = {
   template: string;
   language: string;
   attachments?: OutboxAttachment[];
+  /** For replies to an incoming mail, so the resident's mail program threads them. */
+  headers?: OutboxHeaders;
 };
 
 /** Queues a mail. Pass the transaction of the change that caused it. */
@@ -26,6 +28,7 @@ export async function enqueueMail(mail: OutgoingMail, conn: DbOrTx = db) {
       template: mail.template,
       language: mail.language,
       attachments: mail.attachments ?? [],
+      headers: mail.headers ?? {},
     })
     .returning({ id: outbox.id });
   return row.id;
@@ -49,6 +52,7 @@ type Claimed = {
   text: string;
   html: string | null;
   attachments: OutboxAttachment[];
+  headers: OutboxHeaders | null;
   attempts: number;
 };
 
@@ -67,7 +71,7 @@ export async function deliverDueMail(batchSize = 20): Promise<{ sent: number; fa
     )
     update outbox o set attempts = o.attempts + 1, next_attempt_at = now() + interval '5 minutes'
     from due where o.id = due.id
-    returning o.id, o.to_address, o.subject, o.text, o.html, o.attachments, o.attempts`);
+    returning o.id, o.to_address, o.subject, o.text, o.html, o.attachments, o.headers, o.attempts`);
 
   let sent = 0;
   let failed = 0;
@@ -80,6 +84,10 @@ export async function deliverDueMail(batchSize = 20): Promise<{ sent: number; fa
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? undefined,
+        messageId: mail.headers?.messageId,
+        inReplyTo: mail.headers?.inReplyTo,
+        references: mail.headers?.references,
+        replyTo: mail.headers?.replyTo,
         attachments: mail.attachments.map((a) => ({
           filename: a.filename,
           contentType: a.contentType,

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { brusselsTime } from "~/modules/contacts/format";
+import { listInbox } from "~/modules/contacts/inbox.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+
+export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
+export const handle = { i18n: ["inbox"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const threads = await listInbox(agent);
+  return { threads: threads.map((th) => ({ ...th, lastAt: th.lastAt.toISOString() })) };
+}
+
+export default function Inbox() {
+  const { t, i18n } = useTranslation("inbox");
+  const { threads } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      {threads.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.status")}</th>
+                <th scope="col">{t("columns.subject")}</th>
+                <th scope="col">{t("columns.from")}</th>
+                <th scope="col">{t("columns.last")}</th>
+                <th scope="col">{t("columns.messages")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {threads.map((th) => (
+                <tr key={th.threadId}>
+                  <td>{th.open ? <strong>{t("status.open")}</strong> : t("status.handled")}</td>
+                  <td>
+                    <Link to={`/werk/inbox/${th.threadId}`}>{th.subject}</Link>
+                  </td>
+                  <td>{th.residentName ? `${th.residentName} (${th.from})` : `${th.from} – ${t("unknownSender")}`}</td>
+                  <td>{brusselsTime(th.lastAt, i18n.language)}</td>
+                  <td>{th.messages}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
