@@ -88,6 +88,7 @@ export default function ResidentFile() {
                   {item.staffName ? ` (${t("file.by", { name: item.staffName })})` : ""}
                 </p>
                 {item.summary ? <p>{item.summary}</p> : null}
+                {item.satisfaction ? <p>{t("file.satisfaction", { score: item.satisfaction })}</p> : null}
                 {item.articles.length ? (
                   <p>
                     {t("file.articlesUsed")}{" "}

@@ -51,6 +51,7 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expectAccessible(agent);
   await agent.getByRole("link", { name: "Marie Dubois" }).click();
   await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Bewoner: Marie Dubois");
+  const fileUrl = new URL(agent.url()).pathname;
   await expectAccessible(agent);
 
   // She asks about parking: the agent answers with the Mikipedia article and registers the contact.
@@ -110,9 +111,20 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await agent.getByRole("button", { name: "Afronden" }).click();
   await expect(agent.getByRole("button", { name: "Volgende bezoeker oproepen" })).toBeVisible();
 
-  // TODO(satisfaction engineer / lead): "the resident rates the visit" goes here — the
-  // one-tap rating on the desk tablet page for ticket `number`, then check it is stored
-  // with the ticket and the contact moment registered above.
+  // Marie rates the visit with one tap on the tablet at the desk; her file shows the score
+  // on the visit and on the contact the agent registered.
+  const tabletUrl = await agent.getByRole("link", { name: "Tablet voor tevredenheid aan dit loket" }).getAttribute("href");
+  const tabletContext = await browser.newContext({ locale: "nl-BE" });
+  const tablet = await tabletContext.newPage();
+  await tablet.goto(tabletUrl!);
+  await expect(tablet.getByText(`Uw nummer was ${number}.`)).toBeVisible();
+  await expectAccessible(tablet);
+  await tablet.getByRole("button", { name: "Heel tevreden" }).click();
+  await expect(tablet.getByText("Dank u wel voor uw antwoord!")).toBeVisible();
+  await tabletContext.close();
+  await agent.goto(fileUrl);
+  await expect(agent.getByTestId("timeline").locator('li[data-kind="ticket"]', { hasText: number })).toContainText("Tevredenheid: 5 van 5");
+  await expect(agent.getByTestId("timeline").locator('li[data-kind="contact"]', { hasText: "Parkeren in mijn straat" })).toContainText("Tevredenheid: 5 van 5");
   await agentContext.close();
 });
 

@@ -92,10 +92,10 @@ test("a visitor rates the visit with one tap on the tablet at the desk", async (
 
   await staffLogin(page, "tine.tablet@example.com", "Een-sterk-wachtwoord-2026");
   await page.goto("/werk/loket");
-  await page.getByLabel("Loket 4").check();
-  await page.getByLabel("V – Vrije tijd").check();
+  await page.getByLabel("Loket 2").check();
+  await page.getByLabel("A – Andere vraag").check();
   await page.getByRole("button", { name: "Loket openen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn loket: Loket 4");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn loket: Loket 2");
   const tabletUrl = await page.getByRole("link", { name: "Tablet voor tevredenheid aan dit loket" }).getAttribute("href");
 
   // The tablet at the desk waits for a finished visit.
@@ -110,7 +110,7 @@ test("a visitor rates the visit with one tap on the tablet at the desk", async (
   const kioskContext = await browser.newContext({ locale: "nl-BE" });
   const kiosk = await kioskContext.newPage();
   await kiosk.goto("/kiosk/loket");
-  await kiosk.getByRole("button", { name: "Vrije tijd" }).click();
+  await kiosk.getByRole("button", { name: "Andere vraag" }).click();
   const number = (await kiosk.locator(".ticket-number").innerText()).trim();
   await page.getByRole("button", { name: "Volgende bezoeker oproepen" }).click();
   await expect(page.getByRole("heading", { name: `Bezoeker ${number}` })).toBeVisible();
@@ -128,7 +128,7 @@ test("a visitor rates the visit with one tap on the tablet at the desk", async (
 
   // The tablet speaks English and French too.
   await tablet.goto(`${tabletUrl}?lng=fr`);
-  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Satisfaction au Loket 4");
+  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Satisfaction au Loket 2");
   await tabletContext.close();
   await kioskContext.close();
 });

@@ -23,10 +23,12 @@ export type TimelineItem = {
   ref: string | null;
   summary: string | null;
   staffName: string | null;
+  /** The score (1-5) the person gave this contact, case or visit, if any. */
+  satisfaction: number | null;
   articles: { slug: string; title: string }[];
 };
 
-type Row = { kind: TimelineKind; id: string; at: Date | string; channel: string; title: unknown; status: string | null; ref: string | null; summary: string | null; staff_name: string | null; service_id: string | null };
+type Row = { kind: TimelineKind; id: string; at: Date | string; channel: string; title: unknown; status: string | null; ref: string | null; summary: string | null; staff_name: string | null; service_id: string | null; satisfaction: number | null };
 
 const themeName = (v: unknown, lng: string) => {
   if (v && typeof v === "object") {
@@ -47,19 +49,20 @@ export async function residentTimeline(residentId: string, page: number, lng = "
   const rows = await db.execute<Row>(sql`
     select * from (
       (select 'contact' as kind, cm.id::text as id, cm.occurred_at as at, cm.channel, to_jsonb(cm.subject) as title,
-              cm.outcome as status, null::text as ref, cm.summary, s.name as staff_name, null::uuid as service_id
+              cm.outcome as status, null::text as ref, cm.summary, s.name as staff_name, null::uuid as service_id,
+              cm.satisfaction_score::int as satisfaction
          from contact_moments cm left join users s on s.id = cm.staff_id
         where cm.resident_id = ${residentId} order by cm.occurred_at desc limit ${need})
       union all
-      (select 'case', c.id::text, c.submitted_at, c.channel, to_jsonb(sv.title), c.status, c.reference, null, s.name, c.service_id
+      (select 'case', c.id::text, c.submitted_at, c.channel, to_jsonb(sv.title), c.status, c.reference, null, s.name, c.service_id, c.satisfaction_score::int
          from cases c join services sv on sv.id = c.service_id left join users s on s.id = c.created_by_id and c.created_by_id <> c.resident_id
         where c.resident_id = ${residentId} order by c.submitted_at desc limit ${need})
       union all
-      (select 'appointment', a.id::text, a.starts_at, a.channel, th.name, a.status, a.reference, null, null, null
+      (select 'appointment', a.id::text, a.starts_at, a.channel, th.name, a.status, a.reference, null, null, null, null::int
          from appointments a join desk_themes th on th.id = a.theme_id
         where a.resident_id = ${residentId} order by a.starts_at desc limit ${need})
       union all
-      (select 'ticket', t.id::text, t.created_at, 'counter', th.name, t.status, t.number, null, s.name, null
+      (select 'ticket', t.id::text, t.created_at, 'counter', th.name, t.status, t.number, null, s.name, null, t.satisfaction_score::int
          from tickets t join desk_themes th on th.id = t.theme_id left join users s on s.id = t.agent_id
         where t.resident_id = ${residentId} order by t.created_at desc limit ${need})
     ) merged
@@ -78,6 +81,7 @@ export async function residentTimeline(residentId: string, page: number, lng = "
     ref: r.ref,
     summary: r.summary,
     staffName: r.staff_name,
+    satisfaction: r.satisfaction,
     articles: [] as { slug: string; title: string }[],
   })));
   const contactIds = items.filter((i) => i.kind === "contact").map((i) => i.id);
