@@ -69,7 +69,16 @@ export default function MailThread() {
         </Notice>
       ) : null}
       <ErrorSummary errors={errors} fieldIds={{ outcome: `outcome-${HANDLED_OUTCOMES[0]}` }} />
-      <p>{thread.resident ? t("thread.resident", { name: thread.resident.name, email: thread.resident.email ?? "" }) : t("thread.noResident")}</p>
+      {thread.resident ? (
+        <p>
+          {t("thread.resident", { name: thread.resident.name, email: thread.resident.email ?? "" })}{" "}
+          <Link to={`/werk/bewoners/${thread.resident.id}`}>{t("thread.openFile")}</Link>
+        </p>
+      ) : (
+        <p>
+          {t("thread.noResident")} <Link to="/werk/bewoners/nieuw">{t("thread.newResident")}</Link>
+        </p>
+      )}
       {thread.outcome ? <p>{t("thread.handledAs", { outcome: t(`outcomes.${thread.outcome}`) })}</p> : null}
       {thread.caseId ? <p>{t("thread.caseFiled")}</p> : null}
       {thread.satisfactionScore ? <p>{t("thread.score", { score: thread.satisfactionScore })}</p> : null}
