@@ -3,6 +3,7 @@ import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
 import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
 import { deliverDueMail } from "./outbox.server";
 import { eraseVisitorData } from "~/modules/access/invitations.server";
+import { sendDailyOverviews } from "~/modules/cases/daily-overview.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -26,6 +27,8 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         lastMinute = Date.now();
         // Reminders are queued here and delivered by the next outbox round.
         await sendAppointmentReminders();
+        // Once a day (a marker row per day keeps it single across processes).
+        await sendDailyOverviews();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
         lastHousekeeping = Date.now();
