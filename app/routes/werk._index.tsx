@@ -39,6 +39,23 @@ export default function Workplace() {
           <p>{t("workplace.noTeams")}</p>
         )}
       </section>
+      {user.roles.some((r) => r === "backoffice" || r === "frontoffice" || r === "admin") ? (
+        <section className="card" aria-labelledby="wp-cases">
+          <h2 id="wp-cases">{t("backoffice:nav.casesTitle")}</h2>
+          <ul>
+            {user.roles.some((r) => r === "backoffice" || r === "admin") ? (
+              <li>
+                <Link to="/werk/dossiers">{t("backoffice:nav.queue")}</Link>
+              </li>
+            ) : null}
+            {user.roles.some((r) => r === "frontoffice" || r === "admin") ? (
+              <li>
+                <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>
@@ -48,6 +65,9 @@ export default function Workplace() {
             </li>
             <li>
               <Link to="/werk/beheer/teams">{t("admin:teams.title")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/beheer/diensten">{t("backoffice:nav.services")}</Link>
             </li>
           </ul>
         </section>

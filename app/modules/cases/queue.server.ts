@@ -140,6 +140,7 @@ export async function listQueue(actor: CurrentUser, f: QueueFilters, now = new D
         residentName: users.name,
         assigneeId: cases.assigneeId,
         assigneeName: assignee.name,
+        version: cases.version,
       })
       .from(cases)
       .innerJoin(services, eq(services.id, cases.serviceId))

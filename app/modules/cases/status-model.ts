@@ -47,10 +47,11 @@ export function validateStatusModel(model: StatusModel): ModelProblem[] {
  * Parses what an admin typed (JSON text) into a status model: shape by the shared zod
  * schema, then the graph checks above. The norm days come with it.
  */
-export function parseStatusModel(json: string): { ok: true; model: StatusModel } | { ok: false; problems: ModelProblem[] } {
+export function parseStatusModel(json: string, base: Partial<Pick<StatusModel, "normDays" | "normIsDemo">> = {}): { ok: true; model: StatusModel } | { ok: false; problems: ModelProblem[] } {
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    const parsed: unknown = JSON.parse(json);
+    raw = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? { ...base, ...parsed } : parsed;
   } catch {
     return { ok: false, problems: [{ key: "model.notJson" }] };
   }

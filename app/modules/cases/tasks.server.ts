@@ -3,6 +3,7 @@ import { caseEvents, caseTasks, cases, services, users } from "../../../db/schem
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
+import { MANUAL_TASK_KINDS_LIST } from "./task-kinds";
 
 /**
  * Work for the front office ("De front office stuurt de backoffice aan", and back): call or
@@ -13,7 +14,7 @@ import { db, type Tx } from "~/utils/db.server";
 export const TASK_KINDS = ["call-resident", "make-appointment", "send-letter", "inform-resident", "contact-resident"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** What the back office may ask by hand; the others are made by the system. */
-export const MANUAL_TASK_KINDS = ["call-resident", "make-appointment", "send-letter"] as const satisfies readonly TaskKind[];
+export const MANUAL_TASK_KINDS = MANUAL_TASK_KINDS_LIST satisfies readonly TaskKind[];
 
 const DAY_MS = 86_400_000;
 /** Demo norm: the front office tells the resident within one working day. */
