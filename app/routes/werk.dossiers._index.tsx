@@ -54,11 +54,16 @@ export default function Queue() {
   return (
     <div className="stack">
       <h1>{t("queue.title")}</h1>
-      {result?.ok ? <Notice>{t("queue.claimed", { reference: result.claimed })}</Notice> : null}
+      {result?.ok ? (
+        <Notice>
+          {t("queue.claimed", { reference: result.claimed })} <Link to={`/werk/dossiers/${result.claimed}`}>{t("queue.open", { reference: result.claimed })}</Link>
+        </Notice>
+      ) : null}
       <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
       <p>{t("queue.summary", { open: c.open, overdue: c.overdue, waiting: c.waiting })}</p>
 
-      <Form method="get" className="filters card" aria-labelledby="filters-title">
+      {/* Keyed by the filters so the selects show them after any navigation (they are uncontrolled). */}
+      <Form method="get" className="filters card" aria-labelledby="filters-title" key={JSON.stringify(f)}>
         <h2 id="filters-title" className="h-small">
           {t("queue.filtersTitle")}
         </h2>

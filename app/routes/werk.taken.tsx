@@ -93,8 +93,11 @@ export default function DeskTasks() {
       <section className="card" aria-labelledby="filed-title">
         <h2 id="filed-title">{t("desk.filedTitle")}</h2>
         {d.filed.length ? (
-          <div className="table-scroll" role="region" aria-labelledby="filed-title" tabIndex={0}>
+          <div className="table-scroll" role="region" aria-labelledby="filed-caption" tabIndex={0}>
             <table className="case-table">
+              <caption id="filed-caption" className="visually-hidden">
+                {t("desk.filedCaption")}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("queue.colReference")}</th>
