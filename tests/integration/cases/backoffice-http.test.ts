@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cases } from "../../../db/schema";
+import { auditLog, cases, teamMembers } from "../../../db/schema";
 import { clearDefinitionCache } from "../../../app/modules/cases/definitions.server";
 import { startUserSession } from "../../../app/modules/identity/sessions.server";
 import { db } from "../../../app/utils/db.server";
@@ -110,5 +110,21 @@ describe("back-office pages without JavaScript", () => {
     expect((await caseRow(reference)).teamId).toBe(teamId);
     const backoffice = await ensureStaff(db, { email: "httpadmin.bo@example.com", roles: ["backoffice"] });
     expect((await server.get("/werk/beheer/diensten", { Cookie: await sessionFor(backoffice.id) })).status).toBe(403);
+  });
+
+  it("lets an admin choose the team leads who get the daily overview", async () => {
+    const admin = await ensureStaff(db, { email: "leads.admin@example.com", roles: ["admin"] });
+    const lead = await ensureStaff(db, { email: "leads.lead@example.com", name: "Lotte Lead", roles: ["backoffice"], teamSlugs: ["facility"] });
+    const other = await ensureStaff(db, { email: "leads.other@example.com", roles: ["backoffice"], teamSlugs: ["facility"] });
+    const cookie = await sessionFor(admin.id);
+    const page = decode(await (await server.get("/werk/beheer/diensten", { Cookie: cookie })).text());
+    expect(page).toContain("Lotte Lead");
+    const teamId = (await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, lead.id)))[0].teamId;
+    const saved = await server.post("/werk/beheer/diensten", { teamId, leadIds: lead.id }, { Cookie: cookie });
+    expect(saved.status).toBe(302);
+    const rows = await db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId));
+    expect(rows.find((r) => r.userId === lead.id)?.isLead).toBe(true);
+    expect(rows.find((r) => r.userId === other.id)?.isLead).toBe(false);
+    expect((await server.post("/werk/beheer/diensten", { teamId, leadIds: lead.id }, { Cookie: await sessionFor(other.id) })).status).toBe(403);
   });
 });
