@@ -143,3 +143,36 @@ test("a request goes from resident to back office and back, and the front office
   await expect(front.getByRole("listitem").filter({ hasText: phoneRef }).filter({ hasText: "Breng de bewoner op de hoogte" })).toHaveCount(0);
   await frontContext.close();
 });
+
+test("an admin sees a status model refused when a status cannot reach an end, and chooses team leads", async ({ page }) => {
+  test.setTimeout(3 * 60_000);
+  await staffLogin(page, "beheer@example.com");
+  await page.getByRole("link", { name: "Diensten: statusmodel en team" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Diensten: statusmodel en team");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Vrijwilliger worden" }).click();
+  const model = page.getByLabel("Statusmodel (JSON)");
+  const original = await model.inputValue();
+  const broken = JSON.parse(original) as { statuses: { key: string; next: string[] }[] };
+  // "afspraak-gemaakt" and a new "wacht" only lead to each other: no way to close the case from there.
+  const appointment = broken.statuses.find((s) => s.key === "afspraak-gemaakt")!;
+  broken.statuses.push({ ...appointment, key: "wacht", next: ["afspraak-gemaakt"] });
+  appointment.next = ["wacht"];
+  await model.fill(JSON.stringify(broken, null, 2));
+  await page.getByRole("button", { name: "Bewaar" }).click();
+  await expect(page.getByRole("alert")).toContainText("Het statusmodel is niet bewaard.");
+  await expect(page.getByRole("main")).toContainText("Vanuit status afspraak-gemaakt kan een dossier nooit afgesloten worden.");
+  // What the admin typed is kept, to fix it.
+  await expect(model).toHaveValue(JSON.stringify(broken, null, 2));
+  await expectAccessible(page);
+  await model.fill(original);
+  await page.getByRole("button", { name: "Bewaar" }).click();
+  await expect(page.getByRole("status")).toContainText("De dienst is bewaard.");
+
+  const burgerzaken = page.getByRole("group", { name: "Burgerzaken" });
+  await burgerzaken.getByLabel("Bart Backoffice").check();
+  await page.getByRole("button", { name: "Bewaar de verantwoordelijken van Burgerzaken" }).click();
+  await expect(page.getByRole("status")).toContainText("De teamverantwoordelijken zijn bewaard.");
+  await expect(page.getByRole("group", { name: "Burgerzaken" }).getByLabel("Bart Backoffice")).toBeChecked();
+  await expectAccessible(page);
+});
