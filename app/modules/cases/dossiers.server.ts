@@ -73,7 +73,10 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
     db.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
   ]);
   const status = def ? statusOf(def.statusModel, c.status) : undefined;
-  const openQuestion = c.waitingSince ? [...messages].reverse().find((m) => m.kind === "question") : undefined;
+  // The open question is the last one the resident has not answered yet (a clock stopped by hand has none).
+  const lastQuestion = messages.findLastIndex((m) => m.kind === "question");
+  const answeredSince = lastQuestion >= 0 && messages.slice(lastQuestion + 1).some((m) => !m.fromStaff);
+  const openQuestion = c.waitingSince && lastQuestion >= 0 && !answeredSince ? messages[lastQuestion] : undefined;
   return {
     reference: c.reference,
     def,

@@ -60,7 +60,10 @@ const required = (text: string | undefined | null, key = "backoffice:errors.requ
 /** Opens a case for a staff member; the resident sees this access on their page (audit log). */
 export async function openCaseAsStaff(actor: CurrentUser, reference: string) {
   return db.transaction(async (tx) => {
-    const { c, def } = await lockCase(tx, actor, reference);
+    // Reading takes no row lock: opening a case never holds up a colleague's change.
+    const { c } = await lockCaseShared(tx, actor, reference);
+    const def = await definitionByServiceId(c.serviceId);
+    if (!def) throw new DomainError("INVALID_STATE", "cases:errors.noDefinition");
     await recordAudit({ actorId: actor.id, action: "case.opened", subjectUserId: c.residentId, entityType: "case", entityId: c.reference }, tx);
     const [events, messages, files, [resident], tasks, colleagues, allTeams] = await Promise.all([
       tx

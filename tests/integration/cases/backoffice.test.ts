@@ -128,6 +128,18 @@ describe("deadlines", () => {
     expect(moved).toBeLessThan(2 * DAY + 60_000);
   });
 
+  it("does not show an answered question again when the clock is stopped by hand later", async () => {
+    const { resident, mobility } = await people("handpause");
+    const { reference } = await fileCase(resident, "bewonerskaart-parkeren");
+    await askResident(mobility, reference, "Welk kenteken?");
+    await replyToCase(resident, reference, "1-ABC-123", []);
+    await pauseClock(mobility, reference, { reason: "Bewoner brengt het attest langs." });
+    const mine = await getMyCase(resident, reference);
+    expect(mine.openQuestion).toBeNull();
+    // The pause is internal: the resident sees no new step.
+    expect(mine.events.map((e) => e.type)).toEqual(["submitted", "info-requested", "info-provided"]);
+  });
+
   it("extends the deadline with a reason the resident reads, and tells them the new date", async () => {
     const { resident, mobility } = await people("extend");
     const { reference } = await fileCase(resident, "bewonerskaart-parkeren");
