@@ -19,6 +19,8 @@ function navFor(user: ShellUser | null): NavItem[] {
   if (user.roles.includes("frontoffice")) items.push({ to: "/werk/loket", label: "nav.desk" });
   if (user.roles.some((r) => r === "frontoffice" || r === "admin")) items.push({ to: "/werk/bewoners", label: "contacts:nav.residents" });
   if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/inbox", label: "inbox:nav" });
+  if (user.roles.some((r) => r === "backoffice" || r === "admin")) items.push({ to: "/werk/dossiers", label: "backoffice:nav.queue" });
+  if (user.roles.some((r) => r === "frontoffice" || r === "admin")) items.push({ to: "/werk/taken", label: "backoffice:nav.tasks" });
   if (user.roles.includes("editor")) items.push({ to: "/werk/redactie", label: "knowledge:editor.nav" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
   if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });

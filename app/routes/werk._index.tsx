@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin", "contacts", "inbox"]);
+  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -63,6 +63,23 @@ export default function Workplace() {
           </ul>
         </section>
       ) : null}
+      {user.roles.some((r) => r === "backoffice" || r === "frontoffice" || r === "admin") ? (
+        <section className="card" aria-labelledby="wp-cases">
+          <h2 id="wp-cases">{t("backoffice:nav.casesTitle")}</h2>
+          <ul>
+            {user.roles.some((r) => r === "backoffice" || r === "admin") ? (
+              <li>
+                <Link to="/werk/dossiers">{t("backoffice:nav.queue")}</Link>
+              </li>
+            ) : null}
+            {user.roles.some((r) => r === "frontoffice" || r === "admin") ? (
+              <li>
+                <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>
@@ -72,6 +89,9 @@ export default function Workplace() {
             </li>
             <li>
               <Link to="/werk/beheer/teams">{t("admin:teams.title")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/beheer/diensten">{t("backoffice:nav.services")}</Link>
             </li>
           </ul>
         </section>

@@ -70,6 +70,9 @@ export default function DeskPage() {
     return (
       <div className="stack narrow">
         <h1>{t("desk.title")}</h1>
+        <p>
+          <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+        </p>
         <p>{t("desk.chooseIntro")}</p>
         <ErrorSummary errors={errors} fieldIds={{ deskId: desks[0] ? `desk-${desks[0].id}` : "deskId", themeIds: themes[0] ? `themeIds-${themes[0].id}` : "themeIds" }} />
         <Form method="post" className="stack" noValidate>
@@ -103,6 +106,9 @@ export default function DeskPage() {
   return (
     <div className="stack">
       <h1>{t("desk.titleAt", { desk: desk.name })}</h1>
+      <p>
+        <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+      </p>
       {params.has("leeg") ? <Notice>{t("desk.nobodyWaiting")}</Notice> : null}
       <ErrorSummary errors={errors} />
       <section className="card" aria-labelledby="queue-title">

@@ -75,12 +75,22 @@ export const cases = pgTable(
     lastChangeAt: timestamp("last_change_at", { withTimezone: true }).notNull().defaultNow(),
     satisfactionScore: integer("satisfaction_score"),
     satisfactionComment: text("satisfaction_comment"),
+    /** The back-office agent handling the case; null while unassigned in the team queue. */
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** Optimistic lock: every staff change bumps it; a form carrying an older version is refused. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("cases_idempotency_uq").on(t.createdById, t.idempotencyKey),
     // "Mijn dossiers": open first, then most recent change.
     index("cases_resident_idx").on(t.residentId, sql`(${t.closedAt} is not null)`, t.lastChangeAt.desc()),
     index("cases_team_open_idx").on(t.teamId, t.status).where(sql`${t.closedAt} is null`),
+    // Work queues: a team's open cases in due-date order (filters are checked on the rows walked).
+    index("cases_team_queue_idx").on(t.teamId, t.dueAt, t.id).where(sql`${t.closedAt} is null`),
+    // "Assigned to me" across teams, in due-date order.
+    index("cases_assignee_queue_idx").on(t.assigneeId, t.dueAt).where(sql`${t.closedAt} is null`),
+    // Front office: the cases an agent filed for residents.
+    index("cases_created_by_idx").on(t.createdById, t.submittedAt.desc()),
     check("cases_satisfaction_ck", sql`${t.satisfactionScore} is null or ${t.satisfactionScore} between 1 and 5`),
   ],
 );
@@ -174,11 +184,31 @@ export const caseTasks = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
+    /** What to do: contact-resident, inform-resident, call-resident, make-appointment, send-letter (title from i18n). */
     kind: text("kind").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    /** Free text from whoever made the task (e.g. what to tell the resident). */
+    note: text("note"),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    /** Null when the system made it (a notification for a resident who prefers paper or phone). */
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** A named front-office agent (e.g. who filed the case); null = anyone at the front office. */
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp("done_at", { withTimezone: true }),
     doneById: uuid("done_by_id").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [index("case_tasks_open_idx").on(t.createdAt).where(sql`${t.doneAt} is null`)],
+  (t) => [
+    index("case_tasks_open_idx").on(t.createdAt).where(sql`${t.doneAt} is null`),
+    index("case_tasks_open_due_idx").on(t.dueAt).where(sql`${t.doneAt} is null`),
+    index("case_tasks_case_idx").on(t.caseId),
+  ],
 );
+
+/** One row per day the daily overview for team leads went out: the primary key makes it once per day across processes. */
+export const caseOverviewRuns = pgTable("case_overview_runs", {
+  day: text("day").primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  mails: integer("mails").notNull().default(0),
+});

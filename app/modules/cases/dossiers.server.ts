@@ -73,7 +73,10 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
     db.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
   ]);
   const status = def ? statusOf(def.statusModel, c.status) : undefined;
-  const openQuestion = c.waitingSince ? [...messages].reverse().find((m) => m.kind === "question") : undefined;
+  // The open question is the last one the resident has not answered yet (a clock stopped by hand has none).
+  const lastQuestion = messages.findLastIndex((m) => m.kind === "question");
+  const answeredSince = lastQuestion >= 0 && messages.slice(lastQuestion + 1).some((m) => !m.fromStaff);
+  const openQuestion = c.waitingSince && lastQuestion >= 0 && !answeredSince ? messages[lastQuestion] : undefined;
   return {
     reference: c.reference,
     def,
@@ -114,7 +117,8 @@ export async function replyToCase(actor: CurrentUser, reference: string, body: s
     const now = new Date();
     await tx
       .update(cases)
-      .set({ lastChangeAt: now, ...(answering ? { waitingSince: null, dueAt: resumedDueAt(locked.dueAt, locked.waitingSince!, now) } : {}) })
+      // The resident's change makes any staff form built on the old version stale.
+      .set({ version: sql`${cases.version} + 1`, lastChangeAt: now, ...(answering ? { waitingSince: null, dueAt: resumedDueAt(locked.dueAt, locked.waitingSince!, now) } : {}) })
       .where(eq(cases.id, c.id));
     await tx.insert(caseEvents).values({
       caseId: c.id,
@@ -141,7 +145,7 @@ export async function withdrawCase(actor: CurrentUser, reference: string) {
     const status = def && statusOf(def.statusModel, locked.status);
     if (locked.closedAt || !status?.withdrawable || !status.next.includes("ingetrokken")) throw new DomainError("INVALID_STATE", "cases:errors.cannotWithdraw");
     const now = new Date();
-    await tx.update(cases).set({ status: "ingetrokken", result: "ingetrokken", subStatus: null, closedAt: now, waitingSince: null, lastChangeAt: now }).where(eq(cases.id, c.id));
+    await tx.update(cases).set({ version: sql`${cases.version} + 1`, status: "ingetrokken", result: "ingetrokken", subStatus: null, closedAt: now, waitingSince: null, lastChangeAt: now }).where(eq(cases.id, c.id));
     await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "status-changed", visibility: "resident", data: { from: locked.status, to: "ingetrokken", result: "ingetrokken", by: "resident" } });
   });
 }

@@ -5,7 +5,10 @@ import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 
-export type ResidentNotice = "received" | "status" | "message" | "question";
+export type ResidentNotice = "received" | "status" | "message" | "question" | "extended";
+
+/** The front office gets two days to call or write (the memorandum names no norm; a demo value). */
+const CONTACT_TASK_DAYS = 2;
 
 /**
  * Tells the resident about their case on the channel they chose: an e-mail in their
@@ -14,22 +17,29 @@ export type ResidentNotice = "received" | "status" | "message" | "question";
  */
 export async function tellResident(
   tx: Tx,
-  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string> },
+  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string>; expectedBy?: Date },
 ) {
   const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
   if (!resident) return;
   if (resident.preferredChannel === "paper" || !resident.email) {
-    await tx.insert(caseTasks).values({ caseId: input.caseId, kind: "contact-resident", data: { notice: input.notice, reference: input.reference, language: resident.preferredLanguage } });
+    await tx.insert(caseTasks).values({
+      caseId: input.caseId,
+      kind: "contact-resident",
+      dueAt: new Date(Date.now() + CONTACT_TASK_DAYS * 86_400_000),
+      data: { notice: input.notice, reference: input.reference, language: resident.preferredLanguage, ...(input.expectedBy ? { expectedBy: input.expectedBy.toISOString() } : {}) },
+    });
     return "task" as const;
   }
   const lng = resident.preferredLanguage;
-  const t = fixedT(lng, "cases");
+  // The deadline extension belongs to the back office; its mail text lives in that namespace.
+  const t = fixedT(lng, input.notice === "extended" ? "backoffice" : "cases");
   const params = {
     name: resident.name,
     reference: input.reference,
     service: input.serviceTitle,
     status: input.statusText ? (input.statusText[lng] ?? input.statusText.nl) : "",
     url: `${env().PUBLIC_URL}/mijn/dossiers/${input.reference}`,
+    date: input.expectedBy ? new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/Brussels" }).format(input.expectedBy) : "",
   };
   await enqueueMail(
     { to: resident.email, subject: t(`mail.${input.notice}.subject`, params), text: t(`mail.${input.notice}.body`, params), template: `case-${input.notice}`, language: lng },

@@ -4,6 +4,7 @@ import { sendAppointmentReminders } from "~/modules/counter/appointments.server"
 import { deliverDueMail } from "./outbox.server";
 import { eraseVisitorData } from "~/modules/access/invitations.server";
 import { inviteAfterVisits } from "~/modules/contacts/satisfaction.server";
+import { sendDailyOverviews } from "~/modules/cases/daily-overview.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -28,6 +29,8 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         // Reminders are queued here and delivered by the next outbox round.
         await sendAppointmentReminders();
         await inviteAfterVisits();
+        // Once a day (a marker row per day keeps it single across processes).
+        await sendDailyOverviews();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
         lastHousekeeping = Date.now();

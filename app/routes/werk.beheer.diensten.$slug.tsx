@@ -1,0 +1,110 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms";
+import { orHttpError } from "~/modules/cases/http.server";
+import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema } from "~/modules/cases/service-admin.server";
+import { requireStaff } from "~/modules/identity/guards.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { domainErrorToForm } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Dienst"} – Werkplek` }];
+export const handle = { i18n: ["backoffice"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, "admin");
+  return orHttpError(getServiceConfig(actor, params.slug!));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireStaff(request, "admin");
+  const values = formValues(await request.formData());
+  const parsed = parseWith(serviceConfigSchema, values, values);
+  if (!parsed.ok) return data({ ...parsed, problems: [] }, { status: 400 });
+  try {
+    await saveServiceConfig(actor, params.slug!, parsed.data);
+  } catch (err) {
+    if (err instanceof ModelRefused) return data({ ok: false as const, errors: { statusModel: "backoffice:admin.refused" }, values, problems: err.problems }, { status: 400 });
+    return domainErrorToForm(err, values);
+  }
+  return redirect("/werk/beheer/diensten?opgeslagen=1");
+}
+
+export default function ServiceConfig() {
+  const { t } = useTranslation("backoffice");
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failed = result && !result.ok ? result : undefined;
+  const errors = failed?.errors as Record<string, string> | undefined;
+  const values = (failed?.values ?? {}) as Record<string, string>;
+  const problems = failed && "problems" in failed ? (failed.problems as { key: string; status?: string; target?: string }[]) : [];
+  const err = (name: string) => errors?.[name];
+  const describedBy = (id: string, hint: boolean) => [hint ? `${id}-hint` : null, err(id) ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="stack">
+      <p className="muted">
+        <Link to="/werk/beheer/diensten">{t("admin.back")}</Link>
+      </p>
+      <h1>{d.title}</h1>
+      <ErrorSummary errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <div className={`field${err("teamId") ? " field-error" : ""}`}>
+          <label htmlFor="teamId">{t("admin.team")}</label>
+          <p className="hint" id="teamId-hint">
+            {t("admin.teamHint")}
+          </p>
+          {err("teamId") ? (
+            <p className="error-message" id="teamId-error">
+              {t(err("teamId")!)}
+            </p>
+          ) : null}
+          <select id="teamId" name="teamId" defaultValue={values.teamId ?? d.teamId ?? ""} aria-describedby={describedBy("teamId", true)}>
+            <option value="">{t("case.choose")}</option>
+            {d.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${err("normDays") ? " field-error" : ""}`}>
+          <label htmlFor="normDays">{t("admin.normDays")}</label>
+          <p className="hint" id="normDays-hint">
+            {t("admin.normHint")}
+          </p>
+          {err("normDays") ? (
+            <p className="error-message" id="normDays-error">
+              {t(err("normDays")!)}
+            </p>
+          ) : null}
+          <input type="number" id="normDays" name="normDays" className="input-short" inputMode="numeric" defaultValue={values.normDays ?? String(d.normDays)} aria-describedby={describedBy("normDays", true)} />
+        </div>
+        <div className={`field${err("statusModel") ? " field-error" : ""}`}>
+          <label htmlFor="statusModel">{t("admin.statusModel")}</label>
+          <p className="hint" id="statusModel-hint">
+            {t("admin.statusModelHint")}
+          </p>
+          {err("statusModel") ? (
+            <div className="error-message" id="statusModel-error">
+              <p>{t(err("statusModel")!)}</p>
+              {problems.length ? (
+                <ul>
+                  {problems.map((p, i) => (
+                    <li key={i}>{t(p.key, { status: p.status, target: p.target })}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          <textarea id="statusModel" name="statusModel" rows={24} spellCheck={false} defaultValue={values.statusModel ?? d.statusModel} aria-describedby={describedBy("statusModel", true)} />
+        </div>
+        <div>
+          <button type="submit" className="button" disabled={busy}>
+            {t("admin.save")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
