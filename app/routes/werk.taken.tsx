@@ -3,19 +3,21 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
-import { casesIFiled, completeTask, listDeskTasks } from "~/modules/cases/tasks.server";
+import { completeTask, listDeskTasks } from "~/modules/cases/tasks.server";
+import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
+import { getLanguage } from "~/utils/i18next.server";
 
 export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const [tasks, filed] = await Promise.all([orHttpError(listDeskTasks(actor)), casesIFiled(actor)]);
+  const [tasks, filed] = await Promise.all([orHttpError(listDeskTasks(actor)), casesFiledBy(actor, await getLanguage(request))]);
   const now = Date.now();
   return {
     tasks: tasks.map((t) => ({ ...t, dueAt: t.dueAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), overdue: !!t.dueAt && t.dueAt.getTime() < now, mine: t.assigneeId === actor.id })),
-    filed: filed.map((c) => ({ ...c, lastChangeAt: c.lastChangeAt.toISOString(), waiting: !!c.waitingSince, closed: !!c.closedAt })),
+    filed: filed.map((c) => ({ ...c, lastChangeAt: c.lastChangeAt.toISOString(), closed: !!c.closedAt })),
     done: new URL(request.url).searchParams.has("gedaan"),
   };
 }
@@ -116,7 +118,7 @@ export default function DeskTasks() {
                     <td>{c.residentName}</td>
                     <td>{c.serviceTitle}</td>
                     <td>
-                      {c.status}
+                      {c.statusText}
                       {c.waiting ? (
                         <div>
                           <span className="badge badge-waiting">{t("queue.waitingBadge")}</span>

@@ -109,14 +109,3 @@ export async function tasksOfCase(caseId: string) {
     .orderBy(sql`${caseTasks.doneAt} is not null`, desc(caseTasks.createdAt));
 }
 
-/** The cases a front-office agent filed for residents, newest first, with where they stand. */
-export async function casesIFiled(actor: CurrentUser, limit = 50) {
-  return db
-    .select({ reference: cases.reference, serviceTitle: services.title, status: cases.status, waitingSince: cases.waitingSince, closedAt: cases.closedAt, result: cases.result, lastChangeAt: cases.lastChangeAt, residentName: users.name })
-    .from(cases)
-    .innerJoin(services, eq(services.id, cases.serviceId))
-    .innerJoin(users, eq(users.id, cases.residentId))
-    .where(and(eq(cases.createdById, actor.id), sql`${cases.residentId} <> ${actor.id}`))
-    .orderBy(desc(cases.submittedAt))
-    .limit(limit);
-}

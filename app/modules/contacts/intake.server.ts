@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { caseFiles, cases, services, users } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
@@ -181,7 +181,8 @@ export async function casesFiledBy(actor: CurrentUser, lng = "nl", limit = 100) 
     .from(cases)
     .innerJoin(services, eq(services.id, cases.serviceId))
     .innerJoin(users, eq(users.id, cases.residentId))
-    .where(and(eq(cases.createdById, actor.id), inArray(cases.channel, ["counter", "phone"])))
+    // Every case an agent filed for someone else: at the desk, by phone or from an e-mail.
+    .where(and(eq(cases.createdById, actor.id), ne(cases.residentId, actor.id)))
     .orderBy(desc(cases.lastChangeAt))
     .limit(limit);
   return Promise.all(rows.map(async ({ serviceId, ...r }) => ({ ...r, statusText: await caseStatusText(serviceId, r.status, lng) })));

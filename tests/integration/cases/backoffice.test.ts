@@ -17,7 +17,8 @@ import {
   resumeClock,
   sendTeamMessage,
 } from "../../../app/modules/cases/staff.server";
-import { casesIFiled, completeTask, listDeskTasks } from "../../../app/modules/cases/tasks.server";
+import { completeTask, listDeskTasks } from "../../../app/modules/cases/tasks.server";
+import { casesFiledBy } from "../../../app/modules/contacts/intake.server";
 import { DomainError } from "../../../app/modules/platform/errors";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
@@ -314,7 +315,7 @@ describe("front-office tasks", () => {
     await completeTask(front, tasks[0].id);
     expect((await listDeskTasks(front)).map((t) => t.id)).toEqual([tasks[1].id]);
     // The agent follows the cases they filed, and the back office cannot use the desk list.
-    expect((await casesIFiled(front)).map((c) => [c.reference, c.status])).toEqual([[reference, "toegekend"]]);
+    expect((await casesFiledBy(front)).map((c) => [c.reference, c.status])).toEqual([[reference, "toegekend"]]);
     expect((await thrown(listDeskTasks(mobility)))?.code).toBe("FORBIDDEN");
   });
 
