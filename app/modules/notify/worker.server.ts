@@ -3,6 +3,7 @@ import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
 import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
 import { deliverDueMail } from "./outbox.server";
 import { eraseVisitorData } from "~/modules/access/invitations.server";
+import { refreshInsights } from "~/modules/insights/refresh.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -15,6 +16,7 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
   let lastMinute = 0;
+  let lastInsights = 0;
 
   const tick = async () => {
     try {
@@ -26,6 +28,11 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         lastMinute = Date.now();
         // Reminders are queued here and delivered by the next outbox round.
         await sendAppointmentReminders();
+      }
+      if (Date.now() - lastInsights > 30 * 1000) {
+        lastInsights = Date.now();
+        // One bounded batch per read model; skipped when another process holds the lock.
+        await refreshInsights();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
         lastHousekeeping = Date.now();
