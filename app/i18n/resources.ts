@@ -6,6 +6,7 @@ import nlCounter from "../../locales/nl/counter.json";
 import nlAccess from "../../locales/nl/access.json";
 import nlKnowledge from "../../locales/nl/knowledge.json";
 import nlCases from "../../locales/nl/cases.json";
+import nlInsights from "../../locales/nl/insights.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
@@ -13,6 +14,7 @@ import enCounter from "../../locales/en/counter.json";
 import enAccess from "../../locales/en/access.json";
 import enKnowledge from "../../locales/en/knowledge.json";
 import enCases from "../../locales/en/cases.json";
+import enInsights from "../../locales/en/insights.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
@@ -20,9 +22,10 @@ import frCounter from "../../locales/fr/counter.json";
 import frAccess from "../../locales/fr/access.json";
 import frKnowledge from "../../locales/fr/knowledge.json";
 import frCases from "../../locales/fr/cases.json";
+import frInsights from "../../locales/fr/insights.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, insights: nlInsights },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, insights: enInsights },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, insights: frInsights },
 } as const;

@@ -39,6 +39,11 @@ export default function Workplace() {
           <p>{t("workplace.noTeams")}</p>
         )}
       </section>
+      {user.roles.some((r) => r === "admin" || r === "backoffice") ? (
+        <p>
+          <Link to="/werk/inzichten">{t("nav.insights")}</Link>
+        </p>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>

@@ -109,7 +109,7 @@ function upsertCaseFacts(ids?: string[]) {
            extract(epoch from c.closed_at - c.submitted_at) / 86400.0,
            case when c.closed_at is not null then c.closed_at <= c.due_at end,
            c.result, c.satisfaction_score
-    from cases c ${ids ? sql`where c.id = any(${ids}::uuid[])` : sql``}
+    from cases c ${ids ? sql`where c.id = any(${`{${ids.join(",")}}`}::uuid[])` : sql``}
     on conflict (case_id) do update set
       service_id = excluded.service_id, team_id = excluded.team_id, channel = excluded.channel,
       submitted_day = excluded.submitted_day, closed_day = excluded.closed_day, closed_at = excluded.closed_at,
@@ -143,7 +143,7 @@ export async function refreshDaily(model: DailyModel, conn: DbOrTx = db, window 
     const [r] = await tx.execute<{ from_day: string | null; to_day: string | null; today: string }>(sql`
       with t as (select (now() at time zone ${BRUSSELS})::date as today),
            f as (select coalesce((select from_day from insights_watermarks where model = ${model.name}), (${model.firstDay})) as d)
-      select f.d::text as from_day, least(f.d + ${window - 1}, t.today)::text as to_day, t.today::text as today from f, t`);
+      select f.d::text as from_day, least(f.d + ${window - 1}::int, t.today)::text as to_day, t.today::text as today from f, t`);
     if (!r.from_day || !r.to_day) return { model: model.name, days: 0 };
     await tx.execute(sql`delete from ${sql.raw(model.table)} where day between ${r.from_day}::date and ${r.to_day}::date`);
     await tx.execute(model.insert(r.from_day, r.to_day));
