@@ -118,14 +118,14 @@ function upsertCaseFacts(ids?: string[]) {
 }
 
 /** One batch of case events after the watermark. */
-export async function refreshCaseFacts(conn: DbOrTx = db, batch = CASE_EVENT_BATCH): Promise<StepResult> {
+export async function refreshCaseFacts(conn: DbOrTx = db, batch = CASE_EVENT_BATCH, lagSeconds = 3): Promise<StepResult> {
   return conn.transaction(async (tx) => {
     if (!(await tryLock(tx))) return { model: "cases", skipped: true };
     const [w] = await tx.execute<{ last_id: string | null }>(sql`select last_id from insights_watermarks where model = 'cases'`);
     const last = Number(w?.last_id ?? 0);
     const [b] = await tx.execute<{ max_id: string | null; ids: string[] | null; events: number }>(sql`
       with batch as (
-        select id, case_id from case_events where id > ${last} and at < now() - interval '3 seconds' order by id limit ${batch})
+        select id, case_id from case_events where id > ${last} and at < now() - ${lagSeconds} * interval '1 second' order by id limit ${batch})
       select max(id) as max_id, array_agg(distinct case_id) as ids, count(*)::int as events from batch`);
     if (!b.max_id || !b.ids) return { model: "cases", events: 0, cases: 0 };
     await tx.execute(upsertCaseFacts(b.ids));

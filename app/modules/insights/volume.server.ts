@@ -25,18 +25,21 @@ export async function countRealResidents(conn: DbOrTx) {
   return r.n;
 }
 
-/** Drops a table's secondary indexes (not those behind constraints), runs `fn`, and builds them again: bulk loads are much faster. */
-async function withoutIndexes(conn: DbOrTx, table: string, fn: () => Promise<void>) {
-  const defs = (await conn.execute(sql`
-    select i.indexname, i.indexdef from pg_indexes i
-    where i.schemaname = 'public' and i.tablename = ${table}
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)) as unknown as { indexname: string; indexdef: string }[];
-  for (const d of defs) await conn.execute(sql.raw(`drop index if exists "${d.indexname}"`));
-  try {
-    await fn();
-  } finally {
+/**
+ * Drops a table's secondary indexes (not those behind constraints), runs `fn`, and builds
+ * them again: bulk loads are much faster. One transaction, so a failure never leaves a
+ * table without its indexes.
+ */
+async function withoutIndexes(outer: DbOrTx, table: string, fn: (conn: DbOrTx) => Promise<void>) {
+  await outer.transaction(async (conn) => {
+    const defs = (await conn.execute(sql`
+      select i.indexname, i.indexdef from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = ${table}
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)) as unknown as { indexname: string; indexdef: string }[];
+    for (const d of defs) await conn.execute(sql.raw(`drop index if exists "${d.indexname}"`));
+    await fn(conn);
     for (const d of defs) await conn.execute(sql.raw(d.indexdef));
-  }
+  });
 }
 
 /** A PostgreSQL array literal: drizzle would otherwise expand a JS array into a list of parameters. */
@@ -97,7 +100,7 @@ export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
   });
 
   await step(`${opts.cases} cases`, () =>
-    withoutIndexes(conn, "cases", async () => {
+    withoutIndexes(conn, "cases", async (conn) => {
       await conn.execute(sql`
         with g as (
           select n, 1 + floor(random() * ${svc.length})::int as i, random() as rd, random() as rh, random() as rc, random() as rl, random() as ro, random() as rs, random() as rv
@@ -121,7 +124,7 @@ export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
   );
 
   await step("case events", () =>
-    withoutIndexes(conn, "case_events", async () => {
+    withoutIndexes(conn, "case_events", async (conn) => {
       await conn.execute(sql`
         insert into case_events (case_id, at, actor_id, type, visibility, data)
         select id, submitted_at, created_by_id, 'submitted', 'resident', jsonb_build_object('channel', channel, 'volume', true)
@@ -137,7 +140,7 @@ export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
 
   const contacts = Math.round(opts.cases * 0.6);
   await step(`${contacts} contact moments`, () =>
-    withoutIndexes(conn, "contact_moments", async () => {
+    withoutIndexes(conn, "contact_moments", async (conn) => {
       await conn.execute(sql`
         insert into contact_moments (resident_id, channel, direction, subject, outcome, staff_id, satisfaction_score, occurred_at, created_at)
         select case when r1 < 0.2 then null else ${residentId(sql`n`, opts.residents)} end,
@@ -153,7 +156,7 @@ export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
   // Working days in the past; tickets per day scale with the number of cases.
   const ticketsPerDay = Math.max(5, Math.round((opts.cases * 0.2) / (days * (5 / 7))));
   await step(`tickets (${ticketsPerDay} per working day)`, () =>
-    withoutIndexes(conn, "tickets", async () => {
+    withoutIndexes(conn, "tickets", async (conn) => {
       await conn.execute(sql`
         with d as (
           select day::date as day from generate_series(((now() at time zone 'Europe/Brussels')::date - ${days}::int)::timestamp, ((now() at time zone 'Europe/Brussels')::date - 1)::timestamp, interval '1 day') day
@@ -169,7 +172,7 @@ export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
                  (120 + rs * 900)::int as service
           from t)
         insert into tickets (day, theme_id, number, status, resident_id, language, created_at, called_at, started_at, finished_at, wait_seconds, service_seconds)
-        select day, theme, 'VOL' || k, case when rn < 0.07 then 'no_show' else 'done' end, null, 'nl',
+        select day, theme, 'VOL' || ${tag} || '-' || k, case when rn < 0.07 then 'no_show' else 'done' end, null, 'nl',
                created, created + wait * interval '1 second',
                case when rn >= 0.07 then created + wait * interval '1 second' end,
                case when rn >= 0.07 then created + (wait + service) * interval '1 second' end,
