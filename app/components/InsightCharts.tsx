@@ -58,7 +58,7 @@ export function BarChart({ title, desc, items, unit = "", markerLabel }: { title
 }
 
 /** A grid of cells shaded by value, each with its number printed in it: shade is a help, the number is the figure. */
-export function HeatMap({ title, desc, rows, cols, value }: { title: string; desc: string; rows: string[]; cols: string[]; value: (row: string, col: string) => number | null }) {
+export function HeatMap({ title, desc, rows, cols, value }: { title: string; desc: string; rows: string[]; cols: { key: string; label: string }[]; value: (row: string, col: string) => number | null }) {
   const { i18n } = useTranslation();
   const id = useId();
   const cellW = 46;
@@ -66,15 +66,15 @@ export function HeatMap({ title, desc, rows, cols, value }: { title: string; des
   const labelW = 190;
   const width = labelW + cols.length * cellW + 4;
   const height = 24 + rows.length * cellH + 4;
-  const all = rows.flatMap((r) => cols.map((c) => value(r, c))).filter((v): v is number => v !== null);
+  const all = rows.flatMap((r) => cols.map((c) => value(r, c.key))).filter((v): v is number => v !== null);
   const max = Math.max(1, ...all);
   return (
     <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
       {cols.map((c, j) => (
-        <text key={c} x={labelW + j * cellW + cellW / 2} y={16} textAnchor="middle" className="chart-label">
-          {c}
+        <text key={c.key} x={labelW + j * cellW + cellW / 2} y={16} textAnchor="middle" className="chart-label">
+          {c.label}
         </text>
       ))}
       {rows.map((r, i) => (
@@ -82,17 +82,17 @@ export function HeatMap({ title, desc, rows, cols, value }: { title: string; des
           <text x={labelW - 8} y={24 + i * cellH + cellH / 2 + 5} textAnchor="end" className="chart-label">
             {r.length > 24 ? `${r.slice(0, 23)}…` : r}
           </text>
-          {cols.map((c, j) => {
+          {cols.map(({ key: c }, j) => {
             const v = value(r, c);
             const level = v === null ? 0 : Math.min(4, Math.floor((v / max) * 4.999));
-            return (
-              <g key={c}>
-                <rect x={labelW + j * cellW} y={24 + i * cellH} width={cellW - 2} height={cellH - 2} className={v === null ? "heat-empty" : `heat-${level}`} />
-                <text x={labelW + j * cellW + cellW / 2 - 1} y={24 + i * cellH + cellH / 2 + 4} textAnchor="middle" className={level >= 3 ? "heat-text-light" : "heat-text"}>
-                  {v === null ? "" : fmt(Math.round(v), i18n.language)}
+            return [
+              <rect key={`r${c}`} x={labelW + j * cellW} y={24 + i * cellH} width={cellW - 2} height={cellH - 2} className={v === null ? "heat-empty" : `heat-${level}`} />,
+              v === null ? null : (
+                <text key={`t${c}`} x={labelW + j * cellW + cellW / 2 - 1} y={24 + i * cellH + cellH / 2 + 4} textAnchor="middle" className={level >= 3 ? "heat-text-light" : "heat-text"}>
+                  {fmt(Math.round(v), i18n.language)}
                 </text>
-              </g>
-            );
+              ),
+            ];
           })}
         </g>
       ))}
@@ -139,6 +139,53 @@ export function DataTableView({ table, caption, label, open = false }: { table: 
                 </tr>
               ))
             )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** The table behind a heat map: the same grid as the chart (rows × columns), in a <details>. */
+export function PivotTableView({
+  caption,
+  rowHeader,
+  rows,
+  cols,
+  value,
+}: {
+  caption: string;
+  rowHeader: string;
+  rows: string[];
+  cols: { key: string; label: string }[];
+  value: (row: string, col: string) => Cell;
+}) {
+  const { t, i18n } = useTranslation("insights");
+  return (
+    <details className="chart-table">
+      <summary>{t("showAsTable")}</summary>
+      <div className="table-scroll">
+        <table className="pivot-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              {cols.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r}>
+                <th scope="row">{r}</th>
+                {cols.map((c) => (
+                  <td key={c.key}>{fmt(value(r, c.key), i18n.language)}</td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

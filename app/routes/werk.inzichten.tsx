@@ -2,9 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { BarChart, DataTableView, HeatMap } from "~/components/InsightCharts";
+import { BarChart, DataTableView, HeatMap, PivotTableView } from "~/components/InsightCharts";
 import { dashboardRequest } from "~/modules/insights/access.server";
-import { loadDashboard } from "~/modules/insights/dashboard.server";
+import { loadDashboardCached } from "~/modules/insights/dashboard.server";
 import type { DataTable } from "~/modules/insights/tables";
 
 export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
@@ -12,20 +12,37 @@ export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis v
 export async function loader({ request }: LoaderFunctionArgs) {
   const req = await dashboardRequest(request);
   if (!req.ok) return data({ ...req, dashboard: null }, { status: 400 });
-  return { ...req, errors: undefined, dashboard: await loadDashboard(req.period) };
+  return { ...req, errors: undefined, dashboard: await loadDashboardCached(req.period) };
 }
 
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 const sum = (t: DataTable, col: string) => t.rows.reduce((s, r) => s + (num(r[col]) ?? 0), 0);
 
-function Section({ id, title, intro, children, table, csvQuery }: { id: string; title: string; intro?: string; children?: React.ReactNode; table: DataTable; csvQuery: string }) {
+function Section({
+  id,
+  title,
+  intro,
+  children,
+  table,
+  csvQuery,
+  tableView,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children?: React.ReactNode;
+  table: DataTable;
+  csvQuery: string;
+  /** A table in the shape of the chart (heat maps); the long table otherwise. */
+  tableView?: React.ReactNode;
+}) {
   const { t } = useTranslation("insights");
   return (
     <section className="card" aria-labelledby={`sec-${id}`}>
       <h2 id={`sec-${id}`}>{title}</h2>
       {intro ? <p>{intro}</p> : null}
       {table.rows.length ? children : <p>{t("noData")}</p>}
-      <DataTableView table={table} caption={title} label={(c) => t(`columns.${c}`)} />
+      {table.rows.length && tableView ? tableView : <DataTableView table={table} caption={title} label={(c) => t(`columns.${c}`)} />}
       <p>
         <a href={`/werk/inzichten/csv/${table.id}?${csvQuery}`} download={`${table.id}.csv`}>
           {t("downloadCsv", { name: title })}
@@ -44,6 +61,8 @@ export default function InsightsDashboard() {
   const themes = tb ? [...new Set(tb["loket-per-uur"].rows.map((r) => String(r.theme)))] : [];
   const buildings = tb ? [...new Set(tb.bezoekers.rows.map((r) => String(r.building)))] : [];
   const days = tb ? [...new Set(tb.bezoekers.rows.map((r) => String(r.day)))].sort() : [];
+  const hourCell = new Map(tb ? tb["loket-per-uur"].rows.map((r) => [`${String(r.theme)}|${String(r.hour)}`, r]) : []);
+  const visitCell = new Map(tb ? tb.bezoekers.rows.map((r) => [`${String(r.building)}|${String(r.day)}`, r]) : []);
   const channelLabel = (c: unknown) => t(`channels.${String(c)}`, { defaultValue: String(c) });
   return (
     <div className="stack">
@@ -115,13 +134,28 @@ export default function InsightsDashboard() {
             <BarChart title={t("sections.backlog")} desc={t("charts.backlogDesc")} items={tb.achterstand.rows.map((r) => ({ label: String(r.service), value: num(r.open), marker: num(r.overdue) }))} markerLabel={t("columns.overdue")} />
           </Section>
 
-          <Section id="loket-per-uur" title={t("sections.counterHeat")} intro={t("charts.counterHeatIntro")} table={tb["loket-per-uur"]} csvQuery={csvQuery}>
+          <Section
+            id="loket-per-uur"
+            title={t("sections.counterHeat")}
+            intro={t("charts.counterHeatIntro")}
+            table={tb["loket-per-uur"]}
+            csvQuery={csvQuery}
+            tableView={
+              <PivotTableView
+                caption={t("sections.counterHeat")}
+                rowHeader={t("columns.theme")}
+                rows={themes}
+                cols={hours.map((h) => ({ key: String(h), label: t("hourLabel", { hour: h }) }))}
+                value={(theme, h) => num(hourCell.get(`${theme}|${h}`)?.avg_wait_min)}
+              />
+            }
+          >
             <HeatMap
               title={t("sections.counterHeat")}
               desc={t("charts.counterHeatDesc")}
               rows={themes}
-              cols={hours.map((h) => `${h}u`)}
-              value={(theme, col) => num(tb["loket-per-uur"].rows.find((r) => r.theme === theme && `${r.hour}u` === col)?.avg_wait_min)}
+              cols={hours.map((h) => ({ key: String(h), label: t("hourLabel", { hour: h }) }))}
+              value={(theme, h) => num(hourCell.get(`${theme}|${h}`)?.avg_wait_min)}
             />
           </Section>
 
@@ -149,13 +183,27 @@ export default function InsightsDashboard() {
             <BarChart title={t("sections.zeroResults")} desc={t("charts.zeroResultsDesc")} items={tb["zoeken-zonder-resultaat"].rows.map((r) => ({ label: `${String(r.query)} (${String(r.language)})`, value: num(r.searches) }))} />
           </Section>
 
-          <Section id="bezoekers" title={t("sections.visitors")} table={tb.bezoekers} csvQuery={csvQuery}>
+          <Section
+            id="bezoekers"
+            title={t("sections.visitors")}
+            table={tb.bezoekers}
+            csvQuery={csvQuery}
+            tableView={
+              <PivotTableView
+                caption={t("sections.visitorsTable")}
+                rowHeader={t("columns.building")}
+                rows={buildings}
+                cols={days.map((d) => ({ key: d, label: d.slice(5) }))}
+                value={(b, d) => num(visitCell.get(`${b}|${d}`)?.visitors) ?? 0}
+              />
+            }
+          >
             <HeatMap
               title={t("sections.visitors")}
               desc={t("charts.visitorsDesc")}
               rows={buildings}
-              cols={days.map((d) => d.slice(8, 10))}
-              value={(b, col) => num(tb.bezoekers.rows.find((r) => r.building === b && String(r.day).slice(8, 10) === col)?.visitors)}
+              cols={days.map((d) => ({ key: d, label: days.length > 31 ? d.slice(5) : d.slice(8, 10) }))}
+              value={(b, d) => num(visitCell.get(`${b}|${d}`)?.visitors)}
             />
           </Section>
         </>

@@ -185,6 +185,34 @@ export async function loadDashboard(p: Period, conn: DbOrTx = db) {
   return { tables, searches: await searchTotals(p, conn) };
 }
 
+/**
+ * The read models change only when the worker refreshes them, so the figures of one
+ * period and team are kept in memory until the next refresh (the newest watermark time is
+ * the version). Many managers opening the same month then cost one set of queries.
+ */
+const CACHE_SIZE = 50;
+const cache = new Map<string, { version: string; value: Awaited<ReturnType<typeof loadDashboard>> }>();
+
+export async function readModelVersion(conn: DbOrTx = db) {
+  const [r] = await rows<{ v: string | null }>(conn, sql`select max(updated_at)::text as v from insights_watermarks`);
+  return r.v ?? "";
+}
+
+export async function loadDashboardCached(p: Period, conn: DbOrTx = db) {
+  const key = `${p.from}|${p.to}|${p.teamId ?? ""}`;
+  const version = await readModelVersion(conn);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value;
+  }
+  const value = await loadDashboard(p, conn);
+  cache.set(key, { version, value });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
 /** Teams a user may filter on: every team for admins, their own teams for back-office staff. */
 export async function teamsFor(user: { roles: readonly string[]; teams: { id: string; name: string }[] }, conn: DbOrTx = db) {
   if (user.roles.includes("admin")) return rows<{ id: string; name: string }>(conn, sql`select id, name from teams order by name`);
