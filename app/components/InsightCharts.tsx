@@ -12,44 +12,69 @@ import type { DataTable } from "~/modules/insights/tables";
 const fmt = (v: Cell, lng: string) =>
   v === null || v === undefined ? "–" : typeof v === "number" ? v.toLocaleString(lng === "en" ? "en-GB" : `${lng}-BE`) : typeof v === "boolean" ? (v ? "✓" : "") : v;
 
-export type BarItem = { label: string; value: number | null; marker?: number | null; whisker?: number | null };
+export type BarItem = {
+  label: string;
+  value: number | null;
+  marker?: number | null;
+  whisker?: number | null;
+  /** Printed after the bar instead of the bare value, e.g. "23,7 d · p90 41 · norm 30". */
+  text?: string;
+};
 
-/** Horizontal bars with the value printed beside each bar; an optional marker (e.g. a norm) as a dashed line with its own text. */
+/**
+ * Horizontal bars, each with its label above it and its value printed beside it (or a
+ * longer text below it); an optional marker (e.g. a norm) is a dashed line with its own
+ * <title>, and an optional whisker a thin line (e.g. to the 90th percentile). The label
+ * sits above the bar so the chart stays narrow enough to read on a phone.
+ */
 export function BarChart({ title, desc, items, unit = "", markerLabel }: { title: string; desc: string; items: BarItem[]; unit?: string; markerLabel?: string }) {
   const { i18n } = useTranslation();
   const id = useId();
-  const rowH = 28;
-  const labelW = 230;
-  const plotW = 300;
-  const width = labelW + plotW + 110;
-  const height = Math.max(items.length, 1) * rowH + 8;
+  const left = 4;
+  const plotW = 250;
+  const width = 380;
+  const rowH = (item: BarItem) => (item.text ? 62 : 44);
+  const tops = items.reduce<number[]>((acc, item, i) => [...acc, i === 0 ? 4 : acc[i - 1] + rowH(items[i - 1])], []);
+  const height = items.length ? tops[tops.length - 1] + rowH(items[items.length - 1]) + 4 : 8;
   const max = Math.max(1, ...items.flatMap((i) => [i.value ?? 0, i.marker ?? 0, i.whisker ?? 0]));
-  const x = (v: number) => labelW + (v / max) * plotW;
-  const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
+  const x = (v: number) => left + (v / max) * plotW;
   return (
     <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
       {items.map((item, i) => {
-        const y = i * rowH + 4;
-        const text = item.value === null ? "–" : `${fmt(item.value, i18n.language)}${unit}`;
+        const y = tops[i];
+        const barY = y + 20;
+        const value = item.value === null ? "–" : `${fmt(item.value, i18n.language)}${unit}`;
+        const end = Math.max(x(item.value ?? 0), item.marker != null ? x(item.marker) : 0, item.whisker != null ? x(item.whisker) : 0);
         return (
           <g key={`${item.label}-${i}`}>
-            <text x={labelW - 8} y={y + rowH / 2 + 5} textAnchor="end" className="chart-label">
-              {clip(item.label)}
+            <text x={left} y={y + 14} className="chart-label">
+              {item.label.length > 44 ? `${item.label.slice(0, 43)}…` : item.label}
+              {item.label.length > 44 ? <title>{item.label}</title> : null}
             </text>
-            {item.value !== null ? <rect x={labelW} y={y + 4} width={Math.max(1, x(item.value) - labelW)} height={rowH - 10} className="chart-bar" /> : null}
-            {item.whisker != null ? <line x1={labelW} x2={x(item.whisker)} y1={y + rowH / 2} y2={y + rowH / 2} className="chart-whisker" /> : null}
+            {item.value !== null ? <rect x={left} y={barY} width={Math.max(1, x(item.value) - left)} height={16} className="chart-bar" /> : null}
+            {item.whisker != null ? <line x1={left} x2={x(item.whisker)} y1={barY + 8} y2={barY + 8} className="chart-whisker" /> : null}
             {item.marker != null ? (
               <g>
-                <line x1={x(item.marker)} x2={x(item.marker)} y1={y + 1} y2={y + rowH - 3} className="chart-marker" />
+                <line x1={x(item.marker)} x2={x(item.marker)} y1={barY - 3} y2={barY + 19} className="chart-marker" />
                 <title>{`${markerLabel ?? ""} ${fmt(item.marker, i18n.language)}${unit}`}</title>
               </g>
             ) : null}
-            <text x={Math.max(x(item.value ?? 0), item.marker != null ? x(item.marker) : 0, item.whisker != null ? x(item.whisker) : 0) + 6} y={y + rowH / 2 + 5} className="chart-value">
-              {text}
-              {item.marker != null && markerLabel ? ` (${markerLabel} ${fmt(item.marker, i18n.language)})` : ""}
-            </text>
+            {item.text ? (
+              <>
+                <text x={end + 6} y={barY + 13} className="chart-value">
+                  {value}
+                </text>
+                <text x={left} y={barY + 34} className="chart-note">
+                  {item.text}
+                </text>
+              </>
+            ) : (
+              <text x={end + 6} y={barY + 13} className="chart-value">
+                {item.marker != null && markerLabel ? `${value} (${markerLabel} ${fmt(item.marker, i18n.language)})` : value}
+              </text>
+            )}
           </g>
         );
       })}
@@ -61,15 +86,20 @@ export function BarChart({ title, desc, items, unit = "", markerLabel }: { title
 export function HeatMap({ title, desc, rows, cols, value }: { title: string; desc: string; rows: string[]; cols: { key: string; label: string }[]; value: (row: string, col: string) => number | null }) {
   const { i18n } = useTranslation();
   const id = useId();
-  const cellW = 46;
+  const cellW = 40;
   const cellH = 30;
   const labelW = 190;
   const width = labelW + cols.length * cellW + 4;
   const height = 24 + rows.length * cellH + 4;
   const all = rows.flatMap((r) => cols.map((c) => value(r, c.key))).filter((v): v is number => v !== null);
-  const max = Math.max(1, ...all);
+  // Shades spread from the smallest to the largest value shown, so differences stay visible.
+  const max = Math.max(...all, 0);
+  const min = Math.min(...all, max);
+  const levelOf = (v: number) => (max === min ? 2 : Math.min(4, Math.floor(((v - min) / (max - min)) * 4.999)));
   return (
-    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    // Drawn at its natural size (numbers stay legible); a wide grid scrolls sideways.
+    <div className="chart-scroll" tabIndex={0} role="region" aria-label={title}>
+    <svg className="heatmap" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
       {cols.map((c, j) => (
@@ -84,7 +114,7 @@ export function HeatMap({ title, desc, rows, cols, value }: { title: string; des
           </text>
           {cols.map(({ key: c }, j) => {
             const v = value(r, c);
-            const level = v === null ? 0 : Math.min(4, Math.floor((v / max) * 4.999));
+            const level = v === null ? 0 : levelOf(v);
             return [
               <rect key={`r${c}`} x={labelW + j * cellW} y={24 + i * cellH} width={cellW - 2} height={cellH - 2} className={v === null ? "heat-empty" : `heat-${level}`} />,
               v === null ? null : (
@@ -97,6 +127,7 @@ export function HeatMap({ title, desc, rows, cols, value }: { title: string; des
         </g>
       ))}
     </svg>
+    </div>
   );
 }
 
@@ -107,7 +138,7 @@ export function DataTableView({ table, caption, label, open = false }: { table: 
   return (
     <details className="chart-table" open={open || undefined}>
       <summary>{t("showAsTable")}</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="case-table">
           <caption>{caption}</caption>
           <thead>
@@ -164,7 +195,7 @@ export function PivotTableView({
   return (
     <details className="chart-table">
       <summary>{t("showAsTable")}</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="pivot-table">
           <caption>{caption}</caption>
           <thead>

@@ -53,8 +53,10 @@ function Section({
 }
 
 export default function InsightsDashboard() {
-  const { t } = useTranslation(["insights", "common"]);
+  const { t, i18n } = useTranslation(["insights", "common"]);
   const { values, teams, errors, dashboard } = useLoaderData<typeof loader>();
+  const locale = i18n.language === "en" ? "en-GB" : `${i18n.language}-BE`;
+  const fmtNum = (v: unknown) => (typeof v === "number" ? v.toLocaleString(locale) : "–");
   const csvQuery = new URLSearchParams(values).toString();
   const tb = dashboard?.tables;
   const hours = tb ? [...new Set(tb["loket-per-uur"].rows.map((r) => Number(r.hour)))].sort((a, b) => a - b) : [];
@@ -92,19 +94,19 @@ export default function InsightsDashboard() {
           <p className="muted">{t("dashboard.teamNote")}</p>
           <ul className="kpi-list" aria-label={t("dashboard.summary")}>
             <li>
-              {t("kpi.casesIn")} <strong>{sum(tb.kanalen, "cases").toLocaleString("nl-BE")}</strong>
+              {t("kpi.casesIn")} <strong>{sum(tb.kanalen, "cases").toLocaleString(locale)}</strong>
             </li>
             <li>
               {t("kpi.online")} <strong>{sum(tb.kanalen, "cases") ? `${Math.round((100 * (num(tb.kanalen.rows.find((r) => r.channel === "web")?.cases) ?? 0)) / sum(tb.kanalen, "cases"))} %` : "–"}</strong>
             </li>
             <li>
-              {t("kpi.open")} <strong>{sum(tb.achterstand, "open").toLocaleString("nl-BE")}</strong>
+              {t("kpi.open")} <strong>{sum(tb.achterstand, "open").toLocaleString(locale)}</strong>
             </li>
             <li>
-              {t("kpi.overdue")} <strong>{sum(tb.achterstand, "overdue").toLocaleString("nl-BE")}</strong>
+              {t("kpi.overdue")} <strong>{sum(tb.achterstand, "overdue").toLocaleString(locale)}</strong>
             </li>
             <li>
-              {t("kpi.zeroResults")} <strong>{dashboard.searches.zero_results.toLocaleString("nl-BE")} / {dashboard.searches.searches.toLocaleString("nl-BE")}</strong>
+              {t("kpi.zeroResults")} <strong>{dashboard.searches.zero_results.toLocaleString(locale)} / {dashboard.searches.searches.toLocaleString(locale)}</strong>
             </li>
           </ul>
 
@@ -126,12 +128,18 @@ export default function InsightsDashboard() {
               desc={t("charts.leadTimesDesc")}
               unit={` ${t("daysShort")}`}
               markerLabel={t("norm")}
-              items={tb.doorlooptijden.rows.map((r) => ({ label: String(r.service), value: num(r.median_days), whisker: num(r.p90_days), marker: num(r.norm_days) }))}
+              items={tb.doorlooptijden.rows.map((r) => ({
+                label: String(r.service),
+                value: num(r.median_days),
+                whisker: num(r.p90_days),
+                marker: num(r.norm_days),
+                text: t("charts.leadTimesText", { median: fmtNum(r.median_days), p90: fmtNum(r.p90_days), norm: fmtNum(r.norm_days), onTime: fmtNum(r.on_time_pct) }),
+              }))}
             />
           </Section>
 
           <Section id="achterstand" title={t("sections.backlog")} intro={t("charts.backlogIntro")} table={tb.achterstand} csvQuery={csvQuery}>
-            <BarChart title={t("sections.backlog")} desc={t("charts.backlogDesc")} items={tb.achterstand.rows.map((r) => ({ label: String(r.service), value: num(r.open), marker: num(r.overdue) }))} markerLabel={t("columns.overdue")} />
+            <BarChart title={t("sections.backlog")} desc={t("charts.backlogDesc")} items={tb.achterstand.rows.map((r) => ({ label: String(r.service), value: num(r.open), marker: num(r.overdue), text: t("charts.backlogText", { open: fmtNum(r.open), overdue: fmtNum(r.overdue) }) }))} />
           </Section>
 
           <Section
@@ -179,7 +187,7 @@ export default function InsightsDashboard() {
             <BarChart title={t("sections.helpfulness")} desc={t("charts.helpfulnessDesc")} unit=" %" items={tb["mikipedia-nuttig"].rows.map((r) => ({ label: String(r.article), value: num(r.helpful_pct) }))} />
           </Section>
 
-          <Section id="zoeken-zonder-resultaat" title={t("sections.zeroResults")} intro={t("charts.zeroResultsIntro", { zero: dashboard.searches.zero_results, total: dashboard.searches.searches })} table={tb["zoeken-zonder-resultaat"]} csvQuery={csvQuery}>
+          <Section id="zoeken-zonder-resultaat" title={t("sections.zeroResults")} intro={t("charts.zeroResultsIntro", { zero: fmtNum(dashboard.searches.zero_results), total: fmtNum(dashboard.searches.searches) })} table={tb["zoeken-zonder-resultaat"]} csvQuery={csvQuery}>
             <BarChart title={t("sections.zeroResults")} desc={t("charts.zeroResultsDesc")} items={tb["zoeken-zonder-resultaat"].rows.map((r) => ({ label: `${String(r.query)} (${String(r.language)})`, value: num(r.searches) }))} />
           </Section>
 
