@@ -157,9 +157,19 @@ export async function refreshDaily(model: DailyModel, conn: DbOrTx = db, window 
   });
 }
 
-/** One bounded step of every read model: what the worker runs. */
-export async function refreshInsights(conn: DbOrTx = db): Promise<StepResult[]> {
-  const out: StepResult[] = [await refreshCaseFacts(conn)];
+/**
+ * What the worker runs: case batches until caught up or `budgetMs` has passed (so an
+ * upgraded database with millions of events catches up in minutes, not hours), then one
+ * window of every daily model. Each batch is its own short transaction.
+ */
+export async function refreshInsights(conn: DbOrTx = db, budgetMs = 2000): Promise<StepResult[]> {
+  const started = Date.now();
+  const out: StepResult[] = [];
+  for (;;) {
+    const step = await refreshCaseFacts(conn);
+    out.push(step);
+    if (step.skipped || !step.events || step.events < CASE_EVENT_BATCH || Date.now() - started > budgetMs) break;
+  }
   for (const m of DAILY_MODELS) out.push(await refreshDaily(m, conn));
   return out;
 }
