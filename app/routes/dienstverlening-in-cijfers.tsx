@@ -35,13 +35,16 @@ function Figure({ id, title, intro, table, children }: { id: string; title: stri
 }
 
 export default function PublicFigures() {
-  const { t } = useTranslation("insights");
+  const { t, i18n } = useTranslation("insights");
   const { period, figures } = useLoaderData<typeof loader>();
+  const locale = i18n.language === "en" ? "en-GB" : `${i18n.language}-BE`;
+  const monthName = (isoDay: string) => new Date(`${isoDay}T12:00:00Z`).toLocaleDateString(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const n = (v: unknown) => (typeof v === "number" ? v.toLocaleString(locale) : "–");
   const shown = (table: DataTable, key: string) => table.rows.filter((r) => !r.suppressed).map((r) => ({ row: r, value: num(r[key]) }));
   return (
     <div className="stack prose">
       <h1>{t("public.title")}</h1>
-      <p>{t("public.intro", { from: period.from, to: period.to })}</p>
+      <p>{t("public.intro", { from: monthName(period.from), to: monthName(period.to) })}</p>
       <p>{t("public.smallGroups", { min: MIN_GROUP })}</p>
 
       <Figure id="lead" title={t("public.leadTitle")} intro={t("public.leadIntro")} table={figures.lead}>
@@ -50,7 +53,12 @@ export default function PublicFigures() {
           desc={t("public.leadDesc")}
           unit={` ${t("daysShort")}`}
           markerLabel={t("norm")}
-          items={shown(figures.lead, "median_days").map(({ row, value }) => ({ label: String(row.service), value, marker: num(row.norm_days) }))}
+          items={shown(figures.lead, "median_days").map(({ row, value }) => ({
+            label: String(row.service),
+            value,
+            marker: num(row.norm_days),
+            text: t("public.leadText", { median: n(row.median_days), norm: n(row.norm_days), onTime: n(row.on_time_pct) }),
+          }))}
         />
       </Figure>
 
