@@ -67,6 +67,7 @@ CREATE TABLE "insights_watermarks" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "insights_case_facts_submitted_idx" ON "insights_case_facts" USING btree ("submitted_day","team_id");--> statement-breakpoint
-CREATE INDEX "insights_case_facts_closed_idx" ON "insights_case_facts" USING btree ("closed_day","team_id");--> statement-breakpoint
-CREATE INDEX "insights_case_facts_open_idx" ON "insights_case_facts" USING btree ("team_id","due_at") WHERE "insights_case_facts"."closed_at" is null;
+CREATE INDEX "insights_case_facts_submitted_idx" ON "insights_case_facts" USING btree ("submitted_day","team_id","channel","service_id");--> statement-breakpoint
+CREATE INDEX "insights_case_facts_rated_idx" ON "insights_case_facts" USING btree ("closed_day","team_id","channel","service_id","satisfaction_score") WHERE "insights_case_facts"."satisfaction_score" is not null;--> statement-breakpoint
+CREATE INDEX "insights_case_facts_lead_idx" ON "insights_case_facts" USING btree ("closed_day","service_id","lead_days","on_time","team_id") WHERE "insights_case_facts"."result" is distinct from 'ingetrokken' and "insights_case_facts"."closed_day" is not null;--> statement-breakpoint
+CREATE INDEX "insights_case_facts_open_idx" ON "insights_case_facts" USING btree ("team_id","service_id","due_at") WHERE "insights_case_facts"."closed_at" is null;
