@@ -9,8 +9,9 @@ import { db, type DbOrTx } from "~/utils/db.server";
  *   Events younger than a few seconds wait for the next run, so a transaction that took
  *   an id earlier but commits later is still seen.
  * - Daily models (counter, contacts, searches, feedback, visits): a watermark day. Each
- *   run recomputes a bounded window of days from the watermark; yesterday and today stay
- *   open and are recomputed every run (late rows of the day before midnight).
+ *   run recomputes a bounded window of days from the watermark; the last days stay open
+ *   and are recomputed every run: yesterday and today (late rows of the day before
+ *   midnight), for contacts the last week (a score can be added later).
  *
  * Each step is one short transaction that only writes to insights tables and takes a
  * transaction-level advisory lock with `pg_try_advisory_xact_lock`: when another process
@@ -32,6 +33,8 @@ type DailyModel = {
   /** The first day with source rows, or null when there are none. */
   firstDay: SQL;
   insert: (from: string, to: string) => SQL;
+  /** Days (up to today) recomputed on every run because their rows may still change; default 2 (yesterday and today). */
+  openDays?: number;
 };
 
 export const DAILY_MODELS: DailyModel[] = [
@@ -52,6 +55,8 @@ export const DAILY_MODELS: DailyModel[] = [
   {
     name: "contacts",
     table: "insights_contact_daily",
+    // A satisfaction score or outcome can be added to a contact some days after it happened.
+    openDays: 7,
     firstDay: sql`select ${dayOf(sql`min(occurred_at)`)} from contact_moments`,
     insert: (from, to) => sql`
       insert into insights_contact_daily (day, channel, contacts, sat_sum, sat_n)
@@ -147,10 +152,10 @@ export async function refreshDaily(model: DailyModel, conn: DbOrTx = db, window 
     if (!r.from_day || !r.to_day) return { model: model.name, days: 0 };
     await tx.execute(sql`delete from ${sql.raw(model.table)} where day between ${r.from_day}::date and ${r.to_day}::date`);
     await tx.execute(model.insert(r.from_day, r.to_day));
-    // Yesterday and today stay open: rows can still arrive for them.
+    // The last days stay open: rows can still arrive or change for them.
     await tx.execute(sql`
       insert into insights_watermarks (model, from_day, updated_at)
-      values (${model.name}, least(${r.to_day}::date + 1, ${r.today}::date - 1), now())
+      values (${model.name}, least(${r.to_day}::date + 1, ${r.today}::date - ${(model.openDays ?? 2) - 1}::int), now())
       on conflict (model) do update set from_day = excluded.from_day, updated_at = now()`);
     const days = (Date.parse(r.to_day) - Date.parse(r.from_day)) / 86_400_000 + 1;
     return { model: model.name, days, from: r.from_day, to: r.to_day };

@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DAILY_MODELS, refreshCaseFacts, refreshDaily } from "../../../app/modules/insights/refresh.server";
+import { startWorker } from "../../../app/modules/notify/worker.server";
+import { DAILY_MODELS, refreshCaseFacts, refreshDaily, refreshInsightsUntilDone } from "../../../app/modules/insights/refresh.server";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 import { seedDemoCounter } from "../../../seeds/counter";
 import { ensureResident } from "../../factories/identity";
 
 const counterModel = DAILY_MODELS.find((m) => m.name === "counter")!;
+const contactsModel = DAILY_MODELS.find((m) => m.name === "contacts")!;
 let residentId: string;
 let serviceId: string;
 let themeId: string;
@@ -86,5 +88,32 @@ describe("incremental refresh of the insights read models", () => {
     release();
     await holder;
     expect((await refreshCaseFacts()).skipped).toBeUndefined();
+  });
+
+  it("contacts: a score added days after the contact is still counted", async () => {
+    await db.execute(sql`insert into contact_moments (channel, subject, occurred_at) values ('phone', 'Vraag', now() - interval '5 days')`);
+    await refreshInsightsUntilDone();
+    const ratings = async () =>
+      ((await db.execute(sql`select coalesce(sum(sat_n), 0)::int as n from insights_contact_daily where channel = 'phone'`)) as unknown as { n: number }[])[0].n;
+    expect(await ratings()).toBe(0);
+    await db.execute(sql`update contact_moments set satisfaction_score = 5 where subject = 'Vraag'`);
+    const step = await refreshDaily(contactsModel);
+    expect(step.days).toBe(7);
+    expect(await ratings()).toBe(1);
+  });
+
+  it("runs in the worker: new cases reach the read model without anyone asking", async () => {
+    const c = await addCase("REF-WORKER", 1);
+    const worker = startWorker({ intervalMs: 50, log: { error: () => {} } });
+    try {
+      let found = 0;
+      for (let i = 0; i < 100 && !found; i++) {
+        found = ((await db.execute(sql`select count(*)::int as n from insights_case_facts where case_id = ${c}`)) as unknown as { n: number }[])[0].n;
+        if (!found) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(found).toBe(1);
+    } finally {
+      await worker.stop();
+    }
   });
 });
