@@ -82,6 +82,95 @@ export function BarChart({ title, desc, items, unit = "", markerLabel }: { title
   );
 }
 
+/** Fills told apart by pattern, not only by colour (WCAG 1.4.1). */
+const PATTERNS = ["solid", "stripes", "dots", "cross"] as const;
+
+function PatternDefs({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={`${id}-stripes`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" className="pat-bg" />
+        <rect width="3" height="6" className="pat-fg" />
+      </pattern>
+      <pattern id={`${id}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" className="pat-bg" />
+        <circle cx="3" cy="3" r="1.6" className="pat-fg" />
+      </pattern>
+      <pattern id={`${id}-cross`} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" className="pat-bg" />
+        <path d="M0 0L6 6M6 0L0 6" className="pat-line" />
+      </pattern>
+    </defs>
+  );
+}
+
+/**
+ * Stacked horizontal bars (e.g. cases per week split by channel): each part has its own
+ * pattern, a legend names the patterns, and the total is printed beside each bar.
+ */
+export function StackedBarChart({
+  title,
+  desc,
+  series,
+  items,
+}: {
+  title: string;
+  desc: string;
+  series: { key: string; label: string }[];
+  items: { label: string; values: Record<string, number> }[];
+}) {
+  const { i18n } = useTranslation();
+  const id = useId().replace(/:/g, "");
+  const left = 4;
+  const plotW = 250;
+  const width = 380;
+  const legendH = 24 * Math.ceil(series.length / 2) + 4;
+  const rowH = 44;
+  const height = legendH + items.length * rowH + 4;
+  const total = (v: Record<string, number>) => series.reduce((n, s) => n + (v[s.key] ?? 0), 0);
+  const max = Math.max(1, ...items.map((i) => total(i.values)));
+  const fill = (i: number) => (PATTERNS[i % PATTERNS.length] === "solid" ? undefined : `url(#${id}-${PATTERNS[i % PATTERNS.length]})`);
+  return (
+    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{desc}</desc>
+      <PatternDefs id={id} />
+      {series.map((s, i) => (
+        <g key={s.key}>
+          <rect x={left + (i % 2) * 170} y={4 + Math.floor(i / 2) * 24} width={18} height={16} className="chart-bar chart-part" style={fill(i) ? { fill: fill(i) } : undefined} />
+          <text x={left + (i % 2) * 170 + 24} y={17 + Math.floor(i / 2) * 24} className="chart-value">
+            {s.label}
+          </text>
+        </g>
+      ))}
+      {items.map((item, r) => {
+        const y = legendH + r * rowH;
+        let x = left;
+        return (
+          <g key={`${item.label}-${r}`}>
+            <text x={left} y={y + 14} className="chart-label">
+              {item.label}
+            </text>
+            {series.map((s, i) => {
+              const w = ((item.values[s.key] ?? 0) / max) * plotW;
+              const part = (
+                <rect key={s.key} x={x} y={y + 20} width={w} height={16} className="chart-bar chart-part" style={fill(i) ? { fill: fill(i) } : undefined}>
+                  <title>{`${s.label}: ${fmt(item.values[s.key] ?? 0, i18n.language)}`}</title>
+                </rect>
+              );
+              x += w;
+              return part;
+            })}
+            <text x={x + 6} y={y + 33} className="chart-value">
+              {fmt(total(item.values), i18n.language)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 /** A grid of cells shaded by value, each with its number printed in it: shade is a help, the number is the figure. */
 export function HeatMap({ title, desc, rows, cols, value }: { title: string; desc: string; rows: string[]; cols: { key: string; label: string }[]; value: (row: string, col: string) => number | null }) {
   const { i18n } = useTranslation();

@@ -2,10 +2,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { BarChart, DataTableView, HeatMap, PivotTableView } from "~/components/InsightCharts";
+import { BarChart, DataTableView, HeatMap, PivotTableView, StackedBarChart } from "~/components/InsightCharts";
 import { dashboardRequest } from "~/modules/insights/access.server";
 import { loadDashboardCached } from "~/modules/insights/dashboard.server";
-import type { DataTable } from "~/modules/insights/tables";
+import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
 
 export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
 
@@ -119,7 +119,12 @@ export default function InsightsDashboard() {
           </Section>
 
           <Section id="weken" title={t("sections.weeks")} table={tb.weken} csvQuery={csvQuery}>
-            <BarChart title={t("sections.weeks")} desc={t("charts.weeksDesc")} items={tb.weken.rows.map((r) => ({ label: t("weekOf", { date: r.week }), value: num(r.total) }))} />
+            <StackedBarChart
+              title={t("sections.weeks")}
+              desc={t("charts.weeksDesc")}
+              series={CASE_CHANNEL_ORDER.map((c) => ({ key: c, label: channelLabel(c) }))}
+              items={tb.weken.rows.map((r) => ({ label: t("weekOf", { date: r.week }), values: Object.fromEntries(CASE_CHANNEL_ORDER.map((c) => [c, num(r[c]) ?? 0])) }))}
+            />
           </Section>
 
           <Section id="doorlooptijden" title={t("sections.leadTimes")} intro={t("charts.leadTimesIntro")} table={tb.doorlooptijden} csvQuery={csvQuery}>

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, staffLogin } from "./support";
 
 test("insights: an admin opens the dashboard, corrects a period, and the public reads the figures", async ({ page }) => {
+  // Charts render on the server and hydrate in the browser: neither may throw.
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
   await staffLogin(page, "beheer@example.com");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Inzichten" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inzichten");
@@ -27,6 +30,7 @@ test("insights: an admin opens the dashboard, corrects a period, and the public 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dienstverlening in cijfers");
   await expect(page.getByRole("link", { name: "Bekijk de catalogus (DCAT-AP)" })).toBeVisible();
   await expectAccessible(page);
+  expect(errors).toEqual([]);
 });
 
 test("insights: the public page works without JavaScript and is accessible", async ({ browser }) => {

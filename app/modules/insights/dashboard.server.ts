@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/utils/db.server";
 import type { Period } from "./period";
-import { round, type DataTable } from "./tables";
+import { CASE_CHANNEL_ORDER, round, type DataTable } from "./tables";
 
 /**
  * The staff dashboard's figures, read from the read models only (never from the source
@@ -17,8 +17,6 @@ const dayIn = (p: Period, col = sql`day`) => sql`${col} between ${p.from}::date 
 async function rows<T extends Record<string, unknown>>(conn: DbOrTx, q: SQL): Promise<T[]> {
   return (await conn.execute<T>(q)) as unknown as T[];
 }
-
-export const CASE_CHANNEL_ORDER = ["web", "counter", "phone", "email"] as const;
 
 export async function casesByChannel(p: Period, conn: DbOrTx = db): Promise<DataTable> {
   const r = await rows<{ channel: string; cases: number }>(conn, sql`

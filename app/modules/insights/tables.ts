@@ -1,5 +1,8 @@
 import type { Cell } from "./suppress";
 
+/** Case channels in the order the dashboard shows them (shared with the browser bundle). */
+export const CASE_CHANNEL_ORDER = ["web", "counter", "phone", "email"] as const;
+
 /**
  * A figure set as rows and named columns: rendered as a chart, as the "show as table"
  * alternative, and as CSV/JSON, from the same data. Column keys are the CSV headers
