@@ -31,7 +31,7 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
       }
       if (Date.now() - lastInsights > 30 * 1000) {
         lastInsights = Date.now();
-        // One bounded batch per read model; skipped when another process holds the lock.
+        // Bounded (about 2 s at most); skipped when another process holds the lock.
         await refreshInsights();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
