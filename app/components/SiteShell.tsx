@@ -23,6 +23,7 @@ function navFor(user: ShellUser | null): NavItem[] {
   if (user.roles.some((r) => r === "frontoffice" || r === "admin")) items.push({ to: "/werk/taken", label: "backoffice:nav.tasks" });
   if (user.roles.includes("editor")) items.push({ to: "/werk/redactie", label: "knowledge:editor.nav" });
   if (user.roles.includes("admin")) items.push({ to: "/werk/beheer/medewerkers", label: "nav.admin" });
+  if (user.roles.some((r) => r === "admin" || r === "backoffice")) items.push({ to: "/werk/inzichten", label: "nav.insights" });
   if (user.roles.includes("host")) items.push({ to: "/werk/bezoekers", label: "nav.visitors" });
   if (user.roles.some((r) => r === "admin" || r === "frontoffice")) items.push({ to: "/werk/toegang", label: "nav.access" });
   return items;
@@ -115,6 +116,9 @@ export function SiteShell({
             </li>
             <li>
               <Link to="/privacy">{t("footer.privacy")}</Link>
+            </li>
+            <li>
+              <Link to="/dienstverlening-in-cijfers">{t("footer.figures")}</Link>
             </li>
             {devMailbox ? (
               <li>

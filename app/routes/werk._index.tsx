@@ -80,6 +80,11 @@ export default function Workplace() {
           </ul>
         </section>
       ) : null}
+      {user.roles.some((r) => r === "admin" || r === "backoffice") ? (
+        <p>
+          <Link to="/werk/inzichten">{t("nav.insights")}</Link>
+        </p>
+      ) : null}
       {user.roles.includes("admin") ? (
         <section className="card" aria-labelledby="wp-admin">
           <h2 id="wp-admin">{t("workplace.adminTitle")}</h2>

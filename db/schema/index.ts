@@ -8,3 +8,4 @@ export * from "./access";
 export * from "./knowledge";
 export * from "./cases";
 export * from "./contacts";
+export * from "./insights";

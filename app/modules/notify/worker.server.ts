@@ -5,6 +5,7 @@ import { deliverDueMail } from "./outbox.server";
 import { eraseVisitorData } from "~/modules/access/invitations.server";
 import { inviteAfterVisits } from "~/modules/contacts/satisfaction.server";
 import { sendDailyOverviews } from "~/modules/cases/daily-overview.server";
+import { refreshInsights } from "~/modules/insights/refresh.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -17,6 +18,7 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
   let lastMinute = 0;
+  let lastInsights = 0;
 
   const tick = async () => {
     try {
@@ -31,6 +33,11 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         await inviteAfterVisits();
         // Once a day (a marker row per day keeps it single across processes).
         await sendDailyOverviews();
+      }
+      if (Date.now() - lastInsights > 30 * 1000) {
+        lastInsights = Date.now();
+        // Bounded (about 2 s at most); skipped when another process holds the lock.
+        await refreshInsights();
       }
       if (Date.now() - lastHousekeeping > 60 * 60 * 1000) {
         lastHousekeeping = Date.now();
