@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { runMigrations } from "../../db/migrate";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
@@ -56,15 +57,45 @@ async function startBaseline(body: Buffer, contentType: string): Promise<ChildPr
   return child;
 }
 
+/**
+ * BENCH_KEEP_DB=1 keeps the benchmark database (`mech_bench_kept`) between runs: generating the
+ * 1,000,000 cases takes minutes, and the scenarios reuse what is there. The portal migrates it
+ * on start as usual. Drop it with `BENCH_KEEP_DB=fresh` (recreated, then kept).
+ */
+const KEEP_DB = process.env.BENCH_KEEP_DB;
+const KEPT_NAME = "mech_bench_kept";
+
+async function benchDatabase(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  if (!KEEP_DB) {
+    const template = await createTemplate(adminUrl);
+    const name = await cloneDatabase(adminUrl, template, "mech_bench");
+    return { name, drop: async () => { await dropDatabase(adminUrl, name); await dropDatabase(adminUrl, template); } };
+  }
+  if (KEEP_DB === "fresh") await dropDatabase(adminUrl, KEPT_NAME);
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin`select 1 from pg_database where datname = ${KEPT_NAME}`;
+    if (!found) await admin.unsafe(`create database "${KEPT_NAME}"`);
+    console.log(found ? `  reusing database ${KEPT_NAME}` : `  created database ${KEPT_NAME} (kept after the run)`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(databaseUrl(adminUrl, KEPT_NAME));
+  return { name: KEPT_NAME, drop: async () => {} };
+}
+
+/** BENCH_CPU_PROF=dir starts the portal with `node --cpu-prof` writing its profile there on exit. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+
 async function main() {
   await run("npx", ["remix", "build"]);
   const server = await acquireTestServer();
-  const template = await createTemplate(server.adminUrl);
-  const dbName = await cloneDatabase(server.adminUrl, template, "mech_bench");
+  const bench = await benchDatabase(server.adminUrl);
+  const dbName = bench.name;
   const url = databaseUrl(server.adminUrl, dbName);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const portal = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []), "--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -103,8 +134,7 @@ async function main() {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));
     await sql.end();
-    await dropDatabase(server.adminUrl, dbName);
-    await dropDatabase(server.adminUrl, template);
+    await bench.drop();
     await server.stop();
   }
 
