@@ -58,7 +58,9 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(opts.assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(opts.publicDir, { maxAge: "1h" }));
+  // Page addresses have no file extension: only those that look like a file cost a file-system lookup.
+  const publicFiles = express.static(opts.publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly(opts.publicUrl));
   app.all(
     "*",
