@@ -87,13 +87,6 @@ export default function NewInvitation() {
             </div>
           </fieldset>
         ))}
-        {rows < MAX_VISITORS ? (
-          <button type="submit" name="intent" value="addVisitor" formNoValidate className="button button-secondary">
-            {t("hosts.addVisitor")}
-          </button>
-        ) : (
-          <p className="hint">{t("hosts.maxVisitors", { count: MAX_VISITORS })}</p>
-        )}
         <RadioGroup name="buildingId" legend={t("hosts.building")} options={buildings.map((b) => ({ value: b.id, label: b.name }))} value={v.buildingId} error={errors?.buildingId} />
         <TextField name="date" type="date" label={t("hosts.date")} hint={t("hosts.dateHint")} defaultValue={v.date} error={errors?.date} />
         <TextField name="from" type="time" label={t("hosts.from")} hint={t("hosts.timeHint")} defaultValue={v.from} error={errors?.from} />
@@ -110,9 +103,18 @@ export default function NewInvitation() {
           error={errors?.entries}
         />
         <TextField name="repeatWeeks" type="number" min={1} max={12} inputMode="numeric" label={t("hosts.repeat")} hint={t("hosts.repeatHint")} defaultValue={v.repeatWeeks ?? "1"} error={errors?.repeatWeeks} />
-        <button type="submit" className="button">
-          {t("hosts.send")}
-        </button>
+        {/* "Send" comes first: pressing Enter in a field submits with the first button of the form. */}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("hosts.send")}
+          </button>
+          {rows < MAX_VISITORS ? (
+            <button type="submit" name="intent" value="addVisitor" formNoValidate className="button button-secondary">
+              {t("hosts.addVisitor")}
+            </button>
+          ) : null}
+        </div>
+        {rows >= MAX_VISITORS ? <p className="hint">{t("hosts.maxVisitors", { count: MAX_VISITORS })}</p> : null}
       </Form>
     </div>
   );
