@@ -8,6 +8,11 @@
  * staleness to a few seconds, which is fine for a knowledge base.
  */
 export const SEARCH_CACHE_TTL_MS = 5_000;
+/** SEARCH_CACHE_SECONDS overrides the TTL (0 turns the cache off, e.g. to measure a cold search). */
+const ttlMs = () => {
+  const configured = Number(process.env.SEARCH_CACHE_SECONDS);
+  return process.env.SEARCH_CACHE_SECONDS !== undefined && Number.isFinite(configured) && configured >= 0 ? configured * 1000 : SEARCH_CACHE_TTL_MS;
+};
 const MAX_ENTRIES = 2_000;
 
 type Entry<T> = { expires: number; value: T };
@@ -20,6 +25,8 @@ export function searchCacheKey(parts: { query: string; language: string; theme?:
 
 /** The cached value for `key`, or what `compute` gives (then kept for TTL_MS). */
 export async function cachedSearch<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+  const ttl = ttlMs();
+  if (ttl === 0) return compute();
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as T;
   if (hit) entries.delete(key);
@@ -28,7 +35,7 @@ export async function cachedSearch<T>(key: string, compute: () => Promise<T>, no
   // A publication while we computed may have made this result stale: do not keep it.
   if (started === generation) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, { expires: now + SEARCH_CACHE_TTL_MS, value });
+    entries.set(key, { expires: now + ttl, value });
   }
   return value;
 }
