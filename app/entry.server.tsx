@@ -10,6 +10,10 @@ import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
 import { getLanguage } from "~/utils/i18next.server";
 
+// The hot JSON endpoints, served by Express before Remix (app/server/http-app.ts) from this
+// bundle, so they share its modules (database pool, search cache) with the routes.
+export { fastRoutes } from "~/server/fast-routes";
+
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 

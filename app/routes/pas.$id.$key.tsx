@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { passForVisitor } from "~/modules/access/invitations.server";
 import { formatWindow } from "~/modules/access/time";
@@ -10,7 +11,7 @@ export const handle = { i18n: ["access"] };
 /**
  * The visitor's pass page, opened from the mail's link (no account needed: the link holds a
  * secret key). The QR is a data: URI inside the HTML and the browser may keep the page for a
- * day, so it still shows at the door without network once opened.
+ * day; with JavaScript, a service worker (/pas/sw.js) keeps it for the door without network.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const pass = await passForVisitor(params.id!, params.key!);
@@ -20,9 +21,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
+/** Registers the pass page's service worker and keeps this page and its stylesheets for offline use. */
+function useOfflinePass(usable: boolean) {
+  useEffect(() => {
+    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    void navigator.serviceWorker.register("/pas/sw.js", { scope: "/pas/" }).catch(() => {});
+    void (async () => {
+      const cache = await caches.open("mechelaar-pas-v1"); // PASS_CACHE in pas.sw[.]js.ts
+      if (!usable) return void (await cache.delete(location.pathname));
+      const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href).filter((h) => new URL(h).origin === location.origin);
+      await cache.addAll([location.pathname, ...styles]);
+    })().catch(() => {});
+  }, [usable]);
+}
+
 export default function PassPage() {
   const { t, i18n } = useTranslation("access");
   const pass = useLoaderData<typeof loader>();
+  useOfflinePass(!pass.revoked && !pass.expired);
   const usable = !pass.revoked && !pass.expired;
   return (
     <div className="stack narrow">

@@ -8,6 +8,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
+/** Visitor rows shown at first; "add a visitor" adds one more, up to MAX_VISITORS. */
+const VISITOR_ROWS = 3;
+
 export const meta: MetaFunction = () => [{ title: "Bezoekers uitnodigen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
@@ -20,6 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireStaff(request, "host");
   const form = await request.formData();
   const values = formValues(form);
+  // "Add a visitor" without JavaScript: the same form again, with every value and one more row.
+  if (form.get("intent") === "addVisitor") {
+    const rows = Math.min(MAX_VISITORS, Math.max(VISITOR_ROWS, Number(form.get("rows")) || VISITOR_ROWS) + 1);
+    return { ok: false as const, errors: {} as Record<string, string>, values, rows };
+  }
   const parsed = parseWith(invitationSchema, invitationFormInput(form), values);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
@@ -30,7 +38,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const VISITOR_ROWS = 3;
 const LANGUAGES = [
   { value: "nl", label: "Nederlands", lang: "nl" },
   { value: "en", label: "English", lang: "en" },
@@ -43,15 +50,29 @@ export default function NewInvitation() {
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const v = (result && !result.ok ? result.values : {}) as Record<string, string>;
+  const added = result && "rows" in result ? result.rows : undefined;
+  // As many rows as asked for, and never fewer than the rows already filled in.
+  const filled = Array.from({ length: MAX_VISITORS }, (_, i) => i).filter((i) => v[`visitor${i}Name`] || v[`visitor${i}Email`] || v[`visitor${i}Organisation`]);
+  const rows = Math.min(MAX_VISITORS, Math.max(VISITOR_ROWS, added ?? 0, (filled.at(-1) ?? -1) + 1));
   return (
     <div className="stack narrow">
       <h1>{t("hosts.formTitle")}</h1>
       <ErrorSummary errors={errors} fieldIds={{ visitors: "visitor0Name", buildingId: "buildingId", entries: "entries" }} />
       <Form method="post" noValidate>
-        {Array.from({ length: Math.min(VISITOR_ROWS, MAX_VISITORS) }, (_, i) => (
+        <input type="hidden" name="rows" value={rows} />
+        {Array.from({ length: rows }, (_, i) => (
           <fieldset className="visitor-row" key={i}>
             <legend>{i === 0 ? t("hosts.visitorLegend", { n: 1 }) : t("hosts.visitorOptional", { n: i + 1 })}</legend>
-            <TextField id={`visitor${i}Name`} name={`visitor${i}Name`} label={t("hosts.name")} defaultValue={v[`visitor${i}Name`]} autoComplete="off" error={i === 0 ? errors?.visitors : undefined} />
+            <TextField
+              id={`visitor${i}Name`}
+              name={`visitor${i}Name`}
+              label={t("hosts.name")}
+              defaultValue={v[`visitor${i}Name`]}
+              autoComplete="off"
+              error={i === 0 ? errors?.visitors : undefined}
+              // The row just added gets the focus, so keyboard and screen-reader users land in it.
+              autoFocus={added !== undefined && i === added - 1}
+            />
             <TextField id={`visitor${i}Email`} name={`visitor${i}Email`} type="email" label={t("hosts.email")} defaultValue={v[`visitor${i}Email`]} autoComplete="off" />
             <TextField id={`visitor${i}Organisation`} name={`visitor${i}Organisation`} label={t("hosts.organisation")} defaultValue={v[`visitor${i}Organisation`]} autoComplete="off" />
             <div className="field">
@@ -82,9 +103,18 @@ export default function NewInvitation() {
           error={errors?.entries}
         />
         <TextField name="repeatWeeks" type="number" min={1} max={12} inputMode="numeric" label={t("hosts.repeat")} hint={t("hosts.repeatHint")} defaultValue={v.repeatWeeks ?? "1"} error={errors?.repeatWeeks} />
-        <button type="submit" className="button">
-          {t("hosts.send")}
-        </button>
+        {/* "Send" comes first: pressing Enter in a field submits with the first button of the form. */}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("hosts.send")}
+          </button>
+          {rows < MAX_VISITORS ? (
+            <button type="submit" name="intent" value="addVisitor" formNoValidate className="button button-secondary">
+              {t("hosts.addVisitor")}
+            </button>
+          ) : null}
+        </div>
+        {rows >= MAX_VISITORS ? <p className="hint">{t("hosts.maxVisitors", { count: MAX_VISITORS })}</p> : null}
       </Form>
     </div>
   );

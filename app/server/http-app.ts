@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { pageCache } from "./page-cache";
+import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 export type HttpAppOptions = { build: ServerBuild; publicDir: string; assetsDir: string; publicUrl: string; trustProxy: boolean; mode: string };
@@ -45,13 +46,21 @@ export function createHttpApp(opts: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);
-  app.use(compression());
   app.use(securityHeaders);
+  // The hot JSON endpoints skip Remix (see fast-routes.ts). Tiny answers skip compression too.
+  const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
+  if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
+  app.get("/healthz", fast.health);
+  app.post("/kiosk/scan", sameOriginOnly(opts.publicUrl), fast.kioskScan);
+  app.use(compression());
+  app.get("/api/v1/knowledge/search", fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
   app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(opts.assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(opts.publicDir, { maxAge: "1h" }));
+  // Page addresses have no file extension: only those that look like a file cost a file-system lookup.
+  const publicFiles = express.static(opts.publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly(opts.publicUrl));
   app.all(
     "*",

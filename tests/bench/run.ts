@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { runMigrations } from "../../db/migrate";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { scenarios as foundation } from "./scenarios/foundation";
@@ -25,8 +26,16 @@ const BASELINE_PORT = PORT + 1;
 
 type Figures = { rps: number; p50: number; p99: number; non2xx: number };
 
-async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
+/**
+ * Besides the saturation run (every connection sends its next request as soon as the answer
+ * is in, so p99 is mostly time spent queueing), each scenario is measured again at a fixed
+ * rate of half the throughput it reached: the latency of a server that is busy but not
+ * overloaded. BENCH_HALF_LOAD=0 skips that second run.
+ */
+const HALF_LOAD = process.env.BENCH_HALF_LOAD !== "0";
+
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[]; rate?: number }): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests, ...(s.rate ? { overallRate: s.rate } : {}) });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
@@ -56,15 +65,45 @@ async function startBaseline(body: Buffer, contentType: string): Promise<ChildPr
   return child;
 }
 
+/**
+ * BENCH_KEEP_DB=1 keeps the benchmark database (`mech_bench_kept`) between runs: generating the
+ * 1,000,000 cases takes minutes, and the scenarios reuse what is there. The portal migrates it
+ * on start as usual. Drop it with `BENCH_KEEP_DB=fresh` (recreated, then kept).
+ */
+const KEEP_DB = process.env.BENCH_KEEP_DB;
+const KEPT_NAME = "mech_bench_kept";
+
+async function benchDatabase(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  if (!KEEP_DB) {
+    const template = await createTemplate(adminUrl);
+    const name = await cloneDatabase(adminUrl, template, "mech_bench");
+    return { name, drop: async () => { await dropDatabase(adminUrl, name); await dropDatabase(adminUrl, template); } };
+  }
+  if (KEEP_DB === "fresh") await dropDatabase(adminUrl, KEPT_NAME);
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin`select 1 from pg_database where datname = ${KEPT_NAME}`;
+    if (!found) await admin.unsafe(`create database "${KEPT_NAME}"`);
+    console.log(found ? `  reusing database ${KEPT_NAME}` : `  created database ${KEPT_NAME} (kept after the run)`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(databaseUrl(adminUrl, KEPT_NAME));
+  return { name: KEPT_NAME, drop: async () => {} };
+}
+
+/** BENCH_CPU_PROF=dir starts the portal with `node --cpu-prof` writing its profile there on exit. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+
 async function main() {
   await run("npx", ["remix", "build"]);
   const server = await acquireTestServer();
-  const template = await createTemplate(server.adminUrl);
-  const dbName = await cloneDatabase(server.adminUrl, template, "mech_bench");
+  const bench = await benchDatabase(server.adminUrl);
+  const dbName = bench.name;
   const url = databaseUrl(server.adminUrl, dbName);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const portal = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []), "--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -79,7 +118,7 @@ async function main() {
       ...accessBenchEnv,
     },
   });
-  const rows: { name: string; portal: Figures; baseline: Figures; target?: string }[] = [];
+  const rows: { name: string; portal: Figures; baseline: Figures; half?: Figures & { rate: number }; target?: string }[] = [];
   try {
     await waitFor(`${baseUrl}/healthz`);
     // BENCH_ONLY=text runs only the scenarios whose name contains it.
@@ -94,7 +133,9 @@ async function main() {
       try {
         const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
         const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
-        rows.push({ name: scenario.name, portal: measured, baseline: base, target: scenario.target });
+        const rate = Math.max(1, Math.round(measured.rps / 2));
+        const half = HALF_LOAD ? { ...(await measure(target, { ...scenario, headers, body, requests: prepared.requests, rate })), rate } : undefined;
+        rows.push({ name: scenario.name, portal: measured, baseline: base, half, target: scenario.target });
       } finally {
         baseline.kill();
       }
@@ -103,17 +144,17 @@ async function main() {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));
     await sql.end();
-    await dropDatabase(server.adminUrl, dbName);
-    await dropDatabase(server.adminUrl, template);
+    await bench.drop();
     await server.stop();
   }
 
   const pad = (v: string, n: number) => v.padEnd(n);
   console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
-  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}target`);
+  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load: req/s p50 p99", 24)}target`);
   for (const r of rows) {
+    const half = r.half ? `${r.half.rate} ${r.half.p50} ${r.half.p99}` : "–";
     console.log(
-      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${r.target ?? ""}`,
+      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${pad(half, 24)}${r.target ?? ""}`,
     );
   }
 }

@@ -35,7 +35,13 @@ export function kioskCookie() {
 
 /** The kiosk id from the signed cookie, or undefined. No database call. */
 export async function kioskIdFromRequest(request: Request): Promise<string | undefined> {
-  const value = await kioskCookie().parse(request.headers.get("Cookie"));
+  return kioskIdFromCookieHeader(request.headers.get("Cookie"));
+}
+
+/** The same, from a raw Cookie header (the plain Express scan endpoint). */
+export async function kioskIdFromCookieHeader(header: string | null | undefined): Promise<string | undefined> {
+  if (!header || !header.includes("__mechelaar_kiosk=")) return undefined;
+  const value = await kioskCookie().parse(header);
   return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : undefined;
 }
 

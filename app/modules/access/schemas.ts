@@ -3,7 +3,8 @@ import { z } from "zod";
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "access:errors.time");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "access:errors.date");
 
-export const MAX_VISITORS = 5;
+/** Visitors in one invitation (the form starts with 3 rows and adds one per "add a visitor"). */
+export const MAX_VISITORS = 20;
 
 export const visitorSchema = z.object({
   name: z.string().trim().min(1, "access:errors.visitorName").max(200),

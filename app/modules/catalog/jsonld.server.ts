@@ -1,4 +1,7 @@
-import { listServices, type Service } from "./catalog.server";
+import { and, asc, eq } from "drizzle-orm";
+import { knowledgeArticles } from "../../../db/schema";
+import { db } from "~/utils/db.server";
+import { getServiceBySlug, listServices, type Service } from "./catalog.server";
 
 /**
  * The service catalogue as open data: JSON-LD in the EU Core Public Service Vocabulary
@@ -70,4 +73,29 @@ export async function catalogAsJsonLd(base: string) {
       ...services.map((s) => serviceNode(base, s)),
     ],
   };
+}
+
+/** One service as a JSON-LD document: what its URI `/id/dienst/<slug>` answers to a machine. */
+export async function serviceAsJsonLd(base: string, slug: string) {
+  const service = await getServiceBySlug(slug);
+  if (!service) return null;
+  return { "@context": CATALOG_CONTEXT, ...serviceNode(base, service) };
+}
+
+/**
+ * Where a person asking for the URI `/id/dienst/<slug>` is sent: the Mikipedia article about
+ * the service, else its online form, else a Mikipedia search for its title. Null when unknown.
+ */
+export async function servicePagePath(slug: string): Promise<string | null> {
+  const service = await getServiceBySlug(slug);
+  if (!service) return null;
+  const [article] = await db
+    .select({ slug: knowledgeArticles.slug })
+    .from(knowledgeArticles)
+    .where(and(eq(knowledgeArticles.serviceSlug, slug), eq(knowledgeArticles.language, "nl"), eq(knowledgeArticles.status, "published")))
+    .orderBy(asc(knowledgeArticles.slug))
+    .limit(1);
+  if (article) return `/mikipedia/${article.slug}`;
+  if (service.requestable) return `/aanvragen/${service.slug}`;
+  return `/mikipedia/zoeken?q=${encodeURIComponent(service.title)}`;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { knowledgeArticles, knowledgeWords, type ArticleSource } from "../../../db/schema";
 import type { DbOrTx } from "~/utils/db.server";
+import { clearSearchCache } from "./search-cache";
 import { expandKeywords, wordsOf } from "./search-terms";
 
 /** What an editor (or a seed file) writes: one version of an article's text. */
@@ -35,6 +36,8 @@ export async function applyPublishedContent(tx: DbOrTx, articleId: string, langu
       updatedAt: new Date(),
     })
     .where(sql`${knowledgeArticles.id} = ${articleId}`);
+  // Also for seeds; editors' publications clear it again after their commit.
+  clearSearchCache();
   await addWords(tx, language, [content.title, content.summary, content.body, ...content.questions, ...content.searchTerms].join(" "));
 }
 

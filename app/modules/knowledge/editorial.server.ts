@@ -7,6 +7,8 @@ import { db } from "~/utils/db.server";
 import { addMonths, applyPublishedContent, today, type ArticleContent } from "./content.server";
 import { markdownToPlainText, readability } from "./readability";
 import type { ArticleContentInput } from "./schemas";
+import { clearSearchCache } from "./search-cache";
+import { flushSearchLog } from "./search.server";
 import { normalize } from "./search-terms";
 
 function requireEditor(actor: CurrentUser) {
@@ -66,7 +68,7 @@ export async function saveRevision(actor: CurrentUser, articleId: string, conten
  */
 export async function publishRevision(actor: CurrentUser, revisionId: string) {
   requireEditor(actor);
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     const [rev] = await tx.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisionId)).for("update");
     if (!rev) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
     const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, rev.articleId)).for("update");
@@ -91,6 +93,9 @@ export async function publishRevision(actor: CurrentUser, revisionId: string) {
     await applyPublishedContent(tx, article.id, article.language, content, rev.id, today());
     return { slug: article.slug, language: article.language };
   });
+  // After the commit: a search running meanwhile cannot put the old results back.
+  clearSearchCache();
+  return published;
 }
 
 export async function listArticlesForEditors(actor: CurrentUser) {
@@ -106,6 +111,7 @@ export async function listArticlesForEditors(actor: CurrentUser) {
 export async function editorialOverview(actor: CurrentUser, opts: { dueWithinDays?: number } = {}) {
   requireEditor(actor);
   const horizon = new Date(Date.now() + (opts.dueWithinDays ?? 30) * 86400_000).toISOString().slice(0, 10);
+  await flushSearchLog();
   const [awaitingReview, due, zeroResults, lowHelpfulness] = await Promise.all([
     db
       .select({ revisionId: knowledgeRevisions.id, articleId: knowledgeArticles.id, title: knowledgeRevisions.title, language: knowledgeArticles.language, author: users.name, authorId: knowledgeRevisions.authorId, createdAt: knowledgeRevisions.createdAt })
@@ -194,9 +200,11 @@ export async function pinBestBet(actor: CurrentUser, articleId: string, query: s
   const [article] = await db.select({ id: knowledgeArticles.id, language: knowledgeArticles.language }).from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId));
   if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   await db.insert(knowledgeBestBets).values({ query: normalize(query), language: article.language, articleId, createdById: actor.id }).onConflictDoNothing();
+  clearSearchCache();
 }
 
 export async function removeBestBet(actor: CurrentUser, articleId: string, bestBetId: string) {
   requireEditor(actor);
   await db.delete(knowledgeBestBets).where(and(eq(knowledgeBestBets.id, bestBetId), eq(knowledgeBestBets.articleId, articleId)));
+  clearSearchCache();
 }

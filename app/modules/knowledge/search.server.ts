@@ -1,6 +1,8 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { knowledgeArticles, knowledgeBestBets, knowledgeSearchLog, type Language } from "../../../db/schema";
+import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server";
+import { cachedSearch, searchCacheKey } from "./search-cache";
 import { normalize, scrubQuery, splitCompound, synonymsOf, wordsOf } from "./search-terms";
 
 export type SearchHit = { slug: string; title: string; summary: string; url: string; score: number; snippet: string; bestBet: boolean };
@@ -86,16 +88,10 @@ async function bestBets(input: SearchInput): Promise<Row[]> {
   return rows.map((r) => ({ ...r, score: 1, snippet: r.summary, total: 0 }));
 }
 
-/**
- * The one Mikipedia search, for the pages, the counter and the JSON API alike: all words
- * first; nothing found, then a spelling suggestion ("Bedoelde u ...?"); still nothing, then
- * any of the words. Editors' best bets come first. Every search is logged without personal data.
- */
-export async function searchArticles(input: SearchInput): Promise<SearchResult> {
-  const query = input.query.replace(/\s+/g, " ").trim().slice(0, 200);
-  const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-  if (!query) return { query, results: [], didYouMean: null, total: 0, logId: null };
+type Found = { results: SearchHit[]; didYouMean: string | null; total: number };
 
+/** The search itself, without logging: what the short-lived cache keeps. */
+async function find(input: SearchInput, query: string, limit: number): Promise<Found> {
   let didYouMean: string | null = null;
   let rows = await runQuery(strict(input, query), input, limit);
   if (!rows.length) {
@@ -107,7 +103,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   }
   if (!rows.length) rows = await runQuery(anyWord(input, query), input, limit);
 
-  const pinned = await bestBets(input);
+  const pinned = await bestBets({ ...input, query });
   const pinnedSlugs = new Set(pinned.map((p) => p.slug));
   const total = (rows[0]?.total ?? 0) + pinned.filter((p) => !rows.some((r) => r.slug === p.slug)).length;
   const results: SearchHit[] = [...pinned, ...rows.filter((r) => !pinnedSlugs.has(r.slug))].slice(0, limit).map((r) => ({
@@ -119,20 +115,75 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     snippet: r.snippet,
     bestBet: pinnedSlugs.has(r.slug),
   }));
+  return { results, didYouMean, total };
+}
 
-  // A search log row is not worth waiting for the disk: losing the last few in a crash is fine.
-  const [log] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return tx
-      .insert(knowledgeSearchLog)
-      .values({ query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total })
-      .returning({ id: knowledgeSearchLog.id });
-  });
-  return { query, results, didYouMean, total, logId: log.id };
+/**
+ * The search log is written in small batches: one insert every LOG_FLUSH_MS (or every
+ * LOG_BATCH rows) instead of one transaction per search. The id is made here, so the page
+ * can link the click to it at once. A log row is not worth waiting for the disk: losing the
+ * last few in a crash is fine (hence also `synchronous_commit = off`).
+ */
+const LOG_FLUSH_MS = 100;
+const LOG_BATCH = 200;
+type LogRow = typeof knowledgeSearchLog.$inferInsert;
+let pendingLog: LogRow[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let flushing: Promise<void> = Promise.resolve();
+
+function queueLog(row: LogRow) {
+  pendingLog.push(row);
+  if (pendingLog.length >= LOG_BATCH) void flushSearchLog();
+  else if (!flushTimer) {
+    flushTimer = setTimeout(() => void flushSearchLog(), LOG_FLUSH_MS);
+    flushTimer.unref?.();
+  }
+}
+
+/** Writes the searches not yet in the log (readers of the log call this first). */
+export async function flushSearchLog(): Promise<void> {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const rows = pendingLog;
+  pendingLog = [];
+  const previous = flushing;
+  flushing = (async () => {
+    await previous;
+    if (!rows.length) return;
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`set local synchronous_commit = off`);
+        await tx.insert(knowledgeSearchLog).values(rows);
+      });
+    } catch (err) {
+      console.error(`search log: ${rows.length} searches not written (${err instanceof Error ? err.message : String(err)})`);
+    }
+  })();
+  return flushing;
+}
+
+/**
+ * The one Mikipedia search, for the pages, the counter and the JSON API alike: all words
+ * first; nothing found, then a spelling suggestion ("Bedoelde u ...?"); still nothing, then
+ * any of the words. Editors' best bets come first. The same search within a few seconds is
+ * answered from a short-lived cache (./search-cache.ts). Every search is logged without personal data.
+ */
+export async function searchArticles(input: SearchInput): Promise<SearchResult> {
+  const query = input.query.replace(/\s+/g, " ").trim().slice(0, 200);
+  const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
+  if (!query) return { query, results: [], didYouMean: null, total: 0, logId: null };
+
+  const key = searchCacheKey({ query, language: input.language, theme: input.theme, audience: input.audience, limit });
+  const { results, didYouMean, total } = await cachedSearch(key, () => find(input, query, limit));
+
+  const logId = randomUUID();
+  queueLog({ id: logId, query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total, createdAt: new Date() });
+  return { query, results, didYouMean, total, logId };
 }
 
 /** A visitor opened a result: remembered on the logged search (once). */
 export async function recordSearchClick(logId: string, slug: string) {
   if (!/^[0-9a-f-]{36}$/i.test(logId)) return;
+  await flushSearchLog();
   await db.execute(sql`update knowledge_search_log set clicked_slug = ${slug} where id = ${logId} and clicked_slug is null and created_at > now() - interval '1 hour'`);
 }

@@ -15,7 +15,8 @@ function prepare({ baseUrl, sql }: BenchContext) {
   prepared ??= (async () => {
     const [building] = await sql<{ id: string; code: number; entrance_id: string }[]>`
       select b.id, b.code, e.id as entrance_id from access_buildings b join access_entrances e on e.building_id = b.id where b.slug = 'zeeridder'`;
-    const [host] = await sql<{ id: string }[]>`insert into users (name, email, roles) values ('Bench Gastheer', 'bench.host@example.com', '{host}') returning id`;
+    const [host] = await sql<{ id: string }[]>`insert into users (name, email, roles) values ('Bench Gastheer', 'bench.host@example.com', '{host}')
+      on conflict (lower(email)) do update set name = excluded.name returning id`;
     const [inv] = await sql<{ id: string }[]>`insert into access_invitations (host_id, building_id, purpose, multiple_entries) values (${host.id}, ${building.id}, 'Benchmark', true) returning id`;
     const from = new Date(Date.now() - 86400_000);
     const until = new Date(Date.now() + 86400_000);

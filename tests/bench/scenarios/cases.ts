@@ -13,8 +13,10 @@ const SESSION_SECRET = "benchmark-only-secret-0123456789abcdef"; // the one test
 const sessionCookie = createCookie("__mechelaar_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [SESSION_SECRET] });
 
 async function residentWithSession(sql: BenchContext["sql"], email: string) {
+  // Upsert: with BENCH_KEEP_DB the resident is already there from an earlier run.
   const [user] = await sql<{ id: string }[]>`
-    insert into users (name, email, roles, preferred_language) values ('Bench Bewoner', ${email}, '{resident}', 'nl') returning id`;
+    insert into users (name, email, roles, preferred_language) values ('Bench Bewoner', ${email}, '{resident}', 'nl')
+    on conflict (lower(email)) do update set name = excluded.name returning id`;
   const sid = randomBytes(32).toString("base64url");
   await sql`insert into sessions (id, user_id, data, expires_at) values (${sid}, ${user.id}, ${sql.json({ userId: user.id, staff: false })}, now() + interval '1 day')`;
   const cookie = (await sessionCookie.serialize(sid)).split(";")[0];
@@ -26,6 +28,12 @@ async function millionCases({ sql }: BenchContext) {
   const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
   if (!defs.length) throw new Error("no request definitions seeded");
   const resident = await residentWithSession(sql, "bench.dossiers@example.com");
+  const [{ mine, all }] = await sql<{ mine: number; all: number }[]>`
+    select (select count(*)::int from cases where resident_id = ${resident.id}) as mine, (select reltuples::int from pg_class where relname = 'cases') as all`;
+  if (mine === 50 && all >= TOTAL_CASES * 0.99) {
+    console.log(`  reusing ${all} cases (BENCH_KEEP_DB)`);
+    return { headers: { Cookie: resident.cookie } };
+  }
   // 100,000 other residents, with ids derived from a number so cases can point at them without a join.
   await sql`
     insert into users (id, name, roles)

@@ -1,0 +1,114 @@
+import { Readable } from "node:stream";
+import type { NextFunction, Request, Response } from "express";
+import { z } from "zod";
+import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
+import { scanAtKiosk } from "~/modules/access/scan.server";
+import { searchArticles } from "~/modules/knowledge/search.server";
+import { pingDb } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+
+/**
+ * The hot JSON endpoints, as plain Express handlers in front of Remix: the kiosk scan, the
+ * knowledge search API and the health check. Remix costs about a millisecond of CPU per
+ * request before any loader runs (route matching over every route, the request/response
+ * conversion); these answers need none of it.
+ *
+ * This module is bundled into the Remix server build and handed to Express through
+ * `build.entry.module` (see app/entry.server.tsx): the handlers then share the one copy of
+ * every module (database pool, search cache) with the Remix routes.
+ */
+
+const noStore = { "Cache-Control": "no-store" };
+
+function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = noStore) {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { ...headers, "Content-Type": "application/json; charset=utf-8", "Content-Length": bytes.length });
+  res.end(bytes);
+}
+
+/** Express 4 does not pass a rejected promise on: do it here. */
+const handle = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+  fn(req, res).catch(next);
+};
+
+/** GET /healthz: the process answers and the database too. */
+export const health = handle(async (_req, res) => {
+  const ok = await pingDb();
+  sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", db: ok ? "ok" : "down" });
+});
+
+const searchParams = z.object({
+  q: z.string().max(200).default(""),
+  lang: z.enum(["nl", "en", "fr"]).catch("nl"),
+  limit: z.coerce.number().int().min(1).max(50).catch(10),
+  theme: z.string().max(40).optional(),
+  audience: z.string().max(40).optional(),
+});
+
+/**
+ * GET /api/v1/knowledge/search?q=..&lang=nl&limit=10: the same search as the Mikipedia
+ * pages, for the counter, the phone line and other channels.
+ */
+export const knowledgeSearch = handle(async (req, res) => {
+  const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "";
+  const input = searchParams.safeParse(Object.fromEntries(new URLSearchParams(query)));
+  if (!input.success) return sendJson(res, 400, { error: "invalid_query" }, {});
+  const { q, lang, limit, theme, audience } = input.data;
+  const r = await searchArticles({ query: q, language: lang, limit, theme, audience, channel: "api" });
+  const base = env().PUBLIC_URL;
+  sendJson(
+    res,
+    200,
+    {
+      query: r.query,
+      results: r.results.map((x) => ({ slug: x.slug, title: x.title, summary: x.summary, url: `${base}${x.url}`, score: x.score })),
+      didYouMean: r.didYouMean,
+    },
+    { ...noStore, "Access-Control-Allow-Origin": "*" },
+  );
+});
+
+const MAX_SCAN_BODY = 4096;
+
+/** The `code` field of a form post (urlencoded or multipart) or a JSON body. */
+async function codeFrom(req: Request): Promise<string> {
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) {
+    const request = new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
+    return String((await request.formData()).get("code") ?? "");
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_SCAN_BODY) return "";
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (type.startsWith("application/json")) {
+    try {
+      const body = JSON.parse(text) as { code?: unknown };
+      return typeof body?.code === "string" ? body.code : "";
+    } catch {
+      return "";
+    }
+  }
+  return new URLSearchParams(text).get("code") ?? "";
+}
+
+/**
+ * POST /kiosk/scan with `code`: the kiosk's JSON endpoint (for scripts on the device and the
+ * benchmark). Only a kiosk with its signed cookie may scan; the answer carries no more than
+ * the screen shows. Same-origin is checked before this (sameOriginOnly).
+ */
+export const kioskScan = handle(async (req, res) => {
+  const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
+  if (!kioskId) return sendJson(res, 401, { outcome: "kiosk_revoked" });
+  const code = await codeFrom(req);
+  if (!code || code.length > 1000) return sendJson(res, 400, { outcome: "not_city_code" });
+  const answer = await scanAtKiosk(kioskId, code);
+  sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
+});
+
+export type FastRoutes = { health: typeof health; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
+export const fastRoutes: FastRoutes = { health, knowledgeSearch, kioskScan };
