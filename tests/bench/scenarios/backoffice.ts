@@ -27,8 +27,17 @@ async function withoutSecondaryIndexes(sql: BenchContext["sql"], work: () => Pro
   }
 }
 
+async function session(sql: BenchContext["sql"], userId: string) {
+  const sid = randomBytes(32).toString("base64url");
+  await sql`insert into sessions (id, user_id, data, expires_at) values (${sid}, ${userId}, ${sql.json({ userId, staff: true })}, now() + interval '1 day')`;
+  return { headers: { Cookie: (await sessionCookie.serialize(sid)).split(";")[0] } };
+}
+
 async function teamQueue({ sql }: BenchContext) {
   const started = Date.now();
+  // A kept benchmark database (BENCH_KEEP_DB) already holds the team and its cases.
+  const [kept] = await sql<{ id: string }[]>`select u.id from users u join team_members m on m.user_id = u.id join teams t on t.id = m.team_id where t.slug = 'bench-queue' and lower(u.email) = 'bench.agent.1@example.com'`;
+  if (kept) return session(sql, kept.id);
   const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
   if (!defs.length) throw new Error("no request definitions seeded");
   const serviceIds = sql.array(defs.map((d) => d.service_id));
@@ -66,12 +75,9 @@ async function teamQueue({ sql }: BenchContext) {
       from generate_series(1, ${TEAM_CASES}) n`;
   });
   await sql`analyze cases`;
-  const sid = randomBytes(32).toString("base64url");
-  await sql`insert into sessions (id, user_id, data, expires_at) values (${sid}, ${agents[0].id}, ${sql.json({ userId: agents[0].id, staff: true })}, now() + interval '1 day')`;
-  const cookie = (await sessionCookie.serialize(sid)).split(";")[0];
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int n from cases`;
   console.log(`  prepared a team queue of ${TEAM_CASES} open cases in ${n} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { headers: { Cookie: cookie } };
+  return session(sql, agents[0].id);
 }
 
 export const scenarios: Scenario[] = [

@@ -26,14 +26,15 @@ async function staffSession(sql: BenchContext["sql"]) {
  * reference years (2000-2004) never clash with that scenario's.
  */
 async function ensureMillionCases(sql: BenchContext["sql"]) {
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int n from cases`;
-  if (n >= TOTAL_CASES - 1000) return;
-  const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
-  if (!defs.length) throw new Error("no request definitions seeded");
+  // The residents the background rows below belong to, whoever made the cases.
   await sql`
     insert into users (id, name, roles)
     select md5('bench-contacts-resident-' || n)::uuid, 'Bewoner ' || n, '{resident}' from generate_series(0, 99999) n
     on conflict do nothing`;
+  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int n from cases`;
+  if (n >= TOTAL_CASES - 1000) return;
+  const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
+  if (!defs.length) throw new Error("no request definitions seeded");
   await sql`
     insert into cases (reference, service_id, resident_id, created_by_id, channel, status, answers, submitted_at, due_at, closed_at, last_change_at)
     select 'MEC-' || (2000 + n / 200000) || '-' || lpad((n % 200000 + 1)::text, 6, '0'),
@@ -52,6 +53,9 @@ async function residentFile({ sql }: BenchContext) {
   const started = Date.now();
   await ensureMillionCases(sql);
   const agent = await staffSession(sql);
+  // A kept benchmark database (BENCH_KEEP_DB) already holds the resident and the background rows.
+  const [kept] = await sql<{ id: string }[]>`select id from users where lower(email) = 'bench.tijdlijn@example.com'`;
+  if (kept) return { headers: { Cookie: agent.cookie }, path: `/werk/bewoners/${kept.id}` };
   const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
   await sql`insert into desk_themes (slug, letter, name) values ('bench-thema', 'Z', ${sql.json({ nl: "Benchthema", en: "Bench theme", fr: "Thème bench" })}) on conflict do nothing`;
   const [theme] = await sql<{ id: string }[]>`select id from desk_themes where slug = 'bench-thema'`;
