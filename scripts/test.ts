@@ -58,8 +58,7 @@ async function endToEnd(): Promise<number> {
     await waitForHealth(baseUrl, portal);
     // E2E_GREP runs only the journeys whose title matches (handy while developing).
     const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
-    // E2E_DATABASE_URL lets a journey prepare data through the modules (e.g. a case filed by phone).
-    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort), E2E_DATABASE_URL: databaseUrl(server.adminUrl, dbName) });
+    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort) });
   } finally {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { codeFromMailbox, expectAccessible, staffLogin } from "./support";
 
@@ -22,15 +21,24 @@ async function registerResident(page: Page, email: string) {
   await expect(page).toHaveURL(/\/mijn$/);
 }
 
-/** The intake screens are another team's work: the phone request is filed through the case module, as the agent would. */
-function filePhoneRequest() {
-  if (!process.env.E2E_DATABASE_URL) throw new Error("E2E_DATABASE_URL is not set (run through `npm test -- --e2e-only`)");
-  const run = spawnSync(process.execPath, ["--import", "tsx", "tests/e2e/fixtures/file-phone-case.ts"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, NODE_ENV: "test", RUN_WORKER: "false" },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`filing the phone request failed: ${run.stderr}`);
-  return run.stdout.trim();
+/** The front-office agent files a request for An Peeters by phone, with the intake screens; returns its reference. */
+async function filePhoneRequest(front: Page) {
+  await front.goto("/werk/bewoners");
+  await front.getByLabel("Naam, e-mailadres, telefoon of dossiernummer").fill("an.peeters@example.com");
+  await front.getByRole("button", { name: "Zoeken" }).click();
+  await front.getByRole("link", { name: "An Peeters" }).click();
+  await front.getByRole("link", { name: "Aanvraag indienen voor deze bewoner" }).click();
+  await front.getByRole("link", { name: "Een attest of een kopie van een document aanvragen" }).click();
+  await front.getByLabel("Aan de telefoon").check();
+  await front.getByLabel("Welk document heeft u nodig?").fill("Een kopie van mijn bouwvergunning");
+  await front.getByLabel("Waarvoor heeft u het document nodig?").fill("Voor de notaris.");
+  await front.getByLabel("Hoeveel exemplaren heeft u nodig?").fill("1");
+  await front.getByLabel("In dit portaal, bij mijn dossier").check();
+  await front.getByLabel(/Ik geef de stad de toestemming/).check();
+  await front.getByRole("button", { name: "Aanvraag indienen" }).click();
+  await expect(front.getByRole("heading", { level: 1 })).toHaveText("De aanvraag is ingediend");
+  await expectAccessible(front);
+  return (await front.getByTestId("reference").innerText()).trim();
 }
 
 test("a request goes from resident to back office and back, and the front office follows a phone request", async ({ page, browser }) => {
@@ -116,16 +124,16 @@ test("a request goes from resident to back office and back, and the front office
   await expectAccessible(page);
 
   // 6. A phone request filed by the front office: the back office asks something, the agent who filed it is told.
-  const phoneRef = filePhoneRequest();
+  const frontContext = await browser.newContext();
+  const front = await frontContext.newPage();
+  await staffLogin(front, "frontoffice@example.com");
+  const phoneRef = await filePhoneRequest(front);
   await agent.goto(`/werk/dossiers/${phoneRef}`);
   await agent.getByLabel("Vraag aan de bewoner").fill("Voor welk document wilt u een kopie?");
   await agent.getByRole("button", { name: "Stel de vraag" }).click();
   await expect(agent.getByRole("status")).toContainText("Uw vraag is verstuurd");
   await staffContext.close();
 
-  const frontContext = await browser.newContext();
-  const front = await frontContext.newPage();
-  await staffLogin(front, "frontoffice@example.com");
   await front.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Taken" }).click();
   await expect(front.getByRole("heading", { level: 1 })).toHaveText("Taken voor de front office");
   const task = front.getByRole("listitem").filter({ hasText: phoneRef }).filter({ hasText: "Breng de bewoner op de hoogte" });
