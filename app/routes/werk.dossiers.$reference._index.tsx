@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Notice } from "~/components/forms";
+import { ErrorSummary, HintAndError, Notice } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
 import { caseActionSchemas, CASE_INTENTS, endOfDay, type CaseIntent } from "~/modules/cases/backoffice-schemas";
 import { pick, type Text3 } from "~/modules/cases/definitions";
@@ -141,21 +141,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Field({ id, label, error, children, hint }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
   return (
     <div className={`field${error ? " field-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );

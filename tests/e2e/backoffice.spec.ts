@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { codeFromMailbox, expectAccessible, staffLogin } from "./support";
+import { expectAccessible, registerResident, staffLogin } from "./support";
 
 /**
  * Issue 6: the back office handles what residents and the front office start; every step is
@@ -7,19 +7,6 @@ import { codeFromMailbox, expectAccessible, staffLogin } from "./support";
  */
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
-
-async function registerResident(page: Page, email: string) {
-  await page.goto("/registreren");
-  await page.getByLabel("Uw naam").fill("Sofie Wouters");
-  await page.getByLabel("Uw e-mailadres").fill(email);
-  await page.getByRole("button", { name: "Account maken" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vul uw code in");
-  const code = await codeFromMailbox(page, email);
-  await page.goto("/aanmelden/code");
-  await page.getByLabel("Code van 6 cijfers").fill(code);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(page).toHaveURL(/\/mijn$/);
-}
 
 /** The front-office agent files a request for An Peeters by phone, with the intake screens; returns its reference. */
 async function filePhoneRequest(front: Page) {
@@ -44,7 +31,7 @@ async function filePhoneRequest(front: Page) {
 test("a request goes from resident to back office and back, and the front office follows a phone request", async ({ page, browser }) => {
   test.setTimeout(6 * 60_000); // a long journey with an axe check on every page, on a shared 2-core machine
   const email = `backoffice-${Date.now()}@example.com`;
-  await registerResident(page, email);
+  await registerResident(page, "Sofie Wouters", email);
 
   // 1. The resident files a question to the city.
   await page.goto("/aanvragen/vraag-aan-de-stad");

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { codeFromMailbox, expectAccessible, staffLogin } from "./support";
+import { expectAccessible, registerResident, staffLogin } from "./support";
 
 async function residentLogin(page: Page, email: string, javaScriptEnabled: boolean) {
-  await page.goto("/registreren");
-  await page.getByLabel("Uw naam").fill("Lotte Janssens");
-  await page.getByLabel("Uw e-mailadres").fill(email);
-  await page.getByRole("button", { name: "Account maken" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vul uw code in");
-  const code = await codeFromMailbox(page, email);
-  await page.goto("/aanmelden/code");
-  await page.getByLabel("Code van 6 cijfers").fill(code);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(page).toHaveURL(/\/mijn$/);
+  await registerResident(page, "Lotte Janssens", email);
   await expectAccessible(page, { javaScriptEnabled });
 }
 

@@ -54,15 +54,28 @@ export async function staffLogin(page: Page, email: string, password = DEMO_PASS
   await expect(page).toHaveURL(/\/werk$/);
 }
 
-/** Logs a resident in with a one-time code read from the development mailbox. */
-export async function residentLogin(page: Page, email: string) {
-  await page.goto("/aanmelden");
+/** Registers a new resident and logs them in with the code from the development mailbox. */
+export async function registerResident(page: Page, name: string, email: string) {
+  await page.goto("/registreren");
+  await page.getByLabel("Uw naam").fill(name);
   await page.getByLabel("Uw e-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await page.getByRole("button", { name: "Account maken" }).click();
+  await enterCode(page, email);
+}
+
+async function enterCode(page: Page, email: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vul uw code in");
   const code = await codeFromMailbox(page, email);
   await page.goto("/aanmelden/code");
   await page.getByLabel("Code van 6 cijfers").fill(code);
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page).toHaveURL(/\/mijn$/);
+}
+
+/** Logs a resident in with a one-time code read from the development mailbox. */
+export async function residentLogin(page: Page, email: string) {
+  await page.goto("/aanmelden");
+  await page.getByLabel("Uw e-mailadres").fill(email);
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await enterCode(page, email);
 }
