@@ -234,7 +234,7 @@ export default function StaffCasePage() {
         <h2 id="state-title">{t("case.stateTitle")}</h2>
         <p>
           <strong data-status={d.status}>{statusLabel(d.status)}</strong>
-          {d.subStatus ? ` · ${d.subStatus}` : ""} {d.closedAt ? <span className="badge">{t("case.closedBadge", { result: d.result })}</span> : null}{" "}
+          {d.subStatus ? ` · ${d.subStatus}` : ""} {d.closedAt ? <span className="badge">{t("case.closedBadge", { result: statusLabel(d.result) })}</span> : null}{" "}
           {d.overdue ? <span className="badge badge-late">{t("queue.lateBadge")}</span> : null}{" "}
           {d.waitingSince ? <span className="badge badge-waiting">{t("queue.waitingBadge")}</span> : null}
         </p>
@@ -472,7 +472,7 @@ export default function StaffCasePage() {
                     {d.decisions.map((s) => (
                       <div className="choice" key={s.key}>
                         <input type="radio" id={`decide-to-${s.key}`} name="to" value={s.key} defaultChecked={val("decide", "to") === s.key} />
-                        <label htmlFor={`decide-to-${s.key}`}>{s.key}</label>
+                        <label htmlFor={`decide-to-${s.key}`}>{statusLabel(s.key)}</label>
                       </div>
                     ))}
                   </fieldset>

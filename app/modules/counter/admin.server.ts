@@ -114,6 +114,8 @@ export async function removeTheme(actor: CurrentUser, slug: string) {
              (select count(*)::int from tickets where theme_id = ${theme.id}) + (select count(*)::int from appointments where theme_id = ${theme.id}) as ever`);
     if (today > 0) throw new DomainError("INVALID_STATE", "counteradmin:errors.themeHasTicketsToday");
     if (ever > 0) throw new DomainError("INVALID_STATE", "counteradmin:errors.themeHasHistory");
+    // Desk plans may list the theme (an array, no foreign key): drop it there too.
+    await tx.execute(sql`update desk_assignments set theme_ids = array_remove(theme_ids, ${theme.id}::uuid) where ${theme.id}::uuid = any(theme_ids)`);
     await tx.delete(deskThemes).where(eq(deskThemes.id, theme.id));
     await recordAudit({ actorId: actor.id, action: "counter.theme.removed", entityType: "desk_theme", entityId: theme.id, details: { slug, letter: theme.letter } }, tx);
   });
