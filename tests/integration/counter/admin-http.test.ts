@@ -46,7 +46,7 @@ describe("the appointment schedule form, without JavaScript", () => {
     const page = await text(await server.get(AGENDA, { Cookie: admin }));
     expect(page).toContain("Dit is nu een demo-agenda.");
     expect(page).toMatch(/<form method="post"/);
-    expect(page).toContain('name="start-0" value="09:00"');
+    expect(page).toMatch(/name="start-0"[^>]*value="09:00"/);
 
     const bad = await server.post(AGENDA, { ...week("09:00", "12:00"), "start-2": "25:00", "end-3": "08:00" }, { Cookie: admin });
     expect(bad.status).toBe(400);
@@ -54,7 +54,7 @@ describe("the appointment schedule form, without JavaScript", () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('href="#start-2">Rij 3: Vul een uur in als UU:MM, bijvoorbeeld 09:00.');
     expect(html).toContain('href="#end-3">Rij 4: Het einduur moet later zijn dan het beginuur.');
-    expect(html).toContain('name="start-2" value="25:00"');
+    expect(html).toMatch(/name="start-2"[^>]*value="25:00"/);
     expect(html).toMatch(/id="start-2"[^>]*aria-invalid="true"/);
     expect(await scheduleIsDemo("burgerzaken")).toBe(true);
 
@@ -65,7 +65,7 @@ describe("the appointment schedule form, without JavaScript", () => {
     const after = await text(await server.get(`${AGENDA}?opgeslagen=0`, { Cookie: admin }));
     expect(after).toContain("De afsprakenagenda is bewaard.");
     expect(after).not.toContain("Dit is nu een demo-agenda.");
-    expect(after).toContain('name="slotMinutes-0" value="20"');
+    expect(after).toMatch(/name="slotMinutes-0"[^>]*value="20"/);
   });
 
   it("lists the bookings a change would leave outside the schedule and saves only after confirmation", async () => {
@@ -82,7 +82,7 @@ describe("the appointment schedule form, without JavaScript", () => {
     expect(html).toContain("1 afspraak valt buiten de nieuwe agenda");
     expect(html).toContain(`${booked.reference} · Bea Booked`);
     expect(html).toContain('href="#confirm"');
-    expect(html).toContain('name="end-0" value="11:00"');
+    expect(html).toMatch(/name="end-0"[^>]*value="11:00"/);
     const [theme] = await db.select().from(deskThemes).where(eq(deskThemes.slug, "burgerzaken"));
     expect((await db.select().from(appointmentSchedules).where(eq(appointmentSchedules.themeId, theme.id)))[0].endTime).toBe("12:00");
 
