@@ -27,7 +27,8 @@ export async function listAllThemes(actor: CurrentUser) {
       pictogram: deskThemes.pictogram,
       sortOrder: deskThemes.sortOrder,
       active: deskThemes.active,
-      ticketsToday: sql<number>`(select count(*)::int from tickets k where k.theme_id = ${deskThemes.id} and k.day = ${TODAY})`,
+      // Qualified by hand: drizzle writes a bare "id" here, which the subquery would read as tickets.id.
+      ticketsToday: sql<number>`(select count(*)::int from tickets k where k.theme_id = desk_themes.id and k.day = ${TODAY})`,
     })
     .from(deskThemes)
     .orderBy(asc(deskThemes.sortOrder), asc(deskThemes.letter));

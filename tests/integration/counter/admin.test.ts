@@ -42,6 +42,10 @@ const theme = { nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre"
 
 beforeEach(async () => {
   await db.execute(sql`truncate appointments, appointment_slots, appointment_schedules, tickets, ticket_counters, desk_assignments, outbox cascade`);
+  // Themes and desks a test added go too, so each test starts from the demo set-up.
+  await db.execute(sql`delete from desk_themes where not is_demo`);
+  await db.execute(sql`delete from desks where name not like 'Loket _'`);
+  await db.execute(sql`update desk_themes set active = true`);
   await seedDemoCounter(db);
 });
 
