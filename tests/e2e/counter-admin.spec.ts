@@ -46,6 +46,15 @@ test("an admin adds a themed counter and its schedule; residents can book it, wi
   await expect(page.getByLabel("Tot (UU:MM), rij 1")).toHaveValue("12:00");
   await expectAccessible(page);
 
+  // The theme's own page, with the choice to deactivate it.
+  await page.getByRole("link", { name: "Terug naar loketten beheren" }).click();
+  await page.getByRole("link", { name: "Wijzigen: Ondernemen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Themaloket wijzigen: Ondernemen");
+  await expect(page.getByLabel("Naam in het Frans")).toHaveValue("Entreprendre");
+  await expect(page.getByRole("radio", { name: "Huis" })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Niet meer tonen (deactiveren)" })).toBeVisible();
+  await expectAccessible(page);
+
   // A resident sees the new theme's slots, not called a demo, and books one.
   const residentContext = await browser.newContext({ locale: "nl-BE" });
   const resident = await residentContext.newPage();
