@@ -14,3 +14,6 @@ export function Pictogram({ name, size = 48 }: { name: string; size?: number }) 
     </svg>
   );
 }
+
+/** The pictogram names an admin can choose for a desk theme. */
+export const PICTOGRAM_NAMES = Object.keys(PATHS);

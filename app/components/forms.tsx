@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 export type FieldErrors = Record<string, string | undefined>;
 
 /** GOV.UK-style error summary: focused when shown, each message links to its field. */
-export function ErrorSummary({ errors, fieldIds = {} }: { errors?: FieldErrors; fieldIds?: Record<string, string> }) {
+export function ErrorSummary({ errors, fieldIds = {}, prefixes = {} }: { errors?: FieldErrors; fieldIds?: Record<string, string>; prefixes?: Record<string, string> }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, v]) => v);
@@ -18,7 +18,15 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors?: FieldErrors; 
       <ul>
         {entries.map(([field, key]) => (
           <li key={field}>
-            {field === "_form" ? t(key!) : <a href={`#${fieldIds[field] ?? field}`}>{t(key!)}</a>}
+            {field === "_form" ? (
+              t(key!)
+            ) : (
+              <a href={`#${fieldIds[field] ?? field}`}>
+                {/* Says which row of a table a message is about, e.g. "Row 2: …". */}
+                {prefixes[field] ? `${prefixes[field]}: ` : ""}
+                {t(key!)}
+              </a>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 export const supportedLanguages = ["nl", "en", "fr"] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
 export const defaultLanguage: SupportedLanguage = "nl";
-export const namespaces = ["common", "auth", "admin", "counter", "access", "knowledge", "cases", "contacts", "inbox", "backoffice", "insights"] as const;
+export const namespaces = ["common", "auth", "admin", "counter", "access", "knowledge", "cases", "contacts", "inbox", "backoffice", "insights", "counteradmin"] as const;
 
 /** Shared by the server and the browser instance of i18next. */
 export const i18nConfig = {

@@ -10,6 +10,7 @@ import nlContacts from "../../locales/nl/contacts.json";
 import nlInbox from "../../locales/nl/inbox.json";
 import nlBackoffice from "../../locales/nl/backoffice.json";
 import nlInsights from "../../locales/nl/insights.json";
+import nlCounteradmin from "../../locales/nl/counteradmin.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enAdmin from "../../locales/en/admin.json";
@@ -21,6 +22,7 @@ import enContacts from "../../locales/en/contacts.json";
 import enInbox from "../../locales/en/inbox.json";
 import enBackoffice from "../../locales/en/backoffice.json";
 import enInsights from "../../locales/en/insights.json";
+import enCounteradmin from "../../locales/en/counteradmin.json";
 import frCommon from "../../locales/fr/common.json";
 import frAuth from "../../locales/fr/auth.json";
 import frAdmin from "../../locales/fr/admin.json";
@@ -32,9 +34,10 @@ import frContacts from "../../locales/fr/contacts.json";
 import frInbox from "../../locales/fr/inbox.json";
 import frBackoffice from "../../locales/fr/backoffice.json";
 import frInsights from "../../locales/fr/insights.json";
+import frCounteradmin from "../../locales/fr/counteradmin.json";
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, contacts: nlContacts, inbox: nlInbox, backoffice: nlBackoffice, insights: nlInsights },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, contacts: enContacts, inbox: enInbox, backoffice: enBackoffice, insights: enInsights },
-  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, contacts: frContacts, inbox: frInbox, backoffice: frBackoffice, insights: frInsights },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, contacts: nlContacts, inbox: nlInbox, backoffice: nlBackoffice, insights: nlInsights, counteradmin: nlCounteradmin },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, contacts: enContacts, inbox: enInbox, backoffice: enBackoffice, insights: enInsights, counteradmin: enCounteradmin },
+  fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, contacts: frContacts, inbox: frInbox, backoffice: frBackoffice, insights: frInsights, counteradmin: frCounteradmin },
 } as const;

@@ -5,7 +5,7 @@ import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 
-export const handle = { i18n: ["admin", "inbox"] };
+export const handle = { i18n: ["admin", "inbox", "counteradmin"] };
 
 export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice"]);
+  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -97,6 +97,9 @@ export default function Workplace() {
             </li>
             <li>
               <Link to="/werk/beheer/diensten">{t("backoffice:nav.services")}</Link>
+            </li>
+            <li>
+              <Link to="/werk/beheer/loketten">{t("counteradmin:title")}</Link>
             </li>
           </ul>
         </section>

@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: c.status,
     subStatus: c.subStatus,
     statusText: o.status.text,
+    /** Every status of this service in words, for the heading, the move options and the history. */
+    statusLabels: Object.fromEntries(o.def.statusModel.statuses.map((s) => [s.key, s.text])) as Record<string, Text3>,
     subStatuses: o.status.subStatuses,
     result: c.result,
     channel: c.channel,
@@ -165,6 +167,7 @@ export default function StaffCasePage() {
   const err = (intent: CaseIntent, name: string) => errors?.[`${intent}-${name}`];
   const described = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const text3 = (x: unknown) => pick(x as Text3, lng);
+  const statusLabel = (key: unknown): string => (typeof key === "string" ? (pick(d.statusLabels[key], lng) ?? key) : "—");
   const fileHref = (id: string) => `/werk/dossiers/${d.reference}/bestanden/${id}`;
   const formKey = `${d.version}-${d.events.length}`;
   const Version = () => <input type="hidden" name="version" value={d.version} />;
@@ -174,7 +177,7 @@ export default function StaffCasePage() {
     const x = e.data as Record<string, unknown>;
     switch (e.type) {
       case "status-changed":
-        return t("events.status-changed", { from: x.from, to: x.to });
+        return t("events.status-changed", { from: statusLabel(x.from), to: statusLabel(x.to) });
       case "assigned":
         return x.claimed ? t("events.claimed") : t("events.assigned", { to: name(x.to) });
       case "team-changed":
@@ -219,8 +222,8 @@ export default function StaffCasePage() {
       <section className="card" aria-labelledby="state-title">
         <h2 id="state-title">{t("case.stateTitle")}</h2>
         <p>
-          <strong>{d.status}</strong>
-          {d.subStatus ? ` · ${d.subStatus}` : ""} {d.closedAt ? <span className="badge">{t("case.closedBadge", { result: d.result })}</span> : null}{" "}
+          <strong data-status={d.status}>{statusLabel(d.status)}</strong>
+          {d.subStatus ? ` · ${d.subStatus}` : ""} {d.closedAt ? <span className="badge">{t("case.closedBadge", { result: statusLabel(d.result) })}</span> : null}{" "}
           {d.overdue ? <span className="badge badge-late">{t("queue.lateBadge")}</span> : null}{" "}
           {d.waitingSince ? <span className="badge badge-waiting">{t("queue.waitingBadge")}</span> : null}
         </p>
@@ -410,10 +413,10 @@ export default function StaffCasePage() {
                   <Field id="move-to" label={t("case.newStatus")} error={err("move", "to")}>
                     <select id="move-to" name="to" defaultValue={val("move", "to") ?? ""} aria-describedby={described("move-to", err("move", "to"))}>
                       <option value="">{t("case.choose")}</option>
-                      {d.subStatuses.length ? <option value={d.status}>{t("case.sameStatus", { status: d.status })}</option> : null}
+                      {d.subStatuses.length ? <option value={d.status}>{t("case.sameStatus", { status: statusLabel(d.status) })}</option> : null}
                       {d.moves.map((s) => (
                         <option key={s.key} value={s.key}>
-                          {s.key}
+                          {statusLabel(s.key)}
                         </option>
                       ))}
                     </select>
@@ -458,7 +461,7 @@ export default function StaffCasePage() {
                     {d.decisions.map((s) => (
                       <div className="choice" key={s.key}>
                         <input type="radio" id={`decide-to-${s.key}`} name="to" value={s.key} defaultChecked={val("decide", "to") === s.key} />
-                        <label htmlFor={`decide-to-${s.key}`}>{s.key}</label>
+                        <label htmlFor={`decide-to-${s.key}`}>{statusLabel(s.key)}</label>
                       </div>
                     ))}
                   </fieldset>

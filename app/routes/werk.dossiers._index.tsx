@@ -7,6 +7,7 @@ import { filtersFromUrl, listQueue, type QueueFilters } from "~/modules/cases/qu
 import { claimCase } from "~/modules/cases/staff.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
+import { pick, type Text3 } from "~/modules/cases/definitions";
 
 export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
@@ -87,7 +88,7 @@ export default function Queue() {
             <option value="">{t("queue.any")}</option>
             {d.statuses.map((s) => (
               <option key={s.key} value={s.key}>
-                {`${s.key}${n(c.byStatus[s.key])}`}
+                {`${pick(s.text as Text3, lng) ?? s.key}${n(c.byStatus[s.key])}`}
               </option>
             ))}
           </select>
@@ -180,8 +181,8 @@ export default function Queue() {
                     <div className="muted">{r.residentName}</div>
                   </td>
                   <td>{r.serviceTitle}</td>
-                  <td>
-                    {r.status}
+                  <td data-status={r.status}>
+                    {pick(r.statusText, lng) ?? r.status}
                     {r.subStatus ? <div className="muted">{r.subStatus}</div> : null}
                     {r.waiting ? <div><span className="badge badge-waiting">{t("queue.waitingBadge")}</span></div> : null}
                   </td>

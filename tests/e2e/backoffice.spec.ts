@@ -88,7 +88,8 @@ test("a request goes from resident to back office and back, and the front office
   await agent.getByRole("button", { name: "Wijzig de status" }).click();
   await expect(agent.getByRole("status")).toContainText("De status is gewijzigd.");
   const decision = agent.getByRole("region", { name: "Beslissing" });
-  await decision.getByLabel("beantwoord").check();
+  // Statuses read as words, not keys like "beantwoord".
+  await decision.getByLabel("We hebben uw vraag beantwoord.").check();
   await decision.getByLabel("Reden voor de bewoner").fill("Ja, dat mag. Vraag wel eerst een parkeerverbod aan.");
   await decision.getByRole("button", { name: "Beslis en sluit af" }).click();
   await expect(agent.getByRole("status")).toContainText("dossier is afgesloten");

@@ -6,7 +6,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { expectedCompletion } from "./clock";
-import { pick, statusOf } from "./definitions";
+import { statusOf } from "./definitions";
 import { definitionByServiceId, listRequestable } from "./definitions.server";
 
 /**
@@ -161,7 +161,8 @@ export async function listQueue(actor: CurrentUser, f: QueueFilters, now = new D
       const expectedBy = expectedCompletion(r, now)!;
       return {
         ...r,
-        statusText: def ? pick(statusOf(def.statusModel, r.status)?.text, "nl") : undefined,
+        /** The status in words (per language), so staff never have to read a raw key like "in-behandeling". */
+        statusText: def ? statusOf(def.statusModel, r.status)?.text : undefined,
         expectedBy,
         overdue: expectedBy.getTime() < now.getTime(),
         waiting: !!r.waitingSince,

@@ -59,8 +59,9 @@ async function slotRule(tx: Tx, themeId: string, startsAt: Date) {
 async function claimPlace(tx: Tx, themeId: string, startsAt: Date, capacity: number) {
   const rows = await tx.execute(sql`
     insert into appointment_slots (theme_id, starts_at, capacity, booked) values (${themeId}, ${startsAt.toISOString()}, ${capacity}, 1)
-    on conflict (theme_id, starts_at) do update set booked = appointment_slots.booked + 1
-      where appointment_slots.booked < appointment_slots.capacity
+    on conflict (theme_id, starts_at) do update set booked = appointment_slots.booked + 1, capacity = excluded.capacity
+      -- The schedule's capacity now counts, so an admin lowering it takes effect for slots already in use.
+      where appointment_slots.booked < excluded.capacity
     returning booked`);
   if (!rows.length) throw new DomainError("CONFLICT", "counter:errors.slotFull");
 }

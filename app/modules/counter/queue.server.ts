@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { deskAssignments, deskThemes, desks, tickets, type TicketStatus } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -99,14 +99,21 @@ export async function deskForToday(agent: CurrentUser) {
 export async function takeDesk(agent: CurrentUser, deskId: string, themeIds: string[]) {
   assertFrontOffice(agent);
   if (!themeIds.length) throw new DomainError("VALIDATION", "counter:errors.chooseThemes");
-  await db.transaction(async (tx) => {
-    await tx.delete(deskAssignments).where(and(eq(deskAssignments.userId, agent.id), sql`${deskAssignments.day} = ${TODAY}`));
-    const taken = await tx.execute(sql`
-      insert into desk_assignments (desk_id, day, user_id, theme_ids)
-      values (${deskId}, ${TODAY}, ${agent.id}, ${`{${themeIds.join(",")}}`}::uuid[])
-      on conflict do nothing returning desk_id`);
-    if (!taken.length) throw new DomainError("CONFLICT", "counter:errors.deskTaken");
-  });
+  await db.transaction((tx) => seatAgent(tx, { userId: agent.id, deskId, day: TODAY, themeIds }));
+}
+
+/**
+ * Puts one agent at one desk for one day with the themes they serve (the agent's own choice on
+ * /werk/loket, or an admin's planning). An agent has one desk per day; a desk one agent.
+ */
+export async function seatAgent(tx: DbOrTx, input: { userId: string; deskId: string; day: SQL | string; themeIds: string[] }) {
+  const day = typeof input.day === "string" ? sql`${input.day}::date` : input.day;
+  await tx.delete(deskAssignments).where(and(eq(deskAssignments.userId, input.userId), sql`${deskAssignments.day} = ${day}`));
+  const taken = await tx.execute(sql`
+    insert into desk_assignments (desk_id, day, user_id, theme_ids)
+    values (${input.deskId}, ${day}, ${input.userId}, ${`{${input.themeIds.join(",")}}`}::uuid[])
+    on conflict do nothing returning desk_id`);
+  if (!taken.length) throw new DomainError("CONFLICT", "counter:errors.deskTaken");
 }
 
 const historyEntry = (event: string, by: string, detail?: string) =>

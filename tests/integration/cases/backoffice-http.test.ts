@@ -38,6 +38,9 @@ describe("back-office pages without JavaScript", () => {
     expect(html).toContain(`href="/werk/dossiers/${reference}"`);
     expect(html).toMatch(/<form method="get"/);
     expect(html).toMatch(/Niet toegewezen \(\d+\)/);
+    // Statuses in words, the key only as a data attribute (never as the visible text).
+    expect(html).toMatch(/<td data-status="ontvangen">We hebben uw aanvraag ontvangen\. Een medewerker bekijkt ze\./);
+    expect(html).not.toMatch(/<option value="ontvangen">ontvangen/);
     const page = await server.get(`/werk/dossiers/${reference}`, { Cookie: a });
     expect(page.status).toBe(200);
     const body = decode(await page.text());
