@@ -110,7 +110,6 @@ export function memoiseMatchRoutes(router: Router) {
 
 /** Installs the memoised function on the one copy of `@remix-run/router` the server loads. */
 export function installMatchRoutesMemo() {
-  if (process.env.PERF2_NO_MEMO) return; // TEMP A/B
   const router = createRequire(import.meta.url)("@remix-run/router") as Router & { matchRoutes: Router["matchRoutes"] };
   router.matchRoutes = memoiseMatchRoutes(router);
 }
