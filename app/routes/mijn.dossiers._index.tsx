@@ -9,20 +9,37 @@ import { getLanguage } from "~/utils/i18next.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
+// One formatter per language for the process: creating one costs about 45 µs, using it 1 µs.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lng: string) {
+  let f = dateFormats.get(lng);
+  if (!f) dateFormats.set(lng, (f = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeZone: "Europe/Brussels" })));
+  return f;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });
   const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
+  const date = dateFormat(lng);
+  // Only what the page shows, dates already formatted in the reader's language:
+  // a smaller document and less work per row for residents with many cases.
   return {
-    drafts: drafts.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
-    // Only the reader's language goes to the page: a smaller document for residents with many cases.
-    cases: list.map((c) => ({ ...c, statusText: pick(c.statusText, lng) ?? c.status, submittedAt: c.submittedAt.toISOString(), lastChangeAt: c.lastChangeAt.toISOString(), expectedBy: c.expectedBy?.toISOString() ?? null })),
+    drafts: drafts.map((d) => ({ slug: d.slug, href: d.href, title: d.title, updated: date.format(d.updatedAt) })),
+    cases: list.map((c) => ({
+      reference: c.reference,
+      serviceTitle: c.serviceTitle,
+      statusText: pick(c.statusText, lng) ?? c.status,
+      actionNeeded: c.actionNeeded,
+      open: c.open,
+      lastChange: date.format(c.lastChangeAt),
+      expected: c.expectedBy ? date.format(c.expectedBy) : null,
+    })),
   };
 }
 
 export default function MyCases() {
-  const { t, i18n } = useTranslation("cases");
+  const { t } = useTranslation("cases");
   const { cases, drafts } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Europe/Brussels" });
   const open = cases.filter((c) => c.open);
   const closed = cases.filter((c) => !c.open);
   const table = (rows: typeof cases, caption: string, withExpected: boolean) => (
@@ -47,8 +64,8 @@ export default function MyCases() {
             <td>
               {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} {c.statusText}
             </td>
-            <td>{date.format(new Date(c.lastChangeAt))}</td>
-            {withExpected ? <td>{c.expectedBy ? t("dossiers.around", { date: date.format(new Date(c.expectedBy)) }) : "–"}</td> : null}
+            <td>{c.lastChange}</td>
+            {withExpected ? <td>{c.expected ? t("dossiers.around", { date: c.expected }) : "–"}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -64,7 +81,7 @@ export default function MyCases() {
           <ul>
             {drafts.map((d) => (
               <li key={d.slug}>
-                <Link to={d.href}>{d.title}</Link> <span className="muted">({t("dossiers.draftSaved", { date: date.format(new Date(d.updatedAt)) })})</span>
+                <Link to={d.href}>{d.title}</Link> <span className="muted">({t("dossiers.draftSaved", { date: d.updated })})</span>
               </li>
             ))}
           </ul>

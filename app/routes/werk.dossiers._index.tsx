@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
-import { filtersFromUrl, listQueue, type QueueFilters } from "~/modules/cases/queue.server";
+import { filtersFromUrl, forgetQueueCounts, listQueue, type QueueFilters } from "~/modules/cases/queue.server";
 import { claimCase } from "~/modules/cases/staff.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -25,6 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const reference = String(form.get("reference") ?? "");
   try {
     await claimCase(actor, reference, { version: Number(form.get("version")) });
+    forgetQueueCounts();
     return { ok: true as const, claimed: reference };
   } catch (err) {
     if (err instanceof DomainError && err.code !== "NOT_FOUND" && err.code !== "FORBIDDEN") return data({ ok: false as const, errors: { _form: err.messageKey } }, { status: err.status });

@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
+import { installMatchRoutesMemo } from "./memo-match-routes";
 import { pageCache } from "./page-cache";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -43,6 +44,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 }
 
 export function createHttpApp(opts: HttpAppOptions) {
+  // Route matching answers from a cache (see memo-match-routes.ts); installed once per process.
+  installMatchRoutesMemo();
   const app = express();
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);

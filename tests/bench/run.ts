@@ -125,8 +125,9 @@ async function main() {
   const rows: { name: string; portal: Figures; baseline: Figures; half?: Figures & { rate: number }; target?: string }[] = [];
   try {
     await waitFor(`${baseUrl}/healthz`);
-    // BENCH_ONLY=text runs only the scenarios whose name contains it.
-    for (const scenario of ALL.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY))) {
+    // BENCH_ONLY=text runs only the scenarios whose name contains it ("a|b": either).
+    const only = process.env.BENCH_ONLY?.split("|").filter(Boolean);
+    for (const scenario of ALL.filter((s) => !only?.length || only.some((o) => s.name.includes(o)))) {
       const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
       const headers = { ...scenario.headers, ...prepared.headers };
       const body = prepared.body ?? scenario.body;

@@ -104,14 +104,18 @@ export async function loadResident(residentId: string) {
 
 /**
  * Opens a resident's file for a staff member: the person and one page of their timeline.
- * Every opening is written to the audit log, before anything is read.
+ * Every opening is written to the audit log before anything is shown.
  */
 export async function openResidentFile(actor: CurrentUser, residentId: string, page = 1, lng = "nl") {
   assertCanViewResidents(actor);
   const person = await loadResident(residentId);
   if (!person) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  await recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } });
-  const timeline = await residentTimeline(person.id, page, lng);
+  // The audit row is written while the timeline is read: one round trip (and commit wait) less.
+  // Nothing is returned unless the audit row was written: Promise.all rejects if it fails.
+  const [, timeline] = await Promise.all([
+    recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }),
+    residentTimeline(person.id, page, lng),
+  ]);
   return {
     resident: {
       id: person.id,

@@ -56,6 +56,17 @@ describe("back-office pages without JavaScript", () => {
     expect((await server.get("/werk/dossiers", { Cookie: resCookie })).status).toBe(403);
   });
 
+  it("counts a case claimed from the queue page under 'Aan mij toegewezen' at once", async () => {
+    const { reference, a } = await setup("httpk");
+    const before = decode(await (await server.get("/werk/dossiers", { Cookie: a })).text());
+    expect(before).toContain("Aan mij toegewezen (0)");
+    // The queue's counts are shared for a few seconds; a claim from the queue forgets them.
+    const claimed = await server.post("/werk/dossiers?index", { reference, version: "1" }, { Cookie: a });
+    expect(claimed.status).toBe(200);
+    expect(decode(await claimed.text())).toContain("Aan mij toegewezen (1)");
+    expect(decode(await (await server.get("/werk/dossiers", { Cookie: a })).text())).toContain("Aan mij toegewezen (1)");
+  });
+
   it("keeps what the second agent typed when a colleague changed the case first", async () => {
     const { reference, a, b, aId } = await setup("httpc");
     // Both opened the case at version 1; A claims it first.
