@@ -2,22 +2,28 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../../setup/free-port";
 
 /** The README's promise: start, stop with Ctrl+C or SIGTERM, start again: data kept, seeds not doubled. */
 const dataDir = `.data/test-lifecycle-${process.pid}`;
-const pgPort = 55000 + Math.floor(Math.random() * 400);
-const httpPort = 56000 + Math.floor(Math.random() * 400);
+let pgPort = 0;
+let httpPort = 0;
 
 function startPortal(): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", PORT: String(httpPort), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), RUN_WORKER: "false" };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
-  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  // Kept to explain a failed start (the portal prints one line saying why).
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+  Object.defineProperty(child, "stderrText", { get: () => stderr });
+  return child;
 }
 
 async function waitHealthy(child: ChildProcess) {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}: ${(child as ChildProcess & { stderrText?: string }).stderrText ?? ""}`);
     try {
       const res = await fetch(`http://127.0.0.1:${httpPort}/healthz`);
       if (res.ok) return;
@@ -48,6 +54,9 @@ async function counts() {
 describe("the portal's lifecycle with the embedded PostgreSQL", () => {
   it("stops cleanly on SIGTERM and SIGINT and keeps its data without duplicating seeds", async () => {
     rmSync(dataDir, { recursive: true, force: true });
+    pgPort = await freePort();
+    do httpPort = await freePort();
+    while (httpPort === pgPort);
     try {
       let portal = startPortal();
       await waitHealthy(portal);

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import net from "node:net";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../../setup/free-port";
 import { startEmbeddedPostgres, StartupError } from "../../../db/embedded";
 import { ConfigError, loadEnv } from "../../../app/utils/env.server";
 
@@ -24,7 +25,7 @@ describe("starting up", () => {
   it("keeps its data across a stop and a start", async () => {
     const dataDir = ".data/test-persist";
     rmSync(dataDir, { recursive: true, force: true });
-    const port = 54900 + Math.floor(Math.random() * 90);
+    const port = await freePort();
     const first = await startEmbeddedPostgres({ dataDir, port });
     let sql = postgres(first.url, { max: 1, onnotice: () => {} });
     await sql`create table kept (value text)`;
