@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { teamMembers, teams, users, type Role } from "../../../db/schema";
+import { users, type Role } from "../../../db/schema";
 import { db, type DbOrTx } from "~/utils/db.server";
 
 export type CurrentUser = {
@@ -20,15 +20,28 @@ export async function findUserByEmail(email: string, conn: DbOrTx = db) {
   return user;
 }
 
+type TeamRef = { id: string; slug: string; name: string };
+
+/** The signed-in person with their teams, in one round trip: it runs on every signed-in page. */
 export async function loadCurrentUser(id: string): Promise<CurrentUser | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, id));
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      roles: users.roles,
+      preferredLanguage: users.preferredLanguage,
+      preferredChannel: users.preferredChannel,
+      active: users.active,
+      // Plain names on purpose: drizzle leaves columns unqualified in a one-table select.
+      teams: sql<TeamRef[] | string>`coalesce((
+        select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name) order by t.name)
+          from team_members m join teams t on t.id = m.team_id
+         where m.user_id = "users"."id"), '[]'::jsonb)`,
+    })
+    .from(users)
+    .where(eq(users.id, id));
   if (!user || !user.active) return undefined;
-  const memberOf = await db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(eq(teamMembers.userId, id))
-    .orderBy(teams.name);
   return {
     id: user.id,
     name: user.name,
@@ -36,7 +49,8 @@ export async function loadCurrentUser(id: string): Promise<CurrentUser | undefin
     roles: user.roles,
     preferredLanguage: user.preferredLanguage,
     preferredChannel: user.preferredChannel,
-    teams: memberOf,
+    // The driver may hand jsonb over unparsed inside a raw SQL column.
+    teams: typeof user.teams === "string" ? (JSON.parse(user.teams) as TeamRef[]) : user.teams,
     isStaff: isStaffRoles(user.roles),
   };
 }
