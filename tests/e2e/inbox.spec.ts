@@ -89,6 +89,8 @@ test("a visitor rates the visit with one tap on the tablet at the desk", async (
   await page.getByRole("button", { name: "Bewaren" }).click();
   await expect(page.getByRole("status")).toHaveText("De medewerker is bewaard.");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("button", { name: "Afmelden" }).click();
+  // Wait for the logout to land: going to the login page earlier would still find the admin signed in.
+  await expect(page).toHaveURL(/\/medewerkers\/aanmelden/);
 
   await staffLogin(page, "tine.tablet@example.com", "Een-sterk-wachtwoord-2026");
   await page.goto("/werk/loket");
