@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CaseMessageList } from "~/components/CaseMessages";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
 import { pick, type Text3 } from "~/modules/cases/definitions";
@@ -178,26 +179,14 @@ export default function CasePage() {
       <section className="card" aria-labelledby="messages-title">
         <h2 id="messages-title">{t("case.messagesTitle")}</h2>
         {d.messages.length === 0 ? <p>{t("case.noMessages")}</p> : null}
-        <ol className="messages">
-          {d.messages.map((m) => (
-            <li key={m.id} className={m.fromStaff ? "message message-staff" : "message message-mine"}>
-              <p className="muted">
-                {m.fromStaff ? t("case.fromCity") : t("case.fromMe")} · {dateTime.format(new Date(m.at))}
-                {m.kind === "question" ? ` · ${t("case.question")}` : ""}
-              </p>
-              <p className="pre-line">{m.body}</p>
-              {m.files.length ? (
-                <ul>
-                  {m.files.map((f) => (
-                    <li key={f.id}>
-                      <a href={fileHref(f.id)}>{t("form.fileDownload", { name: f.filename })}</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <CaseMessageList
+          messages={d.messages}
+          sender={(fromStaff) => (fromStaff ? t("case.fromCity") : t("case.fromMe"))}
+          kindLabel={(kind) => (kind === "question" ? t("case.question") : undefined)}
+          downloadLabel={(name) => t("form.fileDownload", { name })}
+          fileHref={fileHref}
+          formatDate={(at) => dateTime.format(at)}
+        />
         {d.open && !d.openQuestion ? <ReplyForm id="message" label={t("case.messageLabel")} errors={failedIntent !== "rate" ? errors : undefined} values={values} busy={busy} /> : null}
       </section>
 

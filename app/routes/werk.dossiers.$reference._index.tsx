@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CaseMessageList } from "~/components/CaseMessages";
 import { ErrorSummary, HintAndError, Notice } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
 import { caseActionSchemas, CASE_INTENTS, endOfDay, type CaseIntent } from "~/modules/cases/backoffice-schemas";
@@ -299,26 +300,14 @@ export default function StaffCasePage() {
           <section className="card" aria-labelledby="messages-title">
             <h2 id="messages-title">{t("case.messagesTitle")}</h2>
             {d.messages.length === 0 ? <p>{t("case.noMessages")}</p> : null}
-            <ol className="messages">
-              {d.messages.map((m) => (
-                <li key={m.id} className={m.fromStaff ? "message message-staff" : "message message-mine"}>
-                  <p className="muted">
-                    {m.fromStaff ? t("case.fromTeam") : t("case.fromResident")} · {dateTime.format(new Date(m.at))}
-                    {m.kind === "question" ? ` · ${t("case.question")}` : m.kind === "answer" ? ` · ${t("case.answer")}` : ""}
-                  </p>
-                  <p className="pre-line">{m.body}</p>
-                  {m.files.length ? (
-                    <ul>
-                      {m.files.map((f) => (
-                        <li key={f.id}>
-                          <a href={fileHref(f.id)}>{t("case.download", { name: f.filename })}</a>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
+            <CaseMessageList
+              messages={d.messages}
+              sender={(fromStaff) => (fromStaff ? t("case.fromTeam") : t("case.fromResident"))}
+              kindLabel={(kind) => (kind === "question" ? t("case.question") : kind === "answer" ? t("case.answer") : undefined)}
+              downloadLabel={(name) => t("case.download", { name })}
+              fileHref={fileHref}
+              formatDate={(at) => dateTime.format(at)}
+            />
           </section>
 
           <section className="card" aria-labelledby="answers-title">
