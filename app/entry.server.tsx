@@ -1,9 +1,7 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance, type i18n } from "i18next";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
@@ -13,6 +11,8 @@ import { getLanguage } from "~/utils/i18next.server";
 // The hot JSON endpoints, served by Express before Remix (app/server/http-app.ts) from this
 // bundle, so they share its modules (database pool, search cache) with the routes.
 export { fastRoutes } from "~/server/fast-routes";
+// Each HTTP process listens for cache clears of the others (platform/cache-bus.server.ts).
+export { startCacheBus } from "~/modules/platform/cache-bus.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -42,9 +42,9 @@ export default async function handleRequest(
   const lng = await getLanguage(request);
   const instance = await i18nFor(lng);
 
-  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-
+  // The whole document is sent in one piece, not streamed: no page defers data, so streaming
+  // would only split the same bytes into a dozen socket writes, and on this platform each
+  // write is a system call that costs more than rendering a table row (docs/performance.md).
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -52,13 +52,24 @@ export default async function handleRequest(
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
       </I18nextProvider>,
       {
-        [readyEvent]() {
+        onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Content-Language", lng);
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          const chunks: Buffer[] = [];
+          const collect = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              const body = Buffer.concat(chunks);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              responseHeaders.set("Content-Language", lng);
+              responseHeaders.set("Content-Length", String(body.byteLength));
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          pipe(collect);
         },
         onShellError(error: unknown) {
           reject(error);
