@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createCookie, createSessionStorage, type Session } from "@remix-run/node";
+import { createCookie, createSessionStorage, type Cookie, type Session } from "@remix-run/node";
 import { eq, lt, sql } from "drizzle-orm";
 import { loginCodes, sessions } from "../../../db/schema";
 import { db } from "~/utils/db.server";
@@ -15,9 +15,10 @@ type SessionData = { userId: string; staff?: boolean };
 type FlashData = { flash: string };
 
 let storage: ReturnType<typeof makeStorage> | undefined;
+let cookie: Cookie | undefined;
 
-function makeStorage() {
-  const cookie = createCookie(SESSION_COOKIE, {
+function sessionCookie() {
+  cookie ??= createCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: "lax",
     secure: isProduction(),
@@ -25,8 +26,12 @@ function makeStorage() {
     // The first secret signs; the others still verify, so secrets can be rotated without logging everyone out.
     secrets: env().SESSION_SECRETS,
   });
+  return cookie;
+}
+
+function makeStorage() {
   return createSessionStorage<SessionData, FlashData>({
-    cookie,
+    cookie: sessionCookie(),
     async createData(data, expires) {
       const id = randomBytes(32).toString("base64url");
       await db.insert(sessions).values({
@@ -61,6 +66,12 @@ function makeStorage() {
 export function sessionStorage() {
   storage ??= makeStorage();
   return storage;
+}
+
+/** The session id a request's signed cookie carries (not checked against the database). */
+export async function sessionIdOf(request: Request): Promise<string | undefined> {
+  const id: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof id === "string" && id ? id : undefined;
 }
 
 export function getSession(request: Request) {

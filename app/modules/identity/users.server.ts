@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { users, type Role } from "../../../db/schema";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { sessions, users, type Role } from "../../../db/schema";
 import { db, type DbOrTx } from "~/utils/db.server";
 
 export type CurrentUser = {
@@ -22,25 +22,23 @@ export async function findUserByEmail(email: string, conn: DbOrTx = db) {
 
 type TeamRef = { id: string; slug: string; name: string };
 
-/** The signed-in person with their teams, in one round trip: it runs on every signed-in page. */
-export async function loadCurrentUser(id: string): Promise<CurrentUser | undefined> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      roles: users.roles,
-      preferredLanguage: users.preferredLanguage,
-      preferredChannel: users.preferredChannel,
-      active: users.active,
-      // Plain names on purpose: drizzle leaves columns unqualified in a one-table select.
-      teams: sql<TeamRef[] | string>`coalesce((
-        select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name) order by t.name)
-          from team_members m join teams t on t.id = m.team_id
-         where m.user_id = "users"."id"), '[]'::jsonb)`,
-    })
-    .from(users)
-    .where(eq(users.id, id));
+const currentUserColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  roles: users.roles,
+  preferredLanguage: users.preferredLanguage,
+  preferredChannel: users.preferredChannel,
+  active: users.active,
+  teams: sql<TeamRef[] | string>`coalesce((
+    select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name) order by t.name)
+      from team_members m join teams t on t.id = m.team_id
+     where m.user_id = "users"."id"), '[]'::jsonb)`,
+};
+
+type UserRow = { [K in keyof typeof currentUserColumns]: K extends "teams" ? TeamRef[] | string : (typeof users.$inferSelect)[K & keyof typeof users.$inferSelect] };
+
+function toCurrentUser(user: UserRow | undefined): CurrentUser | undefined {
   if (!user || !user.active) return undefined;
   return {
     id: user.id,
@@ -53,4 +51,23 @@ export async function loadCurrentUser(id: string): Promise<CurrentUser | undefin
     teams: typeof user.teams === "string" ? (JSON.parse(user.teams) as TeamRef[]) : user.teams,
     isStaff: isStaffRoles(user.roles),
   };
+}
+
+/** A person with their teams, in one round trip. */
+export async function loadCurrentUser(id: string): Promise<CurrentUser | undefined> {
+  const [user] = await db.select(currentUserColumns).from(users).where(eq(users.id, id));
+  return toCurrentUser(user);
+}
+
+/**
+ * The person a live session belongs to, session and user in one round trip: it runs on every
+ * signed-in page, and each round trip to the database costs two system calls.
+ */
+export async function loadSessionUser(sessionId: string): Promise<CurrentUser | undefined> {
+  const [user] = await db
+    .select(currentUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)));
+  return toCurrentUser(user);
 }

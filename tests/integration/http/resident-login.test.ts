@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox, sessions } from "../../../db/schema";
+import { outbox, sessions, users } from "../../../db/schema";
 import { db } from "../../../app/utils/db.server";
 import { cookieJar, startTestServer } from "../../setup/http-server";
 
@@ -50,6 +50,28 @@ describe("a resident over real HTTP", () => {
     const after = await server.get("/mijn", { Cookie: jar.header() });
     expect(after.status).toBe(302);
     expect(after.headers.get("Location")).toBe("/aanmelden?redirectTo=%2Fmijn");
+  });
+
+  it("treats an expired session or a deactivated account as signed out", async () => {
+    const signIn = async (email: string) => {
+      const jar = cookieJar();
+      jar.store(await server.post("/registreren", { name: "Lies", email, preferredLanguage: "nl", preferredChannel: "email", redirectTo: "/mijn" }));
+      jar.store(await server.post("/aanmelden/code", { code: await lastCode(email) }, { Cookie: jar.header() }));
+      expect((await server.get("/mijn", { Cookie: jar.header() })).status).toBe(200);
+      return jar;
+    };
+    const expired = await signIn("lies.verlopen@example.com");
+    const [lies] = await db.select().from(users).where(eq(users.email, "lies.verlopen@example.com"));
+    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.userId, lies.id));
+    const afterExpiry = await server.get("/mijn", { Cookie: expired.header() });
+    expect(afterExpiry.status).toBe(302);
+    expect(afterExpiry.headers.get("Location")).toBe("/aanmelden?redirectTo=%2Fmijn");
+
+    const deactivated = await signIn("lies.gestopt@example.com");
+    await db.update(users).set({ active: false }).where(eq(users.email, "lies.gestopt@example.com"));
+    const afterStop = await server.get("/mijn", { Cookie: deactivated.header() });
+    expect(afterStop.status).toBe(302);
+    expect(afterStop.headers.get("Location")).toBe("/aanmelden?redirectTo=%2Fmijn");
   });
 
   it("keeps redirectTo on the site", async () => {
