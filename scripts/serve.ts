@@ -1,19 +1,93 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { buildPaths } from "../app/server/build-paths";
+import { loadEnv, type Env } from "../app/utils/env.server";
 import { failStartup, onShutdown, prepareDatabase } from "./lib/bootstrap";
+
+/** The HTTP server of one process: the production build behind Express. */
+async function listen(env: Env) {
+  const paths = buildPaths();
+  const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
+  // Before serving: a cache cleared by another process meanwhile is then cleared here too.
+  const { startCacheBus } = build.entry.module as { startCacheBus?: () => Promise<unknown> };
+  if (!startCacheBus) throw new Error("The server build does not export startCacheBus: rebuild with `npm run build`.");
+  await startCacheBus();
+  const { createHttpApp } = await import("../app/server/http-app");
+  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
+  return new Promise<import("node:http").Server>((resolve, reject) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new (class extends Error {})(`Port ${env.PORT} is taken: set PORT to another port.`) : err),
+    );
+  });
+}
+
+/**
+ * With WEB_CONCURRENCY > 1 the primary prepares the database, runs the mail worker and inbound
+ * SMTP, and forks that many processes which only serve HTTP on the shared port (node:cluster).
+ */
+async function httpProcess() {
+  const env = loadEnv();
+  const { closeDb } = await import("../app/utils/db.server");
+  let server: import("node:http").Server | undefined;
+  onShutdown(async () => {
+    if (server) {
+      const s = server;
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+      s.closeAllConnections?.();
+    }
+    await closeDb();
+  });
+  // The primary stops us with disconnect() when it shuts down.
+  process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  server = await listen(env);
+}
+
+function forkHttpProcesses(count: number) {
+  let stopping = false;
+  let ready = 0;
+  return new Promise<{ stop: () => Promise<void> }>((resolve, reject) => {
+    // A process that dies while serving is replaced; one that cannot start (port taken, no
+    // build) would fail again, so then the portal stops with the reason it printed.
+    const fork = () =>
+      cluster.fork().on("exit", (code, signal) => {
+        if (stopping) return;
+        if (ready < count) {
+          stopping = true;
+          cluster.disconnect();
+          return reject(new Error(`An HTTP process could not start (exit ${signal ?? code}); see the message above.`));
+        }
+        console.error(`HTTP process exited (${signal ?? code}); starting another.`);
+        fork();
+      });
+    for (let i = 0; i < count; i++) fork();
+    cluster.on("listening", () => {
+      if (++ready === count)
+        resolve({
+          stop: () => {
+            stopping = true;
+            return new Promise<void>((done) => cluster.disconnect(() => done()));
+          },
+        });
+    });
+  });
+}
 
 /** Starts the portal: configuration, database (embedded when DATABASE_URL is unset), seeds, HTTP, worker. */
 async function main() {
+  if (cluster.isWorker) return httpProcess();
   const { env, embedded } = await prepareDatabase();
   const { db, closeDb } = await import("../app/utils/db.server");
   let server: import("node:http").Server | undefined;
+  let httpProcesses: { stop: () => Promise<void> } | undefined;
   let worker: { stop: () => Promise<void> } | undefined;
   let inbound: { port: number; stop: () => Promise<void> } | undefined;
   // Registered before anything else starts: a signal at any later moment still stops the
   // HTTP server, the worker and the embedded PostgreSQL cleanly, with exit code 0.
   onShutdown(async () => {
+    await httpProcesses?.stop();
     if (server) {
       const s = server;
       await new Promise<void>((resolve) => s.close(() => resolve()));
@@ -28,25 +102,18 @@ async function main() {
   const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
   await runSeeds(db, { demo: seedDemo, production: env.NODE_ENV === "production" });
 
-  const paths = buildPaths();
-  const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
-  const { createHttpApp } = await import("../app/server/http-app");
-  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
-
   // Loaded before listening, so the portal is fully ready once /healthz answers.
   const { startWorker } = await import("../app/modules/notify/worker.server");
   const { startInboundSmtp } = await import("../app/modules/contacts/mail-inbound.server");
 
-  server = await new Promise<import("node:http").Server>((resolve, reject) => {
-    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
-    s.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new (class extends Error {})(`Port ${env.PORT} is taken: set PORT to another port.`) : err),
-    );
-  }).catch(async (err) => {
+  try {
+    if (env.WEB_CONCURRENCY > 1) httpProcesses = await forkHttpProcesses(env.WEB_CONCURRENCY);
+    else server = await listen(env);
+  } catch (err) {
     await embedded?.stop();
     console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
-  });
+  }
 
   worker = env.RUN_WORKER ? startWorker() : undefined;
 
@@ -54,7 +121,7 @@ async function main() {
   inbound = env.INBOUND_SMTP_PORT ? await startInboundSmtp({ port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST }) : undefined;
   if (inbound) console.log(`Inbound e-mail: SMTP on ${env.INBOUND_SMTP_HOST}:${inbound.port} for ${env.INBOUND_MAIL_ADDRESSES.join(", ")}`);
 
-  console.log(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""})`);
+  console.log(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""}${httpProcesses ? `, ${env.WEB_CONCURRENCY} HTTP processes` : ""})`);
 }
 
 main().catch(failStartup);

@@ -32,6 +32,12 @@ export const db: Database = new Proxy({} as Database, {
   },
 });
 
+/** The postgres.js client under the shared pool, for what drizzle does not offer (LISTEN/NOTIFY). */
+export function pgClient(): postgres.Sql {
+  if (!client) connect();
+  return client!;
+}
+
 export async function closeDb() {
   await client?.end({ timeout: 5 });
   client = undefined;

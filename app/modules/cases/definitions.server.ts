@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { caseDefinitions, services } from "../../../db/schema";
+import { clearEverywhere, registerCache } from "~/modules/platform/cache-bus.server";
 import { db } from "~/utils/db.server";
 import { requestDefinition, type FormDef, type StatusModel } from "./definitions";
 
@@ -32,8 +33,13 @@ async function loadAll() {
   return cache;
 }
 
-export function clearDefinitionCache() {
+registerCache("definitions", () => {
   cache = undefined;
+});
+
+/** After an admin changes a definition, status model or routing: in every process. */
+export function clearDefinitionCache() {
+  clearEverywhere("definitions");
 }
 
 export async function listRequestable() {

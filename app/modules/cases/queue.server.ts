@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { CASE_CHANNELS, cases, services, teams, users } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
+import { clearEverywhere, registerCache } from "~/modules/platform/cache-bus.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { expectedCompletion } from "./clock";
@@ -139,9 +140,11 @@ function cachedCounts(actor: CurrentUser, teamId: string, now: Date): Promise<Qu
   return counts;
 }
 
-/** After a change made from the queue page: the next queue view counts afresh. */
+registerCache("queue-counts", () => countsCache.clear());
+
+/** After a change made from the queue page: the next queue view counts afresh, in every process. */
 export function forgetQueueCounts() {
-  countsCache.clear();
+  clearEverywhere("queue-counts");
 }
 
 const assignee = alias(users, "assignee");

@@ -1,11 +1,12 @@
+import { clearEverywhere, registerCache } from "~/modules/platform/cache-bus.server";
+
 /**
  * A short-lived in-process cache of search results. Searches repeat a lot (the same few
  * questions from the pages, the counter and the phone line), while articles change a few
  * times a day, always through a publication that clears this cache (`clearSearchCache`).
  *
- * With several app processes, each holds its own cache and only the one that published is
- * cleared at once; the others serve the old results for at most TTL_MS. That bounds the
- * staleness to a few seconds, which is fine for a knowledge base.
+ * With several app processes, each holds its own cache; a publication clears all of them
+ * (platform/cache-bus.server.ts), and TTL_MS bounds what a process that missed it serves.
  */
 export const SEARCH_CACHE_TTL_MS = 5_000;
 /** SEARCH_CACHE_SECONDS overrides the TTL (0 turns the cache off, e.g. to measure a cold search). */
@@ -40,8 +41,12 @@ export async function cachedSearch<T>(key: string, compute: () => Promise<T>, no
   return value;
 }
 
-/** After an article is published or unpublished, or a best bet changes. */
-export function clearSearchCache() {
+registerCache("search", () => {
   generation++;
   entries.clear();
+});
+
+/** After an article is published or unpublished, or a best bet changes: in every process. */
+export function clearSearchCache() {
+  clearEverywhere("search");
 }

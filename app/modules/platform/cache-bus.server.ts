@@ -1,0 +1,37 @@
+import { pgClient } from "~/utils/db.server";
+
+/**
+ * Clears an in-process cache in every process of the portal, not only in the one that made the
+ * change. With WEB_CONCURRENCY > 1 (or several servers) each HTTP process keeps its own copy of
+ * the search results, request definitions and queue counts; without this, an admin who saves a
+ * status model could see the old one on the next page, served by another process, for a minute.
+ *
+ * How: the process that changes something clears its own cache at once and sends a PostgreSQL
+ * NOTIFY with the cache's name; every HTTP process LISTENs (startCacheBus) and clears its copy.
+ * Notifications arrive within milliseconds of the commit; a process that lost its listening
+ * connection gets it back automatically (postgres.js) and meanwhile the caches' own short
+ * lifetimes bound what it serves.
+ */
+const CHANNEL = "mechelaar_cache_cleared";
+const clearers = new Map<string, () => void>();
+
+/** A cache declares how to clear its local copy under a name. */
+export function registerCache(name: string, clearLocal: () => void) {
+  clearers.set(name, clearLocal);
+}
+
+/** Clears the named cache here and tells the other processes. Call it after the commit. */
+export function clearEverywhere(name: string) {
+  clearers.get(name)?.();
+  // No database configured (a unit test of a cache): there are no other processes to tell.
+  if (!process.env.DATABASE_URL) return;
+  pgClient()
+    .notify(CHANNEL, name)
+    .catch((err: unknown) => console.warn(`Could not tell other processes to clear the ${name} cache: ${err instanceof Error ? err.message : String(err)}`));
+}
+
+/** Starts listening in this process (each HTTP process calls it once, before it serves). */
+export async function startCacheBus(): Promise<{ stop: () => Promise<void> }> {
+  const { unlisten } = await pgClient().listen(CHANNEL, (name) => clearers.get(name)?.());
+  return { stop: unlisten };
+}
