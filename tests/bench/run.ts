@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { runMigrations } from "../../db/migrate";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
+import { openLoop } from "./open-loop";
 import { scenarios as foundation } from "./scenarios/foundation";
 import { accessBenchEnv, scenarios as access } from "./scenarios/access";
 import { scenarios as cases } from "./scenarios/cases";
@@ -32,14 +33,14 @@ type Figures = { rps: number; p50: number; p99: number; non2xx: number };
 
 /**
  * Besides the saturation run (every connection sends its next request as soon as the answer
- * is in, so p99 is mostly time spent queueing), each scenario is measured again at a fixed
- * rate of half the throughput it reached: the latency of a server that is busy but not
- * overloaded. BENCH_HALF_LOAD=0 skips that second run.
+ * is in, so p99 is mostly time spent queueing), each scenario is measured again with requests
+ * arriving evenly at half the throughput it reached (open loop, see open-loop.ts): the latency
+ * residents see from a server that is busy but not overloaded. BENCH_HALF_LOAD=0 skips it.
  */
 const HALF_LOAD = process.env.BENCH_HALF_LOAD !== "0";
 
-async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[]; rate?: number }): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests, ...(s.rate ? { overallRate: s.rate } : {}) });
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
@@ -96,6 +97,12 @@ async function benchDatabase(adminUrl: string): Promise<{ name: string; drop: ()
   return { name: KEPT_NAME, drop: async () => {} };
 }
 
+/**
+ * The portal runs as it would be deployed: one HTTP process per core (WEB_CONCURRENCY,
+ * docs/performance.md). WEB_CONCURRENCY=1 measures a single process.
+ */
+const HTTP_PROCESSES = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+
 /** BENCH_CPU_PROF=dir starts the portal with `node --cpu-prof` writing its profile there on exit. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
@@ -119,10 +126,11 @@ async function main() {
       SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
       SMTP_URL: "smtp://127.0.0.1:1",
       RUN_WORKER: "false",
+      WEB_CONCURRENCY: String(HTTP_PROCESSES),
       ...accessBenchEnv,
     },
   });
-  const rows: { name: string; portal: Figures; baseline: Figures; half?: Figures & { rate: number }; target?: string }[] = [];
+  const rows: { name: string; portal: Figures; baseline: Figures; half?: Figures & { rate: number }; steady: (Figures & { rate: number })[]; target?: string }[] = [];
   try {
     await waitFor(`${baseUrl}/healthz`);
     // BENCH_ONLY=text runs only the scenarios whose name contains it ("a|b": either).
@@ -139,8 +147,10 @@ async function main() {
         const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
         const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
         const rate = Math.max(1, Math.round(measured.rps / 2));
-        const half = HALF_LOAD ? { ...(await measure(target, { ...scenario, headers, body, requests: prepared.requests, rate })), rate } : undefined;
-        rows.push({ name: scenario.name, portal: measured, baseline: base, half, target: scenario.target });
+        const half = HALF_LOAD ? { ...(await openLoop({ url: target, rate, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate } : undefined;
+        const steady = [];
+        for (const r of scenario.rates ?? []) steady.push({ ...(await openLoop({ url: target, rate: r, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate: r });
+        rows.push({ name: scenario.name, portal: measured, baseline: base, half, steady, target: scenario.target });
       } finally {
         baseline.kill();
       }
@@ -154,13 +164,21 @@ async function main() {
   }
 
   const pad = (v: string, n: number) => v.padEnd(n);
-  console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
-  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load: req/s p50 p99", 24)}target`);
+  console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}, portal with ${HTTP_PROCESSES} HTTP process(es)`);
+  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load, even arrivals: req/s p50 p99", 38)}target`);
   for (const r of rows) {
     const half = r.half ? `${r.half.rate} ${r.half.p50} ${r.half.p99}` : "–";
     console.log(
-      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${pad(half, 24)}${r.target ?? ""}`,
+      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${pad(half, 38)}${r.target ?? ""}`,
     );
+  }
+  const steady = rows.filter((r) => r.steady.length);
+  if (steady.length) {
+    console.log(`\nLatency at steady loads (requests arriving evenly, open loop; latency counted from the moment a request was due)`);
+    console.log(`${pad("scenario", 42)}${pad("load req/s", 12)}${pad("served req/s", 14)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("non-2xx", 9)}target`);
+    for (const r of steady) {
+      for (const f of r.steady) console.log(`${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${r.target ?? ""}`);
+    }
   }
 }
 

@@ -18,6 +18,19 @@ export type Scenario = {
     /** autocannon request sequence (per connection) */
     requests?: unknown[];
   } | void>;
+  /**
+   * Steady loads (requests per second, arriving evenly) at which to report latency as well:
+   * for pages whose target is a p99, the load it should hold at (see open-loop.ts).
+   */
+  rates?: number[];
   /** Target from the issue, printed beside the figures (never asserted: machines are noisy). */
   target?: string;
 };
+
+/**
+ * The steady loads the pages with a p99 target are measured at. 100 requests per second is
+ * 360,000 page views an hour: far more than Mechelen's residents or staff make at a peak, so a
+ * p99 that holds there holds in real use. The lower loads show how latency grows towards it.
+ * BENCH_RATES=a,b,c overrides.
+ */
+export const STEADY_RATES = (process.env.BENCH_RATES ?? "25,50,100").split(",").map(Number).filter((n) => n > 0);
