@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { installMatchRoutesMemo } from "./memo-match-routes";
+import { installRouteTreeMemo } from "./memo-route-trees";
 import { pageCache } from "./page-cache";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -46,6 +47,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 export function createHttpApp(opts: HttpAppOptions) {
   // Route matching answers from a cache (see memo-match-routes.ts); installed once per process.
   installMatchRoutesMemo();
+  // RemixServer's route trees are built once, not per page (see memo-route-trees.ts).
+  installRouteTreeMemo();
   const app = express();
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);
