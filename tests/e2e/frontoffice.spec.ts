@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, staffLogin } from "./support";
+import { expectAccessible, openDesk, staffLogin } from "./support";
 
 /**
  * Issue 5, "done when": a walk-in takes a ticket, the waiting screen shows the call, the
@@ -23,9 +23,7 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("heading", { name: "Front office" })).toBeVisible();
   await expectAccessible(agent);
   await agent.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn loket" }).click();
-  await agent.getByLabel("Loket 4").check();
-  await agent.getByLabel("V – Vrije tijd").check();
-  await agent.getByRole("button", { name: "Loket openen" }).click();
+  await openDesk(agent, "Loket 4", "V – Vrije tijd");
   await agent.getByRole("button", { name: "Volgende bezoeker oproepen" }).click();
   await expect(agent.getByRole("heading", { name: `Bezoeker ${number}` })).toBeVisible();
   await expectAccessible(agent);
