@@ -61,14 +61,16 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("alert")).toContainText("Vul het onderwerp in.");
   await expectAccessible(agent);
   await agent.getByLabel("Onderwerp").fill("Parkeren in mijn straat");
+  // Enter in the search box searches (JavaScript); Enter in any other field saves (below).
   await agent.getByLabel("Zoeken in Mikipedia").fill("bewonerskaart");
-  await agent.getByRole("button", { name: "Artikels zoeken" }).click();
+  await agent.getByLabel("Zoeken in Mikipedia").press("Enter");
   const article = agent.getByLabel("Hoe krijg ik een bewonerskaart om te parkeren?");
   await article.check();
+  await expect(agent).toHaveURL(/\/werk\/contacten\/nieuw/);
   await expect(agent.getByLabel("Onderwerp")).toHaveValue("Parkeren in mijn straat");
   await expectAccessible(agent);
   await agent.getByLabel("Beantwoord").check();
-  await agent.getByRole("button", { name: "Contact opslaan" }).click();
+  await agent.getByLabel("Onderwerp").press("Enter");
   await expect(agent.getByRole("status")).toContainText("Het contact is opgeslagen.");
   const timeline = agent.getByTestId("timeline");
   await expect(timeline).toContainText("Parkeren in mijn straat");
@@ -142,7 +144,8 @@ test("front office without JavaScript: an anonymous contact answered with a Miki
   await agent.getByRole("group", { name: "Gebruikte Mikipedia-artikels" }).getByRole("checkbox").first().check();
   await expectAccessible(agent, { javaScriptEnabled: false });
   await agent.getByLabel("Beantwoord").check();
-  await agent.getByRole("button", { name: "Contact opslaan" }).click();
+  // Enter in a text field saves, also without JavaScript (the form's hidden default button).
+  await agent.getByLabel("Onderwerp").press("Enter");
   await expect(agent.getByRole("status")).toContainText("Het anonieme contact is opgeslagen.");
   await expectAccessible(agent, { javaScriptEnabled: false });
   await context.close();
