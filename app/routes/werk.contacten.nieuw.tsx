@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, TextField, HintAndError, describedBy } from "~/components/forms";
 import { contactMomentInput, REGISTERED_CHANNELS } from "~/modules/contacts/contact-moment-schema";
@@ -69,6 +70,15 @@ export default function RegisterContact() {
   const chosen = result ? list(values.articles) : [];
   const options = [...(result?.chosenHits ?? []), ...(result?.hits ?? []).filter((h) => !result?.chosenHits.some((c) => c.slug === h.slug))];
   const ticketChecked = result ? v("ticketId") === ticket?.id : true;
+  const searchButton = useRef<HTMLButtonElement>(null);
+  // Enter in the search box searches (with JavaScript): without this, the browser would press
+  // the form's default button below and save. Without JavaScript Enter saves here too; the
+  // "Artikels zoeken" button still searches. The server cannot tell which field had focus.
+  const searchOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    searchButton.current?.click();
+  };
   return (
     <div className="stack narrow">
       {resident ? (
@@ -81,6 +91,14 @@ export default function RegisterContact() {
       <p>{resident ? t("contact.forResident", { name: resident.name }) : t("contact.anonymous")}</p>
       <ErrorSummary errors={errors} fieldIds={{ channel: "channel-counter", outcome: "outcome-answered", articles: options[0] ? `articles-${options[0].slug}` : "q" }} />
       <Form method="post" className="stack" noValidate>
+        {/* Enter in a text field presses the form's first submit button (implicit submission):
+            this copy of "Contact opslaan" comes before "Artikels zoeken", so Enter saves, also
+            without JavaScript. Hidden from sight, the keyboard and assistive tech (the real button
+            is at the end). Kept rendered rather than display:none: Chromium also honours a
+            display:none default button, but a rendered one does not depend on that. */}
+        <button type="submit" name="_intent" value="save" className="visually-hidden" aria-hidden="true" tabIndex={-1} disabled={busy}>
+          {t("contact.submit")}
+        </button>
         {resident ? <input type="hidden" name="residentId" value={resident.id} /> : null}
         <RadioGroup
           name="channel"
@@ -105,8 +123,8 @@ export default function RegisterContact() {
           <div className="field">
             <label htmlFor="q">{t("contact.searchLabel")}</label>
             <div className="search-row">
-              <input id="q" name="q" type="search" defaultValue={v("q")} autoComplete="off" />
-              <button type="submit" name="_intent" value="search" className="button button-secondary" disabled={busy}>
+              <input id="q" name="q" type="search" defaultValue={v("q")} autoComplete="off" onKeyDown={searchOnEnter} />
+              <button ref={searchButton} type="submit" name="_intent" value="search" className="button button-secondary" disabled={busy}>
                 {t("contact.searchButton")}
               </button>
             </div>

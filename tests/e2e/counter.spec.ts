@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, residentLogin, staffLogin } from "./support";
+import { expectAccessible, openDesk, residentLogin, staffLogin } from "./support";
 
 test("a walk-in takes a ticket, the agent calls it and the waiting room shows the call", async ({ browser, page }) => {
   // The kiosk at the entrance, in Dutch.
@@ -24,10 +24,7 @@ test("a walk-in takes a ticket, the agent calls it and the waiting room shows th
   await agent.getByRole("button", { name: "Loket openen" }).click();
   await expect(agent.getByRole("alert")).toContainText("Kies een loket.");
   await expectAccessible(agent);
-  await agent.getByLabel("Loket 3").check();
-  await agent.getByLabel("W – Wonen en energie").check();
-  await agent.getByRole("button", { name: "Loket openen" }).click();
-  await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Mijn loket: Loket 3");
+  await openDesk(agent, "Loket 3", "W – Wonen en energie");
   await expectAccessible(agent);
   await agent.getByRole("button", { name: "Volgende bezoeker oproepen" }).click();
   await expect(agent.getByRole("heading", { name: `Bezoeker ${number}` })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, staffLogin } from "./support";
+import { expectAccessible, openDesk, staffLogin } from "./support";
 
 /**
  * Issue 5, "done when": a walk-in takes a ticket, the waiting screen shows the call, the
@@ -23,9 +23,7 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("heading", { name: "Front office" })).toBeVisible();
   await expectAccessible(agent);
   await agent.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn loket" }).click();
-  await agent.getByLabel("Loket 4").check();
-  await agent.getByLabel("V – Vrije tijd").check();
-  await agent.getByRole("button", { name: "Loket openen" }).click();
+  await openDesk(agent, "Loket 4", "V – Vrije tijd");
   await agent.getByRole("button", { name: "Volgende bezoeker oproepen" }).click();
   await expect(agent.getByRole("heading", { name: `Bezoeker ${number}` })).toBeVisible();
   await expectAccessible(agent);
@@ -63,14 +61,16 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expect(agent.getByRole("alert")).toContainText("Vul het onderwerp in.");
   await expectAccessible(agent);
   await agent.getByLabel("Onderwerp").fill("Parkeren in mijn straat");
+  // Enter in the search box searches (JavaScript); Enter in any other field saves (below).
   await agent.getByLabel("Zoeken in Mikipedia").fill("bewonerskaart");
-  await agent.getByRole("button", { name: "Artikels zoeken" }).click();
+  await agent.getByLabel("Zoeken in Mikipedia").press("Enter");
   const article = agent.getByLabel("Hoe krijg ik een bewonerskaart om te parkeren?");
   await article.check();
+  await expect(agent).toHaveURL(/\/werk\/contacten\/nieuw/);
   await expect(agent.getByLabel("Onderwerp")).toHaveValue("Parkeren in mijn straat");
   await expectAccessible(agent);
   await agent.getByLabel("Beantwoord").check();
-  await agent.getByRole("button", { name: "Contact opslaan" }).click();
+  await agent.getByLabel("Onderwerp").press("Enter");
   await expect(agent.getByRole("status")).toContainText("Het contact is opgeslagen.");
   const timeline = agent.getByTestId("timeline");
   await expect(timeline).toContainText("Parkeren in mijn straat");
@@ -144,7 +144,8 @@ test("front office without JavaScript: an anonymous contact answered with a Miki
   await agent.getByRole("group", { name: "Gebruikte Mikipedia-artikels" }).getByRole("checkbox").first().check();
   await expectAccessible(agent, { javaScriptEnabled: false });
   await agent.getByLabel("Beantwoord").check();
-  await agent.getByRole("button", { name: "Contact opslaan" }).click();
+  // Enter in a text field saves, also without JavaScript (the form's hidden default button).
+  await agent.getByLabel("Onderwerp").press("Enter");
   await expect(agent.getByRole("status")).toContainText("Het anonieme contact is opgeslagen.");
   await expectAccessible(agent, { javaScriptEnabled: false });
   await context.close();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import nodemailer from "nodemailer";
-import { expectAccessible, staffLogin } from "./support";
+import { expectAccessible, openDesk, staffLogin } from "./support";
 
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT);
 const CITY = "info@mechelen.example.com";
@@ -94,10 +94,7 @@ test("a visitor rates the visit with one tap on the tablet at the desk", async (
 
   await staffLogin(page, "tine.tablet@example.com", "Een-sterk-wachtwoord-2026");
   await page.goto("/werk/loket");
-  await page.getByLabel("Loket 2").check();
-  await page.getByLabel("A – Andere vraag").check();
-  await page.getByRole("button", { name: "Loket openen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn loket: Loket 2");
+  await openDesk(page, "Loket 2", "A – Andere vraag");
   const tabletUrl = await page.getByRole("link", { name: "Tablet voor tevredenheid aan dit loket" }).getAttribute("href");
 
   // The tablet at the desk waits for a finished visit.

@@ -54,6 +54,17 @@ export async function staffLogin(page: Page, email: string, password = DEMO_PASS
   await expect(page).toHaveURL(/\/werk$/);
 }
 
+/**
+ * On "Mijn loket" (/werk/loket), before a desk is open: chooses the desk and the theme, opens
+ * the desk and waits for its page. Each journey gets to "Mijn loket" its own way.
+ */
+export async function openDesk(page: Page, desk: string, theme: string) {
+  await page.getByLabel(desk).check();
+  await page.getByLabel(theme).check();
+  await page.getByRole("button", { name: "Loket openen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Mijn loket: ${desk}`);
+}
+
 /** Registers a new resident and logs them in with the code from the development mailbox. */
 export async function registerResident(page: Page, name: string, email: string) {
   await page.goto("/registreren");
