@@ -47,6 +47,9 @@ async function endToEnd(): Promise<number> {
       PUBLIC_URL: baseUrl,
       SEED_DEMO: "true",
       RUN_WORKER: "true",
+      // The journeys run against two HTTP processes, as production does (docs/performance.md):
+      // a page served by the other process must show what this one just changed.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "2",
       INBOUND_SMTP_PORT: String(smtpPort),
       DATA_DIR: ".data/e2e",
       // Every journey logs in from 127.0.0.1; per-address limits are tested in the integration tests.

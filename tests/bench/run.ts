@@ -38,6 +38,8 @@ type Figures = { rps: number; p50: number; p99: number; non2xx: number };
  * residents see from a server that is busy but not overloaded. BENCH_HALF_LOAD=0 skips it.
  */
 const HALF_LOAD = process.env.BENCH_HALF_LOAD !== "0";
+/** Steady-load runs are longer: their p99 should rest on a few thousand requests, not a few hundred. */
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
 
 async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
@@ -149,7 +151,7 @@ async function main() {
         const rate = Math.max(1, Math.round(measured.rps / 2));
         const half = HALF_LOAD ? { ...(await openLoop({ url: target, rate, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate } : undefined;
         const steady = [];
-        for (const r of scenario.rates ?? []) steady.push({ ...(await openLoop({ url: target, rate: r, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate: r });
+        for (const r of scenario.rates ?? []) steady.push({ ...(await openLoop({ url: target, rate: r, duration: STEADY_SECONDS, method: scenario.method, headers, body, requests: prepared.requests })), rate: r });
         rows.push({ name: scenario.name, portal: measured, baseline: base, half, steady, target: scenario.target });
       } finally {
         baseline.kill();
@@ -174,7 +176,7 @@ async function main() {
   }
   const steady = rows.filter((r) => r.steady.length);
   if (steady.length) {
-    console.log(`\nLatency at steady loads (requests arriving evenly, open loop; latency counted from the moment a request was due)`);
+    console.log(`\nLatency at steady loads (requests arriving evenly, open loop, ${STEADY_SECONDS} s each; latency counted from the moment a request was due)`);
     console.log(`${pad("scenario", 42)}${pad("load req/s", 12)}${pad("served req/s", 14)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("non-2xx", 9)}target`);
     for (const r of steady) {
       for (const f of r.steady) console.log(`${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${r.target ?? ""}`);
