@@ -45,7 +45,16 @@ export async function action({ request }: ActionFunctionArgs) {
   // The articles already ticked stay on the page, whatever the next search finds.
   const chosenHits: Hit[] = (await articlesBySlug(chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)), lng)).map(({ slug, title }) => ({ slug, title }));
 
-  if (form.get("_intent") === "search") {
+  // Enter in a text field (implicit submission, "enter") saves, unless the Mikipedia box holds a
+  // query that was not searched yet: then the agent typed it and pressed Enter to search. The
+  // server cannot know which field had focus; this tells the two cases apart without JavaScript.
+  let intent = form.get("_intent");
+  if (intent === "enter") {
+    const query = String(values.q ?? "").trim();
+    intent = query && query !== String(values.searched ?? "").trim() ? "search" : "save";
+  }
+
+  if (intent === "search") {
     const query = String(values.q ?? "");
     const found = await searchArticles({ query, language: lng, limit: 8 });
     return data({ ok: true as const, searched: true, values, hits: found.results.map((r) => ({ slug: r.slug, title: r.title })), chosenHits, didYouMean: found.didYouMean, errors: undefined });
@@ -70,10 +79,11 @@ export default function RegisterContact() {
   const chosen = result ? list(values.articles) : [];
   const options = [...(result?.chosenHits ?? []), ...(result?.hits ?? []).filter((h) => !result?.chosenHits.some((c) => c.slug === h.slug))];
   const ticketChecked = result ? v("ticketId") === ticket?.id : true;
+  // The query of the last search, sent back so the server knows whether Enter meant "search".
+  const lastSearched = result?.searched ? v("q") : v("searched");
   const searchButton = useRef<HTMLButtonElement>(null);
-  // Enter in the search box searches (with JavaScript): without this, the browser would press
-  // the form's default button below and save. Without JavaScript Enter saves here too; the
-  // "Artikels zoeken" button still searches. The server cannot tell which field had focus.
+  // Enter in the search box always searches with JavaScript, also a query searched before
+  // (without JavaScript the action decides: see "enter" there).
   const searchOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
     e.preventDefault();
@@ -91,14 +101,15 @@ export default function RegisterContact() {
       <p>{resident ? t("contact.forResident", { name: resident.name }) : t("contact.anonymous")}</p>
       <ErrorSummary errors={errors} fieldIds={{ channel: "channel-counter", outcome: "outcome-answered", articles: options[0] ? `articles-${options[0].slug}` : "q" }} />
       <Form method="post" className="stack" noValidate>
-        {/* Enter in a text field presses the form's first submit button (implicit submission):
-            this copy of "Contact opslaan" comes before "Artikels zoeken", so Enter saves, also
-            without JavaScript. Hidden from sight, the keyboard and assistive tech (the real button
-            is at the end). Kept rendered rather than display:none: Chromium also honours a
-            display:none default button, but a rendered one does not depend on that. */}
-        <button type="submit" name="_intent" value="save" className="visually-hidden" aria-hidden="true" tabIndex={-1} disabled={busy}>
+        {/* Enter in a text field presses the form's first submit button (implicit submission). This
+            hidden one sends "enter": the action saves, or searches when the Mikipedia box holds a
+            query not searched yet, so Enter does what the agent means, also without JavaScript.
+            Hidden from sight, the keyboard and assistive tech (the real buttons follow). Kept
+            rendered rather than display:none: Chromium honours both, a rendered one relies on less. */}
+        <button type="submit" name="_intent" value="enter" className="visually-hidden" aria-hidden="true" tabIndex={-1} disabled={busy}>
           {t("contact.submit")}
         </button>
+        <input type="hidden" name="searched" value={lastSearched} />
         {resident ? <input type="hidden" name="residentId" value={resident.id} /> : null}
         <RadioGroup
           name="channel"

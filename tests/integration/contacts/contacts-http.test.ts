@@ -94,6 +94,32 @@ describe("the 360° view over HTTP", () => {
     const anon = await postForm("/werk/contacten/nieuw", cookie, { channel: "counter", subject: "Waar is het stadhuis?", outcome: "answered", _intent: "save" });
     expect(anon.headers.get("Location")).toBe("/werk/contacten/nieuw?opgeslagen=1");
   });
+
+  it("reads Enter without JavaScript as search while the Mikipedia box holds a new query, and as save otherwise", async () => {
+    const agent = await ensureStaff(db, { email: "enter-agent@example.com", roles: ["frontoffice"] });
+    const person = await ensureResident(db, { name: "Els Enter", email: "els@example.com" });
+    const cookie = await sessionFor(agent.id, true);
+    const filled = { residentId: person.id, channel: "phone", subject: "Parkeerkaart", outcome: "answered" };
+    const count = async () => (await db.select().from(contactMoments).where(eq(contactMoments.residentId, person.id))).length;
+
+    // Enter in the search box after typing a query: the articles are searched, nothing is saved.
+    const search = await postForm("/werk/contacten/nieuw", cookie, { ...filled, q: "bewonerskaart", searched: "", _intent: "enter" });
+    expect(search.status).toBe(200);
+    const page = await search.text();
+    expect(page).toContain('value="bewonerskaart-parkeren"');
+    expect(page).toMatch(/name="searched" value="bewonerskaart"|value="bewonerskaart" name="searched"/);
+    expect(await count()).toBe(0);
+
+    // Enter again once that query was searched: the contact is saved.
+    const saved = await postForm("/werk/contacten/nieuw", cookie, { ...filled, q: "bewonerskaart", searched: "bewonerskaart", articles: "bewonerskaart-parkeren", _intent: "enter" });
+    expect(saved.status).toBe(302);
+    expect(await count()).toBe(1);
+
+    // With an empty search box, Enter saves too.
+    const direct = await postForm("/werk/contacten/nieuw", cookie, { ...filled, q: "", searched: "", _intent: "enter" });
+    expect(direct.status).toBe(302);
+    expect(await count()).toBe(2);
+  });
 });
 
 describe("intake at the counter and claiming the record", () => {
