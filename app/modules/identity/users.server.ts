@@ -30,6 +30,8 @@ const currentUserColumns = {
   preferredLanguage: users.preferredLanguage,
   preferredChannel: users.preferredChannel,
   active: users.active,
+  // "users"."id" written out: drizzle leaves columns unqualified in a one-table select, and
+  // this subquery must name the outer users row in the session join too.
   teams: sql<TeamRef[] | string>`coalesce((
     select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name) order by t.name)
       from team_members m join teams t on t.id = m.team_id
