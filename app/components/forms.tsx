@@ -54,7 +54,8 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: string; e
   );
 }
 
-export const describedBy = (id: string, hint?: string, error?: string) =>
+/** The aria-describedby of a field: its hint (the text, or true when one is shown) and its error. */
+export const describedBy = (id: string, hint?: string | boolean, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 type FieldProps = {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getMyCase } from "~/modules/cases/dossiers.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { orHttpError } from "~/modules/cases/http.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Confirmation() {
   const { t, i18n } = useTranslation("cases");
   const d = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(i18n.language, "longDate");
   return (
     <div className="stack narrow">
       <div className="panel-success">

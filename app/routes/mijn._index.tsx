@@ -6,6 +6,7 @@ import { auditTrailFor } from "~/modules/audit/audit.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 import { listAppointmentsFor } from "~/modules/counter/appointments.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
 
@@ -24,7 +25,7 @@ export default function Mine() {
   const { t, i18n } = useTranslation();
   const { user, sessions, trail, appointments } = useLoaderData<typeof loader>();
   const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(i18n.language, "dateTime");
   return (
     <div className="stack">
       <h1>{t("mine.title", { name: user.name })}</h1>

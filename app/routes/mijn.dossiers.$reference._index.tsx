@@ -12,6 +12,7 @@ import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
 
@@ -111,8 +112,8 @@ export default function CasePage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const lng = i18n.language;
-  const date = new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/Brussels" });
-  const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(lng, "longDate");
+  const dateTime = brusselsFormat(lng, "dateTime");
   const errors = result && !result.ok ? (result.errors as Record<string, string>) : undefined;
   const failedIntent = result && "intent" in result ? result.intent : undefined;
   const values = result && !result.ok ? (result.values as Record<string, unknown>) : undefined;

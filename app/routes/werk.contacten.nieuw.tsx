@@ -124,7 +124,7 @@ export default function RegisterContact() {
             {t("contact.summary")} {t("contact.optional")}
           </label>
           <HintAndError id="summary" hint={t("contact.summaryHint")} error={errors?.summary} />
-          <textarea id="summary" name="summary" rows={4} defaultValue={v("summary")} aria-describedby={describedBy("summary", "x", errors?.summary)} aria-invalid={errors?.summary ? true : undefined} />
+          <textarea id="summary" name="summary" rows={4} defaultValue={v("summary")} aria-describedby={describedBy("summary", true, errors?.summary)} aria-invalid={errors?.summary ? true : undefined} />
         </div>
         <section className="card stack" aria-labelledby="articles-title">
           <h2 id="articles-title">{t("contact.articles")}</h2>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseMessageList } from "~/components/CaseMessages";
-import { ErrorSummary, HintAndError, Notice } from "~/components/forms";
+import { ErrorSummary, HintAndError, Notice, describedBy } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
 import { caseActionSchemas, CASE_INTENTS, endOfDay, type CaseIntent } from "~/modules/cases/backoffice-schemas";
 import { pick, type Text3 } from "~/modules/cases/definitions";
@@ -25,6 +25,7 @@ import { MANUAL_TASK_KINDS_LIST } from "~/modules/cases/task-kinds";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Werkplek` }];
 export const handle = { i18n: ["backoffice", "cases"] };
@@ -159,14 +160,13 @@ export default function StaffCasePage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const lng = i18n.language;
-  const date = new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/Brussels" });
-  const dateTime = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(lng, "longDate");
+  const dateTime = brusselsFormat(lng, "dateTime");
   const failed = result && !result.ok ? result : undefined;
   const errors = failed?.errors as Record<string, string> | undefined;
   // Values typed into the form that failed, so nothing is lost (also after a conflict).
   const val = (intent: CaseIntent, name: string) => (failed?.intent === intent && typeof failed.values[name] === "string" ? (failed.values[name] as string) : undefined);
   const err = (intent: CaseIntent, name: string) => errors?.[`${intent}-${name}`];
-  const described = (id: string, error?: string, hint?: boolean) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const text3 = (x: unknown) => pick(x as Text3, lng);
   const statusLabel = (key: unknown): string => (typeof key === "string" ? (pick(d.statusLabels[key], lng) ?? key) : "—");
   const fileHref = (id: string) => `/werk/dossiers/${d.reference}/bestanden/${id}`;
@@ -364,7 +364,7 @@ export default function StaffCasePage() {
               <Form method="post" className="stack">
                 <Version />
                 <Field id="assign-target" label={t("case.assignTo")} error={err("assign", "target")}>
-                  <select id="assign-target" name="target" defaultValue={val("assign", "target") ?? ""} aria-describedby={described("assign-target", err("assign", "target"))}>
+                  <select id="assign-target" name="target" defaultValue={val("assign", "target") ?? ""} aria-describedby={describedBy("assign-target", undefined, err("assign", "target"))}>
                     <option value="">{t("case.choose")}</option>
                     <optgroup label={t("case.colleagues")}>
                       {d.colleagues.map((u) => (
@@ -384,7 +384,7 @@ export default function StaffCasePage() {
                   </select>
                 </Field>
                 <Field id="assign-reason" label={t("case.reason")} error={err("assign", "reason")} hint={t("case.reasonInternal")}>
-                  <textarea id="assign-reason" name="reason" rows={2} defaultValue={val("assign", "reason")} aria-describedby={described("assign-reason", err("assign", "reason"), true)} />
+                  <textarea id="assign-reason" name="reason" rows={2} defaultValue={val("assign", "reason")} aria-describedby={describedBy("assign-reason", true, err("assign", "reason"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button button-secondary" name="_intent" value="assign" disabled={busy}>
@@ -400,7 +400,7 @@ export default function StaffCasePage() {
                 <Form method="post" className="stack">
                   <Version />
                   <Field id="move-to" label={t("case.newStatus")} error={err("move", "to")}>
-                    <select id="move-to" name="to" defaultValue={val("move", "to") ?? ""} aria-describedby={described("move-to", err("move", "to"))}>
+                    <select id="move-to" name="to" defaultValue={val("move", "to") ?? ""} aria-describedby={describedBy("move-to", undefined, err("move", "to"))}>
                       <option value="">{t("case.choose")}</option>
                       {d.subStatuses.length ? <option value={d.status}>{t("case.sameStatus", { status: statusLabel(d.status) })}</option> : null}
                       {d.moves.map((s) => (
@@ -412,7 +412,7 @@ export default function StaffCasePage() {
                   </Field>
                   {[...new Set([...d.subStatuses, ...d.moves.flatMap((s) => s.subStatuses)])].length ? (
                     <Field id="move-subStatus" label={t("case.subStatus")} error={err("move", "subStatus")} hint={t("case.subStatusHint")}>
-                      <select id="move-subStatus" name="subStatus" defaultValue={val("move", "subStatus") ?? ""} aria-describedby={described("move-subStatus", err("move", "subStatus"), true)}>
+                      <select id="move-subStatus" name="subStatus" defaultValue={val("move", "subStatus") ?? ""} aria-describedby={describedBy("move-subStatus", true, err("move", "subStatus"))}>
                         <option value="">{t("case.none")}</option>
                         {[...new Set([...d.subStatuses, ...d.moves.flatMap((s) => s.subStatuses)])].map((s) => (
                           <option key={s} value={s}>
@@ -423,7 +423,7 @@ export default function StaffCasePage() {
                     </Field>
                   ) : null}
                   <Field id="move-note" label={t("case.noteForResident")} error={err("move", "note")} hint={t("case.optionalVisible")}>
-                    <textarea id="move-note" name="note" rows={3} defaultValue={val("move", "note")} aria-describedby={described("move-note", err("move", "note"), true)} />
+                    <textarea id="move-note" name="note" rows={3} defaultValue={val("move", "note")} aria-describedby={describedBy("move-note", true, err("move", "note"))} />
                   </Field>
                   <div>
                     <button type="submit" className="button" name="_intent" value="move" disabled={busy}>
@@ -455,7 +455,7 @@ export default function StaffCasePage() {
                     ))}
                   </fieldset>
                   <Field id="decide-reason" label={t("case.decisionReason")} error={err("decide", "reason")} hint={t("case.decisionReasonHint")}>
-                    <textarea id="decide-reason" name="reason" rows={4} defaultValue={val("decide", "reason")} aria-describedby={described("decide-reason", err("decide", "reason"), true)} />
+                    <textarea id="decide-reason" name="reason" rows={4} defaultValue={val("decide", "reason")} aria-describedby={describedBy("decide-reason", true, err("decide", "reason"))} />
                   </Field>
                   <div>
                     <button type="submit" className="button" name="_intent" value="decide" disabled={busy}>
@@ -472,7 +472,7 @@ export default function StaffCasePage() {
               <Form method="post" className="stack">
                 <Version />
                 <Field id="ask-question" label={t("case.question")} error={err("ask", "question")}>
-                  <textarea id="ask-question" name="question" rows={4} defaultValue={val("ask", "question")} aria-describedby={described("ask-question", err("ask", "question"))} />
+                  <textarea id="ask-question" name="question" rows={4} defaultValue={val("ask", "question")} aria-describedby={describedBy("ask-question", undefined, err("ask", "question"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button" name="_intent" value="ask" disabled={busy}>
@@ -487,7 +487,7 @@ export default function StaffCasePage() {
               <Form method="post" className="stack">
                 <Version />
                 <Field id="message-body" label={t("case.messageLabel")} error={err("message", "body")} hint={t("case.messageHint")}>
-                  <textarea id="message-body" name="body" rows={4} defaultValue={val("message", "body")} aria-describedby={described("message-body", err("message", "body"), true)} />
+                  <textarea id="message-body" name="body" rows={4} defaultValue={val("message", "body")} aria-describedby={describedBy("message-body", true, err("message", "body"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button button-secondary" name="_intent" value="message" disabled={busy}>
@@ -501,7 +501,7 @@ export default function StaffCasePage() {
               <h2 id="note-title">{t("case.noteTitle")}</h2>
               <Form method="post" className="stack">
                 <Field id="note-body" label={t("case.noteLabel")} error={err("note", "body")} hint={t("case.noteHint")}>
-                  <textarea id="note-body" name="body" rows={3} defaultValue={val("note", "body")} aria-describedby={described("note-body", err("note", "body"), true)} />
+                  <textarea id="note-body" name="body" rows={3} defaultValue={val("note", "body")} aria-describedby={describedBy("note-body", true, err("note", "body"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button button-secondary" name="_intent" value="note" disabled={busy}>
@@ -525,7 +525,7 @@ export default function StaffCasePage() {
                 <Form method="post" className="stack">
                   <Version />
                   <Field id="pause-reason" label={t("case.pauseReason")} error={err("pause", "reason")} hint={t("case.reasonInternal")}>
-                    <textarea id="pause-reason" name="reason" rows={2} defaultValue={val("pause", "reason")} aria-describedby={described("pause-reason", err("pause", "reason"), true)} />
+                    <textarea id="pause-reason" name="reason" rows={2} defaultValue={val("pause", "reason")} aria-describedby={describedBy("pause-reason", true, err("pause", "reason"))} />
                   </Field>
                   <div>
                     <button type="submit" className="button button-secondary" name="_intent" value="pause" disabled={busy}>
@@ -538,10 +538,10 @@ export default function StaffCasePage() {
               <Form method="post" className="stack">
                 <Version />
                 <Field id="extend-dueDate" label={t("case.newDue")} error={err("extend", "dueDate")} hint={t("case.dateHint")}>
-                  <input type="date" id="extend-dueDate" name="dueDate" className="input-short" defaultValue={val("extend", "dueDate")} aria-describedby={described("extend-dueDate", err("extend", "dueDate"), true)} />
+                  <input type="date" id="extend-dueDate" name="dueDate" className="input-short" defaultValue={val("extend", "dueDate")} aria-describedby={describedBy("extend-dueDate", true, err("extend", "dueDate"))} />
                 </Field>
                 <Field id="extend-reason" label={t("case.extendReason")} error={err("extend", "reason")} hint={t("case.extendReasonHint")}>
-                  <textarea id="extend-reason" name="reason" rows={3} defaultValue={val("extend", "reason")} aria-describedby={described("extend-reason", err("extend", "reason"), true)} />
+                  <textarea id="extend-reason" name="reason" rows={3} defaultValue={val("extend", "reason")} aria-describedby={describedBy("extend-reason", true, err("extend", "reason"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button button-secondary" name="_intent" value="extend" disabled={busy}>
@@ -556,7 +556,7 @@ export default function StaffCasePage() {
               <p className="hint">{t("case.taskHint")}</p>
               <Form method="post" className="stack">
                 <Field id="task-kind" label={t("case.taskKind")} error={err("task", "kind")}>
-                  <select id="task-kind" name="kind" defaultValue={val("task", "kind") ?? ""} aria-describedby={described("task-kind", err("task", "kind"))}>
+                  <select id="task-kind" name="kind" defaultValue={val("task", "kind") ?? ""} aria-describedby={describedBy("task-kind", undefined, err("task", "kind"))}>
                     <option value="">{t("case.choose")}</option>
                     {MANUAL_TASK_KINDS_LIST.map((k) => (
                       <option key={k} value={k}>
@@ -566,10 +566,10 @@ export default function StaffCasePage() {
                   </select>
                 </Field>
                 <Field id="task-note" label={t("case.taskNote")} error={err("task", "note")}>
-                  <textarea id="task-note" name="note" rows={2} defaultValue={val("task", "note")} aria-describedby={described("task-note", err("task", "note"))} />
+                  <textarea id="task-note" name="note" rows={2} defaultValue={val("task", "note")} aria-describedby={describedBy("task-note", undefined, err("task", "note"))} />
                 </Field>
                 <Field id="task-dueDate" label={t("case.taskDue")} error={err("task", "dueDate")} hint={t("case.dateHint")}>
-                  <input type="date" id="task-dueDate" name="dueDate" className="input-short" defaultValue={val("task", "dueDate")} aria-describedby={described("task-dueDate", err("task", "dueDate"), true)} />
+                  <input type="date" id="task-dueDate" name="dueDate" className="input-short" defaultValue={val("task", "dueDate")} aria-describedby={describedBy("task-dueDate", true, err("task", "dueDate"))} />
                 </Field>
                 <div>
                   <button type="submit" className="button button-secondary" name="_intent" value="task" disabled={busy}>

@@ -8,6 +8,7 @@ import { claimCase } from "~/modules/cases/staff.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { pick, type Text3 } from "~/modules/cases/definitions";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
@@ -49,7 +50,7 @@ export default function Queue() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const lng = i18n.language;
-  const date = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(lng, "date");
   const f = d.filters;
   const c = d.counts;
   const n = (count: number | undefined) => ` (${count ?? 0})`;

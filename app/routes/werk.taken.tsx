@@ -7,6 +7,7 @@ import { completeTask, listDeskTasks } from "~/modules/cases/tasks.server";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
@@ -33,7 +34,7 @@ export default function DeskTasks() {
   const { t, i18n } = useTranslation("backoffice");
   const d = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(i18n.language, "date");
   const overdue = d.tasks.filter((x) => x.overdue).length;
   return (
     <div className="stack">

@@ -46,8 +46,7 @@ export async function closeDb() {
 
 export async function pingDb(): Promise<boolean> {
   try {
-    if (!client) connect();
-    await client!`select 1`;
+    await pgClient()`select 1`;
     return true;
   } catch {
     return false;

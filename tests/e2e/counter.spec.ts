@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openDesk, residentLogin, staffLogin } from "./support";
+import { expectAccessible, expectCallOnWaitingScreen, openDesk, residentLogin, staffLogin } from "./support";
 
 test("a walk-in takes a ticket, the agent calls it and the waiting room shows the call", async ({ browser, page }) => {
   // The kiosk at the entrance, in Dutch.
@@ -31,12 +31,7 @@ test("a walk-in takes a ticket, the agent calls it and the waiting room shows th
   await expectAccessible(agent);
 
   // The waiting-room screen shows the call.
-  const screenContext = await browser.newContext({ locale: "nl-BE" });
-  const screen = await screenContext.newPage();
-  await screen.goto("/wachtzaal");
-  await expect(screen.locator(".board-now")).toContainText(number);
-  await expect(screen.locator(".board-now")).toContainText("Loket 3");
-  await expectAccessible(screen);
+  await expectCallOnWaitingScreen(browser, number, "Loket 3");
 
   // The visitor's ticket page now says where to go.
   await page.reload();
@@ -47,7 +42,6 @@ test("a walk-in takes a ticket, the agent calls it and the waiting room shows th
   await agent.getByRole("button", { name: "Afronden" }).click();
   await expect(agent.getByRole("button", { name: "Volgende bezoeker oproepen" })).toBeVisible();
   await agentContext.close();
-  await screenContext.close();
 });
 
 test("the kiosk speaks English and French too", async ({ page }) => {

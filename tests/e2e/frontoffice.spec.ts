@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openDesk, staffLogin } from "./support";
+import { expectAccessible, expectCallOnWaitingScreen, openDesk, staffLogin } from "./support";
 
 /**
  * Issue 5, "done when": a walk-in takes a ticket, the waiting screen shows the call, the
@@ -29,13 +29,7 @@ test("front office: a walk-in is called, found, answered with Mikipedia and help
   await expectAccessible(agent);
 
   // The waiting-room screen shows the call.
-  const screenContext = await browser.newContext({ locale: "nl-BE" });
-  const screen = await screenContext.newPage();
-  await screen.goto("/wachtzaal");
-  await expect(screen.locator(".board-now")).toContainText(number);
-  await expect(screen.locator(".board-now")).toContainText("Loket 4");
-  await expectAccessible(screen);
-  await screenContext.close();
+  await expectCallOnWaitingScreen(browser, number, "Loket 4");
 
   await agent.getByRole("button", { name: "Gesprek starten" }).click();
 

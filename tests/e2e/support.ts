@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -66,6 +66,17 @@ export async function openDesk(page: Page, desk: string, theme: string) {
 }
 
 /** Registers a new resident and logs them in with the code from the development mailbox. */
+/** The waiting-room screen, opened in its own browser as on the TV, shows `ticket` called to `desk`. */
+export async function expectCallOnWaitingScreen(browser: Browser, ticket: string, desk: string) {
+  const context = await browser.newContext({ locale: "nl-BE" });
+  const screen = await context.newPage();
+  await screen.goto("/wachtzaal");
+  await expect(screen.locator(".board-now")).toContainText(ticket);
+  await expect(screen.locator(".board-now")).toContainText(desk);
+  await expectAccessible(screen);
+  await context.close();
+}
+
 export async function registerResident(page: Page, name: string, email: string) {
   await page.goto("/registreren");
   await page.getByLabel("Uw naam").fill(name);

@@ -4,6 +4,7 @@ import { enqueueMail } from "~/modules/notify/outbox.server";
 import { db, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 /**
  * The daily overview for team leads: the team's open cases that are overdue or due
@@ -56,7 +57,7 @@ export async function overviewForTeam(teamId: string, now = new Date(), conn: Db
 
 export function overviewMail(lng: string, input: { name: string; team: string; teamId: string; overdue: Line[]; tomorrow: Line[] }) {
   const t = fixedT(lng, "backoffice");
-  const date = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeZone: "Europe/Brussels" });
+  const date = brusselsFormat(lng, "date");
   const line = (l: Line) => `- ${l.reference} · ${l.serviceTitle} · ${t("overview.due", { date: date.format(l.dueAt) })}`;
   const section = (title: string, lines: Line[]) => [title, ...(lines.length ? lines.map(line) : [t("overview.none")])].join("\n");
   const url = `${env().PUBLIC_URL}/werk/dossiers?team=${input.teamId}`;

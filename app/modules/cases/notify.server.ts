@@ -4,6 +4,7 @@ import { enqueueMail } from "~/modules/notify/outbox.server";
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
+import { brusselsFormat } from "~/utils/brussels-format";
 
 export type ResidentNotice = "received" | "status" | "message" | "question" | "extended";
 
@@ -39,7 +40,7 @@ export async function tellResident(
     service: input.serviceTitle,
     status: input.statusText ? (input.statusText[lng] ?? input.statusText.nl) : "",
     url: `${env().PUBLIC_URL}/mijn/dossiers/${input.reference}`,
-    date: input.expectedBy ? new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/Brussels" }).format(input.expectedBy) : "",
+    date: input.expectedBy ? brusselsFormat(lng, "longDate").format(input.expectedBy) : "",
   };
   await enqueueMail(
     { to: resident.email, subject: t(`mail.${input.notice}.subject`, params), text: t(`mail.${input.notice}.body`, params), template: `case-${input.notice}`, language: lng },
