@@ -158,13 +158,13 @@ export function databaseRegistry(sql: () => Sql, { cacheMs = 5000, poolSize, pro
   gauge("mechelaar_outbox_pending", "E-mails waiting in the outbox to be sent.", [], (g, f) => g.set(f.outbox.pending));
   gauge("mechelaar_outbox_failed", "E-mails the worker gave up on (status failed).", [], (g, f) => g.set(f.outbox.failed));
   gauge("mechelaar_outbox_oldest_pending_age_seconds", "Age of the oldest e-mail still pending; 0 when none is.", [], (g, f) => g.set(f.outbox.oldestPendingSeconds));
-  gauge("mechelaar_counter_queue_length", "Tickets waiting now, per counter theme (today, Brussels time).", ["theme"], (g, f) => {
+  gauge("mechelaar_desk_queue_length", "Tickets waiting now at the themed counters (themaloketten), per theme (today, Brussels time).", ["theme"], (g, f) => {
     for (const t of f.themes) g.set({ theme: t.theme }, t.waiting);
   });
-  gauge("mechelaar_counter_longest_wait_seconds", "How long the longest-waiting ticket has waited, per theme; 0 when nobody waits.", ["theme"], (g, f) => {
+  gauge("mechelaar_desk_longest_wait_seconds", "How long the longest-waiting ticket has waited, per theme; 0 when nobody waits.", ["theme"], (g, f) => {
     for (const t of f.themes) g.set({ theme: t.theme }, t.longestWaitSeconds);
   });
-  gauge("mechelaar_counter_average_wait_seconds", "Average wait until the first call of today's called tickets, per theme.", ["theme"], (g, f) => {
+  gauge("mechelaar_desk_average_wait_seconds", "Average wait until the first call of today's called tickets, per theme.", ["theme"], (g, f) => {
     for (const t of f.themes) g.set({ theme: t.theme }, t.averageWaitSeconds);
   });
   gauge("mechelaar_cases_open", "Open cases per team.", ["team"], (g, f) => {

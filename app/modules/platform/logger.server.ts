@@ -43,9 +43,12 @@ const NATIONAL_NUMBER = /\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b/g
 // Login codes and other one-time numbers: a standalone run of six digits.
 const CODE = /(?<![\w.:/-])\d{6}(?![\w.:/-])/g;
 
-/** Free text without e-mail addresses, national numbers or login codes. */
+// drizzle's "Failed query: … \nparams: a,b,c" repeats every value of the statement.
+const QUERY_PARAMS = /^params: .*$/gm;
+
+/** Free text without query parameters, e-mail addresses, national numbers or login codes. */
 export function scrub(text: string): string {
-  return text.replace(EMAIL, "[email]").replace(NATIONAL_NUMBER, "[number]").replace(CODE, "[code]");
+  return text.replace(QUERY_PARAMS, "params: [redacted]").replace(EMAIL, "[email]").replace(NATIONAL_NUMBER, "[number]").replace(CODE, "[code]");
 }
 
 /** Errors as type, message, code and stack, scrubbed; never the query parameters postgres.js attaches. */
@@ -60,7 +63,10 @@ export type LoggerOptions = { level?: string; pretty?: boolean; destination?: De
 async function prettyStream(): Promise<DestinationStream | undefined> {
   try {
     const { default: pretty } = await import("pino-pretty");
-    return pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: true, sync: true });
+    // An access line reads "GET /mikipedia 200 12 ms routes/mikipedia._index anonymous <id>".
+    const messageFormat = (log: Record<string, unknown>, messageKey: string) =>
+      log[messageKey] === "request" ? `${log.method} ${log.path} ${log.status} ${log.durationMs} ms ${log.routeId} ${log.role} ${log.reqId}` : `${String(log[messageKey] ?? "")}${log.reqId ? ` (request ${log.reqId})` : ""}`;
+    return pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,method,path,status,durationMs,routeId,role,reqId", singleLine: true, sync: true, messageFormat });
   } catch {
     return undefined;
   }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../../db/schema";
 import { configureLogger } from "../../../app/modules/platform/logger.server";
 import { enqueueMail } from "../../../app/modules/notify/outbox.server";
+import { takeTicket } from "../../../app/modules/counter/queue.server";
+import { ensureDeskTheme } from "../../factories/contacts";
 import { databaseRegistry, startMetricsServer, type MetricsServer } from "../../../app/server/metrics";
 import { db, pgClient } from "../../../app/utils/db.server";
 import { cookieJar, startTestServer } from "../../setup/http-server";
@@ -128,6 +130,9 @@ describe("metrics", () => {
     await server.get("/api/v1/knowledge/search?q=qqxxzzqq+wwvvyy");
     await enqueueMail({ to: "metrics@example.com", subject: "s", text: "t", template: "test.metrics", language: "nl" });
     const pending = await db.$count(outbox, eq(outbox.status, "pending"));
+    await ensureDeskTheme(db, "metrics-thema", "M");
+    await takeTicket({ themeSlug: "metrics-thema", priority: false, language: "nl" }, "metrics-test");
+    await takeTicket({ themeSlug: "metrics-thema", priority: false, language: "nl" }, "metrics-test");
     await settled();
 
     const text = await scrape();
@@ -139,6 +144,8 @@ describe("metrics", () => {
     expect(value(text, "mechelaar_outbox_pending")).toBe(pending);
     expect(value(text, "mechelaar_outbox_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(0);
     expect(value(text, "mechelaar_db_up")).toBe(1);
+    expect(value(text, 'mechelaar_desk_queue_length{theme="metrics-thema"}')).toBe(2);
+    expect(value(text, 'mechelaar_desk_longest_wait_seconds{theme="metrics-thema"}')).toBeGreaterThanOrEqual(0);
     expect(value(text, 'mechelaar_db_connections{state="active"}')).toBeGreaterThanOrEqual(0);
     expect(text).toContain("process_cpu_user_seconds_total");
     expect(text).toContain("nodejs_eventloop_lag_seconds");
