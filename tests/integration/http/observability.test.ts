@@ -6,6 +6,7 @@ import { outbox } from "../../../db/schema";
 import { configureLogger } from "../../../app/modules/platform/logger.server";
 import { enqueueMail } from "../../../app/modules/notify/outbox.server";
 import { takeTicket } from "../../../app/modules/counter/queue.server";
+import { scanAtKiosk } from "../../../app/modules/access/scan.server";
 import { ensureDeskTheme } from "../../factories/contacts";
 import { databaseRegistry, startMetricsServer, type MetricsServer } from "../../../app/server/metrics";
 import { db, pgClient } from "../../../app/utils/db.server";
@@ -129,6 +130,8 @@ describe("metrics", () => {
     expect((await none.json()).results).toEqual([]);
     await server.get("/api/v1/knowledge/search?q=qqxxzzqq+wwvvyy");
     await enqueueMail({ to: "metrics@example.com", subject: "s", text: "t", template: "test.metrics", language: "nl" });
+    const notCityCode = (text: string) => value(text, 'mechelaar_kiosk_scans_total{result="not_city_code"}') ?? 0;
+    expect((await scanAtKiosk("00000000-0000-4000-8000-000000000000", "not a pass")).outcome).toBe("not_city_code");
     const pending = await db.$count(outbox, eq(outbox.status, "pending"));
     await ensureDeskTheme(db, "metrics-thema", "M");
     await takeTicket({ themeSlug: "metrics-thema", priority: false, language: "nl" }, "metrics-test");
@@ -141,6 +144,7 @@ describe("metrics", () => {
 
     expect(countOf(text, "none") - countOf(before, "none")).toBe(2);
     expect(durationCount(text) - durationCount(before)).toBe(2);
+    expect(notCityCode(text) - notCityCode(before)).toBe(1);
     expect(value(text, "mechelaar_outbox_pending")).toBe(pending);
     expect(value(text, "mechelaar_outbox_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(0);
     expect(value(text, "mechelaar_db_up")).toBe(1);
