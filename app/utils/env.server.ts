@@ -66,6 +66,15 @@ export const envSchema = z
     // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
     SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
     SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    // Logs and metrics (docs/operations.md): pino levels; JSON lines or one readable line per entry.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Prometheus metrics on their own port, never public; 0 turns them off.
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    // Error reporting to Sentry or a self-hosted GlitchTip: off unless set.
+    SENTRY_DSN: z.string().url().optional(),
+    SENTRY_ENVIRONMENT: z.string().max(64).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
