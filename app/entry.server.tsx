@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance, type i18n } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
@@ -7,6 +7,8 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
 import { getLanguage } from "~/utils/i18next.server";
+import { NonceContext } from "~/utils/nonce";
+import { redactError } from "~/server/error-handler";
 
 // The hot JSON endpoints, served by Express before Remix (app/server/http-app.ts) from this
 // bundle, so they share its modules (database pool, search cache) with the routes.
@@ -38,7 +40,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
+  const nonce = loadContext?.cspNonce;
   const lng = await getLanguage(request);
   const instance = await i18nFor(lng);
 
@@ -48,10 +52,13 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           shellRendered = true;
           const chunks: Buffer[] = [];
@@ -76,10 +83,16 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(redactError(error));
         },
       },
     );
     setTimeout(abort, ABORT_DELAY + 1000);
   });
+}
+
+/** Logs an error of a loader, action or render once, without SQL or query parameters (error-handler.ts). */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  redactError(error);
+  if (!request.signal.aborted) console.error(error);
 }
