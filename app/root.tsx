@@ -16,6 +16,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SiteShell, type ShellUser } from "~/components/SiteShell";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -35,6 +36,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "nl";
   // Kiosk and waiting-room screens stand in public: no menu, no account links.
+  const nonce = useNonce();
   const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -49,8 +51,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk}>
           {children}
         </SiteShell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,7 +6,26 @@ import type { NextFunction, Request, Response } from "express";
  * responses that say `s-maxage` and set no cookie. The key includes everything the language
  * depends on (?lng, the lng cookie, Accept-Language), so nobody gets another visitor's page.
  */
-type Entry = { expires: number; status: number; headers: Record<string, string>; body: Buffer };
+type Entry = { expires: number; status: number; headers: Record<string, string>; body: Buffer; nonce?: { at: number[] } };
+
+/**
+ * Each response has its own Content-Security-Policy nonce (security-headers.ts): a cached page
+ * is sent with this response's nonce written over the stored one (same length, so in place on
+ * a copy), and the stored policy header is left out so this response's own one stays.
+ */
+function nonceOffsets(body: Buffer, nonce: unknown): Entry["nonce"] {
+  if (typeof nonce !== "string" || !nonce) return undefined;
+  const needle = Buffer.from(`nonce="${nonce}"`);
+  const at: number[] = [];
+  for (let i = body.indexOf(needle); i !== -1; i = body.indexOf(needle, i + needle.length)) at.push(i + 7);
+  return { at };
+}
+function withNonce(hit: Entry, nonce: unknown): Buffer {
+  if (!hit.nonce?.at.length || typeof nonce !== "string") return hit.body;
+  const body = Buffer.from(hit.body);
+  for (const i of hit.nonce.at) body.write(nonce, i, "latin1");
+  return body;
+}
 
 export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; maxEntries?: number; now?: () => number }) {
   const entries = new Map<string, Entry>();
@@ -19,7 +38,7 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
     const hit = entries.get(key);
     if (hit && hit.expires > now()) {
       res.status(hit.status).set(hit.headers).set("X-Page-Cache", "hit");
-      res.end(hit.body);
+      res.end(withNonce(hit, res.locals.cspNonce));
       return;
     }
     if (hit) entries.delete(key);
@@ -40,10 +59,11 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
       if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie")) {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
-          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id"].includes(name)) headers[name] = String(value);
+          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id", "content-security-policy"].includes(name)) headers[name] = String(value);
         }
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(key, { expires: now() + Number(maxAge) * 1000, status: 200, headers, body: Buffer.concat(chunks) });
+        const body = Buffer.concat(chunks);
+        entries.set(key, { expires: now() + Number(maxAge) * 1000, status: 200, headers, body, nonce: nonceOffsets(body, res.locals.cspNonce) });
       }
       return end(chunk, ...rest);
     }) as typeof res.end;
