@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { Role } from "../../../db/schema";
 import { sessionIdOf } from "./sessions.server";
 import { loadSessionUser, type CurrentUser } from "./users.server";
+import { staffSecondFactorRequired } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 /** The signed-in person, or undefined. Cached per request object. */
@@ -35,7 +36,7 @@ export async function requireUser(request: Request, opts: { role?: Role | Role[]
   // Staff pages also need a session made by the staff login (its roles are already limited to
   // what the session may use, see rolesForSession; this says it once more where it matters).
   const staffSession = user.session?.method === "staff-password" && user.isStaff;
-  if (staffArea && !staffSession && user.session?.method === "staff-password") {
+  if (staffArea && user.session?.method === "staff-password" && !user.session.secondFactor && staffSecondFactorRequired()) {
     // A staff login that still lacks its required second factor: log in again, fully.
     const url = new URL(request.url);
     throw redirect(`${STAFF_LOGIN}?redirectTo=${encodeURIComponent(safeRedirect(`${url.pathname}${url.search}`, "/"))}`);
