@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
@@ -12,6 +12,9 @@ import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+
+// The page shows the TOTP secret or the recovery codes: no cache may keep it.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie instellen – Digitaal Huis van de Mechelaar" }];
 
@@ -47,7 +50,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth("totp")));
   headers.append("Set-Cookie", await clearPendingStaffLogin());
-  headers.set("Cache-Control", "no-store");
   return data({ ok: true as const, recoveryCodes, continueTo: safeRedirect(pending.redirectTo, "/werk") }, { headers });
 }
 

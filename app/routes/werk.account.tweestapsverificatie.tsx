@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
@@ -9,6 +9,9 @@ import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorStatus, startTotpEnrolment } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+
+// The page shows the TOTP secret or the recovery codes: no cache may keep it.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digitaal Huis van de Mechelaar" }];
 
@@ -38,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (err) {
     return domainErrorToForm(err, { intent: values.intent ?? "", code: "" });
   }
-  return data({ ok: true as const, recoveryCodes }, { headers: { "Cache-Control": "no-store" } });
+  return data({ ok: true as const, recoveryCodes });
 }
 
 export default function SecondFactorSettings() {
