@@ -17,7 +17,7 @@ export function TotpSetup({ secret, qrDataUrl, error, busy, intent }: { secret: 
           <p>{t("enrol.stepScan")}</p>
           <img src={qrDataUrl} alt={t("enrol.qrAlt")} width={240} height={240} />
           <p>
-            {t("enrol.secretLabel")} <code lang="en">{grouped}</code>
+            {t("enrol.secretLabel")} <code className="totp-secret">{grouped}</code>
           </p>
         </li>
         <li>{t("enrol.stepCode")}</li>

@@ -9,7 +9,7 @@ export const totpCode = (secret: string, offsetSeconds = 0) =>
 
 /** The secret the set-up page shows as text next to the QR code. */
 export function secretOnPage(html: string) {
-  const match = html.match(/<code lang="en">([A-Z2-7 ]+)<\/code>/);
+  const match = html.match(/<code class="totp-secret">([A-Z2-7 ]+)<\/code>/);
   if (!match) throw new Error("no TOTP secret on the page");
   return match[1].replace(/ /g, "");
 }
