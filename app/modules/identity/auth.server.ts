@@ -90,15 +90,13 @@ export async function registerResident(raw: RegisterInput, ip: string) {
   const input = { ...raw, email: normalizeEmail(raw.email) };
   await enforce(rules.registerPerIp(), ip);
   await enforce(rules.codePerEmail(), input.email);
-  let user = await findUserByEmail(input.email);
-  if (!user) {
-    const inserted = await db
-      .insert(users)
-      .values({ ...input, roles: ["resident"] })
-      .onConflictDoNothing()
-      .returning();
-    user = inserted[0] ?? (await findUserByEmail(input.email));
-  }
+  // The same two statements for a new and a known address: the insert does nothing when the
+  // address exists (a resident's or a staff member's, which is left untouched).
+  await db
+    .insert(users)
+    .values({ ...input, roles: ["resident"] })
+    .onConflictDoNothing();
+  const user = await findUserByEmail(input.email);
   await issueCode(user && mayUseResidentCode(user) ? user : undefined);
 }
 
