@@ -68,7 +68,6 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : "server";
-  if (status >= 500 && typeof window === "undefined") console.error(error);
   return (
     <div className="stack">
       <h1 tabIndex={-1}>{t(`errors.${kind}.title`)}</h1>

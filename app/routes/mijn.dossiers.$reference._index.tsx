@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseMessageList } from "~/components/CaseMessages";
@@ -6,71 +7,79 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
 import { pick, type Text3 } from "~/modules/cases/definitions";
 import { getMyCase, rateCase, replyToCase, uploadErrors, withdrawCase } from "~/modules/cases/dossiers.server";
-import { orHttpError } from "~/modules/cases/http.server";
 import { rateSchema, replySchema } from "~/modules/cases/schemas";
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { caseReference } from "~/utils/ids";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const c = await orHttpError(getMyCase(user, params.reference!));
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    reference: c.reference,
-    service: c.def?.title ?? "",
-    steps: c.def?.form.steps ?? [],
-    statusText: c.statusText ?? null,
-    status: c.status,
-    open: c.open,
-    submittedAt: c.submittedAt.toISOString(),
-    closedAt: iso(c.closedAt),
-    expectedBy: iso(c.expectedBy),
-    answers: c.answers,
-    events: c.events.map((e) => ({ ...e, at: e.at.toISOString() })),
-    messages: c.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
-    files: c.files,
-    openQuestion: c.openQuestion ? { body: c.openQuestion.body, at: c.openQuestion.at.toISOString() } : null,
-    canWithdraw: c.canWithdraw,
-    canRate: c.canRate,
-    satisfaction: c.satisfaction,
-    notice: new URL(request.url).searchParams.get("gelukt"),
-  };
-}
+const caseParams = z.object({ reference: caseReference });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const { form, uploads } = await readPost(request);
-  const values = formValues(form);
-  const intent = String(form.get("_intent") ?? "");
-  const back = (what: string) => redirect(`/mijn/dossiers/${params.reference}?gelukt=${what}#melding`);
-  try {
-    if (intent === "withdraw") {
-      await withdrawCase(user, params.reference!);
-      return back("ingetrokken");
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: caseParams,
+  query: z.object({ gelukt: z.string().max(40).optional() }),
+  run: async ({ actor, params, query }) => {
+    const c = await getMyCase(actor, params.reference);
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      reference: c.reference,
+      service: c.def?.title ?? "",
+      steps: c.def?.form.steps ?? [],
+      statusText: c.statusText ?? null,
+      status: c.status,
+      open: c.open,
+      submittedAt: c.submittedAt.toISOString(),
+      closedAt: iso(c.closedAt),
+      expectedBy: iso(c.expectedBy),
+      answers: c.answers,
+      events: c.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+      messages: c.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+      files: c.files,
+      openQuestion: c.openQuestion ? { body: c.openQuestion.body, at: c.openQuestion.at.toISOString() } : null,
+      canWithdraw: c.canWithdraw,
+      canRate: c.canRate,
+      satisfaction: c.satisfaction,
+      notice: query.gelukt ?? null,
+    };
+  },
+});
+
+const caseActions = z.discriminatedUnion(INTENT_FIELD, [
+  z.object({ [INTENT_FIELD]: z.literal("withdraw") }),
+  rateSchema.extend({ [INTENT_FIELD]: z.literal("rate") }),
+  replySchema.extend({ [INTENT_FIELD]: z.literal("reply") }),
+]);
+
+export const action = actionOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: caseParams,
+  body: caseActions,
+  read: async (request) => {
+    const { form, uploads } = await readPost(request);
+    return { form, extra: uploads };
+  },
+  run: async ({ actor, params, body, extra: uploads, values }) => {
+    const back = (what: string) => redirect(`/mijn/dossiers/${params.reference}?gelukt=${what}#melding`);
+    switch (body._intent) {
+      case "withdraw":
+        await withdrawCase(actor, params.reference);
+        return back("ingetrokken");
+      case "rate":
+        await rateCase(actor, params.reference, body.score, body.comment);
+        return back("beoordeeld");
+      case "reply": {
+        const fileError = uploadErrors(uploads);
+        if (fileError) return data({ ok: false as const, intent: body._intent, errors: { files: fileError }, values }, { status: 400 });
+        const r = await replyToCase(actor, params.reference, body.body, uploads);
+        return back(r.answered ? "beantwoord" : "verstuurd");
+      }
     }
-    if (intent === "rate") {
-      const parsed = parseWith(rateSchema, values, values);
-      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-      await rateCase(user, params.reference!, parsed.data.score, parsed.data.comment);
-      return back("beoordeeld");
-    }
-    const parsed = parseWith(replySchema, values, values);
-    const fileError = uploadErrors(uploads);
-    if (!parsed.ok || fileError) {
-      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { files: fileError } : {}) };
-      return data({ ok: false as const, errors, values, intent }, { status: 400 });
-    }
-    const r = await replyToCase(user, params.reference!, parsed.data.body, uploads);
-    return back(r.answered ? "beantwoord" : "verstuurd");
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 function ReplyForm({ id, label, errors, values, busy }: { id: string; label: string; errors?: Record<string, string>; values?: Record<string, unknown>; busy: boolean }) {
   const { t } = useTranslation("cases");

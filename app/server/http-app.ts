@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
+import { accessLog } from "./access-log";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
 import { pageCache } from "./page-cache";
@@ -52,6 +53,8 @@ export function createHttpApp(opts: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);
+  // Request id, access log line and request metrics for every request (access-log.ts).
+  app.use(accessLog({ routes: opts.build.routes, trustProxy: opts.trustProxy, sessionCookie: SESSION_COOKIE }));
   app.use(securityHeaders);
   // The hot JSON endpoints skip Remix (see fast-routes.ts). Tiny answers skip compression too.
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;

@@ -40,7 +40,7 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
       if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie")) {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
-          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) headers[name] = String(value);
+          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id"].includes(name)) headers[name] = String(value);
         }
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         entries.set(key, { expires: now() + Number(maxAge) * 1000, status: 200, headers, body: Buffer.concat(chunks) });

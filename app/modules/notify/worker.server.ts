@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { logError, runWithRequestContext } from "~/modules/platform/logger.server";
 import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
 import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
@@ -13,7 +15,7 @@ export type Worker = { stop: () => Promise<void> };
  * The background worker: delivers the outbox and does housekeeping. Runs in the web
  * process by default (RUN_WORKER) or alone with `npm run worker`.
  */
-export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?: number; log?: Pick<Console, "error"> } = {}): Worker {
+export function startWorker({ intervalMs = 2000, log }: { intervalMs?: number; log?: Pick<Console, "error"> } = {}): Worker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
@@ -46,13 +48,17 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         await eraseVisitorData();
       }
     } catch (err) {
-      log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);
+      // Logged once, with the round's id (and reported when SENTRY_DSN is set).
+      if (log) log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);
+      else logError(err, "worker: a round failed");
     }
   };
+  // Each round gets an id, like a request: its log lines and errors carry it.
+  const round = () => runWithRequestContext({ requestId: randomUUID(), routeId: "worker" }, tick);
   const timer = setInterval(() => {
-    running = running.then(tick);
+    running = running.then(round);
   }, intervalMs);
-  running = running.then(tick);
+  running = running.then(round);
 
   return {
     async stop() {

@@ -1,4 +1,5 @@
 import { pgClient } from "~/utils/db.server";
+import { logger } from "./logger.server";
 
 /**
  * Clears an in-process cache in every process of the portal, not only in the one that made the
@@ -27,7 +28,7 @@ export function clearEverywhere(name: string) {
   if (!process.env.DATABASE_URL) return;
   pgClient()
     .notify(CHANNEL, name)
-    .catch((err: unknown) => console.warn(`Could not tell other processes to clear the ${name} cache: ${err instanceof Error ? err.message : String(err)}`));
+    .catch((err: unknown) => logger().warn({ err }, `Could not tell other processes to clear the ${name} cache`));
 }
 
 /** Starts listening in this process (each HTTP process calls it once, before it serves). */
