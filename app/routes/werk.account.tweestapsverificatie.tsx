@@ -6,7 +6,7 @@ import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
-import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorStatus, startTotpEnrolment } from "~/modules/identity/second-factor.server";
+import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 
@@ -18,8 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digi
 /** A staff member's own second factor: its status, setting it up, new recovery codes. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const status = await secondFactorStatus(user.id);
-  const enrolment = status.enrolled ? null : await startTotpEnrolment(user.id);
+  const { status, enrolment } = await secondFactorSettings(user.id);
   return {
     status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
     enrolment: enrolment && { secret: enrolment.secret, qrDataUrl: enrolment.qrDataUrl },

@@ -186,6 +186,12 @@ export async function startTotpEnrolment(userId: string): Promise<TotpEnrolment>
   return { secret, uri, qrDataUrl };
 }
 
+/** A member's own settings page: the status, and the secret to scan while none is set up. */
+export async function secondFactorSettings(userId: string): Promise<{ status: SecondFactorStatus; enrolment: TotpEnrolment | null }> {
+  const status = await secondFactorStatus(userId);
+  return { status, enrolment: status.enrolled ? null : await startTotpEnrolment(userId) };
+}
+
 /** Confirms the authenticator with a first code from the app; returns the 10 new recovery codes. */
 export async function confirmTotpEnrolment(userId: string, code: string, ip: string): Promise<string[]> {
   await countAttempt(userId, ip);
