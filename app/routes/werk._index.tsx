@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin"]);
+  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin", "auth"]);
   const { user, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -105,6 +105,9 @@ export default function Workplace() {
         </section>
       ) : null}
       <SessionsCard count={sessions} />
+      <p>
+        <Link to="/werk/account/tweestapsverificatie">{t("auth:account.link")}</Link>
+      </p>
     </div>
   );
 }
