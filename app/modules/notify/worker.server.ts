@@ -13,7 +13,16 @@ export type Worker = { stop: () => Promise<void> };
  * The background worker: delivers the outbox and does housekeeping. Runs in the web
  * process by default (RUN_WORKER) or alone with `npm run worker`.
  */
-export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?: number; log?: Pick<Console, "error"> } = {}): Worker {
+export function startWorker({
+  intervalMs = 2000,
+  log = console,
+  now,
+}: {
+  intervalMs?: number;
+  log?: Pick<Console, "error">;
+  /** The outbox's clock (tests simulate hours of SMTP outage with it); real time by default. */
+  now?: () => Date;
+} = {}): Worker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
@@ -23,7 +32,7 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
   const tick = async () => {
     try {
       while (!stopped) {
-        const { sent, failed } = await deliverDueMail();
+        const { sent, failed } = await deliverDueMail(20, { now });
         if (sent + failed === 0) break;
       }
       if (Date.now() - lastMinute > 60 * 1000) {
