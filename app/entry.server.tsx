@@ -12,7 +12,7 @@ import { getLanguage } from "~/utils/i18next.server";
 // bundle, so they share its modules (database pool, search cache) with the routes.
 export { fastRoutes } from "~/server/fast-routes";
 // Each HTTP process listens for cache clears of the others (platform/cache-bus.server.ts).
-export { startCacheBus } from "~/modules/platform/cache-bus.server";
+export { registerCache, startCacheBus } from "~/modules/platform/cache-bus.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

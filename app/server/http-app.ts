@@ -4,7 +4,7 @@ import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
-import { pageCache } from "./page-cache";
+import { PAGE_CACHE_CLEARED_BY, pageCache } from "./page-cache";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
 
@@ -61,7 +61,10 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.use(compression());
   app.get("/api/v1/knowledge/search", fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
-  app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
+  const pages = pageCache({ sessionCookie: SESSION_COOKIE });
+  const { registerCache } = opts.build.entry.module as { registerCache?: (name: string, clear: () => void) => void };
+  for (const name of PAGE_CACHE_CLEARED_BY) registerCache?.(name, pages.clear);
+  app.use(pages);
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(opts.assetsDir, { immutable: true, maxAge: "1y" }));
   // Page addresses have no file extension: only those that look like a file cost a file-system lookup.
