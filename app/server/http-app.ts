@@ -57,6 +57,7 @@ export function createHttpApp(opts: HttpAppOptions) {
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
   if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
   app.get("/healthz", fast.health);
+  app.get("/readyz", fast.ready);
   app.post("/kiosk/scan", sameOriginOnly(opts.publicUrl), fast.kioskScan);
   app.use(compression());
   app.get("/api/v1/knowledge/search", fast.knowledgeSearch);

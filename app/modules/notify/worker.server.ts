@@ -6,6 +6,7 @@ import { eraseVisitorData } from "~/modules/access/invitations.server";
 import { inviteAfterVisits } from "~/modules/contacts/satisfaction.server";
 import { sendDailyOverviews } from "~/modules/cases/daily-overview.server";
 import { refreshInsights } from "~/modules/insights/refresh.server";
+import { recordWorkerHeartbeat } from "~/modules/platform/readiness.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -35,6 +36,8 @@ export function startWorker({
         const { sent, failed } = await deliverDueMail(20, { now });
         if (sent + failed === 0) break;
       }
+      // For /readyz: this worker finished a round of the outbox.
+      await recordWorkerHeartbeat();
       if (Date.now() - lastMinute > 60 * 1000) {
         lastMinute = Date.now();
         // Reminders are queued here and delivered by the next outbox round.
