@@ -66,6 +66,9 @@ export const envSchema = z
     // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
     SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
     SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    // Backups (npm run backup / restore, docs/operations.md): where dumps go, and where pg_dump/pg_restore live when not found.
+    BACKUP_DIR: z.string().default("backups"),
+    PG_BIN_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
