@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
 import { PAGE_CACHE_CLEARED_BY, pageCache } from "./page-cache";
+import { unknownFilesNotFound } from "./unknown-files";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
 
@@ -71,6 +72,8 @@ export function createHttpApp(opts: HttpAppOptions) {
   // Page addresses have no file extension: only those that look like a file cost a file-system lookup.
   const publicFiles = express.static(opts.publicDir, { maxAge: "1h" });
   app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  // A file-like address that is neither in public/ nor a resource route: a small 404, no page render.
+  app.use(unknownFilesNotFound(opts.build));
   app.use(sameOriginOnly(opts.publicUrl));
   app.all(
     "*",
