@@ -15,7 +15,7 @@ import { redactError } from "~/server/error-handler";
 // bundle, so they share its modules (database pool, search cache) with the routes.
 export { fastRoutes } from "~/server/fast-routes";
 // Each HTTP process listens for cache clears of the others (platform/cache-bus.server.ts).
-export { startCacheBus } from "~/modules/platform/cache-bus.server";
+export { registerCache, startCacheBus } from "~/modules/platform/cache-bus.server";
 
 /**
  * Every error in a loader, action or render, logged once with the request id (and reported

@@ -101,6 +101,9 @@ export default function Workplace() {
             <li>
               <Link to="/werk/beheer/loketten">{t("counteradmin:title")}</Link>
             </li>
+            <li>
+              <Link to="/werk/beheer/e-mails">{t("admin:mails.title")}</Link>
+            </li>
           </ul>
         </section>
       ) : null}

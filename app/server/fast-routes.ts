@@ -5,6 +5,7 @@ import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { logError, noteRole, noteRoute } from "~/modules/platform/logger.server";
+import { checkReadiness } from "~/modules/platform/readiness.server";
 import { pingDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -44,6 +45,21 @@ const handle = (name: string, fn: (req: Request, res: Response) => Promise<void>
 export const health = handle("health", async (_req, res) => {
   const ok = await pingDb();
   sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", db: ok ? "ok" : "down" });
+});
+
+/**
+ * GET /readyz: ready to serve: the database answers, every migration is applied and the
+ * background worker ran recently (platform/readiness.server.ts). 503 otherwise.
+ */
+export const ready = handle("ready", async (_req, res) => {
+  const r = await checkReadiness();
+  sendJson(res, r.ready ? 200 : 503, {
+    status: r.ready ? "ok" : "not_ready",
+    db: r.db,
+    migrations: r.migrations,
+    worker: r.worker,
+    workerLastSeenSecondsAgo: r.workerLastSeenSecondsAgo,
+  });
 });
 
 const searchParams = z.object({
@@ -120,5 +136,5 @@ export const kioskScan = handle("kioskScan", async (req, res) => {
   sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
 });
 
-export type FastRoutes = { health: typeof health; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
-export const fastRoutes: FastRoutes = { health, knowledgeSearch, kioskScan };
+export type FastRoutes = { health: typeof health; ready: typeof ready; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
+export const fastRoutes: FastRoutes = { health, ready, knowledgeSearch, kioskScan };

@@ -5,7 +5,8 @@ import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { accessLog } from "./access-log";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
-import { pageCache } from "./page-cache";
+import { PAGE_CACHE_CLEARED_BY, pageCache } from "./page-cache";
+import { unknownFilesNotFound } from "./unknown-files";
 import { finalErrorHandler, showsErrorDetails } from "./error-handler";
 import { securityHeaders } from "./security-headers";
 import type { FastRoutes } from "./fast-routes";
@@ -53,16 +54,22 @@ export function createHttpApp(opts: HttpAppOptions) {
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
   if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
   app.get("/healthz", fast.health);
+  app.get("/readyz", fast.ready);
   app.post("/kiosk/scan", sameOriginOnly(opts.publicUrl), fast.kioskScan);
   app.use(compression());
   app.get("/api/v1/knowledge/search", fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
-  app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
+  const pages = pageCache({ sessionCookie: SESSION_COOKIE });
+  const { registerCache } = opts.build.entry.module as { registerCache?: (name: string, clear: () => void) => void };
+  for (const name of PAGE_CACHE_CLEARED_BY) registerCache?.(name, pages.clear);
+  app.use(pages);
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(opts.assetsDir, { immutable: true, maxAge: "1y" }));
   // Page addresses have no file extension: only those that look like a file cost a file-system lookup.
   const publicFiles = express.static(opts.publicDir, { maxAge: "1h" });
   app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  // A file-like address that is neither in public/ nor a resource route: a small 404, no page render.
+  app.use(unknownFilesNotFound(opts.build));
   app.use(sameOriginOnly(opts.publicUrl));
   // Remix shows error details only in "development" mode: only to a browser on this machine (error-handler.ts).
   const remix = (mode: string) =>

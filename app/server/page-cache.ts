@@ -5,7 +5,12 @@ import type { NextFunction, Request, Response } from "express";
  * way a reverse proxy or CDN would hold them: only GET, only without a session cookie, only
  * responses that say `s-maxage` and set no cookie. The key includes everything the language
  * depends on (?lng, the lng cookie, Accept-Language), so nobody gets another visitor's page.
+ *
+ * A publication clears it in every process at once (PAGE_CACHE_CLEARED_BY through the cache bus,
+ * wired in http-app.ts); `s-maxage` then only bounds what a process that lost its listening
+ * connection can serve.
  */
+export const PAGE_CACHE_CLEARED_BY = ["pages", "search", "definitions"] as const;
 type Entry = { expires: number; status: number; headers: Record<string, string>; body: Buffer; nonce?: { at: number[] } };
 
 /**
@@ -29,8 +34,10 @@ function withNonce(hit: Entry, nonce: unknown): Buffer {
 
 export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; maxEntries?: number; now?: () => number }) {
   const entries = new Map<string, Entry>();
+  // Bumped on every clear: a page rendered from data read before a publication is not kept.
+  let generation = 0;
 
-  return (req: Request, res: Response, next: NextFunction) => {
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" || (req.headers.cookie ?? "").includes(`${sessionCookie}=`)) return next();
     const lngCookie = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
     const key = `${req.originalUrl}\u0000${lngCookie}\u0000${req.headers["accept-language"] ?? ""}`;
@@ -43,6 +50,7 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
     }
     if (hit) entries.delete(key);
 
+    const started = generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -56,7 +64,7 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       const maxAge = /s-maxage=(\d+)/.exec(String(res.getHeader("Cache-Control") ?? ""))?.[1];
-      if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie")) {
+      if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie") && started === generation) {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
           if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id", "content-security-policy"].includes(name)) headers[name] = String(value);
@@ -69,4 +77,11 @@ export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.no
     }) as typeof res.end;
     next();
   };
+  /** Forgets every page: called through the cache bus when published content changes, in every process. */
+  return Object.assign(middleware, {
+    clear: () => {
+      generation++;
+      entries.clear();
+    },
+  });
 }

@@ -79,6 +79,11 @@ export const envSchema = z
     // Error reporting to Sentry or a self-hosted GlitchTip: off unless set.
     SENTRY_DSN: z.string().url().optional(),
     SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    // Backups (npm run backup / restore, docs/operations.md): where dumps go, and where pg_dump/pg_restore live when not found.
+    BACKUP_DIR: z.string().default("backups"),
+    PG_BIN_DIR: z.string().optional(),
+    // /.well-known/security.txt (RFC 9116): where to report a vulnerability; default mailto:security@<PUBLIC_URL host>.
+    SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/|tel:)/, "must start with mailto:, https:// or tel:").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

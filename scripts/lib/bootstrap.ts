@@ -51,13 +51,22 @@ export async function prepareDatabase(): Promise<{ env: Env; embedded?: Embedded
   return { env, embedded };
 }
 
-/** Runs `cleanup` once on SIGINT/SIGTERM, then exits. */
+const SHUTDOWN_DEADLINE_MS = 8000;
+
+/** Runs `cleanup` once on SIGINT/SIGTERM, then exits (at the latest after SHUTDOWN_DEADLINE_MS). */
 export function onShutdown(cleanup: () => Promise<void>) {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger().info(`${signal} received: stopping…`);
+    // Whatever hangs (a database that died, a connection that never closes), the process ends
+    // within SHUTDOWN_DEADLINE_MS: a stop must never wait forever.
+    const deadline = setTimeout(() => {
+      logger().error(`Stopping took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting now.`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     cleanup()
       .catch((err) => logger().error({ err }, "error while stopping"))
       .finally(() => process.exit(0));
