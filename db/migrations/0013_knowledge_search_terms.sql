@@ -1,0 +1,7 @@
+CREATE TABLE "knowledge_search_terms" (
+	"slug" text NOT NULL,
+	"language" text NOT NULL,
+	"terms" text[] DEFAULT '{}'::text[] NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "knowledge_search_terms_slug_language_pk" PRIMARY KEY("slug","language")
+);
