@@ -83,7 +83,7 @@ export function analyzeQuery(query: string, language: string, vocabulary: Readon
     const w = words[i];
     const next = words[i + 1];
     // Two words that the articles (or the synonym lists) write as one: "rust huis" → "rusthuis".
-    if (next && language === "nl") {
+    if (next) {
       const joined = w + next;
       if (vocabulary.has(joined) || synonymsOf(joined).length || everydayOf(joined).length) {
         const forms = formsOf(joined, language, vocabulary);

@@ -47,7 +47,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["sport", "sporten", "bewegen"],
   ["cultuur", "theater", "museum", "concert"],
   ["woonzorgcentrum", "rusthuis", "bejaardentehuis", "verzorgingstehuis"],
-  ["psychisch", "psychische", "psychologisch", "psychologische", "psycholoog", "mentaal", "mentale", "geestelijke gezondheid"],
+  ["psychisch", "psychische", "psychologisch", "psychologische", "psycholoog", "psychiater", "mentaal", "mentale", "geestelijke gezondheid"],
   ["depressie", "depressief", "neerslachtig"],
   ["eenzaam", "eenzaamheid", "vereenzaming"],
   ["dokter", "huisarts", "arts", "geneesheer"],
@@ -63,6 +63,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["vereniging", "club", "sportclub", "jeugdbeweging", "vzw"],
   ["openingsuren", "openingstijden", "openingsuur", "terecht"],
   ["kind", "kinderen", "peuter", "kleuter", "baby", "kindje"],
+  ["child", "children", "kid", "kids", "toddler"],
+  ["enfant", "enfants", "gamin", "gamins"],
 ];
 
 /**
@@ -83,6 +85,10 @@ export const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   frank: ["geld"],
   bomma: ["grootouders", "senioren"],
   bompa: ["grootouders", "senioren"],
+  oma: ["grootouders", "senioren"],
+  opa: ["grootouders", "senioren"],
+  grootmoeder: ["grootouders", "senioren"],
+  grootvader: ["grootouders", "senioren"],
   gazet: ["krant"],
   camion: ["vrachtwagen"],
   velo: ["fiets"],
@@ -122,12 +128,12 @@ export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(
     ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
       "mother mum mom father dad son daughter brother sister husband wife boyfriend girlfriend " +
-      "feel feeling feels felt am tonight today tomorrow now urgent urgently advice tips options opportunities possible").split(" "),
+      "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible").split(" "),
   ),
   fr: new Set(
     ("demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
       "mari femme mere pere fils fille frere soeur maman papa copain copine " +
-      "sens sentir sent suis ai aujourd hui soir demain maintenant urgent urgence conseil conseils astuces").split(" "),
+      "sens sentir sent suis ai cherche cherches chercher cherchons aujourd hui soir demain maintenant urgent urgence conseil conseils astuces").split(" "),
   ),
 };
 

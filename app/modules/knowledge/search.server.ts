@@ -3,7 +3,7 @@ import { knowledgeArticles, knowledgeBestBets, knowledgeSearchLog, type Language
 import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server";
 import { cachedSearch, onSearchCacheClear, searchCacheKey } from "./search-cache";
-import { analyzeQuery, idf, type Concept, type Form } from "./search-query";
+import { analyzeQuery, CREDIT, idf, type Concept, type Form } from "./search-query";
 import { normalize, scrubQuery, wordsOf } from "./search-terms";
 
 export type SearchHit = {
@@ -36,8 +36,8 @@ export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
 
 /**
- * The relevance threshold (issue 16). An article answers a query when it covers at least this
- * share of the query's content words, each word weighed by how rare it is among the articles
+ * The relevance threshold (issue 16). An article answers a query when it covers more than this
+ * share of the query's content words (half a question is not answered), each word weighed by how rare it is among the articles
  * (idf) and each match by where it is and how it was found (search-query.ts, FIELD below).
  * A word only in the body counts for less than half: an article that merely mentions
  * "identiteitskaart" in its list of what to bring does not answer "identiteitskaart verloren".
@@ -178,7 +178,7 @@ async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limi
     ),
     ranked as (
       select s.*, s.coverage + least(s.r, 1) * 0.5 as score, count(*) over () as total from scored s
-      where s.coverage >= ${MIN_COVERAGE}
+      where s.coverage > ${MIN_COVERAGE}
       order by score desc, s.title
       limit ${limit}
     )
@@ -191,9 +191,9 @@ async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limi
 }
 
 /** The closest known word for every unknown word of the query (pg_trgm), or null. One round trip. */
-async function suggest(text: string, language: Language): Promise<string | null> {
+async function suggest(text: string, language: Language, keep: ReadonlySet<string>): Promise<string | null> {
   const words = wordsOf(text);
-  const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
+  const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !keep.has(w)))];
   if (!candidates.length) return null;
   const rows = await db.execute<{ w: string; best: string | null }>(sql`
     select w, (
@@ -221,10 +221,13 @@ type Found = { results: SearchHit[]; didYouMean: string | null; total: number };
 async function find(input: SearchInput, query: string, limit: number): Promise<Found> {
   const st = await statsFor(input.language);
   let didYouMean: string | null = null;
-  let rows = await runQuery(analyzeQuery(query, input.language, st.vocabulary), st, input, limit);
+  const concepts = analyzeQuery(query, input.language, st.vocabulary);
+  let rows = await runQuery(concepts, st, input, limit);
   if (!rows.length) {
     // Nothing answers as typed: the corrected words get the whole search, not only the strict part.
-    const suggestion = await suggest(query, input.language);
+    // A compound made of known words ("bouwvergunning") is not a typo: it is not "corrected".
+    const compounds = new Set(concepts.filter((c) => c.forms.some((f) => f.credit === CREDIT.compound)).map((c) => c.word));
+    const suggestion = await suggest(query, input.language, compounds);
     if (suggestion) {
       rows = await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit);
       if (rows.length) didYouMean = suggestion;
