@@ -43,6 +43,8 @@ export const knowledgeArticles = pgTable(
     uniqueIndex("knowledge_articles_slug_lang_uq").on(t.slug, t.language),
     index("knowledge_articles_themes_gin").using("gin", t.themes),
     index("knowledge_articles_audiences_gin").using("gin", t.audiences),
+    // Search across languages: "has this Dutch article a translation in that language?"
+    index("knowledge_articles_translation_idx").on(t.language, t.translationOf),
   ],
 );
 

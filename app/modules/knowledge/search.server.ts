@@ -50,7 +50,7 @@ const FIELD = [
   { weights: "", factor: 0.4 },
 ] as const;
 /** Only this many best candidates (by ts_rank) are scored for coverage: bounds the work per search. */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean };
 
@@ -155,22 +155,32 @@ async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limi
     input.language === "nl"
       ? sql`select a.slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
           from knowledge_articles a where a.language = 'nl' and ${filters("a")} and a.search_vector @@ ${any}`
-      : sql`select coalesce(a.translation_of, a.slug) as slug, a.title, a.summary, a.body, a.search_vector || coalesce(t.search_vector, ''::tsvector) as v, false as dutch_only
-          from knowledge_articles a left join knowledge_search_terms t on t.language = ${input.language} and t.slug = coalesce(a.translation_of, a.slug)
+      : sql`select coalesce(a.translation_of, a.slug) as slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
+          from knowledge_articles a
           where a.language = ${input.language} and ${filters("a")} and a.search_vector @@ ${any}
         union all
-        select t.slug, a.title, a.summary, a.body, a.search_vector || t.search_vector, false
-          from knowledge_search_terms t join knowledge_articles a on a.language = ${input.language} and coalesce(a.translation_of, a.slug) = t.slug
+        select t.slug, a.title, a.summary, a.body, a.search_vector, false
+          from knowledge_search_terms t join knowledge_articles a on a.language = ${input.language} and a.slug = t.slug
           where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("a")} and not (a.search_vector @@ ${any})
         union all
         select n.slug, n.title, n.summary, n.body, t.search_vector, true
           from knowledge_search_terms t join knowledge_articles n on n.language = 'nl' and n.slug = t.slug
           where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("n")}
-            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and coalesce(x.translation_of, x.slug) = t.slug)`;
+            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.slug = t.slug)
+            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.translation_of = t.slug)`;
   const rows = await db.execute<Row>(sql`
     with p as (select (${total})::float8 as denom),
-    candidates as (
+    ranked_docs as (
       select d.*, ts_rank(d.v, ${any}, 1) as r from (${docs}) d order by r desc limit ${CANDIDATES}
+    ),
+    candidates as (
+      ${
+        input.language === "nl"
+          ? sql`select * from ranked_docs`
+          : // A translated article's own search terms in that language count too (joined for the few candidates only).
+            sql`select rd.slug, rd.title, rd.summary, rd.body, case when rd.dutch_only then rd.v else rd.v || coalesce(t.search_vector, ''::tsvector) end as v, rd.dutch_only, rd.r
+              from ranked_docs rd left join knowledge_search_terms t on t.slug = rd.slug and t.language = ${input.language}`
+      }
     ),
     scored as (
       select d.*, (${coverage}) / nullif(p.denom, 0) as coverage

@@ -1,0 +1,1 @@
+CREATE INDEX "knowledge_articles_translation_idx" ON "knowledge_articles" USING btree ("language","translation_of");
