@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
+import { noAnswerHelp } from "~/modules/knowledge/no-answer.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { logError, noteRole, noteRoute } from "~/modules/platform/logger.server";
 import { checkReadiness } from "~/modules/platform/readiness.server";
@@ -72,7 +73,9 @@ const searchParams = z.object({
 
 /**
  * GET /api/v1/knowledge/search?q=..&lang=nl&limit=10: the same search as the Mikipedia
- * pages, for the counter, the phone line and other channels.
+ * pages, for the counter, the phone line and other channels. Nothing above the relevance
+ * threshold: `results: []` and `help` with the ways to a person, in the asked language
+ * (null when there are answers). `onlyInDutch` marks a Dutch article found from English or French.
  */
 export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
   const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "";
@@ -86,8 +89,9 @@ export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
     200,
     {
       query: r.query,
-      results: r.results.map((x) => ({ slug: x.slug, title: x.title, summary: x.summary, url: `${base}${x.url}`, score: x.score })),
+      results: r.results.map((x) => ({ slug: x.slug, title: x.title, summary: x.summary, url: `${base}${x.url}`, score: x.score, onlyInDutch: x.onlyInDutch })),
       didYouMean: r.didYouMean,
+      help: r.noAnswer ? noAnswerHelp(lang, r.query, base) : null,
     },
     { ...noStore, "Access-Control-Allow-Origin": "*" },
   );
