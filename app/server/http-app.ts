@@ -4,6 +4,7 @@ import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
+import { inputGuards } from "./input-guards";
 import { pageCache } from "./page-cache";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -53,6 +54,8 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);
   app.use(securityHeaders);
+  // Bad paths, queries and oversized or unreadable bodies are refused before any route (see input-guards.ts).
+  app.use(inputGuards());
   // The hot JSON endpoints skip Remix (see fast-routes.ts). Tiny answers skip compression too.
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
   if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
