@@ -13,6 +13,13 @@ export type HttpAppOptions = { build: ServerBuild; publicDir: string; assetsDir:
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The plain Express routes in front of Remix (fast-routes.ts), listed once for the app and the route fuzz test. */
+export const PLAIN_ROUTES = {
+  health: { method: "GET", path: "/healthz" },
+  kioskScan: { method: "POST", path: "/kiosk/scan" },
+  knowledgeSearch: { method: "GET", path: "/api/v1/knowledge/search" },
+} as const;
+
 /**
  * Refuses state-changing requests that come from another site. Browsers send `Origin` on
  * every cross-site POST; we require it (or a Referer) to match this site.
@@ -59,10 +66,10 @@ export function createHttpApp(opts: HttpAppOptions) {
   // The hot JSON endpoints skip Remix (see fast-routes.ts). Tiny answers skip compression too.
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
   if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
-  app.get("/healthz", fast.health);
-  app.post("/kiosk/scan", sameOriginOnly(opts.publicUrl), fast.kioskScan);
+  app.get(PLAIN_ROUTES.health.path, fast.health);
+  app.post(PLAIN_ROUTES.kioskScan.path, sameOriginOnly(opts.publicUrl), fast.kioskScan);
   app.use(compression());
-  app.get("/api/v1/knowledge/search", fast.knowledgeSearch);
+  app.get(PLAIN_ROUTES.knowledgeSearch.path, fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
   app.use(pageCache({ sessionCookie: SESSION_COOKIE }));
   // Fingerprinted assets never change; everything else in public/ may.

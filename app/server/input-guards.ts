@@ -31,6 +31,9 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** How much of a refused body is read past (and dropped) so that the client sees the answer. */
+const DRAIN_AT_MOST = 16 * 1024 * 1024;
+
 const texts = { nl: nlCommon.errors, en: enCommon.errors, fr: frCommon.errors } as const;
 
 function wantsJson(req: Request): boolean {
@@ -42,8 +45,9 @@ function wantsJson(req: Request): boolean {
 /** Answers a refused request with a small readable page (or JSON) and closes the connection. */
 export function refuse(req: Request, res: Response, status: 400 | 413) {
   const kind = status === 413 ? "tooLarge" : "badRequest";
-  // The rest of the body is not read: the connection closes after this answer.
-  res.setHeader("Connection", "close");
+  // A body of modest size is read past and dropped by Node, so the client sees this answer
+  // (closing while it still sends would reset the connection); past that, the connection closes.
+  if (Number(req.headers["content-length"] ?? 0) > DRAIN_AT_MOST || req.headers["transfer-encoding"] !== undefined) res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
   if (wantsJson(req)) {
     res.status(status).json({ error: status === 413 ? "payload_too_large" : "bad_request" });
