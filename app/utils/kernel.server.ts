@@ -31,6 +31,9 @@ export type Values = FormFailure["values"];
 export type ActionFailure<I = string> = { ok: false; intent?: I; errors: FieldErrors; values: Values; conflict?: boolean };
 
 type Guard<A> = (request: Request, context: AppLoadContext) => Promise<A> | A;
+
+/** The guard of a public route: anyone may call it. */
+export const anyone = (): null => null;
 type Parsed<S> = S extends ZodTypeAny ? z.infer<S> : Record<string, never>;
 
 /** Throws the plain HTTP answer for an error a reader may not learn more about. */
