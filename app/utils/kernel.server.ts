@@ -22,6 +22,11 @@ import { formValues, type FieldErrors, type FormFailure } from "./forms";
  *   - a DomainError is 404/403 for things one may not see, otherwise a form error with its status.
  *
  * Actions post one field that names what to do: `_intent` (a discriminated union on it).
+ *
+ * In a route, write `export const loader = /* @__PURE__ *\/ loaderOf({ ... })` with every schema
+ * as a named constant (no call inside the spec): this module is empty in the browser bundle,
+ * and only then can the bundler drop the call there (a kept call breaks the page's scripts).
+ * The route fuzz test checks every browser route chunk for it.
  */
 
 /** The field every form posts to say which action it asks for. */
