@@ -17,7 +17,7 @@ const serviceParams = z.object({ slug });
 /** `stap` counts from 1 in the address; anything else than a step number is the first step. */
 const stepQuery = z.object({ stap: z.coerce.number().int().min(1).max(99).catch(1), bewaard: z.string().max(5).optional() });
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   query: stepQuery,
@@ -42,7 +42,7 @@ export const loader = loaderOf({
 /** The step's own fields are checked by the service's form definition (saveRequestStep). */
 const stepBody = z.object({ [INTENT_FIELD]: z.enum(["next", "draft"]).default("next") }).passthrough();
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   body: stepBody,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { redirect, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -15,14 +14,14 @@ export const meta: MetaFunction = () => [{ title: "Controleer uw antwoorden – 
 
 const serviceParams = z.object({ slug });
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   run: async ({ actor, params }) => {
     const r = await loadRequestCheck(actor, params.slug);
     if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
     // One key per rendering of this page: a double click or a retry of the same post makes one case.
-    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: randomUUID() };
+    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: crypto.randomUUID() };
   },
 });
 
@@ -31,7 +30,7 @@ const checkActions = z.union([
   z.object({ [INTENT_FIELD]: z.literal("submit").optional(), idempotencyKey: uuid }),
 ]);
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   body: checkActions,

@@ -10,9 +10,10 @@ import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+const loaderParams = z.object({ reference: caseReference });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
-  params: z.object({ reference: caseReference }),
+  params: loaderParams,
   run: async ({ actor, params }) => {
     const c = await getMyCase(actor, params.reference);
     return { reference: c.reference, service: c.def?.title ?? "", expectedBy: c.expectedBy?.toISOString() ?? null, byMail: actor.preferredChannel === "email" && !!actor.email };

@@ -5,9 +5,10 @@ import { endSession, revokeAllSessions } from "~/modules/identity/sessions.serve
 import { actionOf } from "~/utils/kernel.server";
 
 /** POST only: a link could log people out from another site. `everywhere` ends every session of the user. */
-export const action = actionOf({
+const actionBody = z.object({ everywhere: z.string().max(5).optional() });
+export const action = /* @__PURE__ */ actionOf({
   guard: (request) => getOptionalUser(request),
-  body: z.object({ everywhere: z.string().max(5).optional() }),
+  body: actionBody,
   run: async ({ actor: user, body, request }) => {
     if (user && body.everywhere === "1") await revokeAllSessions(user.id);
     return redirect(user?.isStaff ? "/medewerkers/aanmelden" : "/aanmelden?afgemeld=1", {

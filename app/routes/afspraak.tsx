@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Afspraak maken – Digitaal H
 /** An unknown theme shows the list of themes; a malformed `verzet` is ignored, as before. */
 const bookingQuery = z.object({ thema: z.string().max(120).optional(), verzet: uuid.optional().catch(undefined) });
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   query: bookingQuery,
   run: async ({ actor, query }) => {
@@ -40,7 +40,7 @@ const bookingSchema = z.object({
   replaces: uuid.optional().or(z.literal("").transform(() => undefined)),
 });
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   body: bookingSchema,
   run: async ({ actor, body }) => {

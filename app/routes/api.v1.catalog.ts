@@ -3,7 +3,7 @@ import { env } from "~/utils/env.server";
 import { anyone, loaderOf } from "~/utils/kernel.server";
 
 /** Open data: the service catalogue as JSON-LD (CPSV-AP, schema.org GovernmentService). */
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () =>
     new Response(JSON.stringify(await catalogAsJsonLd(env().PUBLIC_URL)), {

@@ -6,10 +6,12 @@ import { slug } from "~/utils/ids";
 import { anyone, loaderOf } from "~/utils/kernel.server";
 
 /** One article as JSON: the same text the page shows, Dutch where no translation exists yet. */
-export const loader = loaderOf({
+const loaderParams = z.object({ slug });
+const loaderQuery = z.object({ lang: z.enum(["nl", "en", "fr"]).catch("nl") });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ slug }),
-  query: z.object({ lang: z.enum(["nl", "en", "fr"]).catch("nl") }),
+  params: loaderParams,
+  query: loaderQuery,
   run: async ({ params, query }) => {
     try {
       const article = await getArticleData(params.slug, query.lang, env().PUBLIC_URL);

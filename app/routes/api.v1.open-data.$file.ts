@@ -10,7 +10,7 @@ const CACHE = { "Cache-Control": "public, max-age=0, s-maxage=300", "Access-Cont
 const fileParams = z.object({ file: z.string().max(80).regex(/^[a-z-]+\.(csv|json)$/) });
 
 /** One open dataset at a stable URL: /api/v1/open-data/<dataset>.csv or .json. */
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   params: fileParams,
   run: async ({ params }) => {

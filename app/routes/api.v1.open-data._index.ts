@@ -3,7 +3,7 @@ import { env } from "~/utils/env.server";
 import { anyone, loaderOf } from "~/utils/kernel.server";
 
 /** Open data: the DCAT-AP catalogue of the public figures, in JSON-LD. */
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () =>
     new Response(JSON.stringify(await openDataCatalog(env().PUBLIC_URL)), {

@@ -5,9 +5,10 @@ import { uuid } from "~/utils/ids";
 import { httpError, loaderOf } from "~/utils/kernel.server";
 
 /** An inline image (cid attachment) of a mail in the development mailbox; never in production. */
-export const loader = loaderOf({
+const loaderParams = z.object({ id: uuid, cid: z.string().min(1).max(200) });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: () => (isProduction() ? httpError(404) : null),
-  params: z.object({ id: uuid, cid: z.string().min(1).max(200) }),
+  params: loaderParams,
   run: async ({ params }) => {
     const mail = await getDevMail(params.id);
     const file = mail?.attachments.find((a) => a.cid === params.cid && a.contentType.startsWith("image/"));

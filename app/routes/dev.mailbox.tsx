@@ -8,7 +8,7 @@ import { httpError, loaderOf } from "~/utils/kernel.server";
 export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal Huis van de Mechelaar" }];
 
 /** Only outside production: shows the mail the portal sent, so a local login can be finished. */
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: () => (isProduction() ? httpError(404) : null),
   run: async () => {
     const mails = await listDevMailbox();

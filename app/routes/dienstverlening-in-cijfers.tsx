@@ -13,7 +13,7 @@ export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Dienstverlening in cijfers – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () => {
     const period = publicPeriod();

@@ -17,7 +17,7 @@ export function wantsJsonLd(accept: string | null) {
 /** The service's slug is the first segment; channel URIs follow it. */
 const idParams = z.object({ "*": z.string().max(500).transform((rest) => rest.split("/")[0]).pipe(slug) }).transform((p) => ({ slug: p["*"] }));
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   params: idParams,
   run: async ({ params, request }) => {

@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van
 // A door kiosk stands in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["access"], kiosk: true };
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => kioskIdFromRequest(request),
   run: async ({ actor: id }) => {
     const kiosk = id ? await activeKiosk(id) : undefined;
@@ -31,7 +31,7 @@ const kioskActions = z.discriminatedUnion(INTENT_FIELD, [
   scanSchema.extend({ [INTENT_FIELD]: z.literal("scan") }),
 ]);
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
   body: kioskActions,
   run: async ({ body, request, context }) => {

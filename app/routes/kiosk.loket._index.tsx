@@ -16,7 +16,7 @@ import { clientIp } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Neem een ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () => ({ themes: (await listThemes()).map((t) => ({ slug: t.slug, letter: t.letter, name: t.name, pictogram: t.pictogram })) }),
 });
@@ -32,9 +32,10 @@ const counterActions = z.discriminatedUnion(INTENT_FIELD, [
   }),
 ]);
 
-export const action = actionOf({
+const actionBody = z.preprocess((input) => ({ [INTENT_FIELD]: "ticket", ...(input as object) }), counterActions);
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
-  body: z.preprocess((input) => ({ [INTENT_FIELD]: "ticket", ...(input as object) }), counterActions),
+  body: actionBody,
   run: async ({ body, values, request, context }) => {
     if (body._intent === "checkin") {
       try {

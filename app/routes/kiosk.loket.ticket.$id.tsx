@@ -9,9 +9,10 @@ import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
 export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export const loader = loaderOf({
+const loaderParams = z.object({ id: uuid });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ id: uuid }),
+  params: loaderParams,
   run: async ({ params }) => {
     const ticket = await ticketStatus(params.id);
     if (!ticket) httpError(404);

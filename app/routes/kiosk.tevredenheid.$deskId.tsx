@@ -21,10 +21,11 @@ export const handle = { i18n: ["inbox"], kiosk: true };
  */
 const deskParams = z.object({ deskId: uuid });
 
-export const loader = loaderOf({
+const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   params: deskParams,
-  query: z.object({ bedankt: z.string().max(5).optional() }),
+  query: loaderQuery,
   run: async ({ params, query }) => {
     const name = await deskName(params.deskId);
     if (!name) httpError(404);
@@ -34,10 +35,11 @@ export const loader = loaderOf({
   },
 });
 
-export const action = actionOf({
+const actionBody = z.object({ ticketId: uuid, score: z.coerce.number().int().min(1).max(5) });
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
   params: deskParams,
-  body: z.object({ ticketId: uuid, score: z.coerce.number().int().min(1).max(5) }),
+  body: actionBody,
   run: async ({ params, body, context }) => {
     await rateAtDesk({ deskId: params.deskId, ticketId: body.ticketId, score: body.score }, clientIp(context));
     return redirect(`/kiosk/tevredenheid/${params.deskId}?bedankt=1`);

@@ -4,7 +4,7 @@ import { anyone, loaderOf } from "~/utils/kernel.server";
 
 /** The ZXing WebAssembly decoder, served from our own origin (no CDN) for the kiosk camera. */
 let bytes: Promise<Buffer> | undefined;
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () => {
     bytes ??= readFile(createRequire(import.meta.url).resolve("zxing-wasm/reader/zxing_reader.wasm"));

@@ -6,9 +6,10 @@ import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
 type Namespace = keyof (typeof resources)["nl"];
 
 /** Translations for the browser's i18next instance (server rendering uses them directly). */
-export const loader = loaderOf({
+const loaderParams = z.object({ lng: z.enum(supportedLanguages), ns: z.string().max(40) });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ lng: z.enum(supportedLanguages), ns: z.string().max(40) }),
+  params: loaderParams,
   run: ({ params }) => {
     const bundle = resources[params.lng];
     if (!Object.hasOwn(bundle, params.ns)) httpError(404);

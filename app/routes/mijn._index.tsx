@@ -11,7 +11,7 @@ import { loaderOf } from "~/utils/kernel.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user }) => {
   const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);

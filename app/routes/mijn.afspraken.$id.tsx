@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Hu
 const appointmentParams = z.object({ id: uuid });
 const resident = (request: Request) => requireUser(request, { role: "resident" });
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: resident,
   params: appointmentParams,
   run: async ({ actor, params }) => {
@@ -32,10 +32,11 @@ export const loader = loaderOf({
   },
 });
 
-export const action = actionOf({
+const actionBody = z.object({ [INTENT_FIELD]: z.literal("cancel").optional() });
+export const action = /* @__PURE__ */ actionOf({
   guard: resident,
   params: appointmentParams,
-  body: z.object({ [INTENT_FIELD]: z.literal("cancel").optional() }),
+  body: actionBody,
   run: async ({ actor, params }) => {
     // Someone else's appointment is a 404 (the kernel maps NOT_FOUND and FORBIDDEN).
     const appointment = await getAppointment(actor, params.id);

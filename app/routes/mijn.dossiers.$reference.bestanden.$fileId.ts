@@ -6,8 +6,9 @@ import { caseReference, uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel.server";
 
 /** Files are only ever downloads, never rendered inline (X-Content-Type-Options: nosniff comes from the HTTP app for every response). */
-export const loader = loaderOf({
+const loaderParams = z.object({ reference: caseReference, fileId: uuid });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
-  params: z.object({ reference: caseReference, fileId: uuid }),
+  params: loaderParams,
   run: async ({ actor, params }) => fileDownload(await getMyFile(actor, params.fileId)),
 });

@@ -11,7 +11,7 @@ import { loaderOf } from "~/utils/kernel.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user, request }) => {
   const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);

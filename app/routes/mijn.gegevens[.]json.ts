@@ -3,7 +3,7 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel.server";
 
 /** "Download al mijn gegevens": everything the portal keeps about the resident, as JSON. */
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor }) =>
     new Response(JSON.stringify(await exportMyData(actor), null, 2), {

@@ -24,7 +24,7 @@ const articleParams = z.object({ slug });
 /** `z` is the search log line a result link came from; a malformed one is ignored. */
 const articleQuery = z.object({ z: uuid.optional().catch(undefined), bedankt: z.string().max(5).optional(), lng: z.enum(["nl", "en", "fr"]).optional().catch(undefined) });
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   params: articleParams,
   query: articleQuery,
@@ -35,7 +35,7 @@ export const loader = loaderOf({
   },
 });
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
   params: articleParams,
   body: feedbackSchema,

@@ -11,9 +11,10 @@ import { anyone, loaderOf } from "~/utils/kernel.server";
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+const loaderParams = z.object({ audience: z.enum(AUDIENCES) });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ audience: z.enum(AUDIENCES) }),
+  params: loaderParams,
   run: async ({ params, request }) => ({ audience: params.audience, articles: await listArticles({ audience: params.audience }, await getLanguage(request)) }),
 });
 

@@ -11,9 +11,10 @@ import { anyone, loaderOf } from "~/utils/kernel.server";
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
-export const loader = loaderOf({
+const loaderParams = z.object({ theme: z.enum(THEMES) });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ theme: z.enum(THEMES) }),
+  params: loaderParams,
   run: async ({ params, request }) => ({ theme: params.theme, articles: await listArticles({ theme: params.theme }, await getLanguage(request)) }),
 });
 

@@ -16,9 +16,10 @@ export const handle = { i18n: ["access"] };
  * secret key). The QR is a data: URI inside the HTML and the browser may keep the page for a
  * day; with JavaScript, a service worker (/pas/sw.js) keeps it for the door without network.
  */
-export const loader = loaderOf({
+const loaderParams = z.object({ id: uuid, key: z.string().min(1).max(200) });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
-  params: z.object({ id: uuid, key: z.string().min(1).max(200) }),
+  params: loaderParams,
   run: async ({ params }) => {
     const pass = await passForVisitor(params.id, params.key);
     if (!pass) httpError(404);

@@ -50,7 +50,7 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: () =>
     new Response(source, {

@@ -6,9 +6,10 @@ import { actionOf, anyone } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 /** Remembers an explicit language choice and goes back to the same page. */
-export const action = actionOf({
+const actionBody = z.object({ lng: z.string().max(10).optional(), redirectTo: z.string().max(2000).optional() });
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
-  body: z.object({ lng: z.string().max(10).optional(), redirectTo: z.string().max(2000).optional() }),
+  body: actionBody,
   run: async ({ body }) => {
   const lng = body.lng;
   const back = safeRedirect(body.redirectTo ?? null, "/");

@@ -17,10 +17,11 @@ export const handle = { i18n: ["inbox"] };
 /** The signed token is checked by the module (a forged one is a page that says so, 400). */
 const tokenParams = z.object({ token: z.string().min(1).max(1000) });
 
-export const loader = loaderOf({
+const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   params: tokenParams,
-  query: z.object({ bedankt: z.string().max(5).optional() }),
+  query: loaderQuery,
   run: async ({ params, query }) => {
     if (query.bedankt !== undefined) return { state: "thanks" as const, kind: null, problem: null };
     try {
@@ -33,10 +34,11 @@ export const loader = loaderOf({
   },
 });
 
-export const action = actionOf({
+const actionBody = z.object({ score: z.coerce.number().int().min(1).max(5) });
+export const action = /* @__PURE__ */ actionOf({
   guard: anyone,
   params: tokenParams,
-  body: z.object({ score: z.coerce.number().int().min(1).max(5) }),
+  body: actionBody,
   run: async ({ params, body, context }) => {
     await rateByLink(params.token, body.score, clientIp(context));
     return redirect(`/tevredenheid/${params.token}?bedankt=1`);

@@ -8,7 +8,7 @@ import { anyone, loaderOf } from "~/utils/kernel.server";
 export const meta: MetaFunction = () => [{ title: "Wachtzaal – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export const loader = loaderOf({
+export const loader = /* @__PURE__ */ loaderOf({
   guard: anyone,
   run: async () => {
     const board = await waitingBoard();

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -176,6 +177,15 @@ describe("route fuzz: hostile input is a 4xx, never a 5xx or a leak", () => {
     expect(remixRoutes.length).toBeGreaterThan(40);
     expect(remixRoutes.map((r) => r.pattern)).toContain("/pas/:id/:key");
     expect(Object.values(PLAIN_ROUTES).map((r) => r.path)).toContain("/kiosk/scan");
+  });
+
+  it("leaves the server-only request kernel out of every browser route chunk (a call to it there would break hydration)", () => {
+    // The kernel lives in a .server module, empty in the browser: a route whose loader or
+    // action is `loaderOf(...)` must let the bundler drop that call (/* @__PURE__ */ and
+    // schemas as named constants, see docs/decisions and app/utils/kernel.server.ts).
+    const dir = path.join(buildPaths().assets, "routes");
+    const calling = readdirSync(dir).filter((f) => f.endsWith(".js") && /\b(loaderOf|actionOf)\b/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(calling).toEqual([]);
   });
 
   for (const whoName of ["anonymous", "resident", "staff admin"]) {
