@@ -4,7 +4,7 @@ import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
-import { inputGuards } from "./input-guards";
+import { formBodiesOnly, inputGuards } from "./input-guards";
 import { pageCache } from "./page-cache";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -78,6 +78,7 @@ export function createHttpApp(opts: HttpAppOptions) {
   const publicFiles = express.static(opts.publicDir, { maxAge: "1h" });
   app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(sameOriginOnly(opts.publicUrl));
+  app.use(formBodiesOnly());
   app.all(
     "*",
     createRequestHandler({

@@ -111,3 +111,19 @@ export function inputGuards() {
     next();
   };
 }
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * For the pages (Remix): a body is a form, url-encoded or multipart, or the request is a 400.
+ * Installed after the plain JSON routes and before Remix.
+ */
+export function formBodiesOnly() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!hasBody(req)) return next();
+    const header = req.headers["content-type"];
+    const type = header ? contentType.parse(header).type : "";
+    if (!FORM_TYPES.has(type)) return refuse(req, res, 400);
+    next();
+  };
+}
