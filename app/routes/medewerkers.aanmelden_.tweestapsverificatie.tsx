@@ -11,6 +11,7 @@ import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -38,7 +39,7 @@ export const shouldRevalidate = () => false;
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingStaffLogin(request, "enrol");
   if (!pending) throw redirect("/medewerkers/aanmelden");
-  const values = formValues(await request.formData());
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(totpCodeSchema, values, { code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
   let recoveryCodes: string[];

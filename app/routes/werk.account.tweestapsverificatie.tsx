@@ -8,6 +8,7 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(totpCodeSchema, values, { intent: values.intent ?? "", code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
   let recoveryCodes: string[];

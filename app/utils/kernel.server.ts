@@ -218,6 +218,15 @@ export async function readFormData(request: Request): Promise<FormData> {
   throw new BodyError(400);
 }
 
+/** For an action not (yet) written with actionOf: the form, or the 400/413 answer thrown. */
+export async function readFormOrRefuse(request: Request): Promise<FormData> {
+  try {
+    return await readFormData(request);
+  } catch (err) {
+    httpError(asBodyError(err).status);
+  }
+}
+
 /** How an action reads its body: url-encoded or multipart text fields (FormData), or a custom reader (uploads). */
 export type BodyReader<X> = (request: Request) => Promise<{ form: FormData; extra: X }>;
 export const readForm: BodyReader<undefined> = async (request) => ({ form: await readFormData(request), extra: undefined });
