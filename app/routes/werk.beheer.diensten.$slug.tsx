@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
 import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema } from "~/modules/cases/service-admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -12,12 +12,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const handle = { i18n: ["backoffice"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   return orHttpError(getServiceConfig(actor, params.slug!));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const values = formValues(await request.formData());
   const parsed = parseWith(serviceConfigSchema, values, values);
   if (!parsed.ok) return data({ ...parsed, problems: [] }, { status: 400 });

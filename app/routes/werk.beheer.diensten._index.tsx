@@ -5,20 +5,20 @@ import { Notice } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
 import { listServiceConfigs } from "~/modules/cases/service-admin.server";
 import { listTeamsWithMembers, setTeamLeads } from "~/modules/cases/team-leads.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Diensten – Werkplek" }];
 export const handle = { i18n: ["backoffice"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const [services, teams] = await Promise.all([orHttpError(listServiceConfigs(actor)), orHttpError(listTeamsWithMembers(actor))]);
   return { services, teams };
 }
 
 /** Team leads get the daily overview of late and due-tomorrow cases. */
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const form = await request.formData();
   const leadIds = form.getAll("leadIds").filter((v): v is string => typeof v === "string");
   await orHttpError(setTeamLeads(actor, String(form.get("teamId") ?? ""), leadIds));

@@ -6,7 +6,7 @@ import { ThemeFields } from "~/components/ThemeFields";
 import { useFormResult } from "~/components/useFormResult";
 import { themeSchema } from "~/modules/counter/admin-schemas";
 import { getTheme, removeTheme, saveTheme, setThemeActive } from "~/modules/counter/admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Themaloket – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   try {
     const theme = await getTheme(actor, params.theme ?? "");
     return { theme: { slug: theme.slug, letter: theme.letter, name: theme.name, pictogram: theme.pictogram, sortOrder: theme.sortOrder, active: theme.active } };
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const slug = params.theme ?? "";
   const values = formValues(await request.formData());
   const back = `/werk/beheer/loketten/${slug}`;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { parseScheduleForm } from "~/modules/counter/admin-schemas";
 import { getSchedule, saveSchedule } from "~/modules/counter/schedule-admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues } from "~/utils/forms";
 
@@ -26,7 +26,7 @@ async function orHttp<T>(p: Promise<T>) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const schedule = await orHttp(getSchedule(actor, params.theme ?? ""));
   const extra = Math.min(Math.max(Number(new URL(request.url).searchParams.get("rijen")) || BLANK_ROWS, 1), 20);
   return { ...schedule, extra };
@@ -41,7 +41,7 @@ type Failure = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const slug = params.theme ?? "";
   const form = await request.formData();
   const values = formValues(form);

@@ -19,7 +19,7 @@ import {
   setDeskActive,
   todayInMechelen,
 } from "~/modules/counter/admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Loketten – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const asked = new URL(request.url).searchParams.get("dag") ?? "";
   const today = await todayInMechelen();
   const day = isRealDay(asked) ? asked : today;
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const uuid = z.string().uuid();
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const form = await request.formData();
   const values = formValues(form);
   const intent = String(form.get("intent") ?? "");

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffForm } from "~/components/StaffForm";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Medewerker – Digitaal Huis 
 const idParam = z.string().uuid();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   try {
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   const form = await request.formData();

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listStaff } from "~/modules/identity/staff.server";
 
 export const meta: MetaFunction = () => [{ title: "Medewerkers – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   return { staff: await listStaff(actor) };
 }
 

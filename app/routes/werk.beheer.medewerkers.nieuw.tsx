@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffForm } from "~/components/StaffForm";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { formValues, parseWith } from "~/utils/forms";
@@ -11,12 +11,12 @@ import { domainErrorToForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Nieuwe medewerker – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "admin");
+  await requireStaffCan(request, "admin.manage");
   return { teams: await listTeams() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const form = await request.formData();
   const values = formValues(form);
   const parsed = parseWith(staffAccountSchema, staffFormInput(form), values);

@@ -3,7 +3,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
 import { formValues, parseWith } from "~/utils/forms";
@@ -12,12 +12,12 @@ import { domainErrorToForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "admin");
+  await requireStaffCan(request, "admin.manage");
   return { teams: await listTeams() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const values = formValues(await request.formData());
   const parsed = parseWith(teamSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });

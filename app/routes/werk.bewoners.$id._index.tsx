@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { formatDateTime } from "~/modules/access/time";
 import { openResidentFile } from "~/modules/contacts/timeline.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { getLanguage } from "~/utils/i18next.server";
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const url = new URL(request.url);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
   const lng = await getLanguage(request);

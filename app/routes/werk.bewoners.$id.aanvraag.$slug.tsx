@@ -8,7 +8,7 @@ import { pick } from "~/modules/cases/definitions";
 import { readPost } from "~/modules/cases/uploads.server";
 import { intakeChannel } from "~/modules/contacts/intake-schema";
 import { fileOnBehalf, loadIntakeForm } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const handle = { i18n: ["contacts", "cases"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   try {
     const { resident, def } = await loadIntakeForm(actor, params.id!, params.slug!);
     // A fresh key per page view: a double click or a retry of this post files one case.
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const { form, uploads } = await readPost(request);
   const values = formValues(form);
   // Our own fields start with "_" so they never clash with a field of a request form.

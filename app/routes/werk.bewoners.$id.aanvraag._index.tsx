@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { intakeChoices } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag indienen voor een bewoner – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   try {
     return await intakeChoices(actor, params.id!);
   } catch (err) {

@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { formatDateTime } from "~/modules/access/time";
 import { intakeConfirmation } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Bevestiging"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   try {
     return await intakeConfirmation(actor, params.id!, params.reference!);
   } catch (err) {

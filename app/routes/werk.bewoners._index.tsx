@@ -3,13 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchResidents } from "~/modules/contacts/resident-search.server";
 import { currentTicket } from "~/modules/counter/queue.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner zoeken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
   const [found, ticket] = await Promise.all([q ? searchResidents(actor, q) : null, currentTicket(actor)]);
   return { q, kind: found?.kind ?? null, results: found?.results ?? null, ticket: ticket ? { number: ticket.number } : null };

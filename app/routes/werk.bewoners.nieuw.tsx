@@ -5,19 +5,19 @@ import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { newResidentInput } from "~/modules/contacts/intake-schema";
 import { createResidentRecord } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner toevoegen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, ["frontoffice", "admin"]);
+  await requireStaffCan(request, "residents.serve");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const values = formValues(await request.formData());
   const parsed = parseWith(newResidentInput, values, values);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -5,7 +5,8 @@ import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getInvitation, rescheduleInvitation, revokeInvitation } from "~/modules/access/invitations.server";
 import { windowSchema } from "~/modules/access/schemas";
 import { brusselsParts, formatDateTime, formatWindow } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { can } from "~/modules/identity/permissions";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
@@ -14,10 +15,10 @@ export const meta: MetaFunction = () => [{ title: "Uitnodiging – Digitaal Huis
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["host", "admin"]);
+  const actor = await requireStaffCan(request, "visitors.view");
   try {
     const invitation = await getInvitation(actor, params.id!);
-    return { invitation, mine: invitation.mine && actor.roles.includes("host") };
+    return { invitation, mine: invitation.mine && can(actor, "visitors.host") };
   } catch (err) {
     if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
     throw err;
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "host");
+  const actor = await requireStaffCan(request, "visitors.host");
   const form = await request.formData();
   const values = formValues(form);
   try {

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { listMyInvitations, recentArrivals } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Bezoekers – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "host");
+  const actor = await requireStaffCan(request, "visitors.host");
   const [invitations, arrivals] = await Promise.all([listMyInvitations(actor), recentArrivals(actor)]);
   return { invitations, arrivals };
 }

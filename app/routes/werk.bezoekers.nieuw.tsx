@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation, listBuildings } from "~/modules/access/invitations.server";
 import { invitationFormInput, invitationSchema, MAX_VISITORS } from "~/modules/access/schemas";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -15,12 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Bezoekers uitnodigen – Digi
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "host");
+  await requireStaffCan(request, "visitors.host");
   return { buildings: await listBuildings() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "host");
+  const actor = await requireStaffCan(request, "visitors.host");
   const form = await request.formData();
   const values = formValues(form);
   // "Add a visitor" without JavaScript: the same form again, with every value and one more row.

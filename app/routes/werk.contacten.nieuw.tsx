@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, TextField, HintAndError, describedBy } from "~/components/forms";
 import { contactMomentInput, REGISTERED_CHANNELS } from "~/modules/contacts/contact-moment-schema";
 import { articlesBySlug, contactFormContext, registerContactMoment } from "~/modules/contacts/contact-moments.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
@@ -17,7 +17,7 @@ export const handle = { i18n: ["contacts"] };
 const OUTCOMES = ["answered", "request_filed", "referred", "follow_up"] as const;
 
 async function context(request: Request, residentId: string | null) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   try {
     return { actor, ...(await contactFormContext(actor, residentId)) };
   } catch (err) {

@@ -22,7 +22,7 @@ import {
   sendTeamMessage,
 } from "~/modules/cases/staff.server";
 import { MANUAL_TASK_KINDS_LIST } from "~/modules/cases/task-kinds";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { brusselsFormat } from "~/utils/brussels-format";
@@ -33,7 +33,7 @@ export const handle = { i18n: ["backoffice", "cases"] };
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "cases.view");
   const o = await orHttpError(openCaseAsStaff(actor, params.reference!));
   const ids = o.events.flatMap((e) => [e.data.from, e.data.to].filter((x): x is string => typeof x === "string"));
   const names = await namesFor(ids);
@@ -83,7 +83,7 @@ const fail = (intent: CaseIntent, errors: Record<string, string>, values: Values
   data({ ok: false as const, intent, errors, values, conflict }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "cases.view");
   const reference = params.reference!;
   const form = await request.formData();
   const values = formValues(form);

@@ -5,7 +5,7 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
 import { filtersFromUrl, forgetQueueCounts, listQueue, type QueueFilters } from "~/modules/cases/queue.server";
 import { claimCase } from "~/modules/cases/staff.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { pick, type Text3 } from "~/modules/cases/definitions";
 import { brusselsFormat } from "~/utils/brussels-format";
@@ -14,14 +14,14 @@ export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van
 export const handle = { i18n: ["backoffice", "cases"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "admin"]);
+  const actor = await requireStaffCan(request, "cases.queue");
   const q = await orHttpError(listQueue(actor, filtersFromUrl(new URL(request.url))));
   return { ...q, me: actor.id };
 }
 
 /** Claiming from the queue: the row carries the version the agent saw. */
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "admin"]);
+  const actor = await requireStaffCan(request, "cases.queue");
   const form = await request.formData();
   const reference = String(form.get("reference") ?? "");
   try {

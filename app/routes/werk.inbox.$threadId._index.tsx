@@ -8,7 +8,7 @@ import { brusselsTime } from "~/modules/contacts/format";
 import { markThreadHandled, openThread, replyToThread } from "~/modules/contacts/inbox.server";
 import { HANDLED_OUTCOMES } from "~/modules/contacts/schemas";
 import { DomainError } from "~/modules/platform/errors";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "E-mail – Digitaal Huis van 
 export const handle = { i18n: ["inbox"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const agent = await requireStaffCan(request, "residents.serve");
   try {
     const thread = await openThread(agent, params.threadId!);
     return { ...thread, messages: thread.messages.map((m) => ({ ...m, at: m.at.toISOString() })) };
@@ -32,7 +32,7 @@ const intents = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const agent = await requireStaffCan(request, "residents.serve");
   const values = formValues(await request.formData());
   const parsed = parseWith(intents, values, values);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -6,7 +6,7 @@ import { fieldAnchor, RequestField } from "~/components/RequestForm";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
 import { orHttpError } from "~/modules/cases/http.server";
 import { agentFields, fileRequestFromThread, prefillFromMail, requestSource } from "~/modules/contacts/inbox.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -15,7 +15,7 @@ export const handle = { i18n: ["inbox", "cases"] };
 
 /** "Turn into a request": choose the service, then its form, prefilled with the mail, for the sender's resident. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const agent = await requireStaffCan(request, "residents.serve");
   const source = await orHttpError(requestSource(agent, params.threadId!));
   const services = (await listRequestable()).map((d) => ({ slug: d.slug, title: d.title }));
   const slug = new URL(request.url).searchParams.get("dienst");
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const agent = await requireStaffCan(request, "residents.serve");
   const form = await request.formData();
   const values = formValues(form);
   const slug = String(form.get("_service") ?? "");

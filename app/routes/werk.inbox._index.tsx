@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { brusselsTime } from "~/modules/contacts/format";
 import { listInbox } from "~/modules/contacts/inbox.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
+  const agent = await requireStaffCan(request, "residents.serve");
   const threads = await listInbox(agent);
   return { threads: threads.map((th) => ({ ...th, lastAt: th.lastAt.toISOString() })) };
 }

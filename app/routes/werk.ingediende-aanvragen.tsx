@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/modules/access/time";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanvragen die ik indiende – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   return { cases: await casesFiledBy(actor, await getLanguage(request)) };
 }
 

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThemes, queueCounts, takeDesk, transferTicket } from "~/modules/counter/queue.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, "frontoffice");
+  const agent = await requireStaffCan(request, "counter.desk");
   const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
   const counts = desk ? await queueCounts(desk.themeIds) : [];
   return {
@@ -32,7 +32,7 @@ const intents = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, "frontoffice");
+  const agent = await requireStaffCan(request, "counter.desk");
   const form = await request.formData();
   const values = formValues(form);
   const parsed = intents.safeParse({ ...values, themeIds: form.getAll("themeIds") });

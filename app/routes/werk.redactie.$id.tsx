@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleEditor } from "~/components/ArticleEditor";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getArticleForEditing, pinBestBet, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas";
 import { DomainError } from "~/modules/platform/errors";
@@ -12,7 +12,7 @@ import { domainErrorToForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Artikel bewerken – Redactie Mikipedia" }];
 
-async function loadOr404(actor: Awaited<ReturnType<typeof requireStaff>>, id: string) {
+async function loadOr404(actor: Awaited<ReturnType<typeof requireStaffCan>>, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response("Not found", { status: 404 });
   try {
     return await getArticleForEditing(actor, id);
@@ -23,14 +23,14 @@ async function loadOr404(actor: Awaited<ReturnType<typeof requireStaff>>, id: st
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
+  const actor = await requireStaffCan(request, "knowledge.edit");
   const editing = await loadOr404(actor, params.id ?? "");
   const url = new URL(request.url);
   return { ...editing, me: actor.id, notice: url.searchParams.has("gepubliceerd") ? "publishedNotice" : url.searchParams.has("bewaard") ? "saved" : url.searchParams.has("topper") ? "bestBetSaved" : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
+  const actor = await requireStaffCan(request, "knowledge.edit");
   const id = params.id ?? "";
   await loadOr404(actor, id);
   const form = await request.formData();

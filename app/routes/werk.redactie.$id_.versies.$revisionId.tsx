@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { revisionDiff } from "~/modules/knowledge/editorial.server";
 import { DomainError } from "~/modules/platform/errors";
 
 export const meta: MetaFunction = () => [{ title: "Wijzigingen – Redactie Mikipedia" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
+  const actor = await requireStaffCan(request, "knowledge.edit");
   if (!/^[0-9a-f-]{36}$/i.test(params.revisionId ?? "")) throw new Response("Not found", { status: 404 });
   try {
     const diff = await revisionDiff(actor, params.revisionId!);

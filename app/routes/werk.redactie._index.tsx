@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/components/Mikipedia";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { editorialOverview, listArticlesForEditors } from "~/modules/knowledge/editorial.server";
 
 export const meta: MetaFunction = () => [{ title: "Redactie Mikipedia – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
+  const actor = await requireStaffCan(request, "knowledge.edit");
   const [overview, articles] = await Promise.all([editorialOverview(actor), listArticlesForEditors(actor)]);
   return { overview, articles: [...articles] };
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleEditor } from "~/components/ArticleEditor";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { createArticle, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { newArticleSchema } from "~/modules/knowledge/schemas";
 import { formValues, parseWith } from "~/utils/forms";
@@ -11,12 +11,12 @@ import { domainErrorToForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Nieuw artikel – Redactie Mikipedia" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "editor");
+  await requireStaffCan(request, "knowledge.edit");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
+  const actor = await requireStaffCan(request, "knowledge.edit");
   const form = await request.formData();
   const values = formValues(form);
   const intent = form.get("intent");

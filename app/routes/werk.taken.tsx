@@ -5,7 +5,7 @@ import { Notice } from "~/components/forms";
 import { orHttpError } from "~/modules/cases/http.server";
 import { completeTask, listDeskTasks } from "~/modules/cases/tasks.server";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van d
 export const handle = { i18n: ["backoffice", "cases"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const [tasks, filed] = await Promise.all([orHttpError(listDeskTasks(actor)), casesFiledBy(actor, await getLanguage(request))]);
   const now = Date.now();
   return {
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
+  const actor = await requireStaffCan(request, "residents.serve");
   const form = await request.formData();
   await orHttpError(completeTask(actor, String(form.get("taskId") ?? "")));
   return redirect("/werk/taken?gedaan#melding");

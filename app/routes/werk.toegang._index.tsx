@@ -6,7 +6,8 @@ import { listBuildings, listEntrances } from "~/modules/access/invitations.serve
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
 import { kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { can } from "~/modules/identity/permissions";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
 
@@ -14,14 +15,14 @@ export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen –
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
-  const isAdmin = actor.roles.includes("admin");
+  const actor = await requireStaffCan(request, "access.presence");
+  const isAdmin = can(actor, "admin.manage");
   const [buildings, entrances, kiosks] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : []]);
   return { buildings, entrances, kiosks, isAdmin };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const form = await request.formData();
   const values = formValues(form);
   try {

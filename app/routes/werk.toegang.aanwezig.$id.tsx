@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { checkOutAtDesk, presenceList } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 
 export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
+  const actor = await requireStaffCan(request, "access.presence");
   try {
     return await presenceList(actor, params.id!);
   } catch (err) {
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
+  const actor = await requireStaffCan(request, "access.presence");
   const form = await request.formData();
   try {
     await checkOutAtDesk(actor, String(form.get("passId") ?? ""));

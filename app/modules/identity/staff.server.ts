@@ -6,12 +6,11 @@ import { db } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import type { CurrentUser } from "./users.server";
 import { findUserByEmail } from "./users.server";
+import { assertCan } from "./permissions";
 
 export type StaffInput = { name: string; email: string; roles: Exclude<Role, "resident">[]; teamIds: string[]; password?: string; active: boolean };
 
-function assertAdmin(actor: CurrentUser) {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export async function listStaff(actor: CurrentUser) {
   assertAdmin(actor);
