@@ -189,14 +189,7 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     const { c, def } = await lockForWork(tx, actor, reference, input.version);
     const from = statusOf(def.statusModel, c.status)!;
     const now = new Date();
-    if (input.to === c.status) {
-      open(c);
-      // Only the internal sub-status changes.
-      if (input.subStatus && !from.subStatuses.includes(input.subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
-      await update(tx, c, { subStatus: input.subStatus ?? null }, now);
-      await event(tx, c, actor, "sub-status-changed", "internal", { subStatus: input.subStatus ?? null });
-      return { status: c.status, closed: false };
-    }
+    if (input.to === c.status) return changeSubStatus(tx, actor, c, from.subStatuses, input.subStatus ?? null, now);
     const to = statusOf(def.statusModel, input.to);
     if (!to || !from.next.includes(to.key)) throw new DomainError("INVALID_STATE", "cases:errors.transitionNotAllowed", { from: from.key, to: input.to });
     if (input.subStatus && !to.subStatuses.includes(input.subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
@@ -209,6 +202,23 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text });
     if (closing) await informFrontOffice(tx, c, "decision", now);
     return { status: to.key, closed: closing };
+  });
+}
+
+/** Only the internal sub-status of the current status changes. */
+async function changeSubStatus(tx: Tx, actor: CurrentUser, c: CaseRow, allowed: readonly string[], subStatus: string | null, now: Date) {
+  open(c);
+  if (subStatus && !allowed.includes(subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
+  await update(tx, c, { subStatus }, now);
+  await event(tx, c, actor, "sub-status-changed", "internal", { subStatus });
+  return { status: c.status, closed: false };
+}
+
+/** Sets (or clears) the internal sub-status without a status change. */
+export async function setSubStatus(actor: CurrentUser, reference: string, input: Versioned & { subStatus?: string | null }) {
+  return db.transaction(async (tx) => {
+    const { c, def } = await lockForWork(tx, actor, reference, input.version);
+    return changeSubStatus(tx, actor, c, statusOf(def.statusModel, c.status)?.subStatuses ?? [], input.subStatus ?? null, new Date());
   });
 }
 
