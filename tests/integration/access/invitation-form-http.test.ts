@@ -33,7 +33,7 @@ describe("the invitation form without JavaScript", () => {
       visitor0Name: "Ann", visitor0Email: "ann@example.com", visitor1Name: "Bert", visitor1Email: "bert@example.com",
       visitor2Name: "Cis", visitor2Email: "cis@example.com", buildingId: building.id, date, from: "09:00", until: "10:00", purpose: "Werkbezoek", entries: "single",
     };
-    const more = await server.post("/werk/bezoekers/nieuw", { ...typed, rows: "3", intent: "addVisitor" }, { Cookie: cookie });
+    const more = await server.post("/werk/bezoekers/nieuw", { ...typed, rows: "3", _intent: "addVisitor" }, { Cookie: cookie });
     expect(more.status).toBe(200);
     const html = await more.text();
     expect(rowsIn(html)).toBe(4);
