@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -25,7 +24,7 @@ export const loader = loaderOf({
   run: async ({ actor, params }) => {
     const { resident, def } = await loadIntakeForm(actor, params.id, params.slug);
     // A fresh key per page view: a double click or a retry of this post files one case.
-    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: randomUUID() };
+    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: crypto.randomUUID() };
   },
 });
 
