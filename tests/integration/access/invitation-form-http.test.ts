@@ -25,7 +25,7 @@ describe("the invitation form without JavaScript", () => {
     const cookie = await hostCookie();
     const empty = await (await server.get("/werk/bezoekers/nieuw", { Cookie: cookie })).text();
     expect(rowsIn(empty)).toBe(3);
-    expect(empty).toContain('name="intent" value="addVisitor"');
+    expect(empty).toContain('name="_intent" value="addVisitor"');
 
     const building = await buildingBySlug(db, "zeeridder");
     const date = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
