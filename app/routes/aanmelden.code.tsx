@@ -7,7 +7,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { verifyLoginCode } from "~/modules/identity/auth.server";
 import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending-login.server";
 import { verifyCodeSchema } from "~/modules/identity/schemas";
-import { startUserSession } from "~/modules/identity/sessions.server";
+import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorToForm(err, { ...values, code: "" });
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await startUserSession(request, user.id, false));
+  headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));
   headers.append("Set-Cookie", await pendingLoginCookie().serialize("", { maxAge: 0 }));
   return redirect(safeRedirect(pending?.redirectTo, "/mijn"), { headers });
 }

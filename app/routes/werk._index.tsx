@@ -28,7 +28,7 @@ export const loader = loaderOf({
 });
 
 export default function Workplace() {
-  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin"]);
+  const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin", "auth"]);
   const { user, may, sessions } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
@@ -114,10 +114,16 @@ export default function Workplace() {
             <li>
               <Link to="/werk/beheer/loketten">{t("counteradmin:title")}</Link>
             </li>
+            <li>
+              <Link to="/werk/beheer/e-mails">{t("admin:mails.title")}</Link>
+            </li>
           </ul>
         </section>
       ) : null}
       <SessionsCard count={sessions} />
+      <p>
+        <Link to="/werk/account/tweestapsverificatie">{t("auth:account.link")}</Link>
+      </p>
     </div>
   );
 }

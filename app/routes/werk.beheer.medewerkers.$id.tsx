@@ -1,8 +1,9 @@
 import { redirect, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffForm } from "~/components/StaffForm";
+import { Notice } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountBody } from "~/modules/identity/staff-form";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
@@ -31,12 +32,24 @@ export const action = actionOf({
 });
 
 export default function EditStaff() {
-  const { t } = useTranslation("admin");
+  const { t } = useTranslation(["admin", "auth"]);
   const { member, teams } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <div className="stack narrow">
+      {params.get("tweestapsverificatie") === "gewist" ? <Notice>{t("auth:adminReset.done")}</Notice> : null}
       <h1>{t("staff.editTitle", { name: member.name })}</h1>
       <StaffForm teams={teams} initial={member} isNew={false} />
+      <section className="card stack" aria-labelledby="staff-2fa">
+        <h2 id="staff-2fa">{t("auth:adminReset.title")}</h2>
+        <p>{member.hasSecondFactor ? t("auth:adminReset.on") : t("auth:adminReset.off")}</p>
+        <Form method="post" action={`/werk/beheer/medewerkers/${member.id}/tweestapsverificatie`}>
+          <p>{t("auth:adminReset.intro")}</p>
+          <button type="submit" className="button button-secondary">
+            {t("auth:adminReset.submit")}
+          </button>
+        </Form>
+      </section>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
+import { logError, noteRole, noteRoute } from "~/modules/platform/logger.server";
+import { checkReadiness } from "~/modules/platform/readiness.server";
 import { pingDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -26,15 +28,38 @@ function sendJson(res: Response, status: number, body: unknown, headers: Record<
   res.end(bytes);
 }
 
-/** Express 4 does not pass a rejected promise on: do it here. */
-const handle = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
-  fn(req, res).catch(next);
+/**
+ * Names the route for the access log and metrics. An error is logged once (with the request
+ * id) and answered with a plain 500 here: Express 4 does not pass a rejected promise on.
+ */
+const handle = (name: string, fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+  noteRoute(`fast:${name}`);
+  fn(req, res).catch((err: unknown) => {
+    logError(err, `error in fast route ${name}`);
+    if (res.headersSent) return next(err);
+    sendJson(res, 500, { error: "internal_error" });
+  });
 };
 
 /** GET /healthz: the process answers and the database too. */
-export const health = handle(async (_req, res) => {
+export const health = handle("health", async (_req, res) => {
   const ok = await pingDb();
   sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", db: ok ? "ok" : "down" });
+});
+
+/**
+ * GET /readyz: ready to serve: the database answers, every migration is applied and the
+ * background worker ran recently (platform/readiness.server.ts). 503 otherwise.
+ */
+export const ready = handle("ready", async (_req, res) => {
+  const r = await checkReadiness();
+  sendJson(res, r.ready ? 200 : 503, {
+    status: r.ready ? "ok" : "not_ready",
+    db: r.db,
+    migrations: r.migrations,
+    worker: r.worker,
+    workerLastSeenSecondsAgo: r.workerLastSeenSecondsAgo,
+  });
 });
 
 const searchParams = z.object({
@@ -49,7 +74,7 @@ const searchParams = z.object({
  * GET /api/v1/knowledge/search?q=..&lang=nl&limit=10: the same search as the Mikipedia
  * pages, for the counter, the phone line and other channels.
  */
-export const knowledgeSearch = handle(async (req, res) => {
+export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
   const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "";
   const input = searchParams.safeParse(Object.fromEntries(new URLSearchParams(query)));
   if (!input.success) return sendJson(res, 400, { error: "invalid_query" }, {});
@@ -101,14 +126,15 @@ async function codeFrom(req: Request): Promise<string> {
  * benchmark). Only a kiosk with its signed cookie may scan; the answer carries no more than
  * the screen shows. Same-origin is checked before this (sameOriginOnly).
  */
-export const kioskScan = handle(async (req, res) => {
+export const kioskScan = handle("kioskScan", async (req, res) => {
   const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
   if (!kioskId) return sendJson(res, 401, { outcome: "kiosk_revoked" });
+  noteRole("kiosk");
   const code = await codeFrom(req);
   if (!code || code.length > 1000) return sendJson(res, 400, { outcome: "not_city_code" });
   const answer = await scanAtKiosk(kioskId, code);
   sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
 });
 
-export type FastRoutes = { health: typeof health; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
-export const fastRoutes: FastRoutes = { health, knowledgeSearch, kioskScan };
+export type FastRoutes = { health: typeof health; ready: typeof ready; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
+export const fastRoutes: FastRoutes = { health, ready, knowledgeSearch, kioskScan };

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server";
 import { cachedSearch, searchCacheKey } from "./search-cache";
 import { normalize, scrubQuery, splitCompound, synonymsOf, wordsOf } from "./search-terms";
+import { countSearch } from "~/server/metrics";
+import { logError } from "~/modules/platform/logger.server";
 
 export type SearchHit = { slug: string; title: string; summary: string; url: string; score: number; snippet: string; bestBet: boolean };
 export type SearchResult = {
@@ -156,7 +158,7 @@ export async function flushSearchLog(): Promise<void> {
         await tx.insert(knowledgeSearchLog).values(rows);
       });
     } catch (err) {
-      console.error(`search log: ${rows.length} searches not written (${err instanceof Error ? err.message : String(err)})`);
+      logError(err, `search log: ${rows.length} searches not written`);
     }
   })();
   return flushing;
@@ -178,6 +180,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
 
   const logId = randomUUID();
   queueLog({ id: logId, query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total, createdAt: new Date() });
+  countSearch(input.channel ?? "web", total);
   return { query, results, didYouMean, total, logId };
 }
 

@@ -27,7 +27,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const sessionFor = async (id: string) => (await startUserSession(new Request("http://portal.test/"), id, false)).split(";")[0];
+const sessionFor = async (id: string) => (await startUserSession(new Request("http://portal.test/"), id, true)).split(";")[0];
 
 describe("the inbox and satisfaction pages over HTTP, without JavaScript", () => {
   it("shows a mail sent over SMTP in the inbox; the agent answers and marks it handled", async () => {

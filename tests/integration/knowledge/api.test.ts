@@ -1,5 +1,7 @@
 import jsonld from "jsonld";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { knowledgeArticles } from "../../../db/schema";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 import { startTestServer } from "../../setup/http-server";
@@ -52,9 +54,13 @@ describe("GET /api/v1/knowledge/articles/:slug", () => {
   });
 
   it("gives the Dutch text, marked as such, when a translation is missing; 404 for an unknown slug", async () => {
+    // Every seeded article is translated: take one translation offline, as an editor's new Dutch article would be.
+    await db.update(knowledgeArticles).set({ status: "draft" }).where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
     const a = await (await server.get("/api/v1/knowledge/articles/beiaardschool?lang=fr")).json();
     expect(a).toMatchObject({ language: "fr", textLanguage: "nl", translated: false });
     expect(a.title.length).toBeGreaterThan(0);
+    const page = await (await server.get("/mikipedia/beiaardschool?lng=en")).text();
+    expect(page).toContain("This answer has not been translated yet. Below is the Dutch text.");
     const fr = await (await server.get("/api/v1/knowledge/articles/uitpas?lang=fr")).json();
     expect(fr).toMatchObject({ textLanguage: "fr", translated: true });
     const missing = await server.get("/api/v1/knowledge/articles/bestaat-niet");
