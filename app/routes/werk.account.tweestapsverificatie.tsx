@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digi
 
 /** A staff member's own second factor: its status, setting it up, new recovery codes. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireStaffCan(request, "workplace.view");
   const { status, enrolment } = await secondFactorSettings(user.id);
   return {
     status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireStaffCan(request, "workplace.view");
   const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(totpCodeSchema, values, { intent: values.intent ?? "", code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
