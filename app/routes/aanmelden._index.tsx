@@ -8,8 +8,8 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden – Digitaal Huis van de Mechelaar" }];
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await requestLoginCode(parsed.data.email, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
   return redirect("/aanmelden/code", {

@@ -9,8 +9,8 @@ import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending
 import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Huis van de Mechelaar" }];
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     user = await verifyLoginCode(parsed.data.email, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { ...values, code: "" });
+    return domainErrorResponse(err, { ...values, code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));

@@ -9,8 +9,8 @@ import { staffLoginSchema } from "~/modules/identity/schemas";
 import { startPendingStaffLogin } from "~/modules/identity/pending-login.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     user = await loginStaff(parsed.data.email, parsed.data.password, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/werk");
   if (user.next === "session") {

@@ -8,8 +8,8 @@ import { secondFactorSchema } from "~/modules/identity/schemas";
 import { verifySecondFactor } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     factor = await verifySecondFactor(pending.userId, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { ...values, code: "" });
+    return domainErrorResponse(err, { ...values, code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth(factor)));

@@ -10,8 +10,8 @@ import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/identity/sec
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     recoveryCodes = await confirmTotpEnrolment(pending.userId, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { code: "" });
+    return domainErrorResponse(err, { code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth("totp")));

@@ -8,8 +8,8 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { registerSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
-import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await registerResident(parsed.data, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
   return redirect("/aanmelden/code", {

@@ -8,8 +8,8 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { readFormOrRefuse } from "~/utils/kernel.server";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { clientIp } from "~/utils/request.server";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? await renewRecoveryCodes(user.id, parsed.data.code, clientIp(context))
         : await confirmTotpEnrolment(user.id, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { intent: values.intent ?? "", code: "" });
+    return domainErrorResponse(err, { intent: values.intent ?? "", code: "" });
   }
   return data({ ok: true as const, recoveryCodes });
 }

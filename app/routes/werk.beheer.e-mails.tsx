@@ -8,8 +8,7 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/notify/failed-mail.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { formValues } from "~/utils/forms";
-import { readFormOrRefuse } from "~/utils/kernel.server";
-import { domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
 
 export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
 
@@ -36,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const count = await retryAllFailedMail(actor);
     return redirect(`/werk/beheer/e-mails?opnieuw=${count}`);
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
 }
 
