@@ -9,7 +9,7 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden – Digitaal Huis van de Mechelaar" }];

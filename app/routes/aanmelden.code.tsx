@@ -10,7 +10,7 @@ import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Huis van de Mechelaar" }];

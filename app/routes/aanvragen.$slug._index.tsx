@@ -9,7 +9,7 @@ import { loadRequestStep, saveRequestStep } from "~/modules/cases/requests.serve
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
 
@@ -17,7 +17,7 @@ const serviceParams = z.object({ slug });
 /** `stap` counts from 1 in the address; anything else than a step number is the first step. */
 const stepQuery = z.object({ stap: z.coerce.number().int().min(1).max(99).catch(1), bewaard: z.string().max(5).optional() });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   query: stepQuery,
@@ -42,7 +42,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 /** The step's own fields are checked by the service's form definition (saveRequestStep). */
 const stepBody = z.object({ [INTENT_FIELD]: z.enum(["next", "draft"]).default("next") }).passthrough();
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   body: stepBody,

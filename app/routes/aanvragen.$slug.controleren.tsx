@@ -8,13 +8,13 @@ import { pick } from "~/modules/cases/definitions";
 import { discardDraft, loadRequestCheck, submitRequest } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Controleer uw antwoorden – Digitaal Huis van de Mechelaar" }];
 
 const serviceParams = z.object({ slug });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   run: async ({ actor, params }) => {
@@ -30,7 +30,7 @@ const checkActions = z.union([
   z.object({ [INTENT_FIELD]: z.literal("submit").optional(), idempotencyKey: uuid }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   body: checkActions,

@@ -5,13 +5,13 @@ import { useTranslation } from "react-i18next";
 import { getMyCase } from "~/modules/cases/dossiers.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
 
 const loaderParams = z.object({ reference: caseReference });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: loaderParams,
   run: async ({ actor, params }) => {

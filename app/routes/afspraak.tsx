@@ -8,14 +8,14 @@ import { availableSlots, bookAppointment, getAppointment, scheduleIsDemo } from 
 import { listThemes } from "~/modules/counter/queue.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Afspraak maken – Digitaal Huis van de Mechelaar" }];
 
 /** An unknown theme shows the list of themes; a malformed `verzet` is ignored, as before. */
 const bookingQuery = z.object({ thema: z.string().max(120).optional(), verzet: uuid.optional().catch(undefined) });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   query: bookingQuery,
   run: async ({ actor, query }) => {
@@ -40,7 +40,7 @@ const bookingSchema = z.object({
   replaces: uuid.optional().or(z.literal("").transform(() => undefined)),
 });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   body: bookingSchema,
   run: async ({ actor, body }) => {

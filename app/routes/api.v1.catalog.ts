@@ -1,9 +1,9 @@
 import { catalogAsJsonLd } from "~/modules/catalog/jsonld.server";
 import { env } from "~/utils/env.server";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 /** Open data: the service catalogue as JSON-LD (CPSV-AP, schema.org GovernmentService). */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: async () =>
     new Response(JSON.stringify(await catalogAsJsonLd(env().PUBLIC_URL)), {

@@ -3,12 +3,12 @@ import { getArticleData } from "~/modules/knowledge/articles.server";
 import { DomainError } from "~/modules/platform/errors";
 import { env } from "~/utils/env.server";
 import { slug } from "~/utils/ids";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 /** One article as JSON: the same text the page shows, Dutch where no translation exists yet. */
 const loaderParams = z.object({ slug });
 const loaderQuery = z.object({ lang: z.enum(["nl", "en", "fr"]).catch("nl") });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   query: loaderQuery,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isPublicDataset } from "~/modules/insights/public.server";
 import { openDataRange, openDataset, OPEN_DATA_LICENSE } from "~/modules/insights/opendata.server";
 import { toCsv } from "~/modules/insights/tables";
-import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 const CACHE = { "Cache-Control": "public, max-age=0, s-maxage=300", "Access-Control-Allow-Origin": "*" };
 
@@ -10,7 +10,7 @@ const CACHE = { "Cache-Control": "public, max-age=0, s-maxage=300", "Access-Cont
 const fileParams = z.object({ file: z.string().max(80).regex(/^[a-z-]+\.(csv|json)$/) });
 
 /** One open dataset at a stable URL: /api/v1/open-data/<dataset>.csv or .json. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: fileParams,
   run: async ({ params }) => {

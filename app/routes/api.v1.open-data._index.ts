@@ -1,9 +1,9 @@
 import { openDataCatalog } from "~/modules/insights/opendata.server";
 import { env } from "~/utils/env.server";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 /** Open data: the DCAT-AP catalogue of the public figures, in JSON-LD. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: async () =>
     new Response(JSON.stringify(await openDataCatalog(env().PUBLIC_URL)), {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { getDevMail } from "~/modules/notify/mailbox.server";
 import { isProduction } from "~/utils/env.server";
 import { uuid } from "~/utils/ids";
-import { httpError, loaderOf } from "~/utils/kernel.server";
+import { httpError, loaderOf } from "~/utils/kernel";
 
 /** An inline image (cid attachment) of a mail in the development mailbox; never in production. */
 const loaderParams = z.object({ id: uuid, cid: z.string().min(1).max(200) });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: () => (isProduction() ? httpError(404) : null),
   params: loaderParams,
   run: async ({ params }) => {

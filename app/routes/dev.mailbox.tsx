@@ -3,12 +3,12 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listDevMailbox } from "~/modules/notify/mailbox.server";
-import { httpError, loaderOf } from "~/utils/kernel.server";
+import { httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal Huis van de Mechelaar" }];
 
 /** Only outside production: shows the mail the portal sent, so a local login can be finished. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: () => (isProduction() ? httpError(404) : null),
   run: async () => {
     const mails = await listDevMailbox();

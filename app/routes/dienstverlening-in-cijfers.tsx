@@ -7,13 +7,13 @@ import { loadPublicFigures } from "~/modules/insights/public.server";
 import { MIN_GROUP } from "~/modules/insights/suppress";
 import type { DataTable } from "~/modules/insights/tables";
 import { publicPageHeaders } from "~/utils/cache-headers";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Dienstverlening in cijfers – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: async () => {
     const period = publicPeriod();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { serviceAsJsonLd, servicePagePath } from "~/modules/catalog/jsonld.server";
 import { env } from "~/utils/env.server";
 import { slug } from "~/utils/ids";
-import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 /** Does the client ask for linked data rather than a page? */
 export function wantsJsonLd(accept: string | null) {
@@ -17,7 +17,7 @@ export function wantsJsonLd(accept: string | null) {
 /** The service's slug is the first segment; channel URIs follow it. */
 const idParams = z.object({ "*": z.string().max(500).transform((rest) => rest.split("/")[0]).pipe(slug) }).transform((p) => ({ slug: p["*"] }));
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: idParams,
   run: async ({ params, request }) => {

@@ -9,14 +9,14 @@ import { KioskCamera } from "~/components/KioskCamera";
 import { activeKiosk, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
-import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van de Mechelaar" }];
 // A door kiosk stands in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["access"], kiosk: true };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => kioskIdFromRequest(request),
   run: async ({ actor: id }) => {
     const kiosk = id ? await activeKiosk(id) : undefined;
@@ -31,7 +31,7 @@ const kioskActions = z.discriminatedUnion(INTENT_FIELD, [
   scanSchema.extend({ [INTENT_FIELD]: z.literal("scan") }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   body: kioskActions,
   run: async ({ body, request, context }) => {

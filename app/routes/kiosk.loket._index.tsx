@@ -10,13 +10,13 @@ import { listThemes, takeTicket } from "~/modules/counter/queue.server";
 import { TextField } from "~/components/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { slug } from "~/utils/ids";
-import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Neem een ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: async () => ({ themes: (await listThemes()).map((t) => ({ slug: t.slug, letter: t.letter, name: t.name, pictogram: t.pictogram })) }),
 });
@@ -33,7 +33,7 @@ const counterActions = z.discriminatedUnion(INTENT_FIELD, [
 ]);
 
 const actionBody = z.preprocess((input) => ({ [INTENT_FIELD]: "ticket", ...(input as object) }), counterActions);
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   body: actionBody,
   run: async ({ body, values, request, context }) => {

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ticketStatus } from "~/modules/counter/queue.server";
 import { uuid } from "~/utils/ids";
-import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
 const loaderParams = z.object({ id: uuid });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: async ({ params }) => {

@@ -8,7 +8,7 @@ import { SatisfactionFaces } from "~/components/SatisfactionFaces";
 import { useFormResult } from "~/components/useFormResult";
 import { deskName, rateAtDesk, rateableTicketAtDesk } from "~/modules/contacts/satisfaction.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { actionOf, anyone, httpError, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Hoe tevreden bent u? – Huis van de Mechelaar" }];
@@ -22,7 +22,7 @@ export const handle = { i18n: ["inbox"], kiosk: true };
 const deskParams = z.object({ deskId: uuid });
 
 const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: deskParams,
   query: loaderQuery,
@@ -36,7 +36,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 const actionBody = z.object({ ticketId: uuid, score: z.coerce.number().int().min(1).max(5) });
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   params: deskParams,
   body: actionBody,

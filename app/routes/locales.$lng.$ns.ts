@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
-import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 type Namespace = keyof (typeof resources)["nl"];
 
 /** Translations for the browser's i18next instance (server rendering uses them directly). */
 const loaderParams = z.object({ lng: z.enum(supportedLanguages), ns: z.string().max(40) });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: ({ params }) => {

@@ -10,7 +10,7 @@ import { startPendingStaffLogin } from "~/modules/identity/pending-login.server"
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];

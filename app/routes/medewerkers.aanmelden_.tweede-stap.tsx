@@ -9,7 +9,7 @@ import { verifySecondFactor } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];

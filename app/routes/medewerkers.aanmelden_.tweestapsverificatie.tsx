@@ -11,7 +11,7 @@ import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.

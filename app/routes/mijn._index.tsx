@@ -7,11 +7,11 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 import { listAppointmentsFor } from "~/modules/counter/appointments.server";
 import { brusselsFormat } from "~/utils/brussels-format";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user }) => {
   const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);

@@ -8,14 +8,14 @@ import { useFormResult } from "~/components/useFormResult";
 import { cancelAppointment, getAppointment } from "~/modules/counter/appointments.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Huis van de Mechelaar" }];
 
 const appointmentParams = z.object({ id: uuid });
 const resident = (request: Request) => requireUser(request, { role: "resident" });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: resident,
   params: appointmentParams,
   run: async ({ actor, params }) => {
@@ -33,7 +33,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 const actionBody = z.object({ [INTENT_FIELD]: z.literal("cancel").optional() });
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: resident,
   params: appointmentParams,
   body: actionBody,

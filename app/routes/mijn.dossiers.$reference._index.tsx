@@ -11,7 +11,7 @@ import { rateSchema, replySchema } from "~/modules/cases/schemas";
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const caseParams = z.object({ reference: caseReference });
 
 const loaderQuery = z.object({ gelukt: z.string().max(40).optional() });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: caseParams,
   query: loaderQuery,
@@ -55,7 +55,7 @@ const caseActions = z.discriminatedUnion(INTENT_FIELD, [
   replySchema.extend({ [INTENT_FIELD]: z.literal("reply") }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: caseParams,
   body: caseActions,

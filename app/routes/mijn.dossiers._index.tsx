@@ -7,11 +7,11 @@ import { listMyDrafts } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user, request }) => {
   const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);

@@ -1,9 +1,9 @@
 import { exportMyData } from "~/modules/cases/dossiers.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 /** "Download al mijn gegevens": everything the portal keeps about the resident, as JSON. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor }) =>
     new Response(JSON.stringify(await exportMyData(actor), null, 2), {

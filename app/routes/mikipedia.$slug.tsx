@@ -10,7 +10,7 @@ import { recordSearchClick } from "~/modules/knowledge/search.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
 import { slug, uuid } from "~/utils/ids";
-import { actionOf, anyone, loaderOf, parseQuery } from "~/utils/kernel.server";
+import { actionOf, anyone, loaderOf, parseQuery } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const headers = publicPageHeaders;
@@ -24,7 +24,7 @@ const articleParams = z.object({ slug });
 /** `z` is the search log line a result link came from; a malformed one is ignored. */
 const articleQuery = z.object({ z: uuid.optional().catch(undefined), bedankt: z.string().max(5).optional(), lng: z.enum(["nl", "en", "fr"]).optional().catch(undefined) });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: articleParams,
   query: articleQuery,
@@ -35,7 +35,7 @@ export const loader = /* @__PURE__ */ loaderOf({
   },
 });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   params: articleParams,
   body: feedbackSchema,

@@ -6,13 +6,13 @@ import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { AUDIENCES, listArticles } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
 const loaderParams = z.object({ audience: z.enum(AUDIENCES) });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: async ({ params, request }) => ({ audience: params.audience, articles: await listArticles({ audience: params.audience }, await getLanguage(request)) }),

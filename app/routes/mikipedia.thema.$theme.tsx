@@ -6,13 +6,13 @@ import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { THEMES, listArticles } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
 const loaderParams = z.object({ theme: z.enum(THEMES) });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: async ({ params, request }) => ({ theme: params.theme, articles: await listArticles({ theme: params.theme }, await getLanguage(request)) }),

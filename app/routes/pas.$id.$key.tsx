@@ -6,7 +6,7 @@ import { passForVisitor } from "~/modules/access/invitations.server";
 import { formatWindow } from "~/modules/access/time";
 import { z } from "zod";
 import { uuid } from "~/utils/ids";
-import { anyone, httpError, loaderOf } from "~/utils/kernel.server";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uw toegang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["access"] };
@@ -17,7 +17,7 @@ export const handle = { i18n: ["access"] };
  * day; with JavaScript, a service worker (/pas/sw.js) keeps it for the door without network.
  */
 const loaderParams = z.object({ id: uuid, key: z.string().min(1).max(200) });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: async ({ params }) => {

@@ -1,4 +1,4 @@
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 /**
  * The service worker of the visitor's pass page (`/pas/<id>/<key>`): once opened with network,
  * the page also opens at the door without network. Its scope is /pas/ (where it is served),
@@ -50,7 +50,7 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: () =>
     new Response(source, {

@@ -9,7 +9,7 @@ import { registerSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];

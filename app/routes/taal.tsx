@@ -2,12 +2,12 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isSupportedLanguage } from "~/i18n/config";
 import { languageCookie } from "~/utils/i18next.server";
-import { actionOf, anyone } from "~/utils/kernel.server";
+import { actionOf, anyone } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 /** Remembers an explicit language choice and goes back to the same page. */
 const actionBody = z.object({ lng: z.string().max(10).optional(), redirectTo: z.string().max(2000).optional() });
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   body: actionBody,
   run: async ({ body }) => {

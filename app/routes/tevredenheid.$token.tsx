@@ -7,7 +7,7 @@ import { SatisfactionFaces } from "~/components/SatisfactionFaces";
 import { useFormResult } from "~/components/useFormResult";
 import { linkState, rateByLink, verifySatisfactionToken } from "~/modules/contacts/satisfaction.server";
 import { DomainError } from "~/modules/platform/errors";
-import { actionOf, anyone, loaderOf } from "~/utils/kernel.server";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Uw mening – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
@@ -18,7 +18,7 @@ export const handle = { i18n: ["inbox"] };
 const tokenParams = z.object({ token: z.string().min(1).max(1000) });
 
 const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   params: tokenParams,
   query: loaderQuery,
@@ -35,7 +35,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 const actionBody = z.object({ score: z.coerce.number().int().min(1).max(5) });
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: anyone,
   params: tokenParams,
   body: actionBody,

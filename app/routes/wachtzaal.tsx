@@ -3,12 +3,12 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { waitingBoard } from "~/modules/counter/queue.server";
-import { anyone, loaderOf } from "~/utils/kernel.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wachtzaal – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: anyone,
   run: async () => {
     const board = await waitingBoard();

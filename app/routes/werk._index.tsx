@@ -5,13 +5,13 @@ import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const handle = { i18n: ["admin", "inbox", "counteradmin"] };
 
 export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "workplace.view"),
   run: async ({ actor: user }) => ({
     user: { name: user.name, email: user.email, roles: user.roles, teams: user.teams },

@@ -8,7 +8,7 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.

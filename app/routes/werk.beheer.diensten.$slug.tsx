@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/forms";
 import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema } from "~/modules/cases/service-admin.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Dienst"} – Werkplek` }];
 export const handle = { i18n: ["backoffice"] };
@@ -14,9 +14,9 @@ export const handle = { i18n: ["backoffice"] };
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 const params = z.object({ slug });
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, params, run: ({ actor, params }) => getServiceConfig(actor, params.slug) });
+export const loader = loaderOf({ guard, params, run: ({ actor, params }) => getServiceConfig(actor, params.slug) });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: serviceConfigSchema,

@@ -8,14 +8,14 @@ import { listTeamsWithMembers, setTeamLeads } from "~/modules/cases/team-leads.s
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { asList } from "~/utils/forms";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Diensten – Werkplek" }];
 export const handle = { i18n: ["backoffice"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   run: async ({ actor }) => {
     const [services, teams] = await Promise.all([listServiceConfigs(actor), listTeamsWithMembers(actor)]);
@@ -24,7 +24,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 /** Team leads get the daily overview of late and due-tomorrow cases. */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: z.object({ teamId: uuid, leadIds: z.preprocess(asList, z.array(uuid).max(200)) }),
   run: async ({ actor, body }) => {

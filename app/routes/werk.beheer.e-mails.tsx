@@ -8,7 +8,7 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/notify/failed-mail.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { formValues } from "~/utils/forms";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
 

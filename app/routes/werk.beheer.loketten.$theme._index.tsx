@@ -9,7 +9,7 @@ import { themeSchema } from "~/modules/counter/admin-schemas";
 import { getTheme, removeTheme, saveTheme, setThemeActive } from "~/modules/counter/admin.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Themaloket – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
@@ -17,7 +17,7 @@ export const handle = { i18n: ["counteradmin"] };
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 const params = z.object({ theme: slug });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   run: async ({ actor, params }) => {
@@ -33,7 +33,7 @@ const themeActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("remove") }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: themeActions,

@@ -7,7 +7,7 @@ import { parseScheduleForm } from "~/modules/counter/admin-schemas";
 import { getSchedule, saveSchedule } from "~/modules/counter/schedule-admin.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
-import { actionOf, loaderOf, readFormData } from "~/utils/kernel.server";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Afsprakenagenda – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
@@ -20,7 +20,7 @@ type RowValues = Record<(typeof FIELDS)[number], string> & { remove?: boolean };
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 const params = z.object({ theme: slug });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   query: z.object({ rijen: z.string().max(10).optional(), opgeslagen: z.string().max(10).optional() }),
@@ -40,7 +40,7 @@ type Failure = {
 };
 
 /** The schedule is a table of rows (row-numbered fields), read by parseScheduleForm from the form itself. */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: z.object({ confirm: z.literal("on").optional() }).passthrough(),

@@ -22,14 +22,14 @@ import {
 } from "~/modules/counter/admin.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { isoDay, uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Loketten – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   // A day that is not one shows today (the day picker is a plain GET form).
   query: z.object({ dag: z.string().max(40).optional(), opgeslagen: z.string().max(40).optional() }),
@@ -53,7 +53,7 @@ const counterAdminActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("unassign"), deskId: uuid, day: isoDay }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: counterAdminActions,
   run: async ({ actor, body }) => {

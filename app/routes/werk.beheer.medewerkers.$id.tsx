@@ -8,20 +8,20 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountBody } from "~/modules/identity/staff-form";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Medewerker – Digitaal Huis van de Mechelaar" }];
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 const params = z.object({ id: uuid });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   run: async ({ actor, params }) => ({ member: await getStaffMember(actor, params.id), teams: await listTeams() }),
 });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: staffAccountBody,

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listStaff } from "~/modules/identity/staff.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Medewerkers – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "admin.manage"),
   run: async ({ actor }) => ({ staff: await listStaff(actor) }),
 });

@@ -5,15 +5,15 @@ import { StaffForm } from "~/components/StaffForm";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountBody } from "~/modules/identity/staff-form";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe medewerker – Digitaal Huis van de Mechelaar" }];
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
+export const loader = loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: staffAccountBody,
   run: async ({ actor, body }) => {

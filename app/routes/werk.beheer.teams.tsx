@@ -6,15 +6,15 @@ import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
+export const loader = loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: teamSchema,
   run: async ({ actor, body }) => {

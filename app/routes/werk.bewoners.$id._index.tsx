@@ -8,12 +8,12 @@ import { openResidentFile } from "~/modules/contacts/timeline.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { uuid } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.resident.name ?? "Bewoner"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   params: z.object({ id: uuid }),
   query: z.object({ pagina: z.string().max(10).optional(), nieuw: z.string().max(10).optional() }).passthrough(),

@@ -10,7 +10,7 @@ import { intakeChannel } from "~/modules/contacts/intake-schema";
 import { fileOnBehalf, loadIntakeForm } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts", "cases"] };
@@ -18,7 +18,7 @@ export const handle = { i18n: ["contacts", "cases"] };
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 const params = z.object({ id: uuid, slug });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   run: async ({ actor, params }) => {
@@ -29,7 +29,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 /** The request form's own fields are checked by the service's form definition (fileOnBehalf). */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: z.object({}).passthrough(),

@@ -5,12 +5,12 @@ import { z } from "zod";
 import { intakeChoices } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag indienen voor een bewoner – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   params: z.object({ id: uuid }),
   run: ({ actor, params }) => intakeChoices(actor, params.id),

@@ -7,12 +7,12 @@ import { formatDateTime } from "~/modules/access/time";
 import { intakeConfirmation } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { caseReference, uuid } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Bevestiging"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   params: z.object({ id: uuid, reference: caseReference }),
   run: ({ actor, params }) => intakeConfirmation(actor, params.id, params.reference),

@@ -5,12 +5,12 @@ import { z } from "zod";
 import { searchResidents } from "~/modules/contacts/resident-search.server";
 import { currentTicket } from "~/modules/counter/queue.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner zoeken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   query: z.object({ q: z.string().max(200).optional() }),
   run: async ({ actor, query }) => {

@@ -6,16 +6,16 @@ import { useFormResult } from "~/components/useFormResult";
 import { newResidentInput } from "~/modules/contacts/intake-schema";
 import { createResidentRecord } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner toevoegen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, run: () => null });
+export const loader = loaderOf({ guard, run: () => null });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: newResidentInput,
   run: async ({ actor, body, values }) => {

@@ -9,14 +9,14 @@ import { brusselsParts, formatDateTime, formatWindow } from "~/modules/access/ti
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
 const params = z.object({ id: uuid });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "visitors.view"),
   params,
   run: async ({ actor, params }) => {
@@ -29,7 +29,7 @@ const invitationActions = z
   .discriminatedUnion("_intent", [z.object({ _intent: z.literal("revoke") }), windowFields.extend({ _intent: z.literal("reschedule") })])
   .refine((b) => b._intent !== "reschedule" || untilAfterFrom(b), untilAfterFromIssue);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireStaffCan(request, "visitors.host"),
   params,
   body: invitationActions,

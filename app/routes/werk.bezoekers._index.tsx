@@ -5,12 +5,12 @@ import { Notice } from "~/components/forms";
 import { listMyInvitations, recentArrivals } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bezoekers – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "visitors.host"),
   run: async ({ actor }) => {
     const [invitations, arrivals] = await Promise.all([listMyInvitations(actor), recentArrivals(actor)]);

@@ -7,7 +7,7 @@ import { createInvitation, listBuildings } from "~/modules/access/invitations.se
 import { invitationFormInput, invitationSchema, MAX_VISITORS } from "~/modules/access/schemas";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { parseWith } from "~/utils/forms";
-import { actionOf, loaderOf, readFormData } from "~/utils/kernel.server";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 /** Visitor rows shown at first; "add a visitor" adds one more, up to MAX_VISITORS. */
 const VISITOR_ROWS = 3;
@@ -17,13 +17,13 @@ export const handle = { i18n: ["access"] };
 
 const guard = (request: Request) => requireStaffCan(request, "visitors.host");
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, run: async () => ({ buildings: await listBuildings() }) });
+export const loader = loaderOf({ guard, run: async () => ({ buildings: await listBuildings() }) });
 
 /**
  * Sending (Enter or the main button, no `_intent`) or "add a visitor". The visitor rows are
  * numbered fields, shaped by invitationFormInput from the form itself.
  */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: z.object({ _intent: z.enum(["addVisitor", "send"]).optional(), rows: z.string().max(3).optional() }).passthrough(),
   read: async (request) => {

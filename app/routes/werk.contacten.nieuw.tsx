@@ -11,7 +11,7 @@ import { searchArticles } from "~/modules/knowledge/search.server";
 import { parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Contact registreren – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
@@ -22,7 +22,7 @@ const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 /** An optional resident id: blank is "no resident", anything else must be an id. */
 const optionalResident = z.preprocess((v) => (v === "" ? undefined : v), uuid.optional());
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   query: z.object({ bewoner: optionalResident, opgeslagen: z.string().max(10).optional() }),
   run: async ({ actor, query }) => {
@@ -34,7 +34,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 type Hit = { slug: string; title: string };
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   // The moment itself is checked by contactMomentInput below (a search keeps the form as typed).
   body: z.object({ _intent: z.enum(["enter", "search", "save"]).optional(), residentId: optionalResident }).passthrough(),

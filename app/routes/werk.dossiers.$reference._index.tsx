@@ -13,14 +13,14 @@ import { pick } from "~/modules/cases/definitions";
 import { performCaseAction, staffCasePage } from "~/modules/cases/staff-case-page.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Werkplek` }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const params = z.object({ reference: caseReference });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "cases.view"),
   params,
   query: z.object({ gelukt: z.enum(CASE_INTENTS as [string, ...string[]]).optional() }).passthrough(),
@@ -28,7 +28,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 // Who may change this case (its team, not closed) is checked by the module for each action.
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireStaffCan(request, "cases.view"),
   params,
   body: caseActionBody,

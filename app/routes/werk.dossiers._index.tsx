@@ -9,21 +9,21 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { pick, type Text3 } from "~/modules/cases/definitions";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { caseReference } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "cases.queue");
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   // The filters are read leniently (filtersFromUrl): a stale bookmark still opens the queue.
   run: async ({ actor, request }) => ({ ...(await listQueue(actor, filtersFromUrl(new URL(request.url)))), me: actor.id }),
 });
 
 /** Claiming from the queue: the row carries the version the agent saw. */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: z.object({ reference: caseReference, version: z.coerce.number().int().min(1) }),
   run: async ({ actor, body }) => {

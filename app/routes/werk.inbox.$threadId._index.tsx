@@ -9,7 +9,7 @@ import { markThreadHandled, openThread, replyToThread } from "~/modules/contacts
 import { HANDLED_OUTCOMES } from "~/modules/contacts/schemas";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mail – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox"] };
@@ -17,7 +17,7 @@ export const handle = { i18n: ["inbox"] };
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 const params = z.object({ threadId: uuid });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   run: async ({ actor, params }) => {
@@ -31,7 +31,7 @@ const threadActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("handle"), outcome: z.enum(HANDLED_OUTCOMES, { errorMap: () => ({ message: "inbox:errors.chooseOutcome" }) }) }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: threadActions,

@@ -8,7 +8,7 @@ import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.s
 import { agentFields, fileRequestFromThread, prefillFromMail, requestSource } from "~/modules/contacts/inbox.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
-import { actionOf, loaderOf, readFormData } from "~/utils/kernel.server";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag maken van een mail – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox", "cases"] };
@@ -17,7 +17,7 @@ const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 const params = z.object({ threadId: uuid });
 
 /** "Turn into a request": choose the service, then its form, prefilled with the mail, for the sender's resident. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   query: z.object({ dienst: slug.optional(), ingediend: z.string().max(40).optional() }),
@@ -39,7 +39,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 });
 
 /** The request's own fields are checked by the service's form definition (fileRequestFromThread). */
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: z.object({}).passthrough(),

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { brusselsTime } from "~/modules/contacts/format";
 import { listInbox } from "~/modules/contacts/inbox.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   run: async ({ actor }) => {
     const threads = await listInbox(actor);

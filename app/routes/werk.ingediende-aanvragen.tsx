@@ -5,12 +5,12 @@ import { formatDateTime } from "~/modules/access/time";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Aanvragen die ik indiende – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
   run: async ({ actor, request }) => ({ cases: await casesFiledBy(actor, await getLanguage(request)) }),
 });

@@ -7,11 +7,11 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { dashboardRequest } from "~/modules/insights/access.server";
 import { loadDashboardCached } from "~/modules/insights/dashboard.server";
 import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "insights.view"),
   run: async ({ actor, request }) => {
     // The period and team are the page's own form: a bad one is shown with its errors (400).

@@ -3,10 +3,10 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { dashboardRequest } from "~/modules/insights/access.server";
 import { DASHBOARD_TABLES, isDashboardTable } from "~/modules/insights/dashboard.server";
 import { toCsv } from "~/modules/insights/tables";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 /** CSV download of one dashboard figure set, for the same filters as the page. */
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "insights.view"),
   params: z.object({ table: z.string().refine(isDashboardTable) }),
   run: async ({ actor, params, request }) => {

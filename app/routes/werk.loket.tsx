@@ -8,13 +8,13 @@ import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThem
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { asList } from "~/utils/forms";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
 
 const guard = (request: Request) => requireStaffCan(request, "counter.desk");
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   run: async ({ actor: agent }) => {
     const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
@@ -40,7 +40,7 @@ const deskActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("transfer"), ticketId: uuid, toTheme: z.string({ required_error: "counter:errors.chooseTheme" }).min(1, "counter:errors.chooseTheme").max(120) }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: deskActions,
   run: async ({ actor: agent, body }) => {

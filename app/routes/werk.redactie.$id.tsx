@@ -9,14 +9,14 @@ import { getArticleForEditing, pinBestBet, publishRevision, removeBestBet, saveR
 import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Artikel bewerken – Redactie Mikipedia" }];
 
 const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
 const params = z.object({ id: uuid });
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   params,
   run: async ({ actor, params, request }) => {
@@ -36,7 +36,7 @@ const articleActions = z.discriminatedUnion("_intent", [
   articleContentSchema.extend({ _intent: z.literal("review") }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: articleActions,

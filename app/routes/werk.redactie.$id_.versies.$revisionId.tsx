@@ -5,11 +5,11 @@ import { z } from "zod";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { revisionDiff } from "~/modules/knowledge/editorial.server";
 import { uuid } from "~/utils/ids";
-import { httpError, loaderOf } from "~/utils/kernel.server";
+import { httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wijzigingen – Redactie Mikipedia" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "knowledge.edit"),
   params: z.object({ id: uuid, revisionId: uuid }),
   run: async ({ actor, params }) => {

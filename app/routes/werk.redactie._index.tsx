@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/components/Mikipedia";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { editorialOverview, listArticlesForEditors } from "~/modules/knowledge/editorial.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Redactie Mikipedia – Digitaal Huis van de Mechelaar" }];
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "knowledge.edit"),
   run: async ({ actor }) => {
     const [overview, articles] = await Promise.all([editorialOverview(actor), listArticlesForEditors(actor)]);

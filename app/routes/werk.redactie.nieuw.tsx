@@ -6,13 +6,13 @@ import { ArticleEditor } from "~/components/ArticleEditor";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { createArticle, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { newArticleSchema } from "~/modules/knowledge/schemas";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw artikel – Redactie Mikipedia" }];
 
 const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, run: () => null });
+export const loader = loaderOf({ guard, run: () => null });
 
 const text = z.string().max(100_000).default("");
 const newArticleActions = z.discriminatedUnion("_intent", [
@@ -21,7 +21,7 @@ const newArticleActions = z.discriminatedUnion("_intent", [
   newArticleSchema.extend({ _intent: z.literal("review") }),
 ]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: newArticleActions,
   run: async ({ actor, body, values }) => {

@@ -9,14 +9,14 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard,
   run: async ({ actor, request }) => {
     const [tasks, filed] = await Promise.all([listDeskTasks(actor), casesFiledBy(actor, await getLanguage(request))]);
@@ -29,7 +29,7 @@ export const loader = /* @__PURE__ */ loaderOf({
   },
 });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   body: z.object({ taskId: uuid }),
   run: async ({ actor, body }) => {

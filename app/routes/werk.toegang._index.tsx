@@ -10,12 +10,12 @@ import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export const loader = /* @__PURE__ */ loaderOf({
+export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "access.presence"),
   run: async ({ actor }) => {
     const isAdmin = can(actor, "admin.manage");
@@ -26,7 +26,7 @@ export const loader = /* @__PURE__ */ loaderOf({
 
 const kioskActions = z.discriminatedUnion("_intent", [z.object({ _intent: z.literal("revoke"), kioskId: uuid }), kioskSchema.extend({ _intent: z.literal("register") })]);
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard: (request) => requireStaffCan(request, "admin.manage"),
   body: kioskActions,
   run: async ({ actor, body }) => {

@@ -8,7 +8,7 @@ import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
@@ -16,9 +16,9 @@ export const handle = { i18n: ["access"] };
 const guard = (request: Request) => requireStaffCan(request, "access.presence");
 const params = z.object({ id: uuid });
 
-export const loader = /* @__PURE__ */ loaderOf({ guard, params, run: ({ actor, params }) => presenceList(actor, params.id) });
+export const loader = loaderOf({ guard, params, run: ({ actor, params }) => presenceList(actor, params.id) });
 
-export const action = /* @__PURE__ */ actionOf({
+export const action = actionOf({
   guard,
   params,
   body: z.object({ passId: uuid }),

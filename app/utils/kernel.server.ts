@@ -11,6 +11,7 @@ import { z, type ZodTypeAny } from "zod";
 import { DomainError } from "~/modules/platform/errors";
 import { cleanUrlEncoded, cleanUtf8 } from "./clean-input";
 import { formValues, type FieldErrors, type FormFailure } from "./forms";
+import { INTENT_FIELD } from "./intent";
 
 /**
  * The request kernel: every loader and action is
@@ -23,14 +24,11 @@ import { formValues, type FieldErrors, type FormFailure } from "./forms";
  *
  * Actions post one field that names what to do: `_intent` (a discriminated union on it).
  *
- * In a route, write `export const loader = /* @__PURE__ *\/ loaderOf({ ... })` with every schema
- * as a named constant (no call inside the spec): this module is empty in the browser bundle,
- * and only then can the bundler drop the call there (a kept call breaks the page's scripts).
- * The route fuzz test checks every browser route chunk for it.
+ * Routes import it through app/utils/kernel.ts, whose wrappers are safe in the browser bundle
+ * (where this module is empty).
  */
 
-/** The field every form posts to say which action it asks for. */
-export const INTENT_FIELD = "_intent";
+export { INTENT_FIELD };
 
 export type Values = FormFailure["values"];
 export type ActionFailure<I = string> = { ok: false; intent?: I; errors: FieldErrors; values: Values; conflict?: boolean };

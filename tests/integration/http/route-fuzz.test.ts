@@ -179,13 +179,12 @@ describe("route fuzz: hostile input is a 4xx, never a 5xx or a leak", () => {
     expect(Object.values(PLAIN_ROUTES).map((r) => r.path)).toContain("/kiosk/scan");
   });
 
-  it("leaves the server-only request kernel out of every browser route chunk (a call to it there would break hydration)", () => {
-    // The kernel lives in a .server module, empty in the browser: a route whose loader or
-    // action is `loaderOf(...)` must let the bundler drop that call (/* @__PURE__ */ and
-    // schemas as named constants, see docs/decisions and app/utils/kernel.server.ts).
-    const dir = path.join(buildPaths().assets, "routes");
-    const calling = readdirSync(dir).filter((f) => f.endsWith(".js") && /\b(loaderOf|actionOf)\b/.test(readFileSync(path.join(dir, f), "utf8")));
-    expect(calling).toEqual([]);
+  it("has every route import the request kernel through its browser-safe entry (app/utils/kernel.ts)", () => {
+    // Route modules are bundled for the browser too, where kernel.server.ts is an empty module:
+    // a module-level loaderOf(...) taken from it directly would throw there and stop hydration.
+    const dir = path.join(process.cwd(), "app", "routes");
+    const direct = readdirSync(dir).filter((f) => /from "~\/utils\/kernel\.server"/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(direct).toEqual([]);
   });
 
   for (const whoName of ["anonymous", "resident", "staff admin"]) {
