@@ -66,6 +66,10 @@ export const envSchema = z
     // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
     SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
     SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    // Public contact addresses (DCAT-AP contact point, accessibility statement). The defaults are examples: set the city's real ones.
+    OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
+    ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
+    ACCESSIBILITY_CONTACT_PHONE: z.string().min(3).max(40).default("+32 0 000 00 00"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
