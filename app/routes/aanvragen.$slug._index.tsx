@@ -9,6 +9,9 @@ import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { JsonLd } from "~/components/JsonLd";
+import { serviceStructuredData } from "~/modules/catalog/jsonld.server";
+import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
 
@@ -30,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: r.values,
     files: r.files,
     saved: url.searchParams.get("bewaard") === "1",
+    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug),
   };
 }
 
@@ -62,6 +66,7 @@ export default function RequestStep() {
   const anchors = Object.fromEntries(current.fields.map((f) => [f.name, fieldAnchor(f)]));
   return (
     <div className="stack narrow">
+      <JsonLd data={d.jsonLd} />
       <p className="muted">
         <Link to="/aanvragen">{t("list.back")}</Link>
       </p>

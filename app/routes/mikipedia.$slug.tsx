@@ -11,6 +11,9 @@ import { publicPageHeaders } from "~/utils/cache-headers";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { JsonLd } from "~/components/JsonLd";
+import { env } from "~/utils/env.server";
+import { articleStructuredData } from "~/modules/knowledge/structured-data.server";
 
 export const headers = publicPageHeaders;
 
@@ -33,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const article = await load(params.slug ?? "", request);
   const logId = url.searchParams.get("z");
   if (logId) await recordSearchClick(logId, article.slug);
-  return { article, thanks: url.searchParams.has("bedankt") };
+  return { article, thanks: url.searchParams.has("bedankt"), jsonLd: await articleStructuredData(env().PUBLIC_URL, article) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,12 +57,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ArticlePage() {
   const { t, i18n } = useTranslation("knowledge");
-  const { article, thanks } = useLoaderData<typeof loader>();
+  const { article, thanks, jsonLd } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const textLang = article.textLanguage;
   return (
     <article className="stack prose mk-article">
+      <JsonLd data={jsonLd} />
       {!article.translated ? (
         <Notice>
           <span lang={article.language}>{t("article.notTranslated")}</span>

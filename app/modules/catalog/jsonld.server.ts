@@ -180,3 +180,24 @@ export async function servicePagePath(slug: string): Promise<string | null> {
   if (service.requestable) return `/aanvragen/${service.slug}`;
   return `/mikipedia/zoeken?q=${encodeURIComponent(service.title)}`;
 }
+
+/** schema.org GovernmentService for a service's page, embedded as JSON-LD; null when unknown. */
+export async function serviceStructuredData(base: string, slug: string) {
+  const s = await getServiceBySlug(slug);
+  if (!s) return null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "GovernmentService",
+    "@id": serviceUri(base, s.slug),
+    name: s.title,
+    description: s.summary,
+    inLanguage: "nl",
+    serviceType: s.themes[0] ?? undefined,
+    url: s.requestable ? `${base}/aanvragen/${s.slug}` : undefined,
+    provider: { "@type": "GovernmentOrganization", "@id": cityUri(base), name: "Stad Mechelen" },
+    areaServed: { "@type": "City", name: "Mechelen", sameAs: MECHELEN_SPATIAL },
+    availableChannel: (["online", "counter", "phone"] as const)
+      .filter((c) => s.channels[c])
+      .map((c) => ({ "@type": "ServiceChannel", name: s.channels[c], ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}) })),
+  };
+}

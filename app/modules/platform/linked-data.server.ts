@@ -56,8 +56,3 @@ export async function linkedDataResponse(doc: object, format: "jsonld" | "turtle
   }
   return new Response(JSON.stringify(doc), { headers: { ...OPEN, ...headers, "Content-Type": "application/ld+json; charset=utf-8" } });
 }
-
-/** JSON for a `<script type="application/ld+json">` block: `<` escaped so no `</script>` can end it early. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
