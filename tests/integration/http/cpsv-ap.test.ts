@@ -132,4 +132,23 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
     expect((await server.get("/id/concept/thema/bestaat-niet", LD)).status).toBe(404);
     expect((await server.get("/id/concept/bestaat-niet", LD)).status).toBe(404);
   });
+
+  it("embeds schema.org JSON-LD in article pages, escaped against </script>", async () => {
+    const html = await (await server.get("/mikipedia/bewonerskaart-parkeren", HTML)).text();
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+    expect(blocks).toHaveLength(1);
+    const [page] = blocks;
+    expect(page["@context"]).toBe("https://schema.org");
+    expect(["FAQPage", "WebPage"]).toContain(page["@type"]);
+    if (page["@type"] === "FAQPage") {
+      expect(page.mainEntity.length).toBeGreaterThan(0);
+      for (const q of page.mainEntity) expect(q).toMatchObject({ "@type": "Question", acceptedAnswer: { "@type": "Answer" } });
+    }
+    expect(page.about).toMatchObject({ "@type": "GovernmentService", "@id": `${BASE}/id/dienst/bewonerskaart-parkeren` });
+    const { JsonLd } = await import("../../../app/components/JsonLd");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const hostile = renderToStaticMarkup(JsonLd({ data: { name: "</script><script>alert(1)</script>" } })!);
+    expect(hostile).not.toContain("</script><script>");
+    expect(JSON.parse(hostile.replace(/^<script[^>]*>|<\/script>$/g, ""))).toEqual({ name: "</script><script>alert(1)</script>" });
+  });
 });
