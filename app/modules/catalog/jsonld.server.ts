@@ -36,29 +36,30 @@ export const MECHELEN_SPATIAL = "https://data.vlaanderen.be/id/gemeente/12025";
 
 const CHANNEL_CODE = { online: "online", counter: "loket", phone: "telefoon" } as const;
 
-/** The en/fr names and summaries of a service, from its translated Mikipedia articles (null when none). */
-type Translations = Partial<Record<"en" | "fr", { title: string; summary: string }>>;
+/**
+ * The en/fr summaries of a service, from its translated Mikipedia articles. Their titles are
+ * questions ("Where can I …?"), not names of the service, so names stay Dutch (tagged nl)
+ * until the catalogue itself has en/fr names.
+ */
+type Translations = Partial<Record<"en" | "fr", { summary: string }>>;
 
 async function serviceTranslations(): Promise<Map<string, Translations>> {
   const rows = await db
-    .select({ serviceSlug: knowledgeArticles.serviceSlug, language: knowledgeArticles.language, title: knowledgeArticles.title, summary: knowledgeArticles.summary })
+    .select({ serviceSlug: knowledgeArticles.serviceSlug, language: knowledgeArticles.language, summary: knowledgeArticles.summary })
     .from(knowledgeArticles)
     .where(and(isNotNull(knowledgeArticles.serviceSlug), inArray(knowledgeArticles.language, ["en", "fr"]), eq(knowledgeArticles.status, "published")))
     .orderBy(asc(knowledgeArticles.slug));
   const out = new Map<string, Translations>();
   for (const r of rows) {
     const t = out.get(r.serviceSlug!) ?? {};
-    if (!t[r.language as "en" | "fr"]) t[r.language as "en" | "fr"] = { title: r.title, summary: r.summary };
+    if (!t[r.language as "en" | "fr"]) t[r.language as "en" | "fr"] = { summary: r.summary };
     out.set(r.serviceSlug!, t);
   }
   return out;
 }
 
 /** Dutch text with its tag, plus the en/fr versions where they exist (Dutch is never tagged en/fr). */
-const multi = (dutch: string, t: Translations, field: "title" | "summary"): Lit[] => [
-  nl(dutch),
-  ...(["en", "fr"] as const).filter((l) => t[l]).map((l) => ({ "@value": t[l]![field], "@language": l })),
-];
+const multi = (dutch: string, t: Translations): Lit[] => [nl(dutch), ...(["en", "fr"] as const).filter((l) => t[l]).map((l) => ({ "@value": t[l]!.summary, "@language": l }))];
 
 export function organisationNode(base: string) {
   return {
@@ -91,10 +92,10 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
     "@id": id,
     "@type": ["cpsv:PublicService", "schema:GovernmentService"],
     "dct:identifier": s.slug,
-    "dct:title": multi(s.title, t, "title"),
-    "schema:name": multi(s.title, t, "title"),
-    "dct:description": [nl(s.description), ...multi(s.summary, t, "summary").slice(1)],
-    "schema:description": multi(s.summary, t, "summary"),
+    "dct:title": nl(s.title),
+    "schema:name": nl(s.title),
+    "dct:description": [nl(s.description), ...multi(s.summary, t).slice(1)],
+    "schema:description": multi(s.summary, t),
     "dcat:keyword": s.keywords.map(nl),
     "cv:thematicArea": concepts("thema", s.themes),
     "dct:audience": concepts("doelgroep", s.audiences),

@@ -78,11 +78,14 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
 
     const [service] = await db.select().from(services).where(eq(services.slug, "bewonerskaart-parkeren"));
     const [en] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.serviceSlug, "bewonerskaart-parkeren"), eq(knowledgeArticles.language, "en")));
-    const titles = valuesOf(g, DataFactory.namedNode(`${BASE}/id/dienst/bewonerskaart-parkeren`), "dct:title").map((v) => `${v.value}@${(v as { language: string }).language}`);
-    expect(titles).toContain(`${service.title}@nl`);
-    if (en) expect(titles).toContain(`${en.title}@en`);
-    expect(titles).not.toContain(`${service.title}@en`);
-    expect(titles).not.toContain(`${service.title}@fr`);
+    const uri = DataFactory.namedNode(`${BASE}/id/dienst/bewonerskaart-parkeren`);
+    const tagged = (p: string) => valuesOf(g, uri, p).map((v) => `${v.value}@${(v as { language: string }).language}`);
+    // The catalogue has Dutch names only: they are tagged nl, never en/fr.
+    expect(tagged("dct:title")).toEqual([`${service.title}@nl`]);
+    expect(tagged("dct:description")).toContain(`${service.description}@nl`);
+    // The English description is the English Mikipedia article's summary, where one exists.
+    if (en) expect(tagged("dct:description")).toContain(`${en.summary}@en`);
+    for (const v of tagged("dct:description")) expect(v.endsWith(`${service.description}@en`) || v.endsWith(`${service.description}@fr`)).toBe(false);
   });
 
   it("answers the same graph in Turtle when asked", async () => {
