@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -8,12 +8,32 @@ import { i18nConfig } from "~/i18n/config";
 import { moveTrailingIntoBody } from "~/server/html-document";
 import { resources } from "~/i18n/resources";
 import { getLanguage } from "~/utils/i18next.server";
+import { logError } from "~/modules/platform/logger.server";
+import { NonceContext } from "~/utils/nonce";
+import { redactError } from "~/server/error-handler";
 
 // The hot JSON endpoints, served by Express before Remix (app/server/http-app.ts) from this
 // bundle, so they share its modules (database pool, search cache) with the routes.
 export { fastRoutes } from "~/server/fast-routes";
 // Each HTTP process listens for cache clears of the others (platform/cache-bus.server.ts).
-export { startCacheBus } from "~/modules/platform/cache-bus.server";
+export { registerCache, startCacheBus } from "~/modules/platform/cache-bus.server";
+
+/**
+ * Every error in a loader, action or render, logged once with the request id (and reported
+ * when SENTRY_DSN is set). Thrown 4xx responses are answers, not errors; an aborted request
+ * (the visitor went away) is not an error either.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // Drizzle puts the SQL and its parameters (a session id, an e-mail address) in the message.
+  redactError(error);
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error)) {
+    if (error.status < 500) return;
+    const inner = (error as { error?: unknown }).error;
+    return logError(inner ?? new Error(`${error.status} ${error.statusText}`), "error response");
+  }
+  logError(error, "error in a loader, action or render");
+}
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -39,7 +59,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
+  const nonce = loadContext?.cspNonce;
   const lng = await getLanguage(request);
   const instance = await i18nFor(lng);
 
@@ -49,10 +71,13 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           shellRendered = true;
           const chunks: Buffer[] = [];
@@ -77,10 +102,12 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(redactError(error), "error while rendering");
         },
       },
     );
     setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
+
+/** Logs an error of a loader, action or render once, without SQL or query parameters (error-handler.ts). */

@@ -16,9 +16,15 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SiteShell, type ShellUser } from "~/components/SiteShell";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
 
@@ -35,6 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "nl";
   // Kiosk and waiting-room screens stand in public: no menu, no account links.
+  const nonce = useNonce();
   const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -49,8 +56,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk}>
           {children}
         </SiteShell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -68,7 +75,6 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : "server";
-  if (status >= 500 && typeof window === "undefined") console.error(error);
   return (
     <div className="stack">
       <h1 tabIndex={-1}>{t(`errors.${kind}.title`)}</h1>

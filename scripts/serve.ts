@@ -4,7 +4,9 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { buildPaths } from "../app/server/build-paths";
 import { loadEnv, type Env } from "../app/utils/env.server";
+import { logger } from "../app/modules/platform/logger.server";
 import { failStartup, onShutdown, prepareDatabase } from "./lib/bootstrap";
+import { flushLogging, startLogging, startMetrics } from "./lib/observability";
 
 /** The HTTP server of one process: the production build behind Express. */
 async function listen(env: Env) {
@@ -30,6 +32,7 @@ async function listen(env: Env) {
  */
 async function httpProcess() {
   const env = loadEnv();
+  await startLogging(env);
   const { closeDb } = await import("../app/utils/db.server");
   let server: import("node:http").Server | undefined;
   onShutdown(async () => {
@@ -39,6 +42,7 @@ async function httpProcess() {
       s.closeAllConnections?.();
     }
     await closeDb();
+    await flushLogging();
   });
   // The primary stops us with disconnect() when it shuts down.
   process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
@@ -59,7 +63,7 @@ function forkHttpProcesses(count: number) {
           cluster.disconnect();
           return reject(new Error(`An HTTP process could not start (exit ${signal ?? code}); see the message above.`));
         }
-        console.error(`HTTP process exited (${signal ?? code}); starting another.`);
+        logger().error(`HTTP process exited (${signal ?? code}); starting another.`);
         fork();
       });
     for (let i = 0; i < count; i++) fork();
@@ -79,11 +83,13 @@ function forkHttpProcesses(count: number) {
 async function main() {
   if (cluster.isWorker) return httpProcess();
   const { env, embedded } = await prepareDatabase();
+  const log = await startLogging(env);
   const { db, closeDb } = await import("../app/utils/db.server");
   let server: import("node:http").Server | undefined;
   let httpProcesses: { stop: () => Promise<void> } | undefined;
   let worker: { stop: () => Promise<void> } | undefined;
   let inbound: { port: number; stop: () => Promise<void> } | undefined;
+  let metrics: { stop: () => Promise<void> } | undefined;
   // Registered before anything else starts: a signal at any later moment still stops the
   // HTTP server, the worker and the embedded PostgreSQL cleanly, with exit code 0.
   onShutdown(async () => {
@@ -93,10 +99,12 @@ async function main() {
       await new Promise<void>((resolve) => s.close(() => resolve()));
       s.closeAllConnections?.();
     }
+    await metrics?.stop();
     await inbound?.stop();
     await worker?.stop();
     await closeDb();
     await embedded?.stop();
+    await flushLogging();
   });
   const { runSeeds } = await import("../seeds/run");
   const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== "production";
@@ -116,12 +124,13 @@ async function main() {
   }
 
   worker = env.RUN_WORKER ? startWorker() : undefined;
+  metrics = await startMetrics(env);
 
   // The e-mail channel (docs/email-channel.md): only when a port is configured.
   inbound = env.INBOUND_SMTP_PORT ? await startInboundSmtp({ port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST }) : undefined;
-  if (inbound) console.log(`Inbound e-mail: SMTP on ${env.INBOUND_SMTP_HOST}:${inbound.port} for ${env.INBOUND_MAIL_ADDRESSES.join(", ")}`);
+  if (inbound) log.info(`Inbound e-mail: SMTP on ${env.INBOUND_SMTP_HOST}:${inbound.port} for ${env.INBOUND_MAIL_ADDRESSES.join(", ")}`);
 
-  console.log(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""}${httpProcesses ? `, ${env.WEB_CONCURRENCY} HTTP processes` : ""})`);
+  log.info(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""}${httpProcesses ? `, ${env.WEB_CONCURRENCY} HTTP processes` : ""})`);
 }
 
 main().catch(failStartup);

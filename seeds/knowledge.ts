@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import matter from "gray-matter";
 import { z } from "zod";
-import { knowledgeArticles, knowledgeRevisions } from "../db/schema";
+import { knowledgeArticles, knowledgeRevisions, knowledgeSearchTerms } from "../db/schema";
 import type { DbOrTx } from "../app/utils/db.server";
-import { addMonths, applyPublishedContent, type ArticleContent } from "../app/modules/knowledge/content.server";
+import { addMonths, addWords, applyPublishedContent, type ArticleContent } from "../app/modules/knowledge/content.server";
+import { clearSearchCache } from "../app/modules/knowledge/search-cache";
+import { expandKeywords } from "../app/modules/knowledge/search-terms";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isoDate = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
@@ -96,5 +98,56 @@ export async function seedKnowledge(db: DbOrTx) {
       changed++;
     });
   }
+  changed += await refreshKeywords(db);
+  await seedSearchTerms(db);
+  return changed;
+}
+
+const termsFile = z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1).max(80)).min(1));
+export const CROSS_LANGUAGES = ["en", "fr"] as const;
+
+/** seeds/knowledge/search-terms.<lang>.json: slug of a Dutch article → words in that language. */
+export function loadSearchTermFiles(root = path.join(here, "knowledge")): { language: (typeof CROSS_LANGUAGES)[number]; slug: string; terms: string[] }[] {
+  return CROSS_LANGUAGES.flatMap((language) =>
+    Object.entries(termsFile.parse(JSON.parse(readFileSync(path.join(root, `search-terms.${language}.json`), "utf8")))).map(([slug, terms]) => ({ language, slug, terms })),
+  );
+}
+
+/**
+ * English and French search terms for every article, translated or not: an English or French
+ * search also finds a Dutch-only article (search.server.ts). Kept apart from the article files
+ * so translators and the search terms do not edit the same file. Upserted on every seed.
+ */
+async function seedSearchTerms(db: DbOrTx) {
+  const rows = loadSearchTermFiles();
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      await tx
+        .insert(knowledgeSearchTerms)
+        .values({ slug: r.slug, language: r.language, terms: r.terms })
+        .onConflictDoUpdate({ target: [knowledgeSearchTerms.slug, knowledgeSearchTerms.language], set: { terms: r.terms, updatedAt: new Date() }, where: sql`${knowledgeSearchTerms.terms} is distinct from excluded.terms` });
+    }
+    for (const language of CROSS_LANGUAGES) await addWords(tx, language, rows.filter((r) => r.language === language).flatMap((r) => r.terms).join(" "));
+  });
+  clearSearchCache();
+}
+
+/**
+ * The keywords are computed at publication; when the way they are computed changes (issue 16:
+ * synonyms moved to query time), published articles get them recomputed here, once.
+ */
+async function refreshKeywords(db: DbOrTx) {
+  const rows = await db
+    .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, summary: knowledgeArticles.summary, questions: knowledgeArticles.questions, searchTerms: knowledgeArticles.searchTerms, searchKeywords: knowledgeArticles.searchKeywords })
+    .from(knowledgeArticles)
+    .where(eq(knowledgeArticles.status, "published"));
+  let changed = 0;
+  for (const r of rows) {
+    const keywords = expandKeywords(r);
+    if (keywords === r.searchKeywords) continue;
+    await db.update(knowledgeArticles).set({ searchKeywords: keywords }).where(eq(knowledgeArticles.id, r.id));
+    changed++;
+  }
+  if (changed) clearSearchCache();
   return changed;
 }

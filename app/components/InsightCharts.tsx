@@ -137,7 +137,7 @@ export function StackedBarChart({
       <PatternDefs id={id} />
       {series.map((s, i) => (
         <g key={s.key}>
-          <rect x={left + (i % 2) * 170} y={4 + Math.floor(i / 2) * 24} width={18} height={16} className="chart-bar chart-part" style={fill(i) ? { fill: fill(i) } : undefined} />
+          <rect x={left + (i % 2) * 170} y={4 + Math.floor(i / 2) * 24} width={18} height={16} className="chart-bar chart-part" fill={fill(i)} />
           <text x={left + (i % 2) * 170 + 24} y={17 + Math.floor(i / 2) * 24} className="chart-value">
             {s.label}
           </text>
@@ -154,7 +154,7 @@ export function StackedBarChart({
             {series.map((s, i) => {
               const w = ((item.values[s.key] ?? 0) / max) * plotW;
               const part = (
-                <rect key={s.key} x={x} y={y + 20} width={w} height={16} className="chart-bar chart-part" style={fill(i) ? { fill: fill(i) } : undefined}>
+                <rect key={s.key} x={x} y={y + 20} width={w} height={16} className="chart-bar chart-part" fill={fill(i)}>
                   <title>{`${s.label}: ${fmt(item.values[s.key] ?? 0, i18n.language)}`}</title>
                 </rect>
               );

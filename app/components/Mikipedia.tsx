@@ -38,10 +38,10 @@ export function ArticleList({ items }: { items: ListItem[] }) {
 }
 
 /** A search snippet with the matched words marked; the text is never parsed as HTML. */
-export function Snippet({ text }: { text: string }) {
+export function Snippet({ text, lang }: { text: string; lang?: string }) {
   const parts = text.split(/(\u0002[^\u0003]*\u0003)/g).filter(Boolean);
   return (
-    <p className="snippet">
+    <p className="snippet" lang={lang}>
       {parts.map((p, i) => (p.startsWith("\u0002") ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>))}
     </p>
   );

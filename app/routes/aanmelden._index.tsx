@@ -9,6 +9,7 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden – Digitaal Huis van de Mechelaar" }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const parsed = parseWith(requestCodeSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });

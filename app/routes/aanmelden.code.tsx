@@ -7,9 +7,10 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { verifyLoginCode } from "~/modules/identity/auth.server";
 import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending-login.server";
 import { verifyCodeSchema } from "~/modules/identity/schemas";
-import { startUserSession } from "~/modules/identity/sessions.server";
+import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Huis van de Mechelaar" }];
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const pending = await readPendingLogin(request);
   const parsed = parseWith(verifyCodeSchema, { ...values, email: values.email || pending?.email || "" }, values);
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorToForm(err, { ...values, code: "" });
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await startUserSession(request, user.id, false));
+  headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));
   headers.append("Set-Cookie", await pendingLoginCookie().serialize("", { maxAge: 0 }));
   return redirect(safeRedirect(pending?.redirectTo, "/mijn"), { headers });
 }

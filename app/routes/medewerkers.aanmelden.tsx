@@ -6,9 +6,11 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { loginStaff } from "~/modules/identity/auth.server";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { staffLoginSchema } from "~/modules/identity/schemas";
-import { startUserSession } from "~/modules/identity/sessions.server";
+import { startPendingStaffLogin } from "~/modules/identity/pending-login.server";
+import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];
@@ -21,18 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const parsed = parseWith(staffLoginSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  let user: { id: string };
+  let user: Awaited<ReturnType<typeof loginStaff>>;
   try {
     user = await loginStaff(parsed.data.email, parsed.data.password, clientIp(context));
   } catch (err) {
     return domainErrorToForm(err, values);
   }
-  return redirect(safeRedirect(form.get("redirectTo"), "/werk"), {
-    headers: { "Set-Cookie": await startUserSession(request, user.id, true) },
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/werk");
+  if (user.next === "session") {
+    return redirect(redirectTo, { headers: { "Set-Cookie": await startUserSession(request, user.id, staffPasswordAuth(null)) } });
+  }
+  // No rights yet: the second factor (or setting it up) comes first.
+  return redirect(user.next === "enrol" ? "/medewerkers/aanmelden/tweestapsverificatie" : "/medewerkers/aanmelden/tweede-stap", {
+    headers: { "Set-Cookie": await startPendingStaffLogin(user.id, user.next, redirectTo) },
   });
 }
 

@@ -18,10 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const caseParams = z.object({ reference: caseReference });
 
-export const loader = loaderOf({
+const loaderQuery = z.object({ gelukt: z.string().max(40).optional() });
+export const loader = /* @__PURE__ */ loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: caseParams,
-  query: z.object({ gelukt: z.string().max(40).optional() }),
+  query: loaderQuery,
   run: async ({ actor, params, query }) => {
     const c = await getMyCase(actor, params.reference);
     const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -54,7 +55,7 @@ const caseActions = z.discriminatedUnion(INTENT_FIELD, [
   replySchema.extend({ [INTENT_FIELD]: z.literal("reply") }),
 ]);
 
-export const action = actionOf({
+export const action = /* @__PURE__ */ actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: caseParams,
   body: caseActions,

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SearchBox, Snippet } from "~/components/Mikipedia";
 import { AUDIENCES, THEMES } from "~/modules/knowledge/articles.server";
+import { localizedPath, WAYS_TO_A_PERSON } from "~/modules/knowledge/no-answer";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { getLanguage } from "~/utils/i18next.server";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MikipediaSearch() {
-  const { t } = useTranslation("knowledge");
+  const { t, i18n } = useTranslation("knowledge");
   const { q, theme, audience, result, themes, audiences } = useLoaderData<typeof loader>();
   const withLog = (url: string) => (result?.logId ? `${url}${url.includes("?") ? "&" : "?"}z=${result.logId}` : url);
   return (
@@ -70,21 +71,33 @@ export default function MikipediaSearch() {
                   <strong>{t("search.didYouMean", { suggestion: result.didYouMean })}</strong> {t("search.showingFor", { query: q, suggestion: result.didYouMean })}
                 </p>
               ) : null}
-              {result.results.length ? (
-                <p>{t("search.resultsFor", { count: result.total, query: result.didYouMean ?? q })}</p>
-              ) : (
-                <>
-                  <p>{t("search.noResults", { query: q })}</p>
-                  <p>{t("search.noResultsHelp")}</p>
-                </>
-              )}
+              {result.results.length ? <p>{t("search.resultsFor", { count: result.total, query: result.didYouMean ?? q })}</p> : <p>{t("search.noAnswerTitle")}</p>}
             </div>
+            {result.noAnswer ? (
+              <section className="card" aria-labelledby="mk-no-answer">
+                <h3 id="mk-no-answer">{t("search.noAnswerTitle")}</h3>
+                <p>{t("search.noAnswerIntro", { query: q })}</p>
+                <p>{t("search.noAnswerWays")}</p>
+                <ul className="article-list">
+                  {WAYS_TO_A_PERSON.map((w) => (
+                    <li key={w.kind}>
+                      <Link to={localizedPath(w.path, i18n.language)}>{t(w.label)}</Link>
+                      <p>{t(w.help)}</p>
+                    </li>
+                  ))}
+                </ul>
+                <p>{t("search.noAnswerLogged")}</p>
+              </section>
+            ) : null}
             <ol className="article-list results">
               {result.results.map((r) => (
                 <li key={r.slug}>
                   {r.bestBet ? <p className="badge">{t("search.bestBet")}</p> : null}
-                  <Link to={withLog(r.url)}>{r.title}</Link>
-                  <Snippet text={r.snippet} />
+                  <Link to={withLog(r.url)} lang={r.onlyInDutch ? "nl" : undefined}>
+                    {r.title}
+                  </Link>
+                  {r.onlyInDutch ? <p className="badge">{t("search.onlyInDutch")}</p> : null}
+                  <Snippet text={r.snippet} lang={r.onlyInDutch ? "nl" : undefined} />
                 </li>
               ))}
             </ol>

@@ -9,6 +9,7 @@ import { registerSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const parsed = parseWith(registerSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -1,11 +1,16 @@
-import { Readable } from "node:stream";
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
+import { scanSchema } from "~/modules/access/schemas";
+import { noAnswerHelp } from "~/modules/knowledge/no-answer.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
+import { logError, noteRole, noteRoute } from "~/modules/platform/logger.server";
+import { checkReadiness } from "~/modules/platform/readiness.server";
 import { pingDb } from "~/utils/db.server";
+import { cleanUrlEncoded, cleanUtf8 } from "~/utils/clean-input";
 import { env } from "~/utils/env.server";
+import { parseOrBadRequest } from "~/utils/kernel.server";
 
 /**
  * The hot JSON endpoints, as plain Express handlers in front of Remix: the kiosk scan, the
@@ -26,15 +31,38 @@ function sendJson(res: Response, status: number, body: unknown, headers: Record<
   res.end(bytes);
 }
 
-/** Express 4 does not pass a rejected promise on: do it here. */
-const handle = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
-  fn(req, res).catch(next);
+/**
+ * Names the route for the access log and metrics. An error is logged once (with the request
+ * id) and answered with a plain 500 here: Express 4 does not pass a rejected promise on.
+ */
+const handle = (name: string, fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+  noteRoute(`fast:${name}`);
+  fn(req, res).catch((err: unknown) => {
+    logError(err, `error in fast route ${name}`);
+    if (res.headersSent) return next(err);
+    sendJson(res, 500, { error: "internal_error" });
+  });
 };
 
 /** GET /healthz: the process answers and the database too. */
-export const health = handle(async (_req, res) => {
+export const health = handle("health", async (_req, res) => {
   const ok = await pingDb();
   sendJson(res, ok ? 200 : 503, { status: ok ? "ok" : "degraded", db: ok ? "ok" : "down" });
+});
+
+/**
+ * GET /readyz: ready to serve: the database answers, every migration is applied and the
+ * background worker ran recently (platform/readiness.server.ts). 503 otherwise.
+ */
+export const ready = handle("ready", async (_req, res) => {
+  const r = await checkReadiness();
+  sendJson(res, r.ready ? 200 : 503, {
+    status: r.ready ? "ok" : "not_ready",
+    db: r.db,
+    migrations: r.migrations,
+    worker: r.worker,
+    workerLastSeenSecondsAgo: r.workerLastSeenSecondsAgo,
+  });
 });
 
 const searchParams = z.object({
@@ -47,9 +75,11 @@ const searchParams = z.object({
 
 /**
  * GET /api/v1/knowledge/search?q=..&lang=nl&limit=10: the same search as the Mikipedia
- * pages, for the counter, the phone line and other channels.
+ * pages, for the counter, the phone line and other channels. Nothing above the relevance
+ * threshold: `results: []` and `help` with the ways to a person, in the asked language
+ * (null when there are answers). `onlyInDutch` marks a Dutch article found from English or French.
  */
-export const knowledgeSearch = handle(async (req, res) => {
+export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
   const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "";
   const input = searchParams.safeParse(Object.fromEntries(new URLSearchParams(query)));
   if (!input.success) return sendJson(res, 400, { error: "invalid_query" }, {});
@@ -61,8 +91,9 @@ export const knowledgeSearch = handle(async (req, res) => {
     200,
     {
       query: r.query,
-      results: r.results.map((x) => ({ slug: x.slug, title: x.title, summary: x.summary, url: `${base}${x.url}`, score: x.score })),
+      results: r.results.map((x) => ({ slug: x.slug, title: x.title, summary: x.summary, url: `${base}${x.url}`, score: x.score, onlyInDutch: x.onlyInDutch })),
       didYouMean: r.didYouMean,
+      help: r.noAnswer ? noAnswerHelp(lang, r.query, base) : null,
     },
     { ...noStore, "Access-Control-Allow-Origin": "*" },
   );
@@ -70,30 +101,41 @@ export const knowledgeSearch = handle(async (req, res) => {
 
 const MAX_SCAN_BODY = 4096;
 
-/** The `code` field of a form post (urlencoded or multipart) or a JSON body. */
-async function codeFrom(req: Request): Promise<string> {
+/** The kiosk's scan: one code, as the door kiosk's form takes it (no NUL: it reaches no query). */
+const scanBody = z.object({ code: scanSchema.shape.code.refine((code) => !code.includes("\0")) });
+
+/** Reads the small body of a scan (url-encoded, multipart or JSON): 413 past 4 kB, 400 when unreadable. */
+async function scanInput(req: Request): Promise<{ ok: true; input: { code?: unknown } } | { ok: false; status: 400 | 413 }> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
-    const request = new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
-    return String((await request.formData()).get("code") ?? "");
-  }
+  if (Number(req.headers["content-length"] ?? 0) > MAX_SCAN_BODY) return { ok: false, status: 413 };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_SCAN_BODY) return "";
+    if (size > MAX_SCAN_BODY) return { ok: false, status: 413 };
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (type.startsWith("application/json")) {
+  const bytes = Buffer.concat(chunks);
+  if (type.startsWith("multipart/form-data")) {
     try {
-      const body = JSON.parse(text) as { code?: unknown };
-      return typeof body?.code === "string" ? body.code : "";
+      const form = await new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: bytes }).formData();
+      return { ok: true, input: { code: form.get("code") ?? undefined } };
     } catch {
-      return "";
+      return { ok: false, status: 400 };
     }
   }
-  return new URLSearchParams(text).get("code") ?? "";
+  const text = cleanUtf8(bytes);
+  if (text === undefined) return { ok: false, status: 400 };
+  if (type.startsWith("application/json")) {
+    try {
+      const body = JSON.parse(text) as { code?: unknown } | null;
+      return { ok: true, input: { code: body?.code } };
+    } catch {
+      return { ok: false, status: 400 };
+    }
+  }
+  if (!cleanUrlEncoded(text)) return { ok: false, status: 400 };
+  return { ok: true, input: { code: new URLSearchParams(text).get("code") ?? undefined } };
 }
 
 /**
@@ -101,14 +143,17 @@ async function codeFrom(req: Request): Promise<string> {
  * benchmark). Only a kiosk with its signed cookie may scan; the answer carries no more than
  * the screen shows. Same-origin is checked before this (sameOriginOnly).
  */
-export const kioskScan = handle(async (req, res) => {
+export const kioskScan = handle("kioskScan", async (req, res) => {
   const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
   if (!kioskId) return sendJson(res, 401, { outcome: "kiosk_revoked" });
-  const code = await codeFrom(req);
-  if (!code || code.length > 1000) return sendJson(res, 400, { outcome: "not_city_code" });
-  const answer = await scanAtKiosk(kioskId, code);
+  noteRole("kiosk");
+  const read = await scanInput(req);
+  if (!read.ok) return sendJson(res, read.status, read.status === 413 ? { error: "payload_too_large" } : { outcome: "not_city_code" });
+  const parsed = parseOrBadRequest(scanBody, read.input);
+  if (!parsed.ok) return sendJson(res, 400, { outcome: "not_city_code" });
+  const answer = await scanAtKiosk(kioskId, parsed.data.code);
   sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
 });
 
-export type FastRoutes = { health: typeof health; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
-export const fastRoutes: FastRoutes = { health, knowledgeSearch, kioskScan };
+export type FastRoutes = { health: typeof health; ready: typeof ready; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
+export const fastRoutes: FastRoutes = { health, ready, knowledgeSearch, kioskScan };

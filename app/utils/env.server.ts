@@ -66,6 +66,24 @@ export const envSchema = z
     // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
     SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
     SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    // Staff second factor (TOTP): required for every staff role; defaults to true in production, false otherwise.
+    STAFF_2FA_REQUIRED: bool.optional(),
+    // Encrypts staff TOTP secrets at rest; when unset a key is derived from the session secret(s).
+    TOTP_ENCRYPTION_KEY: z.string().min(32, "TOTP_ENCRYPTION_KEY must be at least 32 characters").optional(),
+    // Logs and metrics (docs/operations.md): pino levels; JSON lines or one readable line per entry.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Prometheus metrics on their own port, never public; 0 turns them off.
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    // Error reporting to Sentry or a self-hosted GlitchTip: off unless set.
+    SENTRY_DSN: z.string().url().optional(),
+    SENTRY_ENVIRONMENT: z.string().max(64).optional(),
+    // Backups (npm run backup / restore, docs/operations.md): where dumps go, and where pg_dump/pg_restore live when not found.
+    BACKUP_DIR: z.string().default("backups"),
+    PG_BIN_DIR: z.string().optional(),
+    // /.well-known/security.txt (RFC 9116): where to report a vulnerability; default mailto:security@<PUBLIC_URL host>.
+    SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/|tel:)/, "must start with mailto:, https:// or tel:").optional(),
     // Public contact addresses (DCAT-AP contact point, accessibility statement). The defaults are examples: set the city's real ones.
     OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
@@ -80,6 +98,9 @@ export const envSchema = z
     }
     if (env.NODE_ENV === "production" && env.INBOUND_SMTP_PORT && env.INBOUND_MAIL_ADDRESSES.every((a) => a.endsWith("@mechelen.example.com"))) {
       ctx.addIssue({ code: "custom", path: ["INBOUND_MAIL_ADDRESSES"], message: "must name the city's real address(es) when INBOUND_SMTP_PORT is set in production" });
+    }
+    if (env.NODE_ENV === "production" && env.STAFF_2FA_REQUIRED === false) {
+      ctx.addIssue({ code: "custom", path: ["STAFF_2FA_REQUIRED"], message: "cannot be turned off when NODE_ENV=production" });
     }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });
@@ -123,3 +144,5 @@ export function env(): Env {
   return cached;
 }
 export const isProduction = () => env().NODE_ENV === "production";
+/** Whether every staff role needs a second factor (always in production). */
+export const staffSecondFactorRequired = () => env().STAFF_2FA_REQUIRED ?? isProduction();

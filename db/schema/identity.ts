@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -89,6 +91,18 @@ export const loginCodes = pgTable(
   (t) => [index("login_codes_user_idx").on(t.userId, t.createdAt)],
 );
 
+/**
+ * How a session was made. Staff roles count only in a `staff-password` session (with its
+ * second factor where one is required); `oidc` is reserved for the eID/itsme login to come.
+ */
+export const AUTH_METHODS = ["email-code", "staff-password", "oidc"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+/** eIDAS levels of assurance: an e-mail code is low; a password with TOTP is substantial; eID is high. */
+export const ASSURANCE_LEVELS = ["low", "substantial", "high"] as const;
+export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
+export const SECOND_FACTORS = ["totp", "recovery-code"] as const;
+export type SecondFactor = (typeof SECOND_FACTORS)[number];
+
 /** Server-side sessions: the cookie holds only the signed id, so any session can be revoked. */
 export const sessions = pgTable(
   "sessions",
@@ -97,8 +111,49 @@ export const sessions = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     userAgent: text("user_agent"),
+    authMethod: text("auth_method").$type<AuthMethod>().notNull().default("email-code"),
+    assurance: text("assurance").$type<AssuranceLevel>().notNull().default("low"),
+    /** The second factor completed when the session was made; null when there was none. */
+    secondFactor: text("second_factor").$type<SecondFactor>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    index("sessions_expires_idx").on(t.expiresAt),
+    check("sessions_auth_method_ck", sql`${t.authMethod} in ('email-code', 'staff-password', 'oidc')`),
+    check("sessions_assurance_ck", sql`${t.assurance} in ('low', 'substantial', 'high')`),
+    check("sessions_second_factor_ck", sql`${t.secondFactor} is null or ${t.secondFactor} in ('totp', 'recovery-code')`),
+  ],
+);
+
+/**
+ * A staff member's TOTP authenticator (RFC 6238). The secret is encrypted at rest
+ * (AES-256-GCM, app/modules/identity/totp.server.ts). `confirmedAt` is null while the
+ * member is still setting it up; `lastUsedStep` refuses a code used before in its window.
+ */
+export const staffTotp = pgTable("staff_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use recovery codes for the second factor: only a salted SHA-256 hash is kept. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    salt: text("salt").notNull(),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
 );

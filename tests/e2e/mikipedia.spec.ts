@@ -37,6 +37,17 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessible(page, { javaScriptEnabled });
     });
 
+    test("gets the ways to a person when there is no answer", async ({ page }) => {
+      await page.goto("/mikipedia/zoeken?q=identiteitskaart%20verloren");
+      await expect(page.getByRole("heading", { name: "Hier hebben we nog geen antwoord op" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Stel uw vraag aan de stad" })).toHaveAttribute("href", "/aanvragen/vraag-aan-de-stad");
+      await expect(page.getByRole("link", { name: "Maak een afspraak aan het loket" })).toHaveAttribute("href", "/afspraak");
+      await expect(page.getByRole("link", { name: "Ga langs in het Huis van de Mechelaar" })).toBeVisible();
+      await expectAccessible(page, { javaScriptEnabled });
+
+      await page.goto("/mikipedia?lng=nl");
+    });
+
     test("browses a theme and an audience, and reads an answer in English", async ({ page }) => {
       await page.goto("/mikipedia");
       await page.getByRole("link", { name: "Welzijn en hulp" }).click();

@@ -10,11 +10,11 @@ import { createHttpApp } from "../../app/server/http-app";
  * Serves the real production build over real HTTP on a free port, against this test
  * file's database. `npm test` builds first; run `npm run build` when calling vitest alone.
  */
-export async function startTestServer() {
+export async function startTestServer(options: { mode?: string; trustProxy?: boolean } = {}) {
   const paths = buildPaths();
   if (!existsSync(paths.server)) throw new Error("No build found: run `npm run build` before the HTTP tests.");
   const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
-  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: "http://localhost:1", trustProxy: false, mode: "production" });
+  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: "http://localhost:1", trustProxy: options.trustProxy ?? false, mode: options.mode ?? "production" });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -11,9 +11,10 @@ import { passCalendarUid, passMail, qrPng, revokedMail } from "./mail.server";
 import { signPassToken } from "./pass-token.server";
 import type { InvitationInput } from "./schemas";
 import { addDays, brusselsToUtc } from "./time";
+import { assertCan, can } from "~/modules/identity/permissions";
 
-const canHost = (actor: CurrentUser) => actor.roles.includes("host");
-const canOversee = (actor: CurrentUser) => actor.roles.includes("admin");
+const canHost = (actor: CurrentUser) => can(actor, "visitors.host");
+const canOversee = (actor: CurrentUser) => can(actor, "admin.manage");
 function assertHost(actor: CurrentUser) {
   if (!canHost(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
 }
@@ -284,7 +285,7 @@ export async function passForVisitor(passId: string, viewKey: string) {
 
 /** Who is inside a building now, with their host: for reception and evacuation. */
 export async function presenceList(actor: CurrentUser, buildingId: string) {
-  if (!canOversee(actor) && !actor.roles.includes("frontoffice")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "access.presence");
   const [building] = await db.select().from(buildings).where(eq(buildings.id, buildingId));
   if (!building) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const people = await db
@@ -307,7 +308,7 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
 
 /** Check-out at the desk: staff mark a visitor as gone. */
 export async function checkOutAtDesk(actor: CurrentUser, passId: string) {
-  if (!canOversee(actor) && !actor.roles.includes("frontoffice")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "access.presence");
   await db.transaction(async (tx) => {
     const [p] = await tx.update(passes).set({ inside: false }).where(and(eq(passes.id, passId), eq(passes.inside, true))).returning({ id: passes.id, buildingId: passes.buildingId });
     if (!p) throw new DomainError("INVALID_STATE", "access:errors.notInside");

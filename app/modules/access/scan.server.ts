@@ -6,6 +6,7 @@ import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { checkPassToken } from "./pass-token.server";
 import { formatDateTime } from "./time";
+import { countKioskScan } from "~/server/metrics";
 
 /** Kiosk and server clocks differ a little; a pass opens this long before and after its window. */
 export const CLOCK_TOLERANCE_SECONDS = 120;
@@ -48,6 +49,12 @@ const SCAN_WINDOW_MS = 60_000;
  * row from being locked for a disk flush on every scan.
  */
 export async function scanAtKiosk(kioskId: string, text: string): Promise<KioskAnswer> {
+  const answer = await scan(kioskId, text);
+  countKioskScan(answer.outcome);
+  return answer;
+}
+
+async function scan(kioskId: string, text: string): Promise<KioskAnswer> {
   const token = checkPassToken(text);
   if (!token.ok) return { outcome: "not_city_code" };
 

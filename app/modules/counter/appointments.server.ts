@@ -11,6 +11,7 @@ import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
+import { can } from "~/modules/identity/permissions";
 
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 export const BOOKING_DAYS = 14;
@@ -74,7 +75,7 @@ const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const newReference = () => `AF-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
 
 function canActFor(actor: CurrentUser, residentId: string) {
-  return actor.id === residentId || actor.roles.includes("frontoffice");
+  return actor.id === residentId || can(actor, "counter.desk");
 }
 
 /** The calendar UID of an appointment; older rows without one keep the UID their first mail had. */

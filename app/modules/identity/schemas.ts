@@ -25,6 +25,23 @@ export const staffLoginSchema = z.object({
   password: z.string().min(1, "auth:errors.passwordRequired").max(1000),
 });
 
+/** The second step of the staff login: 6 digits from the app, or a recovery code (XXXXX-XXXXX). */
+export const secondFactorSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "auth:errors.secondFactorRequired")
+    .max(40, "auth:errors.secondFactorWrong"),
+});
+
+/** A code from the authenticator app (set-up, new recovery codes). */
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "auth:errors.totpFormat")),
+});
+
 export const ROLE_VALUES = ["frontoffice", "backoffice", "editor", "host", "admin"] as const;
 
 export const staffAccountSchema = z.object({

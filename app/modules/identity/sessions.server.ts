@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, type Cookie, type Session } from "@remix-run/node";
 import { eq, lt, sql } from "drizzle-orm";
-import { loginCodes, sessions } from "../../../db/schema";
+import { loginCodes, sessions, type AssuranceLevel, type AuthMethod, type SecondFactor } from "../../../db/schema";
 import { db } from "~/utils/db.server";
 import { env, isProduction } from "~/utils/env.server";
 
@@ -11,7 +11,17 @@ export { SESSION_COOKIE };
 const RESIDENT_SESSION_SECONDS = 60 * 60 * 24 * 7;
 const STAFF_SESSION_SECONDS = 60 * 60 * 12;
 
-type SessionData = { userId: string; staff?: boolean };
+/** How a session was made; stored in its own columns, which decide what rights it carries. */
+export type SessionAuth = { method: AuthMethod; assurance: AssuranceLevel; secondFactor: SecondFactor | null };
+export const EMAIL_CODE_AUTH: SessionAuth = { method: "email-code", assurance: "low", secondFactor: null };
+/** A password alone is low assurance; with a second factor it is substantial (eIDAS). */
+export const staffPasswordAuth = (secondFactor: SecondFactor | null): SessionAuth => ({
+  method: "staff-password",
+  assurance: secondFactor ? "substantial" : "low",
+  secondFactor,
+});
+
+type SessionData = { userId: string; auth?: SessionAuth };
 type FlashData = { flash: string };
 
 let storage: ReturnType<typeof makeStorage> | undefined;
@@ -34,10 +44,14 @@ function makeStorage() {
     cookie: sessionCookie(),
     async createData(data, expires) {
       const id = randomBytes(32).toString("base64url");
+      const { auth = EMAIL_CODE_AUTH, ...rest } = data as Partial<SessionData & FlashData>;
       await db.insert(sessions).values({
         id,
         userId: (data.userId as string | undefined) ?? null,
-        data,
+        data: rest,
+        authMethod: auth.method,
+        assurance: auth.assurance,
+        secondFactor: auth.secondFactor,
         expiresAt: expires ?? new Date(Date.now() + RESIDENT_SESSION_SECONDS * 1000),
       });
       return id;
@@ -48,10 +62,12 @@ function makeStorage() {
       return row.data as Partial<SessionData & FlashData>;
     },
     async updateData(id, data, expires) {
+      // How a session was made is fixed when it is created: an update never changes it.
+      const { auth: _auth, ...rest } = data as Partial<SessionData & FlashData>;
       await db
         .update(sessions)
         .set({
-          data,
+          data: rest,
           userId: (data.userId as string | undefined) ?? null,
           ...(expires ? { expiresAt: expires } : {}),
         })
@@ -83,14 +99,19 @@ export async function commitSession(session: Session<SessionData, FlashData>, st
   return sessionStorage().commitSession(session, { maxAge, expires: new Date(Date.now() + maxAge * 1000) });
 }
 
-/** Starts a fresh session (a new id, so a session id seen before login is worthless after it). */
-export async function startUserSession(request: Request, userId: string, staff: boolean): Promise<string> {
+/**
+ * Starts a fresh session (a new id, so a session id seen before login is worthless after it),
+ * recording how it was made. `true`/`false` are short for a staff password login without a
+ * second factor and a resident e-mail code (tests use them).
+ */
+export async function startUserSession(request: Request, userId: string, how: SessionAuth | boolean): Promise<string> {
+  const auth = how === true ? staffPasswordAuth(null) : how === false ? EMAIL_CODE_AUTH : how;
   const old = await getSession(request);
   if (old.id) await sessionStorage().destroySession(old);
   const session = await sessionStorage().getSession();
   session.set("userId", userId);
-  session.set("staff", staff);
-  return commitSession(session, staff);
+  session.set("auth", auth);
+  return commitSession(session, auth.method === "staff-password");
 }
 
 export async function endSession(request: Request): Promise<string> {

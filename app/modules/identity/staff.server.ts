@@ -4,14 +4,14 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
+import { hasSecondFactor } from "./second-factor.server";
 import type { CurrentUser } from "./users.server";
 import { findUserByEmail } from "./users.server";
+import { assertCan } from "./permissions";
 
 export type StaffInput = { name: string; email: string; roles: Exclude<Role, "resident">[]; teamIds: string[]; password?: string; active: boolean };
 
-function assertAdmin(actor: CurrentUser) {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export async function listStaff(actor: CurrentUser) {
   assertAdmin(actor);
@@ -45,7 +45,15 @@ export async function getStaffMember(actor: CurrentUser, id: string) {
   const [user] = await db.select().from(users).where(eq(users.id, id));
   if (!user || !user.roles.some((r) => r !== "resident")) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const memberOf = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
-  return { id: user.id, name: user.name, email: user.email ?? "", roles: user.roles, active: user.active, teamIds: memberOf.map((m) => m.teamId) };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email ?? "",
+    roles: user.roles,
+    active: user.active,
+    teamIds: memberOf.map((m) => m.teamId),
+    hasSecondFactor: await hasSecondFactor(user.id),
+  };
 }
 
 /** Creates or updates a staff account; its roles, teams and the change itself are audited. */

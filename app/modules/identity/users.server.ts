@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { sessions, users, type Role } from "../../../db/schema";
+import { sessions, users, type AssuranceLevel, type AuthMethod, type Role, type SecondFactor } from "../../../db/schema";
 import { db, type DbOrTx } from "~/utils/db.server";
+import { isProduction, staffSecondFactorRequired } from "~/utils/env.server";
 
 export type CurrentUser = {
   id: string;
@@ -11,9 +12,30 @@ export type CurrentUser = {
   preferredChannel: string;
   teams: { id: string; slug: string; name: string }[];
   isStaff: boolean;
+  /** How the current session was made (absent when the user was loaded without a session). */
+  session?: { method: AuthMethod; assurance: AssuranceLevel; secondFactor: SecondFactor | null };
 };
 
 export const isStaffRoles = (roles: readonly Role[]) => roles.some((r) => r !== "resident");
+
+/** Demo accounts exist for local use only: in production they never get in, seeded or not. */
+export const canLogIn = (user: { active: boolean; isDemo: boolean }) => user.active && !(user.isDemo && isProduction());
+
+/** Whether a staff member may (still) log in: active, a staff role, not a demo account in production. */
+export async function staffMayLogIn(userId: string) {
+  const [user] = await db.select({ active: users.active, isDemo: users.isDemo, roles: users.roles }).from(users).where(eq(users.id, userId));
+  return Boolean(user && canLogIn(user) && isStaffRoles(user.roles));
+}
+
+/**
+ * The roles a session may use. Staff roles come only from the staff login, with its second
+ * factor completed wherever one is required; any other session (a resident's e-mail code, and
+ * later eID/itsme) carries at most the resident role, whatever roles the account holds.
+ */
+export function rolesForSession(roles: Role[], session: { method: AuthMethod; secondFactor: SecondFactor | null }): Role[] {
+  const staffRights = session.method === "staff-password" && (session.secondFactor !== null || !staffSecondFactorRequired());
+  return staffRights ? roles : roles.filter((r) => r === "resident");
+}
 
 export async function findUserByEmail(email: string, conn: DbOrTx = db) {
   const [user] = await conn.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
@@ -66,10 +88,14 @@ export async function loadCurrentUser(id: string): Promise<CurrentUser | undefin
  * signed-in page, and each round trip to the database costs two system calls.
  */
 export async function loadSessionUser(sessionId: string): Promise<CurrentUser | undefined> {
-  const [user] = await db
-    .select(currentUserColumns)
+  const [row] = await db
+    .select({ ...currentUserColumns, method: sessions.authMethod, assurance: sessions.assurance, secondFactor: sessions.secondFactor })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)));
-  return toCurrentUser(user);
+  if (!row) return undefined;
+  const { method, assurance, secondFactor, ...user } = row;
+  const session = { method, assurance, secondFactor };
+  const current = toCurrentUser({ ...user, roles: rolesForSession(user.roles, session) });
+  return current && { ...current, session };
 }

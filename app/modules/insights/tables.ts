@@ -1,3 +1,4 @@
+import { toCsvText } from "~/utils/csv";
 import type { Cell } from "./suppress";
 
 /** Case channels in the order the dashboard shows them (shared with the browser bundle). */
@@ -10,17 +11,9 @@ export const CASE_CHANNEL_ORDER = ["web", "counter", "phone", "email"] as const;
  */
 export type DataTable = { id: string; columns: string[]; rows: Record<string, Cell>[] };
 
-function csvCell(v: Cell | undefined) {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV (comma, CRLF, UTF-8), with a header row. */
+/** RFC 4180 CSV (comma, CRLF, UTF-8), with a header row, safe to open in a spreadsheet (app/utils/csv.ts). */
 export function toCsv(table: DataTable): string {
-  const lines = [table.columns.join(",")];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c])).join(","));
-  return lines.join("\r\n") + "\r\n";
+  return toCsvText(table.columns, table.rows);
 }
 
 /** Rounds to `digits` decimals, keeping null. */

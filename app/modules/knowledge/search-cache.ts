@@ -41,9 +41,16 @@ export async function cachedSearch<T>(key: string, compute: () => Promise<T>, no
   return value;
 }
 
+const clearListeners: (() => void)[] = [];
+/** Other search state derived from the articles (the word statistics) is dropped with the cache. */
+export function onSearchCacheClear(listener: () => void) {
+  clearListeners.push(listener);
+}
+
 registerCache("search", () => {
   generation++;
   entries.clear();
+  for (const listener of clearListeners) listener();
 });
 
 /** After an article is published or unpublished, or a best bet changes: in every process. */

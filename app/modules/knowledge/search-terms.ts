@@ -5,38 +5,137 @@
  * Editors extend these lists; they are plain data on purpose.
  */
 
-/** Words that mean the same to a resident. Every word of a group finds the others. */
+/**
+ * Words that mean the same to a resident. Every word of a group finds the others, at query
+ * time and with less weight than the words the resident typed (search.server.ts), so a
+ * group can never pull an article above one that has the resident's own words. Keep groups
+ * narrow: one meaning per group ("leefloon" is not "subsidie", though both are money).
+ */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["identiteitskaart", "eid", "id-kaart", "identiteitsbewijs", "kids-id"],
-  ["renoveren", "renovatie", "verbouwen", "verbouwing", "opknappen", "isoleren", "renovatiebegeleiding"],
-  ["internet", "wifi", "wi-fi", "online"],
+  ["renoveren", "renovatie", "verbouwen", "verbouwing", "opknappen", "renovatiebegeleiding"],
+  ["isoleren", "isolatie", "dakisolatie"],
+  ["internet", "wifi", "wi-fi"],
   ["gratis", "kosteloos", "zonder kosten"],
-  ["ruzie", "conflict", "burenruzie", "geschil", "onenigheid", "bemiddeling", "burenbemiddeling"],
-  ["senior", "senioren", "ouderen", "oudere", "gepensioneerd", "65-plusser", "bejaarde"],
+  ["ruzie", "conflict", "burenruzie", "geschil", "onenigheid"],
+  ["bemiddeling", "bemiddelaar", "burenbemiddeling"],
+  ["senior", "senioren", "ouderen", "oudere", "gepensioneerd", "65-plusser", "bejaarde", "bejaarden"],
   ["parkeren", "parkeerkaart", "parkeervergunning", "bewonerskaart"],
   ["fiets", "rijwiel", "velo"],
-  ["schulden", "budget", "geldzorgen", "budgetbegeleiding", "schuldhulp"],
-  ["geld", "financiele hulp", "steun", "uitkering", "leefloon"],
-  ["werk", "job", "werkzoekend", "vacature"],
-  ["kinderopvang", "creche", "opvang", "onthaalouder"],
-  ["verhuizen", "verhuis", "adreswijziging", "inschrijven"],
-  ["subsidie", "premie", "toelage", "toelagen"],
-  ["bibliotheek", "bib", "boeken", "lenen"],
-  ["evenement", "feest", "event", "fuif", "activiteit"],
-  ["vrijwilliger", "vrijwilligerswerk", "helpen"],
-  ["energie", "elektriciteit", "stroom", "gas", "energiefactuur"],
-  ["jongeren", "jeugd", "tieners", "jongere"],
-  ["nieuwkomer", "nieuwkomers", "inwijkeling", "anderstalige"],
-  ["computer", "pc", "laptop", "digitaal", "digipunt"],
-  ["attest", "getuigschrift", "uittreksel", "kopie", "bewijs"],
-  ["huis", "woning", "wonen", "huurwoning"],
-  ["huren", "huur", "huurder", "verhuurder"],
+  ["schulden", "schuld", "geldzorgen", "schuldhulp", "afbetaling"],
+  ["budget", "budgetbegeleiding", "budgetbeheer"],
+  ["financiele hulp", "financiele steun", "geldzorgen"],
+  ["leefloon", "bijstand", "uitkering", "leefgeld"],
+  ["werk", "job", "werkzoekend", "vacature", "werkloos"],
+  ["kinderopvang", "creche", "onthaalouder", "kinderdagverblijf"],
+  ["verhuizen", "verhuis", "adreswijziging", "domicilie"],
+  ["subsidie", "toelage", "toelagen", "werkingssubsidie"],
+  ["premie", "premies", "tegemoetkoming"],
+  ["bibliotheek", "bib"],
+  ["evenement", "feest", "event", "fuif", "festival"],
+  ["vrijwilliger", "vrijwilligerswerk", "vrijwilligers"],
+  ["energie", "elektriciteit", "stroom", "energiefactuur"],
+  ["jongeren", "jeugd", "tieners", "jongere", "tiener", "adolescent"],
+  ["nieuwkomer", "nieuwkomers", "inwijkeling", "anderstalige", "migrant"],
+  ["computer", "pc", "laptop", "digipunt"],
+  ["attest", "getuigschrift", "uittreksel", "kopie"],
+  ["huurwoning", "huurhuis", "appartement"],
+  ["verhuurder", "huisbaas", "eigenaar"],
+  ["huurwaarborg", "waarborg", "huurgarantie"],
   ["loket", "balie", "onthaal"],
-  ["vraag", "vragen", "info", "informatie", "hulp"],
-  ["geweld", "partnergeweld", "mishandeling", "intrafamiliaal geweld"],
+  ["geweld", "partnergeweld", "mishandeling", "intrafamiliaal geweld", "huiselijk geweld"],
   ["sport", "sporten", "bewegen"],
   ["cultuur", "theater", "museum", "concert"],
+  ["woonzorgcentrum", "rusthuis", "bejaardentehuis", "verzorgingstehuis"],
+  ["psychisch", "psychische", "psychologisch", "psychologische", "psycholoog", "psychiater", "mentaal", "mentale", "geestelijke gezondheid"],
+  ["depressie", "depressief", "neerslachtig"],
+  ["eenzaam", "eenzaamheid", "vereenzaming"],
+  ["dokter", "huisarts", "arts", "geneesheer"],
+  ["opvoeding", "opvoedingsondersteuning", "opvoedingsvragen", "opvoeden"],
+  ["tolk", "vertaler", "tolken", "vertaling"],
+  ["dakloos", "thuisloos", "daklozen", "thuislozen"],
+  ["lawaai", "geluidsoverlast", "overlast", "herrie"],
+  ["rolstoel", "rolwagen", "rollator"],
+  ["ticket", "tickets", "kaartje", "kaartjes", "inkom"],
+  ["beiaard", "carillon"],
+  ["vergeten", "vergeetachtig", "geheugen", "dementie"],
+  ["slaan", "slaat", "sloeg", "geslagen", "klappen"],
+  ["vereniging", "club", "sportclub", "jeugdbeweging", "vzw"],
+  ["openingsuren", "openingstijden", "openingsuur", "terecht"],
+  ["kind", "kinderen", "peuter", "kleuter", "baby", "kindje"],
+  ["child", "children", "kid", "kids", "toddler"],
+  ["enfant", "enfants", "gamin", "gamins"],
 ];
+
+/**
+ * Flemish and everyday words residents type, with the words the articles use. One way only:
+ * the article words do not find the dialect word back. Weighs almost as the typed word.
+ */
+export const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ambras: ["ruzie", "conflict"],
+  gebuur: ["buren", "buur"],
+  geburen: ["buren"],
+  gebuurs: ["buren"],
+  huurbaas: ["verhuurder", "huisbaas"],
+  proprietaris: ["verhuurder", "eigenaar"],
+  kot: ["kamer", "studentenkamer", "woning"],
+  koten: ["kamer", "woning"],
+  centen: ["geld"],
+  poen: ["geld"],
+  frank: ["geld"],
+  bomma: ["grootouders", "senioren"],
+  bompa: ["grootouders", "senioren"],
+  oma: ["grootouders", "senioren"],
+  opa: ["grootouders", "senioren"],
+  grootmoeder: ["grootouders", "senioren"],
+  grootvader: ["grootouders", "senioren"],
+  gazet: ["krant"],
+  camion: ["vrachtwagen"],
+  velo: ["fiets"],
+  mutualiteit: ["ziekenfonds"],
+  mutuelle: ["ziekenfonds"],
+  ocmw: ["sociaal huis"],
+  cpas: ["sociaal huis"],
+  gsm: ["smartphone", "telefoon"],
+  werkloosheid: ["werk", "werkloos"],
+  dop: ["werkloos", "werk"],
+  stempelen: ["werkloos", "werk"],
+  zot: ["psychisch"],
+  zenuwen: ["stress", "psychisch"],
+  kuisen: ["poetsen"],
+  pree: ["ruzie"],
+  pleintje: ["speelplein"],
+  creche: ["kinderopvang"],
+  klap: ["babbel", "praten"],
+  bieb: ["bib", "bibliotheek"],
+  bibbe: ["bib", "bibliotheek"],
+  babbelen: ["babbel", "praten"],
+};
+
+/**
+ * Words that only carry the question, not what it is about (besides the stemmer's stop words):
+ * question and request words, who the question is for ("mijn vader", "my husband"), how the
+ * resident feels and when ("ik voel me", "tonight"). Without them a question as people type
+ * it would need every such word in the article before it counts as an answer.
+ */
+export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: new Set(
+    ("aanvragen aanvraag vragen vraag hoe waar wat wie wanneer welke welk waarom kan kun kunt kunnen mag mogen moet moeten wil wilt willen ik mij me mijn u uw we wij ons onze jullie graag iemand iets krijgen krijg krijgt doen doe zoek zoeken zoekt vind vinden nodig hebben heb heeft terecht informatie info meer over iets ergens alstublieft aub pls nog even snel stad mechelen mechels dag hallo goeiedag beste regelen aan te in op bij " +
+      "vader moeder papa mama pa ma man vrouw echtgenoot echtgenote zoon dochter broer zus vriend vriendin lief " +
+      "voel voelen voelt geraak geraken geraakt kom komen komt gaan ga gaat " +
+      "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies").split(" "),
+  ),
+  en: new Set(
+    ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
+      "mother mum mom father dad son daughter brother sister husband wife boyfriend girlfriend " +
+      "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible").split(" "),
+  ),
+  fr: new Set(
+    ("demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
+      "mari femme mere pere fils fille frere soeur maman papa copain copine " +
+      "sens sentir sent suis ai cherche cherches chercher cherchons aujourd hui soir demain maintenant urgent urgence conseil conseils astuces").split(" "),
+  ),
+};
 
 /** Word parts that Dutch glues together. Longest parts are tried first. */
 export const COMPOUND_PARTS: readonly string[] = [
@@ -52,6 +151,7 @@ export const COMPOUND_PARTS: readonly string[] = [
   "wijk", "dorp", "straat", "speel", "plein", "bib", "boek", "lees", "leef", "loon", "inkomen", "toelage",
   "geweld", "partner", "centrum", "sociaal", "welzijn", "vraag", "vragen", "leeg", "stand", "pand",
   "bezoek", "bezoeker", "code", "toegang", "gebouw", "deel", "auto", "trein", "bus", "shuttle",
+  "waarborg", "opvoeding", "ondersteuning", "rust", "baas", "vraag", "gezondheid", "psychisch", "zorg", "woon",
 ];
 
 const PARTS = new Set(COMPOUND_PARTS);
@@ -109,26 +209,33 @@ export function synonymsOf(word: string): readonly string[] {
 }
 
 /**
- * The extra keywords for an article: its search terms, the parts of every compound and
- * the synonyms of every word in its title, summary, questions and search terms.
+ * The extra keywords for an article: its search terms and the parts of every compound in its
+ * title, summary, questions and search terms. Synonyms are not added here any more: they are
+ * expanded at query time with less weight than the typed words (search.server.ts), so an
+ * article about "steun" for clubs no longer holds the word "leefloon" as if it were its own.
  */
 export function expandKeywords(input: { title: string; summary: string; questions: string[]; searchTerms: string[] }): string {
   const out = new Set<string>();
   const texts = [input.title, input.summary, ...input.questions, ...input.searchTerms];
   for (const term of input.searchTerms) out.add(normalize(term));
   for (const text of texts) {
-    const ws = wordsOf(text);
-    // Multi-word synonyms ("zonder kosten", "financiele hulp") match on the phrase.
-    const phrase = ` ${ws.join(" ")} `;
-    for (const [key, group] of SYNONYMS) if (key.includes(" ") && phrase.includes(` ${key} `)) group.forEach((s) => out.add(normalize(s)));
-    for (const w of ws) {
+    for (const w of wordsOf(text)) {
       for (const part of [w, ...w.split("-"), ...splitCompound(w)]) {
-        for (const s of synonymsOf(part)) out.add(normalize(s));
         for (const sub of splitCompound(part)) out.add(sub);
       }
     }
   }
   return [...out].join(" ");
+}
+
+/** The everyday or Flemish word's standard words (ambras → ruzie), or []. */
+export function everydayOf(word: string): readonly string[] {
+  return EVERYDAY_WORDS[normalize(word)] ?? [];
+}
+
+/** Whether a word only carries the question ("hoe", "aanvragen") in that language. */
+export function isQuestionWord(word: string, language: string): boolean {
+  return QUESTION_WORDS[language]?.has(normalize(word)) ?? false;
 }
 
 /** Keeps personal data out of the search log: e-mail addresses and long numbers become placeholders. */

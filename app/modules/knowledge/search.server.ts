@@ -2,10 +2,23 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { knowledgeArticles, knowledgeBestBets, knowledgeSearchLog, type Language } from "../../../db/schema";
 import { randomUUID } from "node:crypto";
 import { db } from "~/utils/db.server";
-import { cachedSearch, searchCacheKey } from "./search-cache";
-import { normalize, scrubQuery, splitCompound, synonymsOf, wordsOf } from "./search-terms";
+import { cachedSearch, onSearchCacheClear, searchCacheKey } from "./search-cache";
+import { analyzeQuery, CREDIT, idf, type Concept, type Form } from "./search-query";
+import { normalize, scrubQuery, wordsOf } from "./search-terms";
+import { countSearch } from "~/server/metrics";
+import { logError } from "~/modules/platform/logger.server";
 
-export type SearchHit = { slug: string; title: string; summary: string; url: string; score: number; snippet: string; bestBet: boolean };
+export type SearchHit = {
+  slug: string;
+  title: string;
+  summary: string;
+  url: string;
+  score: number;
+  snippet: string;
+  bestBet: boolean;
+  /** The article exists only in Dutch: the title, summary and snippet are the Dutch text. */
+  onlyInDutch: boolean;
+};
 export type SearchResult = {
   query: string;
   results: SearchHit[];
@@ -13,6 +26,8 @@ export type SearchResult = {
   didYouMean: string | null;
   total: number;
   logId: string | null;
+  /** True when nothing answers the question well enough: show the ways to a person instead. */
+  noAnswer: boolean;
 };
 export type SearchInput = { query: string; language: Language; theme?: string | null; audience?: string | null; limit?: number; channel?: "web" | "api" };
 
@@ -22,51 +37,175 @@ export const articleUrl = (slug: string, language: Language) => `/mikipedia/${sl
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
 
-type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number };
+/**
+ * The relevance threshold (issue 16). An article answers a query when it covers more than this
+ * share of the query's content words (half a question is not answered), each word weighed by how rare it is among the articles
+ * (idf) and each match by where it is and how it was found (search-query.ts, FIELD below).
+ * A word only in the body counts for less than half: an article that merely mentions
+ * "identiteitskaart" in its list of what to bring does not answer "identiteitskaart verloren".
+ */
+export const MIN_COVERAGE = 0.5;
+/** Where the word is found: title, questions or keywords (A, B); summary (C); body (D). */
+const FIELD = [
+  { weights: "AB", factor: 1 },
+  { weights: "C", factor: 0.8 },
+  { weights: "", factor: 0.4 },
+] as const;
+/** Only this many best candidates (by ts_rank) are scored for coverage: bounds the work per search. */
+const CANDIDATES = 100;
+
+type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
 const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`) };
 
-async function runQuery(tsquery: SQL, input: SearchInput, limit: number): Promise<Row[]> {
-  // The query is written out in the WHERE clause (not joined from a CTE): only then is it an index condition.
-  const filters: SQL[] = [sql`a.language = ${input.language}`, sql`a.status = 'published'`, sql`a.search_vector @@ ${tsquery}`];
-  if (input.theme) filters.push(sql`a.themes @> array[${input.theme}]::text[]`);
-  if (input.audience) filters.push(sql`a.audiences @> array[${input.audience}]::text[]`);
-  // Rank every match, but build the (costly) highlighted snippet only for the page shown.
+/** A form as tsquery text: its parts (all needed), optionally as a prefix, limited to some fields. */
+function tsText(form: Form, weights: string) {
+  const label = form.prefix || weights ? `:${form.prefix ? "*" : ""}${weights}` : "";
+  const parts = form.parts.map((p) => `${p}${label}`);
+  return parts.length > 1 ? `(${parts.join(" & ")})` : parts[0];
+}
+
+/**
+ * Word statistics per language, for the idf weights and for splitting compounds: the number
+ * of searchable documents, the words the articles use (knowledge_words) and in how many
+ * documents each occurs. Computed once and kept until an article is published (the search
+ * cache is cleared then) or for STATS_TTL_MS at most. Statistics, not results: they stay on
+ * when SEARCH_CACHE_SECONDS=0 turns the result cache off.
+ */
+type Stats = { documents: number; df: Map<string, number>; vocabulary: Set<string>; expires: number };
+const STATS_TTL_MS = 10 * 60_000;
+const stats = new Map<Language, Promise<Stats>>();
+onSearchCacheClear(() => stats.clear());
+
+async function loadStats(language: Language): Promise<Stats> {
+  const lang = sql.raw(`'${language}'`);
+  const docs =
+    language === "nl"
+      ? `select search_vector from knowledge_articles where language = 'nl' and status = 'published'`
+      : `select search_vector from knowledge_articles where language = '${language}' and status = 'published' union all select search_vector from knowledge_search_terms where language = '${language}'`;
+  const [counts, words] = await Promise.all([
+    db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from (${docs}) d`)),
+    db.execute<{ word: string; df: number }>(sql`
+      with st as (select word, ndoc from ts_stat(${docs}))
+      select w.word, coalesce(max(st.ndoc), 0)::int as df
+      from knowledge_words w
+      left join lateral unnest(tsvector_to_array(to_tsvector(${CONFIG[language]}, w.word))) lex on true
+      left join st on st.word = lex
+      where w.language = ${lang}
+      group by w.word`),
+  ]);
+  return {
+    documents: counts[0]?.n ?? 0,
+    df: new Map(words.map((w) => [w.word, Number(w.df)])),
+    vocabulary: new Set(words.map((w) => w.word)),
+    expires: Date.now() + STATS_TTL_MS,
+  };
+}
+
+async function statsFor(language: Language): Promise<Stats> {
+  const cached = stats.get(language);
+  if (cached) {
+    const s = await cached.catch(() => null);
+    if (s && s.expires > Date.now()) return s;
+    if (stats.get(language) === cached) stats.delete(language);
+  }
+  if (!stats.has(language)) stats.set(language, loadStats(language));
+  return stats.get(language)!;
+}
+
+/**
+ * Finds the articles that answer the query: candidates hold any form of any content word
+ * (GIN index), the best CANDIDATES by ts_rank are scored by coverage (MIN_COVERAGE above),
+ * and those above the threshold are ranked by coverage, then ts_rank. In English and French,
+ * Dutch articles without a translation are found through their search terms in that language
+ * (knowledge_search_terms) and marked as Dutch-only.
+ */
+async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limit: number): Promise<Row[]> {
+  if (!concepts.length) return [];
+  const cfg = CONFIG[input.language];
+  const tsq = (text: string) => sql`to_tsquery(${cfg}, ${text})`;
+  const any = tsq(concepts.flatMap((c) => c.forms.map((f) => tsText(f, ""))).join(" | "));
+  const weighted = concepts.map((c) => ({ concept: c, weight: idf(st.df.get(c.word) ?? 0, st.documents) }));
+  // Per concept: the best of (form credit × field factor), tested from the highest value down.
+  const coverage = sql.join(
+    weighted.map(({ concept, weight }) => {
+      const tests = concept.forms
+        .flatMap((f) => FIELD.map((field) => ({ text: tsText(f, field.weights), value: f.credit * field.factor })))
+        .sort((x, y) => y.value - x.value);
+      return sql`${weight}::float8 * (case ${sql.join(
+        tests.map((t) => sql`when d.v @@ ${tsq(t.text)} then ${t.value}::float8`),
+        sql` `,
+      )} else 0 end)`;
+    }),
+    sql` + `,
+  );
+  // A concept whose typed word is a stop word of the stemmer ("kan") weighs nothing.
+  const total = sql.join(
+    weighted.map(({ concept, weight }) => sql`case when numnode(${tsq(tsText(concept.forms[0], ""))}) > 0 then ${weight}::float8 else 0 end`),
+    sql` + `,
+  );
+  const filters = (alias: string) => {
+    const a = sql.raw(alias);
+    const out: SQL[] = [sql`${a}.status = 'published'`];
+    if (input.theme) out.push(sql`${a}.themes @> array[${input.theme}]::text[]`);
+    if (input.audience) out.push(sql`${a}.audiences @> array[${input.audience}]::text[]`);
+    return sql.join(out, sql` and `);
+  };
+  // The query is written out in each WHERE clause (not joined from a CTE): only then is it an index condition.
+  const docs =
+    input.language === "nl"
+      ? sql`select a.slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
+          from knowledge_articles a where a.language = 'nl' and ${filters("a")} and a.search_vector @@ ${any}`
+      : sql`select coalesce(a.translation_of, a.slug) as slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
+          from knowledge_articles a
+          where a.language = ${input.language} and ${filters("a")} and a.search_vector @@ ${any}
+        union all
+        select t.slug, a.title, a.summary, a.body, a.search_vector, false
+          from knowledge_search_terms t join knowledge_articles a on a.language = ${input.language} and a.slug = t.slug
+          where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("a")} and not (a.search_vector @@ ${any})
+        union all
+        select n.slug, n.title, n.summary, n.body, t.search_vector, true
+          from knowledge_search_terms t join knowledge_articles n on n.language = 'nl' and n.slug = t.slug
+          where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("n")}
+            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.slug = t.slug)
+            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.translation_of = t.slug)`;
   const rows = await db.execute<Row>(sql`
-    with ranked as (
-      select a.slug, a.title, a.summary, a.body, ts_rank(a.search_vector, ${tsquery}, 1) as score, count(*) over () as total
-      from knowledge_articles a
-      where ${sql.join(filters, sql` and `)}
-      order by score desc, a.title
+    with p as (select (${total})::float8 as denom),
+    ranked_docs as (
+      select d.*, ts_rank(d.v, ${any}, 1) as r from (${docs}) d order by r desc limit ${CANDIDATES}
+    ),
+    candidates as (
+      ${
+        input.language === "nl"
+          ? sql`select * from ranked_docs`
+          : // A translated article's own search terms in that language count too (joined for the few candidates only).
+            sql`select rd.slug, rd.title, rd.summary, rd.body, case when rd.dutch_only then rd.v else rd.v || coalesce(t.search_vector, ''::tsvector) end as v, rd.dutch_only, rd.r
+              from ranked_docs rd left join knowledge_search_terms t on t.slug = rd.slug and t.language = ${input.language}`
+      }
+    ),
+    scored as (
+      select d.*, (${coverage}) / nullif(p.denom, 0) as coverage
+      from candidates d cross join p
+    ),
+    ranked as (
+      select s.*, s.coverage + least(s.r, 1) * 0.5 as score, count(*) over () as total from scored s
+      where s.coverage > ${MIN_COVERAGE}
+      order by score desc, s.title
       limit ${limit}
     )
-    select r.slug, r.title, r.summary, r.score::float8 as score, r.total::int as total,
-      ts_headline(${CONFIG[input.language]}, r.summary || ' ' || regexp_replace(left(r.body, 2000), '[#*_>\\[\\]]+', '', 'g'), ${tsquery},
-        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1`}) as snippet
+    select r.slug, r.title, r.summary, r.score::float8 as score, r.total::int as total, r.dutch_only,
+      case when r.dutch_only then r.summary else ts_headline(${cfg}, r.summary || ' ' || regexp_replace(left(r.body, 2000), '[#*_>\\[\\]]+', '', 'g'), ${any},
+        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1`}) end as snippet
     from ranked r
     order by r.score desc, r.title`);
   return [...rows];
 }
 
-const strict = (input: SearchInput, text: string) => sql`websearch_to_tsquery(${CONFIG[input.language]}, ${text})`;
-
-/** Any of the words (and their compound parts and synonyms): for questions as people type them. */
-function anyWord(input: SearchInput, text: string) {
-  const words = new Set<string>();
-  // Loose numbers ("12") would match any article with a number in it.
-  for (const w of wordsOf(text).filter((x) => !/^\d+$/.test(x))) {
-    words.add(w);
-    splitCompound(w).forEach((p) => words.add(p));
-    synonymsOf(w).forEach((s) => wordsOf(s).length === 1 && words.add(s));
-  }
-  return sql`websearch_to_tsquery(${CONFIG[input.language]}, ${[...words].join(" or ")})`;
-}
-
 /** The closest known word for every unknown word of the query (pg_trgm), or null. One round trip. */
-async function suggest(text: string, language: Language): Promise<string | null> {
+async function suggest(text: string, language: Language, keep: ReadonlySet<string>): Promise<string | null> {
   const words = wordsOf(text);
-  const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
+  const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !keep.has(w)))];
   if (!candidates.length) return null;
   const rows = await db.execute<{ w: string; best: string | null }>(sql`
     select w, (
@@ -81,27 +220,31 @@ async function suggest(text: string, language: Language): Promise<string | null>
 
 async function bestBets(input: SearchInput): Promise<Row[]> {
   const rows = await db
-    .select({ slug: knowledgeArticles.slug, title: knowledgeArticles.title, summary: knowledgeArticles.summary })
+    .select({ slug: knowledgeArticles.slug, title: knowledgeArticles.title, summary: knowledgeArticles.summary, language: knowledgeArticles.language, translationOf: knowledgeArticles.translationOf })
     .from(knowledgeBestBets)
     .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeBestBets.articleId))
     .where(and(eq(knowledgeBestBets.query, normalize(input.query)), eq(knowledgeBestBets.language, input.language), eq(knowledgeArticles.status, "published")));
-  return rows.map((r) => ({ ...r, score: 1, snippet: r.summary, total: 0 }));
+  return rows.map((r) => ({ slug: r.translationOf ?? r.slug, title: r.title, summary: r.summary, score: 1, snippet: r.summary, total: 0, dutch_only: r.language !== input.language }));
 }
 
 type Found = { results: SearchHit[]; didYouMean: string | null; total: number };
 
 /** The search itself, without logging: what the short-lived cache keeps. */
 async function find(input: SearchInput, query: string, limit: number): Promise<Found> {
+  const st = await statsFor(input.language);
   let didYouMean: string | null = null;
-  let rows = await runQuery(strict(input, query), input, limit);
+  const concepts = analyzeQuery(query, input.language, st.vocabulary);
+  let rows = await runQuery(concepts, st, input, limit);
   if (!rows.length) {
-    const suggestion = await suggest(query, input.language);
+    // Nothing answers as typed: the corrected words get the whole search, not only the strict part.
+    // A compound made of known words ("bouwvergunning") is not a typo: it is not "corrected".
+    const compounds = new Set(concepts.filter((c) => c.forms.some((f) => f.credit === CREDIT.compound)).map((c) => c.word));
+    const suggestion = await suggest(query, input.language, compounds);
     if (suggestion) {
-      rows = await runQuery(strict(input, suggestion), input, limit);
+      rows = await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit);
       if (rows.length) didYouMean = suggestion;
     }
   }
-  if (!rows.length) rows = await runQuery(anyWord(input, query), input, limit);
 
   const pinned = await bestBets({ ...input, query });
   const pinnedSlugs = new Set(pinned.map((p) => p.slug));
@@ -114,6 +257,7 @@ async function find(input: SearchInput, query: string, limit: number): Promise<F
     score: Math.round(Number(r.score) * 10000) / 10000,
     snippet: r.snippet,
     bestBet: pinnedSlugs.has(r.slug),
+    onlyInDutch: input.language !== "nl" && r.dutch_only,
   }));
   return { results, didYouMean, total };
 }
@@ -156,7 +300,7 @@ export async function flushSearchLog(): Promise<void> {
         await tx.insert(knowledgeSearchLog).values(rows);
       });
     } catch (err) {
-      console.error(`search log: ${rows.length} searches not written (${err instanceof Error ? err.message : String(err)})`);
+      logError(err, `search log: ${rows.length} searches not written`);
     }
   })();
   return flushing;
@@ -171,14 +315,16 @@ export async function flushSearchLog(): Promise<void> {
 export async function searchArticles(input: SearchInput): Promise<SearchResult> {
   const query = input.query.replace(/\s+/g, " ").trim().slice(0, 200);
   const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-  if (!query) return { query, results: [], didYouMean: null, total: 0, logId: null };
+  if (!query) return { query, results: [], didYouMean: null, total: 0, logId: null, noAnswer: false };
 
   const key = searchCacheKey({ query, language: input.language, theme: input.theme, audience: input.audience, limit });
   const { results, didYouMean, total } = await cachedSearch(key, () => find(input, query, limit));
 
   const logId = randomUUID();
-  queueLog({ id: logId, query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: total, createdAt: new Date() });
-  return { query, results, didYouMean, total, logId };
+  // A search below the relevance threshold is logged with 0 results: a gap for the editors.
+  queueLog({ id: logId, query: scrubQuery(query), language: input.language, channel: input.channel ?? "web", resultCount: results.length ? total : 0, createdAt: new Date() });
+  countSearch(input.channel ?? "web", results.length ? total : 0);
+  return { query, results, didYouMean, total: results.length ? total : 0, logId, noAnswer: results.length === 0 };
 }
 
 /** A visitor opened a result: remembered on the logged search (once). */

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { logError, runWithRequestContext } from "~/modules/platform/logger.server";
 import { pruneRateLimits } from "~/modules/platform/rate-limit.server";
 import { pruneExpiredAuth } from "~/modules/identity/sessions.server";
 import { sendAppointmentReminders } from "~/modules/counter/appointments.server";
@@ -6,6 +8,7 @@ import { eraseVisitorData } from "~/modules/access/invitations.server";
 import { inviteAfterVisits } from "~/modules/contacts/satisfaction.server";
 import { sendDailyOverviews } from "~/modules/cases/daily-overview.server";
 import { refreshInsights } from "~/modules/insights/refresh.server";
+import { recordWorkerHeartbeat } from "~/modules/platform/readiness.server";
 
 export type Worker = { stop: () => Promise<void> };
 
@@ -13,7 +16,16 @@ export type Worker = { stop: () => Promise<void> };
  * The background worker: delivers the outbox and does housekeeping. Runs in the web
  * process by default (RUN_WORKER) or alone with `npm run worker`.
  */
-export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?: number; log?: Pick<Console, "error"> } = {}): Worker {
+export function startWorker({
+  intervalMs = 2000,
+  log,
+  now,
+}: {
+  intervalMs?: number;
+  log?: Pick<Console, "error">;
+  /** The outbox's clock (tests simulate hours of SMTP outage with it); real time by default. */
+  now?: () => Date;
+} = {}): Worker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let lastHousekeeping = 0;
@@ -23,9 +35,11 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
   const tick = async () => {
     try {
       while (!stopped) {
-        const { sent, failed } = await deliverDueMail();
+        const { sent, failed } = await deliverDueMail(20, { now });
         if (sent + failed === 0) break;
       }
+      // For /readyz: this worker finished a round of the outbox.
+      await recordWorkerHeartbeat();
       if (Date.now() - lastMinute > 60 * 1000) {
         lastMinute = Date.now();
         // Reminders are queued here and delivered by the next outbox round.
@@ -46,13 +60,17 @@ export function startWorker({ intervalMs = 2000, log = console }: { intervalMs?:
         await eraseVisitorData();
       }
     } catch (err) {
-      log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);
+      // Logged once, with the round's id (and reported when SENTRY_DSN is set).
+      if (log) log.error(`[worker] ${err instanceof Error ? err.message : String(err)}`);
+      else logError(err, "worker: a round failed");
     }
   };
+  // Each round gets an id, like a request: its log lines and errors carry it.
+  const round = () => runWithRequestContext({ requestId: randomUUID(), routeId: "worker" }, tick);
   const timer = setInterval(() => {
-    running = running.then(tick);
+    running = running.then(round);
   }, intervalMs);
-  running = running.then(tick);
+  running = running.then(round);
 
   return {
     async stop() {

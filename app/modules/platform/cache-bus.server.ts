@@ -1,4 +1,5 @@
 import { pgClient } from "~/utils/db.server";
+import { logger } from "./logger.server";
 
 /**
  * Clears an in-process cache in every process of the portal, not only in the one that made the
@@ -13,25 +14,35 @@ import { pgClient } from "~/utils/db.server";
  * lifetimes bound what it serves.
  */
 const CHANNEL = "mechelaar_cache_cleared";
-const clearers = new Map<string, () => void>();
+const clearers = new Map<string, Set<() => void>>();
 
-/** A cache declares how to clear its local copy under a name. */
+/**
+ * A cache declares how to clear its local copy under a name. Several caches may listen to one
+ * name: the anonymous page cache (app/server/page-cache.ts) also clears when "search" (a
+ * publication) or "definitions" (a service's form or status model) is cleared.
+ */
 export function registerCache(name: string, clearLocal: () => void) {
-  clearers.set(name, clearLocal);
+  let set = clearers.get(name);
+  if (!set) clearers.set(name, (set = new Set()));
+  set.add(clearLocal);
+}
+
+function clearLocal(name: string) {
+  for (const clear of clearers.get(name) ?? []) clear();
 }
 
 /** Clears the named cache here and tells the other processes. Call it after the commit. */
 export function clearEverywhere(name: string) {
-  clearers.get(name)?.();
+  clearLocal(name);
   // No database configured (a unit test of a cache): there are no other processes to tell.
   if (!process.env.DATABASE_URL) return;
   pgClient()
     .notify(CHANNEL, name)
-    .catch((err: unknown) => console.warn(`Could not tell other processes to clear the ${name} cache: ${err instanceof Error ? err.message : String(err)}`));
+    .catch((err: unknown) => logger().warn({ err }, `Could not tell other processes to clear the ${name} cache`));
 }
 
 /** Starts listening in this process (each HTTP process calls it once, before it serves). */
 export async function startCacheBus(): Promise<{ stop: () => Promise<void> }> {
-  const { unlisten } = await pgClient().listen(CHANNEL, (name) => clearers.get(name)?.());
+  const { unlisten } = await pgClient().listen(CHANNEL, (name) => clearLocal(name));
   return { stop: unlisten };
 }

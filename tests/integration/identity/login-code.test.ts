@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loginCodes, outbox, users } from "../../../db/schema";
 import { registerResident, requestLoginCode, verifyLoginCode, MAX_CODE_ATTEMPTS } from "../../../app/modules/identity/auth.server";
 import { DomainError } from "../../../app/modules/platform/errors";
 import { db } from "../../../app/utils/db.server";
+import { ensureStaff } from "../../factories/identity";
 
 const codeFromLastMail = async (to: string) => {
   const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(desc(outbox.createdAt)).limit(1);
@@ -13,6 +15,8 @@ const codeFromLastMail = async (to: string) => {
 };
 
 const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
 async function expectDomainError(p: Promise<unknown>, messageKey: string) {
   const err = await p.then(() => undefined, (e) => e);
@@ -50,7 +54,7 @@ describe("resident registration and one-time codes", () => {
     for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) {
       await expect(verifyLoginCode("six@example.com", wrongCodeFor(code), "10.0.0.3")).rejects.toBeInstanceOf(DomainError);
     }
-    await expectDomainError(verifyLoginCode("six@example.com", code, "10.0.0.3"), "auth:errors.codeTooManyTries");
+    await expectDomainError(verifyLoginCode("six@example.com", code, "10.0.0.3"), "auth:errors.codeWrong");
     // A new code works again.
     await requestLoginCode("six@example.com", "10.0.0.3");
     const fresh = await codeFromLastMail("six@example.com");
@@ -69,12 +73,12 @@ describe("resident registration and one-time codes", () => {
     await registerResident({ name: "Oud", email: "old@example.com", preferredLanguage: "nl", preferredChannel: "email" }, "10.0.0.5");
     const { code } = await codeFromLastMail("old@example.com");
     await db.execute(sql`update login_codes set expires_at = now() - interval '1 second'`);
-    await expectDomainError(verifyLoginCode("old@example.com", code, "10.0.0.5"), "auth:errors.codeExpired");
+    await expectDomainError(verifyLoginCode("old@example.com", code, "10.0.0.5"), "auth:errors.codeWrong");
 
     await requestLoginCode("old@example.com", "10.0.0.5");
     const fresh = await codeFromLastMail("old@example.com");
     await verifyLoginCode("old@example.com", fresh.code, "10.0.0.5");
-    await expectDomainError(verifyLoginCode("old@example.com", fresh.code, "10.0.0.5"), "auth:errors.codeExpired");
+    await expectDomainError(verifyLoginCode("old@example.com", fresh.code, "10.0.0.5"), "auth:errors.codeWrong");
   });
 
   it("a new code replaces the previous one", async () => {
@@ -92,6 +96,44 @@ describe("resident registration and one-time codes", () => {
     await expect(requestLoginCode("nobody@example.com", "10.0.0.7")).resolves.toBeUndefined();
     const mails = await db.select().from(outbox).where(eq(outbox.toAddress, "nobody@example.com"));
     expect(mails).toHaveLength(0);
+  });
+
+  it("never sends a code to a staff address, through registration or the login form", async () => {
+    const staff = await ensureStaff(db, { email: "balie@example.com", roles: ["frontoffice"] });
+    const both = await ensureStaff(db, { email: "beide@example.com", roles: ["resident", "admin"] });
+    await registerResident({ name: "Indringer", email: "Balie@example.com", preferredLanguage: "nl", preferredChannel: "email" }, "10.0.0.11");
+    await requestLoginCode("balie@example.com", "10.0.0.11");
+    await requestLoginCode("beide@example.com", "10.0.0.11");
+    expect(await db.select().from(outbox).where(sql`${outbox.toAddress} in ('balie@example.com', 'beide@example.com')`)).toHaveLength(0);
+    expect(await db.select().from(loginCodes).where(sql`${loginCodes.userId} in (${staff.id}, ${both.id})`)).toHaveLength(0);
+    const [unchanged] = await db.select().from(users).where(eq(users.id, staff.id));
+    expect(unchanged.roles).toEqual(["frontoffice"]);
+  });
+
+  it("refuses a code for a staff account, even one made before this rule, with the answer any wrong code gets", async () => {
+    const staff = await ensureStaff(db, { email: "oudecode@example.com", roles: ["admin"] });
+    const [row] = await db.insert(loginCodes).values({ userId: staff.id, codeHash: "x", expiresAt: new Date(Date.now() + 600_000) }).returning();
+    await db.update(loginCodes).set({ codeHash: createHash("sha256").update(`${row.id}:123456`).digest("hex") }).where(eq(loginCodes.id, row.id));
+    await expectDomainError(verifyLoginCode("oudecode@example.com", "123456", "10.0.0.12"), "auth:errors.codeWrong");
+  });
+
+  it("gives one answer for a wrong, an expired and an over-tried code and for an unknown address", async () => {
+    await registerResident({ name: "Een", email: "een@example.com", preferredLanguage: "nl", preferredChannel: "email" }, "10.0.0.13");
+    const { code } = await codeFromLastMail("een@example.com");
+    const answers = [
+      await thrown(verifyLoginCode("een@example.com", wrongCodeFor(code), "10.0.0.13")),
+      await thrown(verifyLoginCode("niemand@example.com", wrongCodeFor(code), "10.0.0.13")),
+    ];
+    await db.execute(sql`update login_codes set expires_at = now() - interval '1 second'`);
+    answers.push(await thrown(verifyLoginCode("een@example.com", code, "10.0.0.13")));
+    for (const err of answers) {
+      expect(err).toBeInstanceOf(DomainError);
+      expect({ key: (err as DomainError).messageKey, details: (err as DomainError).details, status: (err as DomainError).status }).toEqual({
+        key: "auth:errors.codeWrong",
+        details: {},
+        status: 400,
+      });
+    }
   });
 
   it("registering an existing address makes no second account", async () => {

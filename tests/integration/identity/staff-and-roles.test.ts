@@ -25,7 +25,7 @@ describe("staff login", () => {
   it("stores passwords as argon2id and accepts only the right one", async () => {
     const staff = await ensureStaff(db, { email: "fo@example.com", roles: ["frontoffice"], password: "A-long-enough-secret-1" });
     expect(staff.passwordHash).toMatch(/^\$argon2id\$/);
-    await expect(loginStaff("fo@example.com", "A-long-enough-secret-1", "10.0.1.1")).resolves.toEqual({ id: staff.id });
+    await expect(loginStaff("fo@example.com", "A-long-enough-secret-1", "10.0.1.1")).resolves.toEqual({ id: staff.id, next: "session" });
     const err = await thrown(loginStaff("fo@example.com", "wrong", "10.0.1.1"));
     expect((err as DomainError).messageKey).toBe("auth:errors.staffLoginFailed");
   });

@@ -19,13 +19,14 @@ describe("GET /api/v1/knowledge/search", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(["didYouMean", "query", "results"]);
+    expect(Object.keys(body).sort()).toEqual(["didYouMean", "help", "query", "results"]);
+    expect(body.help).toBeNull();
     expect(body.query).toBe("uitpas");
     expect(body.didYouMean).toBeNull();
     expect(body.results.length).toBeGreaterThan(0);
     expect(body.results.length).toBeLessThanOrEqual(3);
     for (const r of body.results) {
-      expect(Object.keys(r).sort()).toEqual(["score", "slug", "summary", "title", "url"]);
+      expect(Object.keys(r).sort()).toEqual(["onlyInDutch", "score", "slug", "summary", "title", "url"]);
       expect(typeof r.score).toBe("number");
       expect(r.url).toMatch(new RegExp(`^https?://[^/]+/mikipedia/${r.slug}$`));
     }
@@ -38,6 +39,29 @@ describe("GET /api/v1/knowledge/search", () => {
     expect(typo.results[0].slug).toBe("burenbemiddeling");
     const en = await (await server.get("/api/v1/knowledge/search?q=library&lang=en")).json();
     expect(en.results[0].url).toMatch(/\/mikipedia\/bibliotheek\?lng=en$/);
+  });
+});
+
+describe("GET /api/v1/knowledge/search without an answer", () => {
+  it("returns no results and the ways to a person, in the asked language", async () => {
+    const nl = await (await server.get("/api/v1/knowledge/search?q=paspoort&lang=nl")).json();
+    expect(nl.results).toEqual([]);
+    expect(nl.help.title).toBe("Hier hebben we nog geen antwoord op");
+    expect(nl.help.ways.map((w: { kind: string }) => w.kind)).toEqual(["question", "appointment", "counter"]);
+    expect(nl.help.ways[0].url).toMatch(/^https?:\/\/[^/]+\/aanvragen\/vraag-aan-de-stad$/);
+    expect(nl.help.ways[1].url).toMatch(/\/afspraak$/);
+    const fr = await (await server.get("/api/v1/knowledge/search?q=passeport%20perdu&lang=fr")).json();
+    expect(fr.results).toEqual([]);
+    expect(fr.help.title).toBe("Nous n’avons pas encore de réponse à cette question");
+    expect(fr.help.ways[1].url).toMatch(/\/afspraak\?lng=fr$/);
+  });
+
+  it("finds a Dutch-only answer from English, marked onlyInDutch", async () => {
+    // Every seeded article is translated: take one translation offline, as an editor's new Dutch article would be.
+    await db.update(knowledgeArticles).set({ status: "draft" }).where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
+    const en = await (await server.get("/api/v1/knowledge/search?q=learn%20to%20play%20the%20carillon&lang=en")).json();
+    expect(en.help).toBeNull();
+    expect(en.results[0]).toMatchObject({ slug: "beiaardschool", onlyInDutch: true });
   });
 });
 

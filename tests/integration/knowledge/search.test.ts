@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { knowledgeSearchLog } from "../../../db/schema";
-import { recordSearchClick, searchArticles } from "../../../app/modules/knowledge/search.server";
+import { knowledgeArticles, knowledgeSearchLog, knowledgeSearchTerms } from "../../../db/schema";
+import { loadArticleFiles, loadSearchTermFiles } from "../../../seeds/knowledge";
+import { clearSearchCache } from "../../../app/modules/knowledge/search-cache";
+import { flushSearchLog, recordSearchClick, searchArticles } from "../../../app/modules/knowledge/search.server";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 
@@ -83,5 +85,70 @@ describe("Mikipedia search", () => {
     expect(zero.query).toBe("xyzzy kwakwa [nummer] [e-mail]");
     expect(rows.find((r) => r.id === hit.logId)).toMatchObject({ clickedSlug: "uitpas", language: "nl" });
     expect(rows.find((r) => r.id === hit.logId)!.resultCount).toBeGreaterThan(0);
+  });
+
+  it.each(["identiteitskaart verloren", "paspoort", "rijbewijs omwisselen", "wanneer wordt het afval opgehaald", "trouwen op het stadhuis"])(
+    "says there is no answer yet instead of showing loosely matching articles, and logs the gap: %s",
+    async (query) => {
+      const r = await searchArticles({ query, language: "nl" });
+      expect(r.results).toEqual([]);
+      expect(r.noAnswer).toBe(true);
+      await flushSearchLog();
+      const rows = await db.select().from(knowledgeSearchLog);
+      expect(rows.find((x) => x.id === r.logId)!.resultCount).toBe(0);
+    },
+  );
+
+  it("runs the whole search on the corrected words when the spelling is corrected", async () => {
+    const r = await searchArticles({ query: "burenbemidelling aanvragen", language: "nl" });
+    expect(r.didYouMean).toBe("burenbemiddeling aanvragen");
+    expect(r.results[0].slug).toBe("burenbemiddeling");
+  });
+
+  it("lets a synonym weigh less than the typed word, so a synonym group pulls no unrelated articles", async () => {
+    const found = await slugs("leefloon aanvragen");
+    expect(found.slice(0, 2)).toEqual(expect.arrayContaining(["leefloon-bijverdienen"]));
+    expect(found).not.toContain("verenigingssubsidie");
+    expect(found).not.toContain("buurtsubsidie-klimaat");
+  });
+
+  it.each([
+    ["ambras met mijn gebuur", "burenbemiddeling"],
+    ["mijn huurbaas doet niets aan het vocht", "huurbegeleiding"],
+    ["geen centen om de rekeningen te betalen", "financiele-hulp"],
+    ["plaats in een rust huis", "woonzorgcentrum"],
+    ["opvoedingsondersteuning", "huis-van-het-kind"],
+    ["een psycholoog zoeken", "psychische-hulp"],
+    ["psychologische hulp", "psychische-hulp"],
+  ])("knows Flemish and everyday words, compounds split and joined, and word forms: %s", async (query, expected) => {
+    expect((await slugs(query)).slice(0, 3)).toContain(expected);
+  });
+
+  it("finds a Dutch-only article from English and French through its search terms, marked as such", async () => {
+    await db.insert(knowledgeArticles).values({ slug: "proef-alleen-nl", language: "nl", title: "Proefartikel over de stadsbeiaard", summary: "Alleen in het Nederlands.", body: "Tekst.", status: "published" });
+    await db.insert(knowledgeSearchTerms).values([
+      { slug: "proef-alleen-nl", language: "en", terms: ["zeppelin mooring"] },
+      { slug: "proef-alleen-nl", language: "fr", terms: ["amarrage de zeppelin"] },
+    ]);
+    clearSearchCache();
+    const en = await searchArticles({ query: "where can a zeppelin moor", language: "en" });
+    expect(en.results[0]).toMatchObject({ slug: "proef-alleen-nl", onlyInDutch: true, title: "Proefartikel over de stadsbeiaard", url: "/mikipedia/proef-alleen-nl?lng=en" });
+    const fr = await searchArticles({ query: "amarrage zeppelin", language: "fr" });
+    expect(fr.results[0]).toMatchObject({ slug: "proef-alleen-nl", onlyInDutch: true });
+    // A translated article is found in its own language, not marked.
+    const translated = await searchArticles({ query: "library", language: "en" });
+    expect(translated.results[0]).toMatchObject({ slug: "bibliotheek", onlyInDutch: false });
+  });
+
+  it("has English and French search terms for every Dutch article (search-terms files or the translation)", () => {
+    const files = loadArticleFiles();
+    const terms = loadSearchTermFiles();
+    for (const a of files.filter((f) => f.language === "nl")) {
+      for (const language of ["en", "fr"] as const) {
+        const own = terms.some((t) => t.slug === a.slug && t.language === language && t.terms.length > 0);
+        const translated = files.some((f) => f.language === language && (f.translationOf ?? f.slug) === a.slug && f.content.searchTerms.length > 0);
+        expect(own || translated, `${a.slug} has no ${language} search terms`).toBe(true);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox } from "../../../db/schema";
-import { backoffSeconds, deliverDueMail, enqueueMail, MAX_ATTEMPTS, setMailTransportForTesting } from "../../../app/modules/notify/outbox.server";
+import { backoffSeconds, deliverDueMail, enqueueMail, maskAddress, MIN_ATTEMPTS, RETRY_WINDOW_HOURS, sanitiseMailError, setMailTransportForTesting } from "../../../app/modules/notify/outbox.server";
 import { db } from "../../../app/utils/db.server";
 
 const mail = (to: string) => ({ to, subject: "Onderwerp", text: "Tekst", template: "test", language: "nl" });
@@ -38,7 +38,7 @@ describe("the outbox", () => {
     expect(statuses.every((s) => s.status === "sent")).toBe(true);
   });
 
-  it("retries a failing mail with growing waits and gives up after the last attempt", async () => {
+  it("retries a failing mail with growing waits, capped at an hour, for 48 hours before it is marked failed", async () => {
     await enqueueMail(mail("fails@example.com"));
     const failing = nodemailer.createTransport({ jsonTransport: true });
     failing.sendMail = (() => Promise.reject(new Error("SMTP server said no"))) as typeof failing.sendMail;
@@ -56,13 +56,29 @@ describe("the outbox", () => {
     // Not due yet: nothing happens.
     expect(await deliverDueMail()).toEqual({ sent: 0, failed: 0 });
 
-    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-      await db.execute(sql`update outbox set next_attempt_at = now() - interval '1 second'`);
+    // The old limit (8 attempts, about an hour) no longer gives up: a mail queued an hour ago stays pending.
+    for (let attempt = 2; attempt <= MIN_ATTEMPTS + 2; attempt++) {
+      await db.execute(sql`update outbox set next_attempt_at = now() - interval '1 second', created_at = now() - interval '1 hour'`);
       await deliverDueMail();
     }
     [row] = await db.select().from(outbox).where(eq(outbox.toAddress, "fails@example.com"));
-    expect(row.status).toBe("failed");
-    expect(row.attempts).toBe(MAX_ATTEMPTS);
+    expect(row.status).toBe("pending");
     expect(backoffSeconds(2)).toBe(2 * backoffSeconds(1));
+    expect(backoffSeconds(row.attempts)).toBe(3600);
+    expect(backoffSeconds(1000)).toBe(3600);
+
+    // Queued more than 48 hours ago: the next failure marks it failed, with the reason kept.
+    await db.execute(sql`update outbox set next_attempt_at = now() - interval '1 second', created_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS}) - interval '1 minute'`);
+    await deliverDueMail();
+    [row] = await db.select().from(outbox).where(eq(outbox.toAddress, "fails@example.com"));
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toBe("SMTP server said no");
+  });
+
+  it("keeps secrets and addresses out of the stored reason", () => {
+    expect(sanitiseMailError("connect smtps://mailer:hunter2@mail.example:465 failed")).not.toContain("hunter2");
+    expect(sanitiseMailError("550 <an.peeters@example.com>: mailbox unavailable")).toBe("550 <a***@example.com>: mailbox unavailable");
+    expect(sanitiseMailError("x".repeat(2000))).toHaveLength(300);
+    expect(maskAddress("an.peeters@example.com")).toBe("a***@example.com");
   });
 });

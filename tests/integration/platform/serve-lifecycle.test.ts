@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../setup/free-port";
@@ -77,6 +77,37 @@ describe("the portal's lifecycle with the embedded PostgreSQL", () => {
       await waitHealthy(portal);
       expect(await counts()).toEqual(before);
       expect(await stop(portal, "SIGINT")).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("stops within 10 seconds on SIGTERM even when the embedded PostgreSQL died under it", async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    pgPort = await freePort();
+    do httpPort = await freePort();
+    while (httpPort === pgPort);
+    try {
+      const portal = startPortal();
+      await waitHealthy(portal);
+      // Kill the postmaster the hard way, as the kernel's OOM killer or an operator would.
+      const pid = Number(readFileSync(`${dataDir}/pg/postmaster.pid`, "utf8").split("\n")[0]);
+      process.kill(pid, "SIGKILL");
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      while (alive()) await new Promise((r) => setTimeout(r, 50));
+      // The issue's hard bound: the portal has ended 10 seconds after SIGTERM.
+      const exit = new Promise<number | null>((resolve) => portal.once("exit", (code) => resolve(code)));
+      portal.kill("SIGTERM");
+      const outcome = await Promise.race([exit, new Promise<"still running">((r) => setTimeout(() => r("still running"), 10_000))]);
+      if (outcome === "still running") portal.kill("SIGKILL");
+      expect(outcome).toBe(0);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,0 +1,68 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormResult } from "~/components/useFormResult";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { clearPendingStaffLogin, readPendingStaffLogin } from "~/modules/identity/pending-login.server";
+import { secondFactorSchema } from "~/modules/identity/schemas";
+import { verifySecondFactor } from "~/modules/identity/second-factor.server";
+import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse } from "~/utils/kernel.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];
+
+/** Only after a right password, in the same browser, within ten minutes. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await readPendingStaffLogin(request, "second-factor"))) throw redirect("/medewerkers/aanmelden");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await readPendingStaffLogin(request, "second-factor");
+  if (!pending) throw redirect("/medewerkers/aanmelden");
+  const values = formValues(await readFormOrRefuse(request));
+  const parsed = parseWith(secondFactorSchema, values, { ...values, code: "" });
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  let factor: Awaited<ReturnType<typeof verifySecondFactor>>;
+  try {
+    factor = await verifySecondFactor(pending.userId, parsed.data.code, clientIp(context));
+  } catch (err) {
+    return domainErrorToForm(err, { ...values, code: "" });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth(factor)));
+  headers.append("Set-Cookie", await clearPendingStaffLogin());
+  return redirect(safeRedirect(pending.redirectTo, "/werk"), { headers });
+}
+
+export default function SecondStep() {
+  const { t } = useTranslation(["auth", "common"]);
+  const { errors, busy } = useFormResult();
+  return (
+    <div className="stack narrow">
+      <h1>{t("secondFactor.title")}</h1>
+      <p>{t("secondFactor.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="stack">
+        <TextField
+          name="code"
+          label={t("secondFactor.label")}
+          hint={t("secondFactor.hint")}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          autoCapitalize="characters"
+          maxLength={40}
+          error={errors?.code}
+          required
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("secondFactor.submit")}
+        </button>
+      </Form>
+      <p>{t("secondFactor.lostPhone")}</p>
+    </div>
+  );
+}

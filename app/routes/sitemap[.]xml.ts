@@ -1,0 +1,6 @@
+import { sitemapXml } from "~/modules/platform/web-basics.server";
+
+// s-maxage: the shared page cache holds it briefly and a publication clears it (cache bus).
+export async function loader() {
+  return new Response(await sitemapXml(), { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=0, s-maxage=300" } });
+}

@@ -1,0 +1,101 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
+import { useFormResult } from "~/components/useFormResult";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { totpCodeSchema } from "~/modules/identity/schemas";
+import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
+import { formValues, parseWith } from "~/utils/forms";
+import { readFormOrRefuse } from "~/utils/kernel.server";
+import { clientIp, domainErrorToForm } from "~/utils/request.server";
+
+// The page shows the TOTP secret or the recovery codes: no cache may keep it.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digitaal Huis van de Mechelaar" }];
+
+/** A staff member's own second factor: its status, setting it up, new recovery codes. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffCan(request, "workplace.view");
+  const { status, enrolment } = await secondFactorSettings(user.id);
+  return {
+    status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
+    enrolment: enrolment && { secret: enrolment.secret, qrDataUrl: enrolment.qrDataUrl },
+    signedInWith: user.session?.secondFactor ?? null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireStaffCan(request, "workplace.view");
+  const values = formValues(await readFormOrRefuse(request));
+  const parsed = parseWith(totpCodeSchema, values, { intent: values.intent ?? "", code: "" });
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  let recoveryCodes: string[];
+  try {
+    recoveryCodes =
+      values.intent === "recovery-codes"
+        ? await renewRecoveryCodes(user.id, parsed.data.code, clientIp(context))
+        : await confirmTotpEnrolment(user.id, parsed.data.code, clientIp(context));
+  } catch (err) {
+    return domainErrorToForm(err, { intent: values.intent ?? "", code: "" });
+  }
+  return data({ ok: true as const, recoveryCodes });
+}
+
+export default function SecondFactorSettings() {
+  const { t } = useTranslation(["auth", "common"]);
+  const { status, enrolment, signedInWith } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  const { errors, values, busy } = useFormResult();
+  return (
+    <div className="stack narrow">
+      <p>
+        <Link to="/werk">{t("account.back")}</Link>
+      </p>
+      <h1>{t("account.title")}</h1>
+      <ErrorSummary errors={errors} />
+      {done && "recoveryCodes" in done ? <RecoveryCodes codes={done.recoveryCodes} /> : null}
+      {status.enrolled ? (
+        <>
+          <section className="card stack" aria-labelledby="twofa-status">
+            <h2 id="twofa-status">{t("account.statusTitle")}</h2>
+            <p>{t("account.on")}</p>
+            <p>{signedInWith === "recovery-code" ? t("account.signedInWithRecovery") : signedInWith === "totp" ? t("account.signedInWithApp") : t("account.signedInWithout")}</p>
+            <p>{t("account.recoveryLeft", { n: status.recoveryCodesLeft })}</p>
+          </section>
+          <section className="card stack" aria-labelledby="twofa-renew">
+            <h2 id="twofa-renew">{t("account.renewTitle")}</h2>
+            <p>{t("account.renewIntro")}</p>
+            <Form method="post" noValidate className="stack">
+              <input type="hidden" name="intent" value="recovery-codes" />
+              <TextField
+                name="code"
+                label={t("enrol.codeLabel")}
+                hint={t("enrol.codeHint")}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxLength={8}
+                className="input-code"
+                error={values.intent === "recovery-codes" ? errors?.code : undefined}
+                required
+              />
+              <button type="submit" className="button button-secondary" disabled={busy}>
+                {t("account.renewSubmit")}
+              </button>
+            </Form>
+            <p>{t("account.lostPhone")}</p>
+          </section>
+        </>
+      ) : enrolment ? (
+        <section className="card stack" aria-labelledby="twofa-setup">
+          <h2 id="twofa-setup">{t("account.offTitle")}</h2>
+          <p>{status.required ? t("account.offRequired") : t("account.offOptional")}</p>
+          <TotpSetup secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} error={errors?.code} busy={busy} intent="enrol" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
