@@ -9,6 +9,9 @@ import { loadRequestStep, saveRequestStep } from "~/modules/cases/requests.serve
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
+import { JsonLd } from "~/components/JsonLd";
+import { serviceStructuredData } from "~/modules/catalog/jsonld.server";
+import { env } from "~/utils/env.server";
 import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
@@ -35,6 +38,7 @@ export const loader = loaderOf({
     values: r.values,
     files: r.files,
     saved: query.bewaard === "1",
+    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug),
   };
   },
 });
@@ -72,6 +76,7 @@ export default function RequestStep() {
   const anchors = Object.fromEntries(current.fields.map((f) => [f.name, fieldAnchor(f)]));
   return (
     <div className="stack narrow">
+      <JsonLd data={d.jsonLd} />
       <p className="muted">
         <Link to="/aanvragen">{t("list.back")}</Link>
       </p>

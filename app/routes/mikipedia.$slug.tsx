@@ -12,6 +12,9 @@ import { getLanguage } from "~/utils/i18next.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, anyone, loaderOf, parseQuery } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { JsonLd } from "~/components/JsonLd";
+import { env } from "~/utils/env.server";
+import { articleStructuredData } from "~/modules/knowledge/structured-data.server";
 
 export const headers = publicPageHeaders;
 
@@ -31,7 +34,7 @@ export const loader = loaderOf({
   run: async ({ params, query, request }) => {
     const article = await getArticle(params.slug, await getLanguage(request));
     if (query.z) await recordSearchClick(query.z, article.slug);
-    return { article, thanks: query.bedankt !== undefined };
+    return { article, thanks: query.bedankt !== undefined, jsonLd: await articleStructuredData(env().PUBLIC_URL, article) };
   },
 });
 
@@ -49,12 +52,13 @@ export const action = actionOf({
 
 export default function ArticlePage() {
   const { t, i18n } = useTranslation("knowledge");
-  const { article, thanks } = useLoaderData<typeof loader>();
+  const { article, thanks, jsonLd } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const textLang = article.textLanguage;
   return (
     <article className="stack prose mk-article">
+      <JsonLd data={jsonLd} />
       {!article.translated ? (
         <Notice>
           <span lang={article.language}>{t("article.notTranslated")}</span>
