@@ -17,10 +17,12 @@ import { SiteShell, type ShellUser } from "~/components/SiteShell";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import styles from "~/styles/app.css";
+import { pageMeta } from "~/i18n/meta";
+import { languageDir } from "~/i18n/config";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
@@ -37,7 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Kiosk and waiting-room screens stand in public: no menu, no account links.
   const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
   return (
-    <html lang={locale} dir={i18n.dir(locale)}>
+    <html lang={locale} dir={languageDir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -9,8 +9,11 @@ import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
+import { InLanguage, LocalText } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "request", { name: args.data?.title, fallback: "requestFallback" });
 
 const stepFrom = (url: URL) => Math.max(1, Number.parseInt(url.searchParams.get("stap") ?? "1", 10) || 1) - 1;
 
@@ -24,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: r.def.slug,
     title: r.def.title,
     summary: r.def.summary,
+    translations: r.def.translations,
     steps: r.def.form.steps,
     step: r.step,
     stepsDone: r.stepsDone,
@@ -59,6 +63,7 @@ export default function RequestStep() {
   const values = result && !result.ok ? result.values : d.values;
   const current = d.steps[d.step];
   const many = d.steps.length > 1;
+  const label = serviceLabel(d, i18n.language);
   const anchors = Object.fromEntries(current.fields.map((f) => [f.name, fieldAnchor(f)]));
   return (
     <div className="stack narrow">
@@ -66,12 +71,22 @@ export default function RequestStep() {
         <Link to="/aanvragen">{t("list.back")}</Link>
       </p>
       {many ? <p className="step-count">{t("form.stepOf", { n: d.step + 1, total: d.steps.length })}</p> : null}
-      <h1>{d.title}</h1>
-      {d.step === 0 ? <p>{d.summary}</p> : null}
+      <h1>
+        <InLanguage {...label.title} />
+      </h1>
+      {d.step === 0 && label.summary ? (
+        <p>
+          <InLanguage {...label.summary} />
+        </p>
+      ) : null}
       {d.saved ? <Notice>{t("form.draftSaved")}</Notice> : null}
       <ErrorSummary errors={errors} fieldIds={anchors} />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
-        {many ? <h2>{pick(current.title, i18n.language)}</h2> : null}
+        {many ? (
+          <h2>
+            <LocalText value={current.title} />
+          </h2>
+        ) : null}
         {current.fields.map((f) => (
           <RequestField key={f.name} field={f} values={values} error={errors?.[f.name]} file={d.files[f.name] ?? null} />
         ))}

@@ -5,8 +5,9 @@ import { getMyCase } from "~/modules/cases/dossiers.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { orHttpError } from "~/modules/cases/http.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestSent");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });

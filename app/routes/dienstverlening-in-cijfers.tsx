@@ -7,10 +7,11 @@ import { loadPublicFigures } from "~/modules/insights/public.server";
 import { MIN_GROUP } from "~/modules/insights/suppress";
 import type { DataTable } from "~/modules/insights/tables";
 import { publicPageHeaders } from "~/utils/cache-headers";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Dienstverlening in cijfers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "figures");
 
 export async function loader() {
   const period = publicPeriod();

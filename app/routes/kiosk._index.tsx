@@ -10,8 +10,9 @@ import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
 import { parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskAccess");
 // A door kiosk stands in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["access"], kiosk: true };
 

@@ -11,8 +11,9 @@ import { TextField } from "~/components/forms";
 import { formValues } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Neem een ticket – Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskTicket");
 export const handle = { kiosk: true };
 
 export async function loader() {

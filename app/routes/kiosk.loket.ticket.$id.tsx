@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ticketStatus } from "~/modules/counter/queue.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskYourTicket");
 export const handle = { kiosk: true };
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -8,8 +8,9 @@ import { useFormResult } from "~/components/useFormResult";
 import { deskName, rateAtDesk, rateableTicketAtDesk } from "~/modules/contacts/satisfaction.server";
 import { formValues } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hoe tevreden bent u? – Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskSatisfaction");
 // A tablet at the desk, in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["inbox"], kiosk: true };
 

@@ -5,9 +5,10 @@ import { resources } from "~/i18n/resources";
 /** Translations for the browser's i18next instance (server rendering uses them directly). */
 export function loader({ params }: LoaderFunctionArgs) {
   const lng = params.lng;
-  const ns = params.ns as keyof (typeof resources)["nl"];
-  if (!isSupportedLanguage(lng) || !(ns in resources[lng])) throw new Response("Not found", { status: 404 });
-  return new Response(JSON.stringify(resources[lng][ns]), {
+  const ns = params.ns ?? "";
+  const bundle = isSupportedLanguage(lng) ? (resources[lng] as Record<string, unknown>) : undefined;
+  if (!bundle || !Object.hasOwn(bundle, ns)) throw new Response("Not found", { status: 404 });
+  return new Response(JSON.stringify(bundle[ns]), {
     headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" },
   });
 }

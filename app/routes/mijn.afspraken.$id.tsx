@@ -9,8 +9,9 @@ import { cancelAppointment, getAppointment } from "~/modules/counter/appointment
 import { requireUser } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myAppointment");
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request, { role: "resident" });

@@ -11,13 +11,12 @@ import { publicPageHeaders } from "~/utils/cache-headers";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.article.title} – Mikipedia` : "Mikipedia" },
-  ...(data ? [{ name: "description", content: data.article.summary }] : []),
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, args.data ? "article" : "mikipedia", { name: args.data?.article.title, description: args.data?.article.summary });
 
 async function load(slug: string, request: Request) {
   try {
@@ -96,7 +95,9 @@ export default function ArticlePage() {
           <ul>
             {article.related.map((r) => (
               <li key={r.slug}>
-                <Link to={r.url}>{r.title}</Link>
+                <Link to={r.url} lang={r.lang === i18n.language ? undefined : r.lang}>
+                  {r.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -4,8 +4,9 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { passForVisitor } from "~/modules/access/invitations.server";
 import { formatWindow } from "~/modules/access/time";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw toegang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "pass", { extra: [{ name: "robots", content: "noindex" }] });
 export const handle = { i18n: ["access"] };
 
 /**

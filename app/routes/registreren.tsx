@@ -10,8 +10,9 @@ import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "register");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -3,8 +3,9 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { waitingBoard } from "~/modules/counter/queue.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wachtzaal – Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "waitingRoom");
 export const handle = { kiosk: true };
 
 export async function loader() {

@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
+import { pageMeta } from "~/i18n/meta";
 
 export const handle = { i18n: ["admin", "inbox", "counteradmin"] };
 
-export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "workplace");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

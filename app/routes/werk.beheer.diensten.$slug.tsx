@@ -7,8 +7,9 @@ import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema 
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Dienst"} – Werkplek` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "service", { name: args.data?.title, fallback: "serviceFallback" });
 export const handle = { i18n: ["backoffice"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,8 +6,9 @@ import { orHttpError } from "~/modules/cases/http.server";
 import { listServiceConfigs } from "~/modules/cases/service-admin.server";
 import { listTeamsWithMembers, setTeamLeads } from "~/modules/cases/team-leads.server";
 import { requireStaff } from "~/modules/identity/guards.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Diensten – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "services");
 export const handle = { i18n: ["backoffice"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

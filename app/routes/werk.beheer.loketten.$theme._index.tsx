@@ -10,8 +10,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Themaloket – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "desk");
 export const handle = { i18n: ["counteradmin"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

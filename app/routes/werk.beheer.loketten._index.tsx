@@ -22,8 +22,9 @@ import {
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Loketten – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "desks");
 export const handle = { i18n: ["counteradmin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,8 +9,9 @@ import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/s
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Medewerker – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffMember");
 
 const idParam = z.string().uuid();
 

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { listStaff } from "~/modules/identity/staff.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Medewerkers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffMembers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, "admin");

@@ -7,8 +7,9 @@ import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nieuwe medewerker – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");

@@ -8,8 +8,9 @@ import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "teams");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");

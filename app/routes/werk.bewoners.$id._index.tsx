@@ -7,8 +7,9 @@ import { openResidentFile } from "~/modules/contacts/timeline.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { getLanguage } from "~/utils/i18next.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.resident.name ?? "Bewoner"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "resident", { name: args.data?.resident.name, fallback: "residentFallback" });
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -12,8 +12,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "request", { name: args.data?.title, fallback: "requestFallback" });
 export const handle = { i18n: ["contacts", "cases"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

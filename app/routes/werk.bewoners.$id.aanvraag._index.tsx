@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { intakeChoices } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvraag indienen voor een bewoner – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestForResident");
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { searchResidents } from "~/modules/contacts/resident-search.server";
 import { currentTicket } from "~/modules/counter/queue.server";
 import { requireStaff } from "~/modules/identity/guards.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bewoner zoeken – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "residentSearch");
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

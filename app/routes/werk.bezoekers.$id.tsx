@@ -9,8 +9,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uitnodiging – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "invitation");
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

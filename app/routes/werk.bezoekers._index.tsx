@@ -5,8 +5,9 @@ import { Notice } from "~/components/forms";
 import { listMyInvitations, recentArrivals } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bezoekers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "visitors");
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,8 +10,9 @@ import { searchArticles } from "~/modules/knowledge/search.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Contact registreren – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "contactNew");
 export const handle = { i18n: ["contacts"] };
 
 const OUTCOMES = ["answered", "request_filed", "referred", "follow_up"] as const;

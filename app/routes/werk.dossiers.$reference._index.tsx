@@ -26,8 +26,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Werkplek` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "staffCase", { name: args.data?.reference, fallback: "caseFallback" });
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

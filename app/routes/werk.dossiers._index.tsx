@@ -9,8 +9,9 @@ import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { pick, type Text3 } from "~/modules/cases/definitions";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "queue");
 export const handle = { i18n: ["backoffice", "cases"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

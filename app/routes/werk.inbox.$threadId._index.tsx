@@ -11,8 +11,9 @@ import { DomainError } from "~/modules/platform/errors";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "E-mail – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mail");
 export const handle = { i18n: ["inbox"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

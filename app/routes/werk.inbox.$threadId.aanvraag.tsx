@@ -9,8 +9,9 @@ import { agentFields, fileRequestFromThread, prefillFromMail, requestSource } fr
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvraag maken van een mail – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mailToRequest");
 export const handle = { i18n: ["inbox", "cases"] };
 
 /** "Turn into a request": choose the service, then its form, prefilled with the mail, for the sender's resident. */

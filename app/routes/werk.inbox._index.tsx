@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { brusselsTime } from "~/modules/contacts/format";
 import { listInbox } from "~/modules/contacts/inbox.server";
 import { requireStaff } from "~/modules/identity/guards.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "inbox");
 export const handle = { i18n: ["inbox"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,8 +5,9 @@ import { formatDateTime } from "~/modules/access/time";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvragen die ik indiende – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "filedRequests");
 export const handle = { i18n: ["contacts"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

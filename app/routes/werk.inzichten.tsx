@@ -6,8 +6,9 @@ import { BarChart, DataTableView, HeatMap, PivotTableView, StackedBarChart } fro
 import { dashboardRequest } from "~/modules/insights/access.server";
 import { loadDashboardCached } from "~/modules/insights/dashboard.server";
 import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "insights");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const req = await dashboardRequest(request);

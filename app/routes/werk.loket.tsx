@@ -8,8 +8,9 @@ import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThem
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myDesk");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const agent = await requireStaff(request, "frontoffice");

@@ -9,8 +9,9 @@ import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Artikel bewerken – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleEdit");
 
 async function loadOr404(actor: Awaited<ReturnType<typeof requireStaff>>, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response("Not found", { status: 404 });

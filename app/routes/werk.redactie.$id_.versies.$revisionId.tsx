@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { revisionDiff } from "~/modules/knowledge/editorial.server";
 import { DomainError } from "~/modules/platform/errors";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wijzigingen – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleChanges");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, "editor");

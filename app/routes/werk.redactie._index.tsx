@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/components/Mikipedia";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { editorialOverview, listArticlesForEditors } from "~/modules/knowledge/editorial.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Redactie Mikipedia – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "editorial");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, "editor");

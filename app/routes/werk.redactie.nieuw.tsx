@@ -7,8 +7,9 @@ import { createArticle, scoreContent, toContent } from "~/modules/knowledge/edit
 import { newArticleSchema } from "~/modules/knowledge/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nieuw artikel – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "editor");

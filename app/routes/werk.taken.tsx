@@ -8,8 +8,9 @@ import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "tasks");
 export const handle = { i18n: ["backoffice", "cases"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

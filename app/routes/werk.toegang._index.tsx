@@ -9,8 +9,9 @@ import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "buildingAccess");
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {

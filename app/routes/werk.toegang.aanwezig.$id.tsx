@@ -6,8 +6,9 @@ import { checkOutAtDesk, presenceList } from "~/modules/access/invitations.serve
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "present");
 export const handle = { i18n: ["access"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -27,7 +27,7 @@ export const MARK_END = "\u0003";
 type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
-const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`) };
+const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`), ar: sql.raw(`'arabic'::regconfig`), tr: sql.raw(`'turkish_unaccent'::regconfig`) };
 
 async function runQuery(tsquery: SQL, input: SearchInput, limit: number): Promise<Row[]> {
   // The query is written out in the WHERE clause (not joined from a CTE): only then is it an index condition.
