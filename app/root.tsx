@@ -18,7 +18,7 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import styles from "~/styles/app.css";
 import { pageMeta } from "~/i18n/meta";
-import { languageDir } from "~/i18n/config";
+import { lacksNamespace, languageDir } from "~/i18n/config";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -37,7 +37,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "nl";
   // Kiosk and waiting-room screens stand in public: no menu, no account links.
-  const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
+  const matches = useMatches();
+  const kiosk = matches.some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
+  // A page whose texts are not translated into this language shows Dutch: say so (WCAG 3.1.2).
+  const contentLang = matches.some((m) => [(m.handle as { i18n?: string | string[] } | undefined)?.i18n ?? []].flat().some((ns) => lacksNamespace(locale, ns))) ? "nl" : undefined;
   return (
     <html lang={locale} dir={languageDir(locale)}>
       <head>
@@ -48,7 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk}>
+        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk} contentLang={contentLang}>
           {children}
         </SiteShell>
         <ScrollRestoration />

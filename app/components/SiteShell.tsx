@@ -35,12 +35,15 @@ export function SiteShell({
   locale,
   devMailbox,
   kiosk = false,
+  contentLang,
   children,
 }: {
   user: ShellUser | null;
   locale: string;
   devMailbox: boolean;
   kiosk?: boolean;
+  /** The language of the page content when it differs from the interface (untranslated staff screens). */
+  contentLang?: string;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -103,7 +106,7 @@ export function SiteShell({
           </div>
         </div>
       ) : null}
-      <main id="main" tabIndex={-1} className="container main">
+      <main id="main" tabIndex={-1} className="container main" lang={contentLang}>
         {children}
       </main>
       {kiosk ? null : (

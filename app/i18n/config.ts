@@ -5,13 +5,19 @@
  * locales/<code>/*.json with every key of locales/nl (the parity test checks), register the
  * files in app/i18n/resources.ts and, optionally, translated articles in seeds/knowledge/<code>.
  */
+// Staff-only screens of a courtesy language may stay untranslated (`untranslated`): their text
+// falls back to Dutch and the page content is then marked lang="nl" (see root Layout).
+const STAFF_ONLY = ["backoffice", "contacts", "counteradmin"] as const;
+// Not yet translated into the courtesy languages (issue 16 item 7 follow-up): Dutch, marked lang="nl".
+const PENDING = ["access", "counter", "inbox", "insights"] as const;
+const COURTESY_UNTRANSLATED = [...STAFF_ONLY, ...PENDING] as const;
 export const languages = [
-  { code: "nl", dir: "ltr", label: "Nederlands", official: true },
-  { code: "en", dir: "ltr", label: "English", official: false },
-  { code: "fr", dir: "ltr", label: "Français", official: false },
-  { code: "ar", dir: "rtl", label: "العربية", official: false },
-  { code: "tr", dir: "ltr", label: "Türkçe", official: false },
-] as const satisfies readonly { code: string; dir: "ltr" | "rtl"; label: string; official: boolean }[];
+  { code: "nl", dir: "ltr", label: "Nederlands", official: true, untranslated: [] },
+  { code: "en", dir: "ltr", label: "English", official: false, untranslated: [] },
+  { code: "fr", dir: "ltr", label: "Français", official: false, untranslated: [] },
+  { code: "ar", dir: "rtl", label: "العربية", official: false, untranslated: COURTESY_UNTRANSLATED },
+  { code: "tr", dir: "ltr", label: "Türkçe", official: false, untranslated: COURTESY_UNTRANSLATED },
+] as const satisfies readonly { code: string; dir: "ltr" | "rtl"; label: string; official: boolean; untranslated: readonly string[] }[];
 
 export type LanguageConfig = (typeof languages)[number];
 export const supportedLanguages = languages.map((l) => l.code) as [LanguageConfig["code"], ...LanguageConfig["code"][]];
@@ -35,6 +41,11 @@ export function isSupportedLanguage(value: unknown): value is SupportedLanguage 
 
 export function languageDir(code: string): "ltr" | "rtl" {
   return languages.find((l) => l.code === code)?.dir ?? "ltr";
+}
+
+/** True when `code` has no translation of namespace `ns` (its texts fall back to Dutch). */
+export function lacksNamespace(code: string, ns: string): boolean {
+  return (languages.find((l) => l.code === code)?.untranslated as readonly string[] | undefined)?.includes(ns) ?? false;
 }
 
 export function languageLabel(code: string): string {

@@ -9,11 +9,12 @@ import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { formValues } from "~/utils/forms";
 import { domainErrorToForm } from "~/utils/request.server";
-import { pageMeta } from "~/i18n/meta";
+import { languageFromMatches, pageMeta } from "~/i18n/meta";
 import { InLanguage, LocalText } from "~/components/InLanguage";
 import { serviceLabel } from "~/modules/catalog/localize";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "request", { name: args.data?.title, fallback: "requestFallback" });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, "request", { name: args.data && serviceLabel(args.data, languageFromMatches(args.matches)).title.text, fallback: "requestFallback" });
 
 const stepFrom = (url: URL) => Math.max(1, Number.parseInt(url.searchParams.get("stap") ?? "1", 10) || 1) - 1;
 

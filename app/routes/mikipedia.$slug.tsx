@@ -16,7 +16,8 @@ import { pageMeta } from "~/i18n/meta";
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  pageMeta(args, args.data ? "article" : "mikipedia", { name: args.data?.article.title, description: args.data?.article.summary });
+  // An untranslated article keeps the site description in the page language.
+  pageMeta(args, args.data ? "article" : "mikipedia", { name: args.data?.article.title, description: args.data?.article.translated ? args.data.article.summary : null });
 
 async function load(slug: string, request: Request) {
   try {
