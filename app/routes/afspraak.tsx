@@ -13,6 +13,7 @@ import { domainErrorToForm } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "appointment");
+export const handle = { i18n: ["counter"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "resident" });

@@ -12,6 +12,7 @@ import { pageMeta } from "~/i18n/meta";
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = (args) => pageMeta(args, "figures");
+export const handle = { i18n: ["insights"] };
 
 export async function loader() {
   const period = publicPeriod();

@@ -14,7 +14,7 @@ import { clientIp, domainErrorToForm } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskTicket");
-export const handle = { kiosk: true };
+export const handle = { i18n: ["counter"], kiosk: true };
 
 export async function loader() {
   return { themes: (await listThemes()).map((t) => ({ slug: t.slug, letter: t.letter, name: t.name, pictogram: t.pictogram })) };

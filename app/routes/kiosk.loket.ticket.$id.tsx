@@ -6,7 +6,7 @@ import { ticketStatus } from "~/modules/counter/queue.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskYourTicket");
-export const handle = { kiosk: true };
+export const handle = { i18n: ["counter"], kiosk: true };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = z.string().uuid().safeParse(params.id);

@@ -12,6 +12,7 @@ import { domainErrorToForm } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "myAppointment");
+export const handle = { i18n: ["counter"] };
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request, { role: "resident" });

@@ -6,7 +6,7 @@ import { waitingBoard } from "~/modules/counter/queue.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "waitingRoom");
-export const handle = { kiosk: true };
+export const handle = { i18n: ["counter"], kiosk: true };
 
 export async function loader() {
   const board = await waitingBoard();

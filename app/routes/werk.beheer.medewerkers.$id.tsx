@@ -12,6 +12,7 @@ import { domainErrorToForm } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "staffMember");
+export const handle = { i18n: ["admin"] };
 
 const idParam = z.string().uuid();
 

@@ -11,6 +11,7 @@ import { domainErrorToForm } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "teams");
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");

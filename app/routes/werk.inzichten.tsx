@@ -9,6 +9,7 @@ import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "insights");
+export const handle = { i18n: ["insights"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const req = await dashboardRequest(request);
