@@ -17,7 +17,7 @@ export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   // An untranslated article keeps the site description in the page language.
-  pageMeta(args, args.data ? "article" : "mikipedia", { name: args.data?.article.title, description: args.data?.article.translated ? args.data.article.summary : null });
+  pageMeta(args, !args.data ? "mikipedia" : args.data.article.translated ? "article" : "articleUntranslated", { name: args.data?.article.title, description: args.data?.article.translated ? args.data.article.summary : null });
 
 async function load(slug: string, request: Request) {
   try {
