@@ -9,7 +9,7 @@
 // falls back to Dutch and the page content is then marked lang="nl" (see root Layout).
 const STAFF_ONLY = ["backoffice", "contacts", "counteradmin"] as const;
 // Not yet translated into the courtesy languages (issue 16 item 7 follow-up): Dutch, marked lang="nl".
-const PENDING = ["access", "inbox", "insights"] as const;
+const PENDING = ["access", "insights"] as const;
 const COURTESY_UNTRANSLATED = [...STAFF_ONLY, ...PENDING] as const;
 export const languages = [
   { code: "nl", dir: "ltr", label: "Nederlands", official: true, untranslated: [] },

@@ -44,6 +44,7 @@ import arAdmin from "../../locales/ar/admin.json";
 import arCounter from "../../locales/ar/counter.json";
 import arKnowledge from "../../locales/ar/knowledge.json";
 import arCases from "../../locales/ar/cases.json";
+import arInbox from "../../locales/ar/inbox.json";
 import arMeta from "../../locales/ar/meta.json";
 import trCommon from "../../locales/tr/common.json";
 import trAuth from "../../locales/tr/auth.json";
@@ -51,12 +52,13 @@ import trAdmin from "../../locales/tr/admin.json";
 import trCounter from "../../locales/tr/counter.json";
 import trKnowledge from "../../locales/tr/knowledge.json";
 import trCases from "../../locales/tr/cases.json";
+import trInbox from "../../locales/tr/inbox.json";
 import trMeta from "../../locales/tr/meta.json";
 
 export const resources = {
   nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, counter: nlCounter, access: nlAccess, knowledge: nlKnowledge, cases: nlCases, contacts: nlContacts, inbox: nlInbox, backoffice: nlBackoffice, insights: nlInsights, counteradmin: nlCounteradmin, meta: nlMeta },
   en: { common: enCommon, auth: enAuth, admin: enAdmin, counter: enCounter, access: enAccess, knowledge: enKnowledge, cases: enCases, contacts: enContacts, inbox: enInbox, backoffice: enBackoffice, insights: enInsights, counteradmin: enCounteradmin, meta: enMeta },
   fr: { common: frCommon, auth: frAuth, admin: frAdmin, counter: frCounter, access: frAccess, knowledge: frKnowledge, cases: frCases, contacts: frContacts, inbox: frInbox, backoffice: frBackoffice, insights: frInsights, counteradmin: frCounteradmin, meta: frMeta },
-  ar: { common: arCommon, auth: arAuth, admin: arAdmin, counter: arCounter, knowledge: arKnowledge, cases: arCases, meta: arMeta },
-  tr: { common: trCommon, auth: trAuth, admin: trAdmin, counter: trCounter, knowledge: trKnowledge, cases: trCases, meta: trMeta },
+  ar: { common: arCommon, auth: arAuth, admin: arAdmin, counter: arCounter, knowledge: arKnowledge, cases: arCases, inbox: arInbox, meta: arMeta },
+  tr: { common: trCommon, auth: trAuth, admin: trAdmin, counter: trCounter, knowledge: trKnowledge, cases: trCases, inbox: trInbox, meta: trMeta },
 } as const;
