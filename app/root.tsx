@@ -18,6 +18,8 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css";
+import { pageMeta } from "~/i18n/meta";
+import { lacksNamespace, languageDir } from "~/i18n/config";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -26,7 +28,7 @@ export const links: LinksFunction = () => [
   { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
@@ -42,9 +44,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? i18n.language ?? "nl";
   // Kiosk and waiting-room screens stand in public: no menu, no account links.
   const nonce = useNonce();
-  const kiosk = useMatches().some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
+  const matches = useMatches();
+  const kiosk = matches.some((m) => (m.handle as { kiosk?: boolean } | undefined)?.kiosk);
+  // A page whose texts are not translated into this language shows Dutch: say so (WCAG 3.1.2).
+  const contentLang = matches.some((m) => [(m.handle as { i18n?: string | string[] } | undefined)?.i18n ?? []].flat().some((ns) => lacksNamespace(locale, ns))) ? "nl" : undefined;
   return (
-    <html lang={locale} dir={i18n.dir(locale)}>
+    <html lang={locale} dir={languageDir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,7 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk}>
+        <SiteShell user={data?.user ?? null} locale={locale} devMailbox={data?.devMailbox ?? false} kiosk={kiosk} contentLang={contentLang}>
           {children}
         </SiteShell>
         <ScrollRestoration nonce={nonce} />

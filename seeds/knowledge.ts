@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, desc, eq, sql } from "drizzle-orm";
 import matter from "gray-matter";
 import { z } from "zod";
-import { knowledgeArticles, knowledgeRevisions, knowledgeSearchTerms } from "../db/schema";
+import { knowledgeArticles, knowledgeRevisions, knowledgeSearchTerms, LANGUAGES, type Language } from "../db/schema";
 import type { DbOrTx } from "../app/utils/db.server";
 import { addMonths, addWords, applyPublishedContent, type ArticleContent } from "../app/modules/knowledge/content.server";
 import { clearSearchCache } from "../app/modules/knowledge/search-cache";
@@ -30,11 +30,12 @@ const frontMatter = z.object({
   status: z.enum(["draft", "in_review", "published"]),
 });
 
-export type SeedArticle = { language: "nl" | "en" | "fr"; slug: string; translationOf: string | null; status: string; lastChecked: string; hash: string; content: ArticleContent };
+export type SeedArticle = { language: Language; slug: string; translationOf: string | null; status: string; lastChecked: string; hash: string; content: ArticleContent };
 
 export function loadArticleFiles(root = path.join(here, "knowledge")): SeedArticle[] {
   const out: SeedArticle[] = [];
-  for (const language of ["nl", "en", "fr"] as const) {
+  // Every language of the portal that has a folder (courtesy languages may translate only some articles).
+  for (const language of LANGUAGES.filter((l) => existsSync(path.join(root, l)))) {
     for (const file of readdirSync(path.join(root, language)).filter((f) => f.endsWith(".md")).sort()) {
       const raw = readFileSync(path.join(root, language, file), "utf8");
       const parsed = matter(raw);

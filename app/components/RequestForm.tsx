@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { describedBy, HintAndError } from "./forms";
+import { LocalText } from "./InLanguage";
+import { intlLocale } from "~/utils/brussels-format";
 import { MECHELEN_POSTCODES, pick, type FieldDef, type FileRef } from "~/modules/cases/definitions";
 
 /** Renders one field of a request form from its definition (labels, hints, autocomplete, errors). */
@@ -16,7 +18,7 @@ export function fieldAnchor(f: FieldDef) {
 export function RequestField({ field: f, values, error, file }: { field: FieldDef; values: Values; error?: string; file?: FileRef | null }) {
   const { t, i18n } = useTranslation("cases");
   const lng = i18n.language;
-  const label = pick(f.label, lng)!;
+  const label = <LocalText value={f.label} />;
   const hint = pick(f.hint, lng);
   const optional = f.required ? "" : ` ${t("form.optional")}`;
   const v = (name: string) => {
@@ -26,7 +28,7 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
   const cls = `field${error ? " field-error" : ""}`;
   const hintEl = hint ? (
     <p className="hint" id={`${f.name}-hint`}>
-      {hint}
+      <LocalText value={f.hint} />
     </p>
   ) : null;
 
@@ -44,7 +46,9 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
         {f.options!.map((o) => (
           <div className="choice" key={o.value}>
             <input type={f.type === "choice" ? "radio" : "checkbox"} id={`${f.name}-${o.value}`} name={f.name} value={o.value} defaultChecked={list.includes(o.value)} />
-            <label htmlFor={`${f.name}-${o.value}`}>{pick(o.label, lng)}</label>
+            <label htmlFor={`${f.name}-${o.value}`}>
+              <LocalText value={o.label} />
+            </label>
           </div>
         ))}
       </fieldset>
@@ -148,9 +152,18 @@ export function AnswerText({ field: f, value, fileHref }: { field: FieldDef; val
   if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return <>{t("form.noAnswer")}</>;
   switch (f.type) {
     case "choice":
-      return <>{pick(f.options!.find((o) => o.value === value)?.label, lng) ?? String(value)}</>;
+      return <LocalText value={f.options!.find((o) => o.value === value)?.label} fallback={String(value)} />;
     case "multichoice":
-      return <>{(value as string[]).map((x) => pick(f.options!.find((o) => o.value === x)?.label, lng) ?? x).join(", ")}</>;
+      return (
+        <>
+          {(value as string[]).map((x, i) => (
+            <span key={x}>
+              {i ? ", " : null}
+              <LocalText value={f.options!.find((o) => o.value === x)?.label} fallback={x} />
+            </span>
+          ))}
+        </>
+      );
     case "address": {
       const a = value as { street: string; number: string; postcode: string };
       return <>{`${a.street} ${a.number}, ${t(`form.postcodes.${a.postcode}`)}`}</>;
@@ -158,7 +171,7 @@ export function AnswerText({ field: f, value, fileHref }: { field: FieldDef; val
     case "consent":
       return <>{value ? t("form.yes") : t("form.no")}</>;
     case "date":
-      return <>{new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${String(value)}T00:00:00Z`))}</>;
+      return <>{new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${String(value)}T00:00:00Z`))}</>;
     case "file": {
       const file = value as FileRef;
       return fileHref ? <a href={fileHref(file.id)}>{t("form.fileDownload", { name: file.filename })}</a> : <>{file.filename}</>;

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLanguages } from "~/i18n/config";
+import { languages } from "~/i18n/config";
 import type { Role } from "../../db/schema";
 
 export type ShellUser = { name: string; roles: Role[]; isStaff: boolean };
@@ -29,19 +29,21 @@ function navFor(user: ShellUser | null): NavItem[] {
   return items;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { nl: "Nederlands", en: "English", fr: "Français" };
 
 export function SiteShell({
   user,
   locale,
   devMailbox,
   kiosk = false,
+  contentLang,
   children,
 }: {
   user: ShellUser | null;
   locale: string;
   devMailbox: boolean;
   kiosk?: boolean;
+  /** The language of the page content when it differs from the interface (untranslated staff screens). */
+  contentLang?: string;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -60,9 +62,9 @@ export function SiteShell({
           </Link>
           <Form method="post" action="/taal" className="language-switch" aria-label={t("shell.chooseLanguage")}>
             <input type="hidden" name="redirectTo" value={here} />
-            {supportedLanguages.map((lng) => (
-              <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === locale} className="link-button">
-                {LANGUAGE_NAMES[lng]}
+            {languages.map(({ code, dir, label }) => (
+              <button key={code} type="submit" name="lng" value={code} lang={code} dir={dir} aria-pressed={code === locale} className="link-button">
+                {label}
               </button>
             ))}
           </Form>
@@ -98,13 +100,13 @@ export function SiteShell({
         <div className="translation-notice" role="note">
           <div className="container">
             {t("shell.translationNotice")}{" "}
-            <a href={`${location.pathname}?lng=nl`} hrefLang="nl" lang="nl">
-              {t("shell.dutchVersion", { lng: "nl" })}
+            <a href={`${location.pathname}?lng=nl`} hrefLang="nl">
+              {t("shell.dutchVersion")}
             </a>
           </div>
         </div>
       ) : null}
-      <main id="main" tabIndex={-1} className="container main">
+      <main id="main" tabIndex={-1} className="container main" lang={contentLang}>
         {children}
       </main>
       {kiosk ? null : (

@@ -4,10 +4,11 @@ import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
 import { SearchBox } from "~/components/Mikipedia";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "home");
 
 export default function Home() {
   const { t } = useTranslation();

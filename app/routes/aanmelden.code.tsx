@@ -12,8 +12,9 @@ import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "loginCode");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingLogin(request);

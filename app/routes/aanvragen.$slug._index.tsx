@@ -13,8 +13,12 @@ import { JsonLd } from "~/components/JsonLd";
 import { serviceStructuredData } from "~/modules/catalog/jsonld.server";
 import { env } from "~/utils/env.server";
 import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel";
+import { languageFromMatches, pageMeta } from "~/i18n/meta";
+import { InLanguage, LocalText } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, "request", { name: args.data && serviceLabel(args.data, languageFromMatches(args.matches)).title.text, fallback: "requestFallback" });
 
 const serviceParams = z.object({ slug });
 /** `stap` counts from 1 in the address; anything else than a step number is the first step. */
@@ -32,6 +36,7 @@ export const loader = loaderOf({
     slug: r.def.slug,
     title: r.def.title,
     summary: r.def.summary,
+    translations: r.def.translations,
     steps: r.def.form.steps,
     step: r.step,
     stepsDone: r.stepsDone,
@@ -73,6 +78,7 @@ export default function RequestStep() {
   const values = result && !result.ok ? result.values : d.values;
   const current = d.steps[d.step];
   const many = d.steps.length > 1;
+  const label = serviceLabel(d, i18n.language);
   const anchors = Object.fromEntries(current.fields.map((f) => [f.name, fieldAnchor(f)]));
   return (
     <div className="stack narrow">
@@ -81,12 +87,22 @@ export default function RequestStep() {
         <Link to="/aanvragen">{t("list.back")}</Link>
       </p>
       {many ? <p className="step-count">{t("form.stepOf", { n: d.step + 1, total: d.steps.length })}</p> : null}
-      <h1>{d.title}</h1>
-      {d.step === 0 ? <p>{d.summary}</p> : null}
+      <h1>
+        <InLanguage {...label.title} />
+      </h1>
+      {d.step === 0 && label.summary ? (
+        <p>
+          <InLanguage {...label.summary} />
+        </p>
+      ) : null}
       {d.saved ? <Notice>{t("form.draftSaved")}</Notice> : null}
       <ErrorSummary errors={errors} fieldIds={anchors} />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
-        {many ? <h2>{pick(current.title, i18n.language)}</h2> : null}
+        {many ? (
+          <h2>
+            <LocalText value={current.title} />
+          </h2>
+        ) : null}
         {current.fields.map((f) => (
           <RequestField key={f.name} field={f} values={values} error={errors?.[f.name]} file={d.files[f.name] ?? null} />
         ))}

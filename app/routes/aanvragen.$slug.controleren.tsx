@@ -9,8 +9,10 @@ import { discardDraft, loadRequestCheck, submitRequest } from "~/modules/cases/r
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
+import { LocalText } from "~/components/InLanguage";
 
-export const meta: MetaFunction = () => [{ title: "Controleer uw antwoorden – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestCheck");
 
 const serviceParams = z.object({ slug });
 
@@ -56,11 +58,13 @@ export default function CheckAnswers() {
       <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
       {d.steps.map((step, i) => (
         <section key={i} className="stack" aria-labelledby={`step-${i}`}>
-          <h2 id={`step-${i}`}>{pick(step.title, i18n.language)}</h2>
+          <h2 id={`step-${i}`}><LocalText value={step.title} /></h2>
           <dl className="summary-list">
             {step.fields.map((f) => (
               <div key={f.name} className="summary-row">
-                <dt>{pick(f.label, i18n.language)}</dt>
+                <dt>
+                  <LocalText value={f.label} />
+                </dt>
                 <dd>
                   <AnswerText field={f} value={d.answers[f.name]} />
                 </dd>
@@ -70,7 +74,7 @@ export default function CheckAnswers() {
           <p>
             <Link to={`/aanvragen/${d.slug}?stap=${i + 1}`}>
               {t("check.change")}
-              <span className="visually-hidden"> {pick(step.title, i18n.language)}</span>
+              <span className="visually-hidden"> <LocalText value={step.title} /></span>
             </Link>
           </p>
         </section>

@@ -3,13 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOnlineServices } from "~/modules/cases/requests.server";
 import { anyone, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
+import { InLanguage } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
-export const meta: MetaFunction = () => [{ title: "Online aanvragen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestList");
 
 export const loader = loaderOf({ guard: anyone, run: async () => ({ services: await listOnlineServices() }) });
 
 export default function Requests() {
-  const { t } = useTranslation("cases");
+  const { t, i18n } = useTranslation("cases");
   const { services } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
@@ -19,9 +22,15 @@ export default function Requests() {
         {services.map((s) => (
           <li key={s.slug} className="card">
             <h2>
-              <Link to={`/aanvragen/${s.slug}`}>{s.title}</Link>
+              <Link to={`/aanvragen/${s.slug}`}>
+                <InLanguage {...serviceLabel(s, i18n.language).title} />
+              </Link>
             </h2>
-            <p>{s.summary}</p>
+            {s.summary ? (
+              <p>
+                <InLanguage {...serviceLabel(s, i18n.language).summary!} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -7,8 +7,9 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestSent");
 
 const loaderParams = z.object({ reference: caseReference });
 export const loader = loaderOf({

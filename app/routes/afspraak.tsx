@@ -9,8 +9,10 @@ import { listThemes } from "~/modules/counter/queue.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Afspraak maken – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "appointment");
+export const handle = { i18n: ["counter"] };
 
 /** An unknown theme shows the list of themes; a malformed `verzet` is ignored, as before. */
 const bookingQuery = z.object({ thema: z.string().max(120).optional(), verzet: uuid.optional().catch(undefined) });

@@ -1,3 +1,4 @@
+import { supportedLanguages } from "~/i18n/config";
 import { z } from "zod";
 import { getArticleData } from "~/modules/knowledge/articles.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -7,7 +8,7 @@ import { anyone, loaderOf } from "~/utils/kernel";
 
 /** One article as JSON: the same text the page shows, Dutch where no translation exists yet. */
 const loaderParams = z.object({ slug });
-const loaderQuery = z.object({ lang: z.enum(["nl", "en", "fr"]).catch("nl") });
+const loaderQuery = z.object({ lang: z.enum(supportedLanguages).catch("nl") });
 export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,

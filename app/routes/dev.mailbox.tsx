@@ -4,8 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listDevMailbox } from "~/modules/notify/mailbox.server";
 import { httpError, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "devMailbox");
 
 /** Only outside production: shows the mail the portal sent, so a local login can be finished. */
 export const loader = loaderOf({

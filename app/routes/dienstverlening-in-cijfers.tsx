@@ -8,10 +8,12 @@ import { MIN_GROUP } from "~/modules/insights/suppress";
 import type { DataTable } from "~/modules/insights/tables";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { anyone, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Dienstverlening in cijfers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "figures");
+export const handle = { i18n: ["insights"] };
 
 export const loader = loaderOf({
   guard: anyone,

@@ -11,8 +11,9 @@ import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
 import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskAccess");
 // A door kiosk stands in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["access"], kiosk: true };
 

@@ -12,9 +12,10 @@ import { getLanguage } from "~/utils/i18next.server";
 import { slug } from "~/utils/ids";
 import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Neem een ticket – Huis van de Mechelaar" }];
-export const handle = { kiosk: true };
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskTicket");
+export const handle = { i18n: ["counter"], kiosk: true };
 
 export const loader = loaderOf({
   guard: anyone,

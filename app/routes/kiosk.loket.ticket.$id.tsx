@@ -5,9 +5,10 @@ import { z } from "zod";
 import { ticketStatus } from "~/modules/counter/queue.server";
 import { uuid } from "~/utils/ids";
 import { anyone, httpError, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
-export const handle = { kiosk: true };
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskYourTicket");
+export const handle = { i18n: ["counter"], kiosk: true };
 
 const loaderParams = z.object({ id: uuid });
 export const loader = loaderOf({

@@ -10,8 +10,9 @@ import { deskName, rateAtDesk, rateableTicketAtDesk } from "~/modules/contacts/s
 import { uuid } from "~/utils/ids";
 import { actionOf, anyone, httpError, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hoe tevreden bent u? – Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "kioskSatisfaction");
 // A tablet at the desk, in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["inbox"], kiosk: true };
 

@@ -1,19 +1,17 @@
 import { z } from "zod";
-import { supportedLanguages } from "~/i18n/config";
+import { namespaces, supportedLanguages } from "~/i18n/config";
 import { resources } from "~/i18n/resources";
-import { anyone, httpError, loaderOf } from "~/utils/kernel";
-
-type Namespace = keyof (typeof resources)["nl"];
+import { anyone, loaderOf } from "~/utils/kernel";
 
 /** Translations for the browser's i18next instance (server rendering uses them directly). */
-const loaderParams = z.object({ lng: z.enum(supportedLanguages), ns: z.string().max(40) });
+const loaderParams = z.object({ lng: z.enum(supportedLanguages), ns: z.enum(namespaces) });
 export const loader = loaderOf({
   guard: anyone,
   params: loaderParams,
   run: ({ params }) => {
-    const bundle = resources[params.lng];
-    if (!Object.hasOwn(bundle, params.ns)) httpError(404);
-    return new Response(JSON.stringify(bundle[params.ns as Namespace]), {
+    const bundle = resources[params.lng] as Record<string, unknown>;
+    // A namespace a courtesy language does not translate (yet) is empty: i18next then falls back to Dutch.
+    return new Response(JSON.stringify(Object.hasOwn(bundle, params.ns) ? bundle[params.ns] : {}), {
       headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" },
     });
   },

@@ -12,8 +12,9 @@ import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffLogin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/werk");

@@ -8,8 +8,9 @@ import { countActiveSessions } from "~/modules/identity/sessions.server";
 import { listAppointmentsFor } from "~/modules/counter/appointments.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myPage");
 
 export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),

@@ -9,8 +9,10 @@ import { cancelAppointment, getAppointment } from "~/modules/counter/appointment
 import { requireUser } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myAppointment");
+export const handle = { i18n: ["counter"] };
 
 const appointmentParams = z.object({ id: uuid });
 const resident = (request: Request) => requireUser(request, { role: "resident" });

@@ -13,8 +13,10 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { pageMeta } from "~/i18n/meta";
+import { LocalText } from "~/components/InLanguage";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "myCase", { name: args.data?.reference, fallback: "caseFallback" });
 
 const caseParams = z.object({ reference: caseReference });
 
@@ -152,7 +154,9 @@ export default function CasePage() {
 
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">{t("case.statusTitle")}</h2>
-        <p className="status-text">{pick(d.statusText as Text3 | null ?? undefined, lng) ?? d.status}</p>
+        <p className="status-text">
+          <LocalText value={d.statusText as Text3 | null} fallback={d.status} />
+        </p>
         <dl className="summary-list">
           <dt>{t("case.submitted")}</dt>
           <dd>{date.format(new Date(d.submittedAt))}</dd>
@@ -206,7 +210,9 @@ export default function CasePage() {
         <dl className="summary-list">
           {d.steps.flatMap((s) => s.fields).map((f) => (
             <div key={f.name} className="summary-row">
-              <dt>{pick(f.label, lng)}</dt>
+              <dt>
+                <LocalText value={f.label} />
+              </dt>
               <dd>
                 <AnswerText field={f} value={d.answers[f.name]} fileHref={fileHref} />
               </dd>

@@ -1,15 +1,18 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pick } from "~/modules/cases/definitions";
+import { pickIn } from "~/modules/cases/definitions";
 import { listMyCases } from "~/modules/cases/dossiers.server";
 import { listMyDrafts } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
+import { InLanguage } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
-export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myCases");
 
 export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
@@ -22,8 +25,8 @@ export const loader = loaderOf({
     drafts: drafts.map((d) => ({ slug: d.slug, href: d.href, title: d.title, updated: date.format(d.updatedAt) })),
     cases: list.map((c) => ({
       reference: c.reference,
-      serviceTitle: c.serviceTitle,
-      statusText: pick(c.statusText, lng) ?? c.status,
+      service: serviceLabel({ title: c.serviceTitle, translations: c.serviceTranslations }, lng).title,
+      statusText: pickIn(c.statusText, lng) ?? { text: c.status, lang: "nl" },
       actionNeeded: c.actionNeeded,
       open: c.open,
       lastChange: date.format(c.lastChangeAt),
@@ -53,12 +56,14 @@ export default function MyCases() {
         {rows.map((c) => (
           <tr key={c.reference}>
             <td>
-              <Link to={`/mijn/dossiers/${c.reference}`}>{c.serviceTitle}</Link>
+              <Link to={`/mijn/dossiers/${c.reference}`}>
+                <InLanguage {...c.service} />
+              </Link>
               <br />
               <span className="muted">{c.reference}</span>
             </td>
             <td>
-              {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} {c.statusText}
+              {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} <InLanguage {...c.statusText} />
             </td>
             <td>{c.lastChange}</td>
             {withExpected ? <td>{c.expected ? t("dossiers.around", { date: c.expected }) : "–"}</td> : null}

@@ -1,3 +1,4 @@
+import { supportedLanguages } from "~/i18n/config";
 import { redirect, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,17 +16,17 @@ import { clientIp } from "~/utils/request.server";
 import { JsonLd } from "~/components/JsonLd";
 import { env } from "~/utils/env.server";
 import { articleStructuredData } from "~/modules/knowledge/structured-data.server";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.article.title} – Mikipedia` : "Mikipedia" },
-  ...(data ? [{ name: "description", content: data.article.summary }] : []),
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  // An untranslated article keeps the site description in the page language.
+  pageMeta(args, !args.data ? "mikipedia" : args.data.article.translated ? "article" : "articleUntranslated", { name: args.data?.article.title, description: args.data?.article.translated ? args.data.article.summary : null });
 
 const articleParams = z.object({ slug });
 /** `z` is the search log line a result link came from; a malformed one is ignored. */
-const articleQuery = z.object({ z: uuid.optional().catch(undefined), bedankt: z.string().max(5).optional(), lng: z.enum(["nl", "en", "fr"]).optional().catch(undefined) });
+const articleQuery = z.object({ z: uuid.optional().catch(undefined), bedankt: z.string().max(5).optional(), lng: z.enum(supportedLanguages).optional().catch(undefined) });
 
 export const loader = loaderOf({
   guard: anyone,
@@ -95,7 +96,9 @@ export default function ArticlePage() {
           <ul>
             {article.related.map((r) => (
               <li key={r.slug}>
-                <Link to={r.url}>{r.title}</Link>
+                <Link to={r.url} lang={r.lang === i18n.language ? undefined : r.lang}>
+                  {r.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -5,9 +5,10 @@ import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { AUDIENCES, THEMES, mostAsked } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
-export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mikipedia");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request);

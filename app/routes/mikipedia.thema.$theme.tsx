@@ -7,9 +7,10 @@ import { THEMES, listArticles } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
 import { anyone, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
-export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mikipedia");
 
 const loaderParams = z.object({ theme: z.enum(THEMES) });
 export const loader = loaderOf({

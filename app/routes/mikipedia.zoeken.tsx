@@ -6,8 +6,9 @@ import { AUDIENCES, THEMES } from "~/modules/knowledge/articles.server";
 import { localizedPath, WAYS_TO_A_PERSON } from "~/modules/knowledge/no-answer";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Zoeken in Mikipedia – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mikipediaSearch");
 
 const pick = <T extends string>(values: readonly T[], v: string | null): T | null => (v && (values as readonly string[]).includes(v) ? (v as T) : null);
 

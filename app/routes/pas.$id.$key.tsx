@@ -7,8 +7,9 @@ import { formatWindow } from "~/modules/access/time";
 import { z } from "zod";
 import { uuid } from "~/utils/ids";
 import { anyone, httpError, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw toegang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "pass", { extra: [{ name: "robots", content: "noindex" }] });
 export const handle = { i18n: ["access"] };
 
 /**

@@ -1,10 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { useTranslation } from "react-i18next";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Privacy – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "privacy");
 
 export default function Privacy() {
   const { t } = useTranslation();

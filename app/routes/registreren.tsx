@@ -11,8 +11,9 @@ import { getLanguage } from "~/utils/i18next.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "register");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -9,8 +9,9 @@ import { linkState, rateByLink, verifySatisfactionToken } from "~/modules/contac
 import { DomainError } from "~/modules/platform/errors";
 import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw mening – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "opinion", { extra: [{ name: "robots", content: "noindex" }] });
 export const handle = { i18n: ["inbox"] };
 
 /** The page of a satisfaction link from an e-mail: no login; opening it uses nothing up, the tap does. */

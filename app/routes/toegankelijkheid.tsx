@@ -3,10 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { accessibilityStatement } from "~/modules/platform/accessibility.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Toegankelijkheid – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "accessibility");
 
 export const loader = () => accessibilityStatement();
 

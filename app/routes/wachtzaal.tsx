@@ -4,9 +4,10 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { waitingBoard } from "~/modules/counter/queue.server";
 import { anyone, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wachtzaal – Huis van de Mechelaar" }];
-export const handle = { kiosk: true };
+export const meta: MetaFunction = (args) => pageMeta(args, "waitingRoom");
+export const handle = { i18n: ["counter"], kiosk: true };
 
 export const loader = loaderOf({
   guard: anyone,

@@ -6,10 +6,11 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 export const handle = { i18n: ["admin", "inbox", "counteradmin"] };
 
-export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "workplace");
 
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "workplace.view"),

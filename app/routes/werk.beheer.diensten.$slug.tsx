@@ -7,8 +7,9 @@ import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema 
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Dienst"} – Werkplek` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "service", { name: args.data?.title, fallback: "serviceFallback" });
 export const handle = { i18n: ["backoffice"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");

@@ -9,8 +9,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { asList } from "~/utils/forms";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Diensten – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "services");
 export const handle = { i18n: ["backoffice"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");

@@ -10,8 +10,9 @@ import { getTheme, removeTheme, saveTheme, setThemeActive } from "~/modules/coun
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Themaloket – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "desk");
 export const handle = { i18n: ["counteradmin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");

@@ -8,8 +8,9 @@ import { getSchedule, saveSchedule } from "~/modules/counter/schedule-admin.serv
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug } from "~/utils/ids";
 import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Afsprakenagenda – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "deskAgenda");
 export const handle = { i18n: ["counteradmin"] };
 
 /** Blank rows under the schedule for new time ranges (more with ?rijen=N, no JavaScript needed). */

@@ -23,8 +23,9 @@ import {
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { isoDay, uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Loketten – Werkplek" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "desks");
 export const handle = { i18n: ["counteradmin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");

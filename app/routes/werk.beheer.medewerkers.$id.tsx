@@ -9,8 +9,10 @@ import { staffAccountBody } from "~/modules/identity/staff-form";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Medewerker – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffMember");
+export const handle = { i18n: ["admin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 const params = z.object({ id: uuid });

@@ -5,8 +5,9 @@ import { Notice } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listStaff } from "~/modules/identity/staff.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Medewerkers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffMembers");
 
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "admin.manage"),

@@ -6,8 +6,10 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { staffAccountBody } from "~/modules/identity/staff-form";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nieuwe medewerker – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffNew");
+export const handle = { i18n: ["admin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 

@@ -7,8 +7,10 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "teams");
+export const handle = { i18n: ["admin"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 

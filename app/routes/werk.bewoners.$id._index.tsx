@@ -9,8 +9,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.resident.name ?? "Bewoner"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "resident", { name: args.data?.resident.name, fallback: "residentFallback" });
 export const handle = { i18n: ["contacts"] };
 
 export const loader = loaderOf({

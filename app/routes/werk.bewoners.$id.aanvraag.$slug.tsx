@@ -11,8 +11,9 @@ import { fileOnBehalf, loadIntakeForm } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "request", { name: args.data?.title, fallback: "requestFallback" });
 export const handle = { i18n: ["contacts", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");

@@ -6,8 +6,9 @@ import { intakeChoices } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvraag indienen voor een bewoner – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "requestForResident");
 export const handle = { i18n: ["contacts"] };
 
 export const loader = loaderOf({

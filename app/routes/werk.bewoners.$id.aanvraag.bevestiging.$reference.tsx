@@ -8,8 +8,9 @@ import { intakeConfirmation } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { caseReference, uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Bevestiging"} – Digitaal Huis van de Mechelaar` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "myCase", { name: args.data?.reference, fallback: "confirmationFallback" });
 export const handle = { i18n: ["contacts"] };
 
 export const loader = loaderOf({

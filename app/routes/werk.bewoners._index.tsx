@@ -6,8 +6,9 @@ import { searchResidents } from "~/modules/contacts/resident-search.server";
 import { currentTicket } from "~/modules/counter/queue.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bewoner zoeken – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "residentSearch");
 export const handle = { i18n: ["contacts"] };
 
 export const loader = loaderOf({

@@ -7,8 +7,9 @@ import { newResidentInput } from "~/modules/contacts/intake-schema";
 import { createResidentRecord } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bewoner toevoegen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "residentNew");
 export const handle = { i18n: ["contacts"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");

@@ -6,8 +6,9 @@ import { listMyInvitations, recentArrivals } from "~/modules/access/invitations.
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bezoekers – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "visitors");
 export const handle = { i18n: ["access"] };
 
 export const loader = loaderOf({

@@ -8,11 +8,12 @@ import { invitationFormInput, invitationSchema, MAX_VISITORS } from "~/modules/a
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { parseWith } from "~/utils/forms";
 import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 /** Visitor rows shown at first; "add a visitor" adds one more, up to MAX_VISITORS. */
 const VISITOR_ROWS = 3;
 
-export const meta: MetaFunction = () => [{ title: "Bezoekers uitnodigen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "visitorsNew");
 export const handle = { i18n: ["access"] };
 
 const guard = (request: Request) => requireStaffCan(request, "visitors.host");

@@ -12,8 +12,9 @@ import { parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Contact registreren – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "contactNew");
 export const handle = { i18n: ["contacts"] };
 
 const OUTCOMES = ["answered", "request_filed", "referred", "follow_up"] as const;

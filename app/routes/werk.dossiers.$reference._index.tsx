@@ -2,6 +2,7 @@ import { redirect, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { pageMeta } from "~/i18n/meta";
 import { CaseActions } from "~/components/cases/CaseActions";
 import { CaseRecord } from "~/components/cases/CaseRecord";
 import { CaseState } from "~/components/cases/CaseState";
@@ -15,7 +16,7 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Werkplek` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "staffCase", { name: args.data?.reference, fallback: "caseFallback" });
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const params = z.object({ reference: caseReference });

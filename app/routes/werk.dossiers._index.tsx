@@ -10,8 +10,9 @@ import { pick, type Text3 } from "~/modules/cases/definitions";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { caseReference } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "queue");
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "cases.queue");

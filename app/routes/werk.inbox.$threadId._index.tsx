@@ -10,8 +10,9 @@ import { HANDLED_OUTCOMES } from "~/modules/contacts/schemas";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "E-mail – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mail");
 export const handle = { i18n: ["inbox"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");

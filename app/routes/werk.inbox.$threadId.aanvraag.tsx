@@ -9,8 +9,9 @@ import { agentFields, fileRequestFromThread, prefillFromMail, requestSource } fr
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvraag maken van een mail – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "mailToRequest");
 export const handle = { i18n: ["inbox", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");

@@ -5,8 +5,9 @@ import { brusselsTime } from "~/modules/contacts/format";
 import { listInbox } from "~/modules/contacts/inbox.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "inbox");
 export const handle = { i18n: ["inbox"] };
 
 export const loader = loaderOf({

@@ -6,8 +6,9 @@ import { casesFiledBy } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvragen die ik indiende – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "filedRequests");
 export const handle = { i18n: ["contacts"] };
 
 export const loader = loaderOf({

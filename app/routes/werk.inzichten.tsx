@@ -8,8 +8,10 @@ import { dashboardRequest } from "~/modules/insights/access.server";
 import { loadDashboardCached } from "~/modules/insights/dashboard.server";
 import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "insights");
+export const handle = { i18n: ["insights"] };
 
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "insights.view"),

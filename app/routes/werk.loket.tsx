@@ -9,8 +9,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { asList } from "~/utils/forms";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "myDesk");
 
 const guard = (request: Request) => requireStaffCan(request, "counter.desk");
 

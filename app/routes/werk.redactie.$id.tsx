@@ -10,8 +10,9 @@ import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Artikel bewerken – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleEdit");
 
 const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
 const params = z.object({ id: uuid });

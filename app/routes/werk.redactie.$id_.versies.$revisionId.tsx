@@ -6,8 +6,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { revisionDiff } from "~/modules/knowledge/editorial.server";
 import { uuid } from "~/utils/ids";
 import { httpError, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wijzigingen – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleChanges");
 
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "knowledge.edit"),

@@ -5,8 +5,9 @@ import { formatDate } from "~/components/Mikipedia";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { editorialOverview, listArticlesForEditors } from "~/modules/knowledge/editorial.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Redactie Mikipedia – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "editorial");
 
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "knowledge.edit"),

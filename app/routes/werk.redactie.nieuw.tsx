@@ -7,8 +7,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { createArticle, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { newArticleSchema } from "~/modules/knowledge/schemas";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nieuw artikel – Redactie Mikipedia" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "articleNew");
 
 const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
 

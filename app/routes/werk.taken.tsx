@@ -10,8 +10,9 @@ import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "tasks");
 export const handle = { i18n: ["backoffice", "cases"] };
 
 const guard = (request: Request) => requireStaffCan(request, "residents.serve");

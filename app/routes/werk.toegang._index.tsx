@@ -11,8 +11,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "buildingAccess");
 export const handle = { i18n: ["access"] };
 
 export const loader = loaderOf({

@@ -9,8 +9,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "present");
 export const handle = { i18n: ["access"] };
 
 const guard = (request: Request) => requireStaffCan(request, "access.presence");

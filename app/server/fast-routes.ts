@@ -1,3 +1,4 @@
+import { supportedLanguages } from "~/i18n/config";
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
@@ -67,7 +68,7 @@ export const ready = handle("ready", async (_req, res) => {
 
 const searchParams = z.object({
   q: z.string().max(200).default(""),
-  lang: z.enum(["nl", "en", "fr"]).catch("nl"),
+  lang: z.enum(supportedLanguages).catch("nl"),
   limit: z.coerce.number().int().min(1).max(50).catch(10),
   theme: z.string().max(40).optional(),
   audience: z.string().max(40).optional(),

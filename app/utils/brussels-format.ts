@@ -11,10 +11,17 @@ const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 // many dates: one formatter per locale and style for the whole process.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The Intl locale for a page language: English pages use British conventions (day-month-year,
+ * 24-hour clock), Arabic pages keep the Latin digits of the city's letters and case numbers.
+ */
+const INTL_LOCALE: Record<string, string> = { en: "en-GB", ar: "ar-u-nu-latn" };
+export const intlLocale = (locale: string) => INTL_LOCALE[locale] ?? locale;
+
 /** The shared formatter for `locale` in one of the portal's date styles. */
 export function brusselsFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
   const key = `${locale}\u0000${style}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, OPTIONS[style])));
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...OPTIONS[style], hourCycle: "h23" })));
   return f;
 }

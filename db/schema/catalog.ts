@@ -3,6 +3,9 @@ import { teams } from "./identity";
 
 export type ServiceChannels = { online: string | null; counter: string | null; phone: string | null };
 export type MemorandumSource = { theme: string; section: string };
+/** Texts of a service in another language than Dutch: faithful translations, labelled on the page. A missing field falls back to the Dutch text (marked lang="nl"). */
+export type ServiceText = { title?: string; summary?: string; description?: string; result?: string };
+export type ServiceTranslations = Partial<Record<string, ServiceText>>;
 
 /**
  * The service catalogue (producten en diensten): one row per service a resident can use
@@ -33,6 +36,8 @@ export const services = pgTable("services", {
   memorandumSource: jsonb("memorandum_source").$type<MemorandumSource>(),
   /** Residents can file a request for it online (it has a form and a status model). */
   requestable: boolean("requestable").notNull().default(false),
+  /** Per language code (en, fr, ...): the translated texts. Dutch stays in the columns above. */
+  translations: jsonb("translations").$type<ServiceTranslations>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -18,7 +18,8 @@ export const ROLES = ["resident", "frontoffice", "backoffice", "editor", "host",
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ROLES.filter((r) => r !== "resident") as Exclude<Role, "resident">[];
 
-export const LANGUAGES = ["nl", "en", "fr"] as const;
+/** Languages data may be in: Dutch (official), en and fr, and the courtesy languages ar and tr (app/i18n/config.ts). */
+export const LANGUAGES = ["nl", "en", "fr", "ar", "tr"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const CONTACT_CHANNELS = ["email", "paper"] as const;

@@ -54,7 +54,7 @@ test("a demo resident is greeted in their own language after choosing it", async
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("note")).toContainText("Only the Dutch text is official.");
-  await expect(page.getByRole("link", { name: "Bekijk de Nederlandse versie" })).toHaveAttribute("hreflang", "nl");
+  await expect(page.getByRole("link", { name: "View the Dutch version" })).toHaveAttribute("hreflang", "nl");
   await expectAccessible(page);
   await page.getByLabel("Your e-mail address").fill("john.smith@example.com");
   await page.getByRole("button", { name: "Send me a code" }).click();

@@ -1,4 +1,4 @@
-import { brusselsFormat } from "../../utils/brussels-format";
+import { brusselsFormat, intlLocale } from "../../utils/brussels-format";
 
 /** Dates are stored in UTC and shown in Europe/Brussels (architecture §4). */
 export const TIME_ZONE = "Europe/Brussels";
@@ -29,8 +29,8 @@ export function addDays(date: string, days: number): string {
 }
 
 export function formatWindow(from: Date, until: Date, lng: string): string {
-  const day = new Intl.DateTimeFormat(lng, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  const time = new Intl.DateTimeFormat(lng, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+  const day = new Intl.DateTimeFormat(intlLocale(lng), { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const time = new Intl.DateTimeFormat(intlLocale(lng), { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return `${day.format(from)}, ${time.format(from)} – ${time.format(until)}`;
 }
 

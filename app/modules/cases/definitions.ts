@@ -5,7 +5,8 @@ import { z } from "zod";
  * shape, shared by the seed loader, the server and the pages. No server-only imports here.
  */
 
-const text3 = z.object({ nl: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) });
+/** Dutch, English and French are required; courtesy languages (ar, tr, ...) may be added per text. */
+const text3 = z.object({ nl: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).catchall(z.string().min(1));
 export type Text3 = z.infer<typeof text3>;
 
 export const FIELD_TYPES = ["text", "longtext", "number", "date", "choice", "multichoice", "address", "email", "phone", "file", "consent"] as const;
@@ -69,7 +70,10 @@ export type RequestDefinition = z.infer<typeof requestDefinition>;
 export type FormDef = RequestDefinition["form"];
 export type StatusModel = RequestDefinition["statusModel"];
 
-export const pick = (t: Text3 | undefined, lng: string) => (t ? (t[lng as keyof Text3] ?? t.nl) : undefined);
+export const pick = (t: Text3 | undefined, lng: string) => (t ? (t[lng] ?? t.nl) : undefined);
+/** Like pick, with the language the text is really in (for lang="nl" on a Dutch fallback). */
+export const pickIn = (t: Text3 | undefined, lng: string): { text: string; lang: string } | undefined =>
+  t ? (t[lng] ? { text: t[lng], lang: lng } : { text: t.nl, lang: "nl" }) : undefined;
 
 export const statusOf = (model: StatusModel, key: string) => model.statuses.find((s) => s.key === key);
 export const isFinal = (s: StatusDef | undefined) => !!s && s.next.length === 0;

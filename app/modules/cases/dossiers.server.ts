@@ -21,6 +21,7 @@ export async function listMyCases(actor: CurrentUser) {
       reference: cases.reference,
       serviceId: cases.serviceId,
       serviceTitle: services.title,
+      serviceTranslations: services.translations,
       status: cases.status,
       submittedAt: cases.submittedAt,
       lastChangeAt: cases.lastChangeAt,
@@ -40,6 +41,7 @@ export async function listMyCases(actor: CurrentUser) {
       return {
         reference: r.reference,
         serviceTitle: r.serviceTitle,
+        serviceTranslations: r.serviceTranslations,
         status: r.status,
         statusText: def ? statusOf(def.statusModel, r.status)?.text : undefined,
         actionNeeded: !!r.waitingSince,

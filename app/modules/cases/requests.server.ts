@@ -261,5 +261,5 @@ export async function submitRequest(actor: CurrentUser, slug: string, idempotenc
 /** The services a resident can request online, for the /aanvragen list. */
 export async function listOnlineServices() {
   const defs = await listRequestable();
-  return defs.map((d) => ({ slug: d.slug, title: d.title, summary: d.summary, steps: d.form.steps.length }));
+  return defs.map((d) => ({ slug: d.slug, title: d.title, summary: d.summary, translations: d.translations, steps: d.form.steps.length }));
 }

@@ -1,3 +1,4 @@
+import { intlLocale } from "../../utils/brussels-format";
 import { randomInt } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import QRCode from "qrcode";
@@ -91,7 +92,7 @@ async function appointmentMail(
   if (!resident.email) return;
   const lng = resident.preferredLanguage as keyof LocalizedText;
   const t = fixedT(lng, "counter");
-  const when = new Intl.DateTimeFormat(lng === "nl" ? "nl-BE" : lng === "fr" ? "fr-BE" : "en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" }).format(appointment.startsAt);
+  const when = new Intl.DateTimeFormat(lng === "nl" ? "nl-BE" : lng === "fr" ? "fr-BE" : intlLocale(lng), { hourCycle: "h23", dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" }).format(appointment.startsAt);
   const url = `${env().PUBLIC_URL}/mijn/afspraken/${appointment.id}`;
   const vars = { name: resident.name, when, theme: theme.name[lng] ?? theme.name.nl, reference: appointment.reference, url };
   const attachments = [];

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import MarkdownIt from "markdown-it";
 import { FEEDBACK_REASONS, knowledgeArticles, knowledgeFeedback, knowledgeSearchLog, type FeedbackReason, type Language } from "../../../db/schema";
 import { getServicesBySlugs } from "~/modules/catalog/catalog.server";
+import { serviceLabel } from "~/modules/catalog/localize";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db } from "~/utils/db.server";
@@ -27,8 +28,9 @@ export type ArticleView = {
   audiences: string[];
   source: { theme: string; section: string } | null;
   lastChecked: string | null;
-  related: { slug: string; title: string; url: string }[];
-  service: { slug: string; title: string; requestable: boolean; requestUrl: string | null } | null;
+  /** `lang`: the language of the title (Dutch when the related article has no translation yet). */
+  related: { slug: string; title: string; url: string; lang: Language }[];
+  service: { slug: string; title: string; titleLang: string; requestable: boolean; requestUrl: string | null } | null;
 };
 
 const langs = (language: Language): Language[] => [...new Set<Language>([language, "nl"])];
@@ -80,7 +82,7 @@ async function loadArticle(slug: string, language: Language): Promise<{ view: Ar
   const related = article.related
     .map((s) => relatedRows.find((r) => r.slug === s && r.language === language) ?? relatedRows.find((r) => r.slug === s && r.language === "nl"))
     .filter((r): r is NonNullable<typeof r> => !!r)
-    .map((r) => ({ slug: r.slug, title: r.title, url: articleUrl(r.slug, language) }));
+    .map((r) => ({ slug: r.slug, title: r.title, url: articleUrl(r.slug, language), lang: r.language }));
   const [service] = article.serviceSlug ? await getServicesBySlugs([article.serviceSlug]) : [];
   const view: ArticleView = {
     slug: article.translationOf ?? article.slug,
@@ -95,7 +97,7 @@ async function loadArticle(slug: string, language: Language): Promise<{ view: Ar
     source: article.source,
     lastChecked: article.lastChecked,
     related,
-    service: service ? { slug: service.slug, title: service.title, requestable: service.requestable, requestUrl: service.requestable ? `/aanvragen/${service.slug}` : null } : null,
+    service: service ? { slug: service.slug, title: serviceLabel(service, language).title.text, titleLang: serviceLabel(service, language).title.lang, requestable: service.requestable, requestUrl: service.requestable ? `/aanvragen/${service.slug}` : null } : null,
   };
   return { view, markdown: article.body };
 }

@@ -57,7 +57,7 @@ const CANDIDATES = 100;
 type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
-const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`) };
+const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`), ar: sql.raw(`'arabic'::regconfig`), tr: sql.raw(`'turkish_unaccent'::regconfig`) };
 
 /** A form as tsquery text: its parts (all needed), optionally as a prefix, limited to some fields. */
 function tsText(form: Form, weights: string) {

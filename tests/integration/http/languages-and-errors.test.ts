@@ -23,7 +23,7 @@ describe("languages", () => {
     const html = await (await server.get("/", { "Accept-Language": "fr-BE,fr;q=0.9" })).text();
     expect(htmlLang(html)).toBe("fr");
     expect(html).toContain("Seul le texte néerlandais est officiel.");
-    expect(html).toMatch(/<a href="\/\?lng=nl" hrefLang="nl" lang="nl">Bekijk de Nederlandse versie<\/a>/);
+    expect(html).toMatch(/<a href="\/\?lng=nl" hrefLang="nl">Voir la version néerlandaise<\/a>/);
     const dutch = await (await server.get("/?lng=nl", { "Accept-Language": "fr" })).text();
     expect(htmlLang(dutch)).toBe("nl");
   });
