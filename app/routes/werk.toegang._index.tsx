@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BuildingInfoForm } from "~/components/BuildingInfoForm";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
-import { listBuildings, listEntrances } from "~/modules/access/invitations.server";
+import { listBuildings, listEntrances, updateBuildingInfo } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
-import { kioskSchema } from "~/modules/access/schemas";
+import { buildingInfoSchema, kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { formValues, parseWith } from "~/utils/forms";
@@ -29,6 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
       await revokeKiosk(actor, String(form.get("kioskId") ?? ""));
       return redirect("/werk/toegang?ingetrokken=1");
     }
+    if (form.get("intent") === "building") {
+      const info = parseWith(buildingInfoSchema, values, values);
+      if (!info.ok) return data(info, { status: 400 });
+      await updateBuildingInfo(actor, info.data);
+      return redirect("/werk/toegang?gebouw=1#buildings-title");
+    }
     const parsed = parseWith(kioskSchema, values, values);
     if (!parsed.ok) return data(parsed, { status: 400 });
     const created = await registerKiosk(actor, parsed.data);
@@ -49,6 +56,7 @@ export default function AccessAdmin() {
   return (
     <div className="stack">
       {params.has("ingetrokken") ? <Notice>{t("admin.kioskRevoked")}</Notice> : null}
+      {params.has("gebouw") ? <Notice>{t("admin.buildingSaved")}</Notice> : null}
       <h1>{t("admin.title")}</h1>
       <section aria-labelledby="presence-title">
         <h2 id="presence-title">{t("admin.presence")}</h2>
@@ -62,6 +70,13 @@ export default function AccessAdmin() {
       </section>
       {isAdmin ? (
         <>
+          <section aria-labelledby="buildings-title" className="stack narrow">
+            <h2 id="buildings-title">{t("admin.buildings")}</h2>
+            <p>{t("admin.buildingsIntro")}</p>
+            {buildings.map((b) => (
+              <BuildingInfoForm key={b.id} building={b} />
+            ))}
+          </section>
           <section aria-labelledby="kiosks-title">
             <h2 id="kiosks-title">{t("admin.kiosks")}</h2>
             {kiosks.length ? (

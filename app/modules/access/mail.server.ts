@@ -15,6 +15,10 @@ export type PassMailInput = {
   hostName: string;
   buildingName: string;
   address: string | null;
+  openingHours?: string | null;
+  accessibility?: string | null;
+  /** Grouped for reading out, e.g. "K7M2-9QXH-3". */
+  shortCode?: string | null;
   purpose: string;
   validFrom: Date;
   validUntil: Date;
@@ -27,7 +31,15 @@ export const qrPng = (token: string) => QRCode.toBuffer(token, { errorCorrection
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function icsFile(p: PassMailInput, title: string, location: string): string | undefined {
+/** The building's stated facts, each only when the city has stated it. */
+function buildingLines(p: PassMailInput, t: (key: string, vars?: Record<string, string>) => string): string[] {
+  return [
+    p.openingHours ? t("mail.openingHoursLine", { hours: p.openingHours }) : undefined,
+    p.accessibility ? t("mail.accessibilityLine", { accessibility: p.accessibility }) : undefined,
+  ].filter((l): l is string => Boolean(l));
+}
+
+function icsFile(p: PassMailInput, title: string, location: string, details: string[]): string | undefined {
   const toArray = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
   const { value, error } = createEvent({
     uid: `${p.passId}@mechelaar`,
@@ -38,7 +50,7 @@ function icsFile(p: PassMailInput, title: string, location: string): string | un
     endInputType: "utc",
     endOutputType: "utc",
     title,
-    description: p.purpose,
+    description: [p.purpose, ...details].join("\n"),
     location,
     url: passUrl(p.passId, p.viewKey),
     productId: "mechelen/digitaal-huis",
@@ -54,17 +66,20 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
   const addressLine = p.address ?? t("mail.noAddress");
   const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when, purpose: p.purpose, url: passUrl(p.passId, p.viewKey), address: addressLine };
   const png = await qrPng(p.token);
-  const ics = icsFile(p, t("mail.icsTitle", vars), location);
+  const facts = buildingLines(p, t);
+  const codeLine = p.shortCode ? t("mail.shortCode", { code: p.shortCode }) : undefined;
+  const ics = icsFile(p, t("mail.icsTitle", vars), location, [...facts, ...(codeLine ? [codeLine] : [])]);
   const intro = t(`mail.${kind}.intro`, vars);
   const html = `<!doctype html><html lang="${p.language}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(t("mail.greeting", vars))}</p>
 <p>${escapeHtml(intro)}</p>
-<ul><li>${escapeHtml(t("mail.when", vars))}</li><li>${escapeHtml(t("mail.where", vars))}</li><li>${escapeHtml(t("mail.addressLine", vars))}</li><li>${escapeHtml(t("mail.purpose", vars))}</li></ul>
+<ul><li>${escapeHtml(t("mail.when", vars))}</li><li>${escapeHtml(t("mail.where", vars))}</li><li>${escapeHtml(t("mail.addressLine", vars))}</li>${facts.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}<li>${escapeHtml(t("mail.purpose", vars))}</li></ul>
 <p>${escapeHtml(t("mail.showCode"))}</p>
 <p><img src="cid:pass-qr" width="296" height="296" alt="${escapeHtml(t("mail.qrAlt"))}"></p>
+${codeLine ? `<p>${escapeHtml(codeLine)}</p>` : ""}
 <p><a href="${escapeHtml(vars.url)}">${escapeHtml(t("mail.openPage"))}</a></p>
 <p>${escapeHtml(t("mail.signature"))}</p></body></html>`;
-  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), t("mail.purpose", vars), "", t("mail.showCode"), vars.url, "", t("mail.signature")].join("\n");
+  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), ...facts, t("mail.purpose", vars), "", t("mail.showCode"), vars.url, ...(codeLine ? ["", codeLine] : []), "", t("mail.signature")].join("\n");
   return {
     to: p.visitorEmail,
     subject: t(`mail.${kind}.subject`, vars),
