@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ReturnToStart } from "~/components/ReturnToStart";
 import { ticketStatus } from "~/modules/counter/queue.server";
+
+/** The ticket screen returns to the start by itself after this long (issue 15 item 6). */
+const TICKET_SCREEN_SECONDS = 10;
 
 export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
@@ -31,11 +35,7 @@ export default function KioskTicket() {
         <p className="lead">{t("ticket.goTo", { desk: ticket.deskName })}</p>
       ) : null}
       <p>{t("ticket.watchScreen")}</p>
-      <p>
-        <Link className="button" to="/kiosk/loket">
-          {t("ticket.done")}
-        </Link>
-      </p>
+      <ReturnToStart to="/kiosk/loket" seconds={TICKET_SCREEN_SECONDS} />
     </div>
   );
 }
