@@ -5,9 +5,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { KioskAnswer } from "~/components/KioskAnswer";
 import { KioskCamera } from "~/components/KioskCamera";
-import { activeKiosk, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
+import { KioskSignOut } from "~/components/KioskSignOut";
+import { activeKiosk, confirmKioskSignOut, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
+import { DomainError } from "~/modules/platform/errors";
 import { parseWith } from "~/utils/forms";
 import { clientIp, domainErrorToForm } from "~/utils/request.server";
 
@@ -33,8 +35,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return domainErrorToForm(err, values);
     }
   }
-  if (intent === "logout") return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize("", { maxAge: 0 }) } });
   const kioskId = await kioskIdFromRequest(request);
+  if (intent === "logout") {
+    // Staff confirm with the kiosk's key; one tap by a passer-by does nothing (KioskSignOut).
+    try {
+      if (kioskId) await confirmKioskSignOut(kioskId, String(form.get("credential") ?? ""), clientIp(context));
+      return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize("", { maxAge: 0 }) } });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return data({ ok: false as const, logout: true as const, errors: { _form: err.messageKey }, values: {} }, { status: err.status });
+    }
+  }
   if (!kioskId) return redirect("/kiosk");
   // Scanners may send a trailing line ending; nothing else is trimmed (base45 may end in a space).
   const parsed = parseWith(scanSchema, { code: String(form.get("code") ?? "") });
@@ -77,7 +88,7 @@ export default function Kiosk() {
     );
   }
 
-  const errors = result && !result.ok ? result.errors : undefined;
+  const errors = result && !result.ok && !("logout" in result) ? result.errors : undefined;
   return (
     <div className="stack kiosk">
       <h1>
@@ -96,12 +107,7 @@ export default function Kiosk() {
         </button>
       </Form>
       <KioskCamera formId="kiosk-scan" fieldId="code" />
-      <Form method="post" className="kiosk-logout">
-        <input type="hidden" name="intent" value="logout" />
-        <button type="submit" className="link-button">
-          {t("kiosk.logout")}
-        </button>
-      </Form>
+      <KioskSignOut error={result && "logout" in result ? result.errors._form : undefined} />
     </div>
   );
 }
