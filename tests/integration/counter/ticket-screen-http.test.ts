@@ -33,6 +33,14 @@ describe("the counter kiosk's ticket screen", () => {
     expect(third).toContain("Er zijn 2 personen voor u.");
   });
 
+  it("answers the page's data request a browser with JavaScript makes (/….data is not an unknown file)", async () => {
+    const res = await server.post("/kiosk/loket", { theme: "andere-vraag" });
+    const data = await server.get(`${res.headers.get("Location")}.data`);
+    expect(data.status).toBe(200);
+    expect(await data.text()).toContain("ahead");
+    expect((await server.get("/wp-login.php")).status).toBe(404);
+  });
+
   it("uses plural forms in every language for counts that were written once for all numbers", () => {
     for (const lng of ["nl", "en", "fr"]) {
       const counter = fixedT(lng, "counter");
