@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleEditor } from "~/components/ArticleEditor";
+import { ArticlePreview, type ArticlePreviewView } from "~/components/ArticlePreview";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requireStaff } from "~/modules/identity/guards.server";
-import { getArticleForEditing, pinBestBet, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
+import { getArticleForEditing, pinBestBet, previewArticle, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
@@ -51,7 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await removeBestBet(actor, id, String(form.get("bestBetId") ?? ""));
       return redirect(`/werk/redactie/${id}#toppers`);
     }
-    if (intent === "preview") return { ok: true as const, form: "article" as const, preview: scoreContent({ summary: String(values.summary ?? ""), body: String(values.body ?? "") }), values };
+    if (intent === "preview") {
+      const text = { title: String(values.title ?? ""), summary: String(values.summary ?? ""), body: String(values.body ?? "") };
+      return { ok: true as const, form: "article" as const, preview: scoreContent(text), rendered: previewArticle(text), values };
+    }
     const parsed = parseWith(articleContentSchema, values, values);
     if (!parsed.ok) return data({ ...parsed, form: "article" as const, preview: null }, { status: 400 });
     await saveRevision(actor, id, toContent(parsed.data), intent === "review");
@@ -69,7 +73,7 @@ export default function EditArticle() {
   const { t, i18n } = useTranslation("knowledge");
   const { article, latest, content, readability, revisions, bestBets, me, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
-    | { ok: boolean; form?: "article" | "publish" | "bestBet"; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null }
+    | { ok: boolean; form?: "article" | "publish" | "bestBet"; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null; rendered?: ArticlePreviewView }
     | undefined;
   const formName = result?.form ?? "article";
   const articleErrors = result && !result.ok && formName === "article" ? result.errors : undefined;
@@ -110,7 +114,9 @@ export default function EditArticle() {
         )}
       </section>
 
+      {article.dutchChangedAt ? <Notice>{t("editor.toReview", { date: when(article.dutchChangedAt) })}</Notice> : null}
       <ArticleEditor values={values} errors={articleErrors} readability={preview ?? readability} previewed={!!preview} />
+      {result?.rendered ? <ArticlePreview preview={result.rendered} lang={article.language} /> : null}
 
       <section aria-labelledby="versies">
         <h2 id="versies">{t("editor.revisionsTitle")}</h2>
@@ -132,7 +138,7 @@ export default function EditArticle() {
                       {r.number}
                     </Link>
                   </td>
-                  <td>{t(`editor.status.${r.status}`)}</td>
+                  <td>{r.replaced ? t("editor.status.replaced") : t(`editor.status.${r.status}`)}</td>
                   <td>{r.origin === "seed" ? t("editor.seedAuthor") : r.author}</td>
                   <td>{when(r.createdAt)}</td>
                 </tr>

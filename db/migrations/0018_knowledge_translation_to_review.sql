@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge_articles" ADD COLUMN "dutch_changed_at" timestamp with time zone;
