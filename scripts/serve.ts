@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { startLine } from "./lib/start-line";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -130,7 +131,7 @@ async function main() {
   inbound = env.INBOUND_SMTP_PORT ? await startInboundSmtp({ port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST }) : undefined;
   if (inbound) log.info(`Inbound e-mail: SMTP on ${env.INBOUND_SMTP_HOST}:${inbound.port} for ${env.INBOUND_MAIL_ADDRESSES.join(", ")}`);
 
-  log.info(`Digitaal Huis van de Mechelaar: ${env.PUBLIC_URL} (${embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL"}${seedDemo ? ", demo data" : ""}${httpProcesses ? `, ${env.WEB_CONCURRENCY} HTTP processes` : ""})`);
+  log.info(startLine({ mode: env.NODE_ENV, url: env.PUBLIC_URL, embedded: Boolean(embedded), demo: seedDemo, httpProcesses: httpProcesses ? env.WEB_CONCURRENCY : undefined }));
 }
 
 main().catch(failStartup);

@@ -4,14 +4,17 @@ import type { DbOrTx } from "../app/utils/db.server";
 
 /**
  * The city buildings the memorandum names (Thema 2 §3 and the culture chapter). It gives
- * no addresses, so none are stored: pages and mails then say to ask the host.
+ * no addresses, opening hours or accessibility details for them, so none are stored (null,
+ * not invented): the pass page and mails then show nothing for those fields (the address
+ * line says to ask the host). An admin fills them in at /werk/toegang.
  */
-export const BUILDINGS = [
-  { code: 1, slug: "huis-van-de-mechelaar", name: "Huis van de Mechelaar" },
-  { code: 2, slug: "zeeridder", name: "De Zeeridder" },
-  { code: 3, slug: "schepenhuis", name: "Schepenhuis (vrijetijdsbalie)" },
-  { code: 4, slug: "bibliotheek", name: "Bibliotheek" },
-] as const;
+type SeedBuilding = { code: number; slug: string; name: string; address: string | null; openingHours: string | null; accessibility: string | null };
+export const BUILDINGS: readonly SeedBuilding[] = [
+  { code: 1, slug: "huis-van-de-mechelaar", name: "Huis van de Mechelaar", address: null, openingHours: null, accessibility: null },
+  { code: 2, slug: "zeeridder", name: "De Zeeridder", address: null, openingHours: null, accessibility: null },
+  { code: 3, slug: "schepenhuis", name: "Schepenhuis (vrijetijdsbalie)", address: null, openingHours: null, accessibility: null },
+  { code: 4, slug: "bibliotheek", name: "Bibliotheek", address: null, openingHours: null, accessibility: null },
+];
 
 export async function seedBuildings(db: DbOrTx) {
   for (const b of BUILDINGS) {

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { CityWordmark } from "~/components/CityWordmark";
 import { useTranslation } from "react-i18next";
 import { languages } from "~/i18n/config";
 import type { Role } from "../../db/schema";
@@ -57,6 +58,7 @@ export function SiteShell({
       <header className="site-header">
         <div className="container header-row">
           <Link to="/" className="wordmark" aria-label={t("shell.homeLabel")}>
+            <CityWordmark />
             <span className="wordmark-city">Mechelen</span>
             <span className="wordmark-sub">{t("shell.siteName")}</span>
           </Link>

@@ -21,9 +21,15 @@ export default function Home() {
       <section aria-labelledby="home-what" className="card">
         <h2 id="home-what">{t("home.whatTitle")}</h2>
         <ul>
-          <li>{t("home.whatRequests")}</li>
-          <li>{t("home.whatFollow")}</li>
-          <li>{t("home.whatHelp")}</li>
+          <li>
+            <Link to="/aanvragen">{t("home.whatRequests")}</Link>
+          </li>
+          <li>
+            <Link to="/mijn/dossiers">{t("home.whatFollow")}</Link>
+          </li>
+          <li>
+            <Link to="/mikipedia">{t("home.whatHelp")}</Link>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="home-mikipedia" className="card">

@@ -18,7 +18,7 @@ export const meta: MetaFunction = (args) => pageMeta(args, "loginCode");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingLogin(request);
-  return { email: pending?.email ?? "", devMailbox: !isProduction() };
+  return { email: pending?.email ?? "", registering: pending?.registering === true, devMailbox: !isProduction() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,12 +41,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EnterCode() {
   const { t } = useTranslation(["auth", "common"]);
-  const { email, devMailbox } = useLoaderData<typeof loader>();
+  const { email, registering, devMailbox } = useLoaderData<typeof loader>();
   const { errors, values, busy } = useFormResult();
   return (
     <div className="stack narrow">
       <h1>{t("code.title")}</h1>
-      {email ? <p>{t("code.sentTo", { email })}</p> : <p>{t("code.intro")}</p>}
+      {registering && email ? (
+        <>
+          <p className="lead">{t("code.welcomeNew")}</p>
+          <p>{t("code.sentToNew", { email })}</p>
+        </>
+      ) : email ? (
+        <p>{t("code.sentTo", { email })}</p>
+      ) : (
+        <p>{t("code.intro")}</p>
+      )}
       <p>{t("code.validity")}</p>
       {devMailbox ? (
         <p className="muted">

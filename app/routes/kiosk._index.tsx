@@ -1,4 +1,4 @@
-import { redirect, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { KioskAnswer } from "~/components/KioskAnswer";
 import { KioskCamera } from "~/components/KioskCamera";
-import { activeKiosk, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
+import { KioskSignOut } from "~/components/KioskSignOut";
+import { activeKiosk, confirmKioskSignOut, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
 import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
+import { DomainError } from "~/modules/platform/errors";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskAccess");
 // A door kiosk stands in public: no menu, no account links (see root Layout).
@@ -27,7 +29,8 @@ export const loader = loaderOf({
 
 const kioskActions = z.discriminatedUnion(INTENT_FIELD, [
   z.object({ [INTENT_FIELD]: z.literal("login"), credential: z.string().max(500).default("") }),
-  z.object({ [INTENT_FIELD]: z.literal("logout") }),
+  // Staff confirm with the kiosk's key; one tap by a passer-by does nothing (KioskSignOut).
+  z.object({ [INTENT_FIELD]: z.literal("logout"), credential: z.string().max(500).default("") }),
   // Scanners may send a trailing line ending; nothing else is trimmed (base45 may end in a space).
   scanSchema.extend({ [INTENT_FIELD]: z.literal("scan") }),
 ]);
@@ -45,8 +48,16 @@ export const action = actionOf({
           // The credential is a secret: it is never sent back to the page.
           return domainErrorResponse(err, {}, body._intent);
         }
-      case "logout":
+      case "logout": {
+        const kioskId = await kioskIdFromRequest(request);
+        try {
+          if (kioskId) await confirmKioskSignOut(kioskId, body.credential, clientIp(context));
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          return data({ ok: false as const, logout: true as const, errors: { _form: err.messageKey }, values: {} }, { status: err.status });
+        }
         return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize("", { maxAge: 0 }) } });
+      }
       case "scan": {
         const kioskId = await kioskIdFromRequest(request);
         if (!kioskId) return redirect("/kiosk");
@@ -91,7 +102,7 @@ export default function Kiosk() {
     );
   }
 
-  const errors = result && !result.ok ? result.errors : undefined;
+  const errors = result && !result.ok && !("logout" in result) ? result.errors : undefined;
   return (
     <div className="stack kiosk">
       <h1>
@@ -110,12 +121,7 @@ export default function Kiosk() {
         </button>
       </Form>
       <KioskCamera formId="kiosk-scan" fieldId="code" />
-      <Form method="post" className="kiosk-logout">
-        <input type="hidden" name="_intent" value="logout" />
-        <button type="submit" className="link-button">
-          {t("kiosk.logout")}
-        </button>
-      </Form>
+      <KioskSignOut error={result && "logout" in result ? result.errors._form : undefined} />
     </div>
   );
 }

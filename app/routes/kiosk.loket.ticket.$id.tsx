@@ -1,11 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ReturnToStart } from "~/components/ReturnToStart";
 import { ticketStatus } from "~/modules/counter/queue.server";
 import { uuid } from "~/utils/ids";
 import { anyone, httpError, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+
+/** The ticket screen returns to the start by itself after this long (issue 15 item 6). */
+const TICKET_SCREEN_SECONDS = 10;
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskYourTicket");
 export const handle = { i18n: ["counter"], kiosk: true };
@@ -38,11 +42,7 @@ export default function KioskTicket() {
         <p className="lead">{t("ticket.goTo", { desk: ticket.deskName })}</p>
       ) : null}
       <p>{t("ticket.watchScreen")}</p>
-      <p>
-        <Link className="button" to="/kiosk/loket">
-          {t("ticket.done")}
-        </Link>
-      </p>
+      <ReturnToStart to="/kiosk/loket" seconds={TICKET_SCREEN_SECONDS} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { redirect, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DutchIsNewer } from "~/components/DutchIsNewer";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { formatDate } from "~/components/Mikipedia";
 import { getArticle, recordFeedback } from "~/modules/knowledge/articles.server";
@@ -65,6 +66,7 @@ export default function ArticlePage() {
           <span lang={article.language}>{t("article.notTranslated")}</span>
         </Notice>
       ) : null}
+      {article.dutchChangedAt ? <DutchIsNewer at={article.dutchChangedAt} slug={article.slug} /> : null}
       <div lang={textLang === i18n.language ? undefined : textLang} className="stack">
         <h1>{article.title}</h1>
         <section aria-labelledby="mk-answer" className="answer">

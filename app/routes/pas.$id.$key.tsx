@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { ShortCode } from "~/components/ShortCode";
 import { passForVisitor } from "~/modules/access/invitations.server";
 import { formatWindow } from "~/modules/access/time";
 import { z } from "zod";
@@ -66,6 +67,18 @@ export default function PassPage() {
         <dd>{pass.buildingName}</dd>
         <dt>{t("pass.address")}</dt>
         <dd>{pass.address ?? t("mail.noAddress")}</dd>
+        {pass.openingHours ? (
+          <>
+            <dt>{t("pass.openingHours")}</dt>
+            <dd className="preserve-lines">{pass.openingHours}</dd>
+          </>
+        ) : null}
+        {pass.accessibility ? (
+          <>
+            <dt>{t("pass.accessibility")}</dt>
+            <dd className="preserve-lines">{pass.accessibility}</dd>
+          </>
+        ) : null}
         <dt>{t("pass.host")}</dt>
         <dd>{pass.hostName}</dd>
         <dt>{t("pass.purpose")}</dt>
@@ -74,12 +87,16 @@ export default function PassPage() {
       {usable ? (
         <>
           <p>{t("pass.offline")}</p>
-          <details>
-            <summary>{t("pass.manual")}</summary>
-            <p className="pass-token">
-              <code>{pass.token}</code>
-            </p>
-          </details>
+          {pass.shortCode ? (
+            <ShortCode code={pass.shortCode} />
+          ) : (
+            <details>
+              <summary>{t("pass.manual")}</summary>
+              <p className="pass-token">
+                <code>{pass.token}</code>
+              </p>
+            </details>
+          )}
         </>
       ) : null}
     </div>

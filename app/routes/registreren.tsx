@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
   return redirect("/aanmelden/code", {
-    headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: parsed.data.email, redirectTo }) },
+    headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: parsed.data.email, redirectTo, registering: true }) },
   });
 }
 

@@ -62,7 +62,7 @@ export default function Queue() {
         </Notice>
       ) : null}
       <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
-      <p>{t("queue.summary", { open: c.open, overdue: c.overdue, waiting: c.waiting })}</p>
+      <p>{t("queue.summary", { count: c.open, overdue: c.overdue, waiting: c.waiting })}</p>
 
       {/* Keyed by the filters so the selects show them after any navigation (they are uncontrolled). */}
       <Form method="get" className="filters card" aria-labelledby="filters-title" key={JSON.stringify(f)}>

@@ -3,9 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ArticleEditor } from "~/components/ArticleEditor";
+import { ArticlePreview, type ArticlePreviewView } from "~/components/ArticlePreview";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
-import { getArticleForEditing, pinBestBet, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
+import { getArticleForEditing, pinBestBet, previewArticle, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
@@ -32,7 +33,7 @@ const articleActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("publish"), revisionId: uuid }),
   bestBetSchema.extend({ _intent: z.literal("pin") }),
   z.object({ _intent: z.literal("unpin"), bestBetId: uuid }),
-  z.object({ _intent: z.literal("preview"), summary: text, body: text }),
+  z.object({ _intent: z.literal("preview"), title: text, summary: text, body: text }),
   articleContentSchema.extend({ _intent: z.literal("draft") }),
   articleContentSchema.extend({ _intent: z.literal("review") }),
 ]);
@@ -62,8 +63,10 @@ export const action = actionOf({
       case "unpin":
         await removeBestBet(actor, id, body.bestBetId);
         return redirect(`/werk/redactie/${id}#toppers`);
-      case "preview":
-        return { ok: true as const, intent: "preview", preview: scoreContent({ summary: body.summary, body: body.body }), values };
+      case "preview": {
+        const text = { title: body.title, summary: body.summary, body: body.body };
+        return { ok: true as const, intent: "preview", preview: scoreContent(text), rendered: previewArticle(text), values };
+      }
       case "draft":
       case "review": {
         const { _intent, ...content } = body;
@@ -78,7 +81,7 @@ export default function EditArticle() {
   const { t, i18n } = useTranslation("knowledge");
   const { article, latest, content, readability, revisions, bestBets, me, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
-    | { ok: boolean; intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null }
+    | { ok: boolean; intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null; rendered?: ArticlePreviewView }
     | undefined;
   const formName = result?.intent === "publish" ? "publish" : result?.intent === "pin" ? "bestBet" : "article";
   const articleErrors = result && !result.ok && formName === "article" ? result.errors : undefined;
@@ -119,7 +122,9 @@ export default function EditArticle() {
         )}
       </section>
 
+      {article.dutchChangedAt ? <Notice>{t("editor.toReview", { date: when(article.dutchChangedAt) })}</Notice> : null}
       <ArticleEditor values={values} errors={articleErrors} readability={preview ?? readability} previewed={!!preview} />
+      {result?.rendered ? <ArticlePreview preview={result.rendered} lang={article.language} /> : null}
 
       <section aria-labelledby="versies">
         <h2 id="versies">{t("editor.revisionsTitle")}</h2>
@@ -141,7 +146,7 @@ export default function EditArticle() {
                       {r.number}
                     </Link>
                   </td>
-                  <td>{t(`editor.status.${r.status}`)}</td>
+                  <td>{r.replaced ? t("editor.status.replaced") : t(`editor.status.${r.status}`)}</td>
                   <td>{r.origin === "seed" ? t("editor.seedAuthor") : r.author}</td>
                   <td>{when(r.createdAt)}</td>
                 </tr>

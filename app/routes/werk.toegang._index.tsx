@@ -2,10 +2,11 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { BuildingInfoForm } from "~/components/BuildingInfoForm";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
-import { listBuildings, listEntrances } from "~/modules/access/invitations.server";
+import { listBuildings, listEntrances, updateBuildingInfo } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
-import { kioskSchema } from "~/modules/access/schemas";
+import { buildingInfoSchema, kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
@@ -25,15 +26,23 @@ export const loader = loaderOf({
   },
 });
 
-const kioskActions = z.discriminatedUnion("_intent", [z.object({ _intent: z.literal("revoke"), kioskId: uuid }), kioskSchema.extend({ _intent: z.literal("register") })]);
+const accessActions = z.discriminatedUnion("_intent", [
+  z.object({ _intent: z.literal("revoke"), kioskId: uuid }),
+  kioskSchema.extend({ _intent: z.literal("register") }),
+  buildingInfoSchema.extend({ _intent: z.literal("building") }),
+]);
 
 export const action = actionOf({
   guard: (request) => requireStaffCan(request, "admin.manage"),
-  body: kioskActions,
+  body: accessActions,
   run: async ({ actor, body }) => {
     if (body._intent === "revoke") {
       await revokeKiosk(actor, body.kioskId);
       return redirect("/werk/toegang?ingetrokken=1");
+    }
+    if (body._intent === "building") {
+      await updateBuildingInfo(actor, body);
+      return redirect("/werk/toegang?gebouw=1#buildings-title");
     }
     const created = await registerKiosk(actor, body);
     // Shown once, in this response only; never stored in clear.
@@ -51,6 +60,7 @@ export default function AccessAdmin() {
   return (
     <div className="stack">
       {params.has("ingetrokken") ? <Notice>{t("admin.kioskRevoked")}</Notice> : null}
+      {params.has("gebouw") ? <Notice>{t("admin.buildingSaved")}</Notice> : null}
       <h1>{t("admin.title")}</h1>
       <section aria-labelledby="presence-title">
         <h2 id="presence-title">{t("admin.presence")}</h2>
@@ -64,6 +74,13 @@ export default function AccessAdmin() {
       </section>
       {isAdmin ? (
         <>
+          <section aria-labelledby="buildings-title" className="stack narrow">
+            <h2 id="buildings-title">{t("admin.buildings")}</h2>
+            <p>{t("admin.buildingsIntro")}</p>
+            {buildings.map((b) => (
+              <BuildingInfoForm key={b.id} building={b} />
+            ))}
+          </section>
           <section aria-labelledby="kiosks-title">
             <h2 id="kiosks-title">{t("admin.kiosks")}</h2>
             {kiosks.length ? (

@@ -13,6 +13,10 @@ export const buildings = pgTable("access_buildings", {
   name: text("name").notNull(),
   /** Only where the memorandum states it; empty means "ask your host". */
   address: text("address"),
+  /** Free text as the city states it (e.g. "ma–vr 9–12 u"); empty: the pages show nothing. */
+  openingHours: text("opening_hours"),
+  /** Accessibility information for visitors (entrance, lift, toilets); empty: shown nowhere. */
+  accessibility: text("accessibility"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -97,6 +101,8 @@ export const passes = pgTable(
     /** The signed QR text and a hash of the key for the visitor's pass page; both erased with the personal data. */
     token: text("token"),
     viewKeyHash: text("view_key_hash"),
+    /** The manual fallback a person can read out and type (short-code.ts); unique, erased with the personal data. */
+    shortCode: text("short_code").unique("access_passes_short_code_uq"),
     replacedBy: uuid("replaced_by"),
     /** The calendar event's UID (kept when the pass is re-issued for a new time) and its SEQUENCE, raised on every change. Null UID: `<id>@mechelaar`. */
     calendarUid: text("calendar_uid"),

@@ -36,6 +36,11 @@ export const knowledgeArticles = pgTable(
     lastChecked: date("last_checked"),
     reviewBefore: date("review_before"),
     publishedRevisionId: uuid("published_revision_id"),
+    /**
+     * For en/fr: when the Dutch original's text (title, summary, body) was last published with a
+     * change this translation does not have yet ("to review"). Cleared when the translation is published.
+     */
+    dutchChangedAt: timestamp("dutch_changed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

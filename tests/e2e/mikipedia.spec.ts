@@ -87,8 +87,9 @@ test("an editor changes an answer and a second editor publishes it", async ({ br
 
   const summary = `Met een UiTPAS krijgt u korting op sport, cultuur en vrije tijd. Vraag hem aan de vrijetijdsbalie (${Date.now()}).`;
   await eva.getByLabel("Kort antwoord (één of twee zinnen)").fill(summary);
-  await eva.getByRole("button", { name: "Bereken de leesbaarheid" }).click();
+  await eva.getByRole("button", { name: "Voorbeeld", exact: true }).click();
   await expect(eva.locator("#leesbaarheid")).toContainText("Flesch-Douma:");
+  await expect(eva.getByRole("region", { name: "Voorbeeld: zo ziet de bewoner het artikel" })).toContainText(summary);
   await expect(eva.getByLabel("Kort antwoord (één of twee zinnen)")).toHaveValue(summary);
   await expectAccessible(eva);
 

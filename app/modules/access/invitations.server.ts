@@ -9,6 +9,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { passCalendarUid, passMail, qrPng, revokedMail } from "./mail.server";
 import { signPassToken } from "./pass-token.server";
+import { formatShortCode, newShortCode } from "./short-code";
 import type { InvitationInput } from "./schemas";
 import { addDays, brusselsToUtc } from "./time";
 import { assertCan, can } from "~/modules/identity/permissions";
@@ -21,7 +22,24 @@ function assertHost(actor: CurrentUser) {
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export async function listBuildings() {
-  return db.select({ id: buildings.id, name: buildings.name, address: buildings.address, code: buildings.code }).from(buildings).orderBy(asc(buildings.code));
+  return db
+    .select({ id: buildings.id, name: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, code: buildings.code })
+    .from(buildings)
+    .orderBy(asc(buildings.code));
+}
+
+/** An admin sets what visitors read about a building; an empty field is stored as "not stated". */
+export async function updateBuildingInfo(actor: CurrentUser, input: { buildingId: string; address: string; openingHours: string; accessibility: string }) {
+  if (!canOversee(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(buildings)
+      .set({ address: input.address || null, openingHours: input.openingHours || null, accessibility: input.accessibility || null })
+      .where(eq(buildings.id, input.buildingId))
+      .returning({ id: buildings.id });
+    if (!row) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
+    await recordAudit({ actorId: actor.id, action: "access.building.updated", entityType: "building", entityId: row.id }, tx);
+  });
 }
 
 export async function listEntrances() {
@@ -37,7 +55,7 @@ type Visitor = { name: string; email: string; organisation: string | null; langu
 /** Makes a pass row, signs its token and queues the visitor's mail, all in the caller's transaction. */
 async function issuePass(
   tx: Tx,
-  ctx: { invitationId: string; building: { id: string; code: number; name: string; address: string | null }; hostName: string; purpose: string; multiple: boolean },
+  ctx: { invitationId: string; building: { id: string; code: number; name: string; address: string | null; openingHours: string | null; accessibility: string | null }; hostName: string; purpose: string; multiple: boolean },
   visitor: Visitor,
   window: { from: Date; until: Date },
   kind: "invitation" | "changed",
@@ -45,6 +63,7 @@ async function issuePass(
   calendar?: { calendarUid: string; calendarSequence: number },
 ) {
   const viewKey = randomBytes(18).toString("base64url");
+  const shortCode = newShortCode();
   const [pass] = await tx
     .insert(passes)
     .values({
@@ -59,12 +78,13 @@ async function issuePass(
       remainingEntries: ctx.multiple ? null : 1,
       viewKeyHash: sha256(viewKey),
       ...calendar,
+      shortCode,
     })
     .returning({ id: passes.id, calendarUid: passes.calendarUid, calendarSequence: passes.calendarSequence });
   const token = signPassToken({ passId: pass.id, buildingCode: ctx.building.code, validFrom: window.from, validUntil: window.until });
   await tx.update(passes).set({ token }).where(eq(passes.id, pass.id));
   const mail = await passMail(
-    { passId: pass.id, viewKey, token, visitorName: visitor.name, visitorEmail: visitor.email, language: visitor.language, hostName: ctx.hostName, buildingName: ctx.building.name, address: ctx.building.address, purpose: ctx.purpose, validFrom: window.from, validUntil: window.until, calendarUid: passCalendarUid(pass), calendarSequence: pass.calendarSequence },
+    { passId: pass.id, viewKey, token, visitorName: visitor.name, visitorEmail: visitor.email, language: visitor.language, hostName: ctx.hostName, buildingName: ctx.building.name, address: ctx.building.address, openingHours: ctx.building.openingHours, accessibility: ctx.building.accessibility, shortCode: formatShortCode(shortCode), purpose: ctx.purpose, validFrom: window.from, validUntil: window.until, calendarUid: passCalendarUid(pass), calendarSequence: pass.calendarSequence },
     kind,
   );
   await enqueueMail(mail, tx);
@@ -257,7 +277,7 @@ export async function revokeInvitation(actor: CurrentUser, id: string) {
 export async function passForVisitor(passId: string, viewKey: string) {
   if (!/^[0-9a-f-]{36}$/.test(passId)) return undefined;
   const [row] = await db
-    .select({ pass: passes, buildingName: buildings.name, address: buildings.address, hostName: users.name, purpose: invitations.purpose })
+    .select({ pass: passes, buildingName: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, hostName: users.name, purpose: invitations.purpose })
     .from(passes)
     .innerJoin(buildings, eq(buildings.id, passes.buildingId))
     .innerJoin(invitations, eq(invitations.id, passes.invitationId))
@@ -272,6 +292,8 @@ export async function passForVisitor(passId: string, viewKey: string) {
     visitorName: row.pass.visitorName ?? "",
     buildingName: row.buildingName,
     address: row.address,
+    openingHours: row.openingHours,
+    accessibility: row.accessibility,
     hostName: row.hostName,
     purpose: row.purpose,
     validFrom: row.pass.validFrom,
@@ -279,7 +301,9 @@ export async function passForVisitor(passId: string, viewKey: string) {
     revoked: Boolean(row.pass.revokedAt),
     expired: row.pass.validUntil.getTime() < Date.now(),
     qrDataUri: `data:image/png;base64,${png.toString("base64")}`,
-    token: row.pass.token,
+    // The long QR text is the manual fallback only for passes issued before short codes.
+    token: row.pass.shortCode ? null : row.pass.token,
+    shortCode: row.pass.shortCode ? formatShortCode(row.pass.shortCode) : null,
   };
 }
 
@@ -325,7 +349,7 @@ export async function eraseVisitorData(days = env().ACCESS_RETENTION_DAYS) {
   return db.transaction(async (tx) => {
     const erased = await tx.execute<{ id: string; visitor_email: string | null }>(sql`
       update access_passes p set visitor_name = null, visitor_email = null, visitor_organisation = null,
-        token = null, view_key_hash = null, inside = false, anonymised_at = now()
+        token = null, short_code = null, view_key_hash = null, inside = false, anonymised_at = now()
       from (select id, visitor_email from access_passes where anonymised_at is null and valid_until < now() - make_interval(days => ${days}) for update) old
       where p.id = old.id
       returning p.id, old.visitor_email`);

@@ -91,6 +91,16 @@ export async function loginKiosk(credential: string, clientIp: string): Promise<
   return id;
 }
 
+/**
+ * Signing a kiosk out needs its credential again (the key the admin issued at registration,
+ * which staff keep and a passer-by does not have): one tap is not enough. Rate-limited like
+ * signing in. Throws a VALIDATION error when the key is not this kiosk's.
+ */
+export async function confirmKioskSignOut(kioskId: string, credential: string, clientIp: string): Promise<void> {
+  const id = await loginKiosk(credential, clientIp);
+  if (id.toLowerCase() !== kioskId.toLowerCase()) throw new DomainError("VALIDATION", "access:kiosk.errors.credential");
+}
+
 /** What the kiosk page shows about itself; undefined when unknown or revoked. */
 export async function activeKiosk(kioskId: string) {
   const [row] = await db

@@ -15,6 +15,10 @@ export type PassMailInput = {
   hostName: string;
   buildingName: string;
   address: string | null;
+  openingHours?: string | null;
+  accessibility?: string | null;
+  /** Grouped for reading out, e.g. "K7M2-9QXH-3". */
+  shortCode?: string | null;
   purpose: string;
   validFrom: Date;
   validUntil: Date;
@@ -37,6 +41,14 @@ function passEvent(p: { calendarUid: string; calendarSequence: number; validFrom
   return { uid: p.calendarUid, sequence: p.calendarSequence, start: p.validFrom, end: p.validUntil, title, description, location, url, attendee: { name: p.visitorName, email: p.visitorEmail } };
 }
 
+/** The building's stated facts, each only when the city has stated it. */
+function buildingLines(p: PassMailInput, t: (key: string, vars?: Record<string, string>) => string): string[] {
+  return [
+    p.openingHours ? t("mail.openingHoursLine", { hours: p.openingHours }) : undefined,
+    p.accessibility ? t("mail.accessibilityLine", { accessibility: p.accessibility }) : undefined,
+  ].filter((l): l is string => Boolean(l));
+}
+
 /** The invitation mail: QR inline (CID), link to the full-screen page, building and an .ics file. */
 export async function passMail(p: PassMailInput, kind: "invitation" | "changed"): Promise<OutgoingMail> {
   const t = fixedT(p.language, "access");
@@ -45,17 +57,20 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
   const addressLine = p.address ?? t("mail.noAddress");
   const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when, purpose: p.purpose, url: passUrl(p.passId, p.viewKey), address: addressLine };
   const png = await qrPng(p.token);
-  const ics = calendarAttachment("bezoek.ics", "REQUEST", [passEvent(p, t("mail.icsTitle", vars), location, p.purpose, passUrl(p.passId, p.viewKey))]);
+  const facts = buildingLines(p, t);
+  const codeLine = p.shortCode ? t("mail.shortCode", { code: p.shortCode }) : undefined;
+  const ics = calendarAttachment("bezoek.ics", "REQUEST", [passEvent(p, t("mail.icsTitle", vars), location, [p.purpose, ...facts, ...(codeLine ? [codeLine] : [])].join("\n"), passUrl(p.passId, p.viewKey))]);
   const intro = t(`mail.${kind}.intro`, vars);
   const html = `<!doctype html><html lang="${p.language}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(t("mail.greeting", vars))}</p>
 <p>${escapeHtml(intro)}</p>
-<ul><li>${escapeHtml(t("mail.when", vars))}</li><li>${escapeHtml(t("mail.where", vars))}</li><li>${escapeHtml(t("mail.addressLine", vars))}</li><li>${escapeHtml(t("mail.purpose", vars))}</li></ul>
+<ul><li>${escapeHtml(t("mail.when", vars))}</li><li>${escapeHtml(t("mail.where", vars))}</li><li>${escapeHtml(t("mail.addressLine", vars))}</li>${facts.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}<li>${escapeHtml(t("mail.purpose", vars))}</li></ul>
 <p>${escapeHtml(t("mail.showCode"))}</p>
 <p><img src="cid:pass-qr" width="296" height="296" alt="${escapeHtml(t("mail.qrAlt"))}"></p>
+${codeLine ? `<p>${escapeHtml(codeLine)}</p>` : ""}
 <p><a href="${escapeHtml(vars.url)}">${escapeHtml(t("mail.openPage"))}</a></p>
 <p>${escapeHtml(t("mail.signature"))}</p></body></html>`;
-  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), t("mail.purpose", vars), "", t("mail.showCode"), vars.url, "", t("mail.signature")].join("\n");
+  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), ...facts, t("mail.purpose", vars), "", t("mail.showCode"), vars.url, ...(codeLine ? ["", codeLine] : []), "", t("mail.signature")].join("\n");
   return {
     to: p.visitorEmail,
     subject: t(`mail.${kind}.subject`, vars),

@@ -5,6 +5,8 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { checkPassToken } from "./pass-token.server";
+import { looksLikeShortCode } from "./short-code";
+import { resolveShortCode } from "./short-code.server";
 import { formatDateTime } from "./time";
 import { countKioskScan } from "~/server/metrics";
 
@@ -14,7 +16,7 @@ export const CLOCK_TOLERANCE_SECONDS = 120;
 export type KioskAnswer =
   | { outcome: Exclude<ScanOutcome, "welcome" | "goodbye">; hostName?: undefined; visitorName?: undefined }
   | { outcome: "welcome" | "goodbye"; hostName: string; visitorName: string }
-  | { outcome: "not_city_code" | "kiosk_revoked" | "rate_limited"; hostName?: undefined; visitorName?: undefined };
+  | { outcome: "not_city_code" | "short_code_typo" | "kiosk_revoked" | "rate_limited"; hostName?: undefined; visitorName?: undefined };
 export type KioskOutcome = KioskAnswer["outcome"];
 
 type Row = {
@@ -54,7 +56,14 @@ export async function scanAtKiosk(kioskId: string, text: string): Promise<KioskA
   return answer;
 }
 
-async function scan(kioskId: string, text: string): Promise<KioskAnswer> {
+async function scan(kioskId: string, typed: string): Promise<KioskAnswer> {
+  let text = typed;
+  // The manual fallback: a typed short code becomes the pass's signed QR text, then the same path.
+  if (looksLikeShortCode(typed)) {
+    const resolved = await resolveShortCode(typed, `kiosk:${kioskId.toLowerCase()}`);
+    if (!resolved.ok) return { outcome: resolved.reason === "rate_limited" ? "rate_limited" : resolved.reason === "typo" ? "short_code_typo" : "not_city_code" };
+    text = resolved.token;
+  }
   const token = checkPassToken(text);
   if (!token.ok) return { outcome: "not_city_code" };
 

@@ -63,3 +63,11 @@ export const kioskSchema = z.object({
 });
 
 export const scanSchema = z.object({ code: z.string().min(1, "access:kiosk.errors.code").max(1000, "access:kiosk.errors.code") });
+
+/** What an admin states about a building; empty fields mean "not stated" and show nothing. */
+export const buildingInfoSchema = z.object({
+  buildingId: z.string().uuid("common:errors.notFound.title"),
+  address: z.string().trim().max(300).default(""),
+  openingHours: z.string().trim().max(1000).default(""),
+  accessibility: z.string().trim().max(2000).default(""),
+});

@@ -15,7 +15,8 @@ export function pendingLoginCookie() {
   return cookie;
 }
 
-export type PendingLogin = { email: string; redirectTo: string };
+/** `registering`: the code was asked for on /registreren, so the code page speaks to a new registrant. */
+export type PendingLogin = { email: string; redirectTo: string; registering?: boolean };
 
 export async function readPendingLogin(request: Request): Promise<PendingLogin | null> {
   const value = await pendingLoginCookie().parse(request.headers.get("Cookie"));

@@ -6,6 +6,7 @@ import { serviceLabel } from "~/modules/catalog/localize";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db } from "~/utils/db.server";
+import { bodyWithoutSummary } from "./presentation";
 import { articleUrl } from "./search.server";
 
 export { THEME_VALUES as THEMES, AUDIENCE_VALUES as AUDIENCES } from "./schemas";
@@ -21,6 +22,8 @@ export type ArticleView = {
   /** The language of the text shown: the Dutch original when no translation exists yet. */
   textLanguage: Language;
   translated: boolean;
+  /** A translation whose Dutch original changed since (ISO date-time), or null: "the Dutch text is newer". */
+  dutchChangedAt: string | null;
   title: string;
   summary: string;
   html: string;
@@ -89,9 +92,10 @@ async function loadArticle(slug: string, language: Language): Promise<{ view: Ar
     language,
     textLanguage: article.language,
     translated: article.language === language,
+    dutchChangedAt: article.language !== "nl" && article.dutchChangedAt ? article.dutchChangedAt.toISOString() : null,
     title: article.title,
     summary: article.summary,
-    html: renderMarkdown(article.body),
+    html: renderMarkdown(bodyWithoutSummary(article.body, article.summary)),
     themes: article.themes,
     audiences: article.audiences,
     source: article.source,

@@ -25,6 +25,7 @@ export type ArticleContent = {
  * to the "Bedoelde u ...?" word list.
  */
 export async function applyPublishedContent(tx: DbOrTx, articleId: string, language: string, content: ArticleContent, publishedRevisionId: string, lastChecked: string) {
+  await markTranslationsToReview(tx, articleId, language, content);
   await tx
     .update(knowledgeArticles)
     .set({
@@ -33,12 +34,28 @@ export async function applyPublishedContent(tx: DbOrTx, articleId: string, langu
       status: "published",
       publishedRevisionId,
       lastChecked,
+      // A translation published anew is up to date with the Dutch text again.
+      ...(language === "nl" ? {} : { dutchChangedAt: null }),
       updatedAt: new Date(),
     })
     .where(sql`${knowledgeArticles.id} = ${articleId}`);
   // Also for seeds; editors' publications clear it again after their commit.
   clearSearchCache();
   await addWords(tx, language, [content.title, content.summary, content.body, ...content.questions, ...content.searchTerms].join(" "));
+}
+
+/**
+ * When a published Dutch article's text changes (title, summary or body), its published
+ * translations are marked "to review": their pages say the Dutch text is newer. A first
+ * publication, or a change only to themes, terms or links, marks nothing.
+ */
+async function markTranslationsToReview(tx: DbOrTx, articleId: string, language: string, content: ArticleContent) {
+  if (language !== "nl") return;
+  await tx.execute(sql`
+    update knowledge_articles t set dutch_changed_at = now()
+    from knowledge_articles nl
+    where nl.id = ${articleId} and nl.status = 'published' and t.translation_of = nl.slug and t.language <> 'nl'
+      and (nl.title is distinct from ${content.title} or nl.summary is distinct from ${content.summary} or nl.body is distinct from ${content.body})`);
 }
 
 export async function addWords(tx: DbOrTx, language: string, text: string) {

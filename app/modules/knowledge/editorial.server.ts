@@ -4,6 +4,8 @@ import { knowledgeArticles, knowledgeBestBets, knowledgeRevisions, users, type L
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
+import { renderMarkdown } from "./articles.server";
+import { bodyWithoutSummary } from "./presentation";
 import { addMonths, applyPublishedContent, today, type ArticleContent } from "./content.server";
 import { markdownToPlainText, readability } from "./readability";
 import type { ArticleContentInput } from "./schemas";
@@ -156,7 +158,7 @@ export async function getArticleForEditing(actor: CurrentUser, articleId: string
   const bestBets = await db.select({ id: knowledgeBestBets.id, query: knowledgeBestBets.query }).from(knowledgeBestBets).where(eq(knowledgeBestBets.articleId, articleId)).orderBy(asc(knowledgeBestBets.query));
   const current = latest ?? article;
   return {
-    article: { id: article.id, slug: article.slug, language: article.language, status: article.status, lastChecked: article.lastChecked },
+    article: { id: article.id, slug: article.slug, language: article.language, status: article.status, lastChecked: article.lastChecked, dutchChangedAt: article.language === "nl" ? null : article.dutchChangedAt },
     latest: latest ? { id: latest.id, number: latest.number, status: latest.status, authorId: latest.authorId } : null,
     content: {
       title: current.title,
@@ -173,7 +175,7 @@ export async function getArticleForEditing(actor: CurrentUser, articleId: string
       reviewBefore: current.reviewBefore ?? "",
     },
     readability: scoreContent(current),
-    revisions,
+    revisions: markReplaced(revisions),
     bestBets,
   };
 }
@@ -208,4 +210,18 @@ export async function removeBestBet(actor: CurrentUser, articleId: string, bestB
   requireEditor(actor);
   await db.delete(knowledgeBestBets).where(and(eq(knowledgeBestBets.id, bestBetId), eq(knowledgeBestBets.articleId, articleId)));
   clearSearchCache();
+}
+
+/** A published version is "replaced" once a newer version has been published after it. */
+export function markReplaced<R extends { number: number; status: string }>(revisions: R[]): (R & { replaced: boolean })[] {
+  const newestPublished = Math.max(0, ...revisions.filter((r) => r.status === "published").map((r) => r.number));
+  return revisions.map((r) => ({ ...r, replaced: r.status === "published" && r.number < newestPublished }));
+}
+
+/**
+ * The editor's preview: the article as residents will read it (title, lead, body rendered like
+ * the public page), from the form's text. Nothing is stored. markdown-it runs with html off.
+ */
+export function previewArticle(input: { title: string; summary: string; body: string }) {
+  return { title: input.title.trim(), summary: input.summary.trim(), html: renderMarkdown(bodyWithoutSummary(input.body, input.summary)) };
 }

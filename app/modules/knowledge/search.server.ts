@@ -1,3 +1,4 @@
+import { finishSnippet } from "./presentation";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { knowledgeArticles, knowledgeBestBets, knowledgeSearchLog, type Language } from "../../../db/schema";
 import { randomUUID } from "node:crypto";
@@ -255,7 +256,7 @@ async function find(input: SearchInput, query: string, limit: number): Promise<F
     summary: r.summary,
     url: articleUrl(r.slug, input.language),
     score: Math.round(Number(r.score) * 10000) / 10000,
-    snippet: r.snippet,
+    snippet: finishSnippet(r.snippet, r.snippet === r.summary),
     bestBet: pinnedSlugs.has(r.slug),
     onlyInDutch: input.language !== "nl" && r.dutch_only,
   }));
