@@ -54,6 +54,19 @@ function i18nFor(lng: string): Promise<i18n> {
   return found;
 }
 
+/**
+ * A page or data answer whose route did not say it may be shared (publicPageHeaders) can hold
+ * someone's personal data: no browser or proxy may keep it (ASVS V8.2.1).
+ */
+function keepOutOfCaches(headers: Headers) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
+}
+
+export function handleDataRequest(response: Response) {
+  keepOutOfCaches(response.headers);
+  return response;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -90,6 +103,7 @@ export default async function handleRequest(
               const body = Buffer.from(moveTrailingIntoBody(Buffer.concat(chunks).toString("utf8")), "utf8");
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Language", lng);
+              keepOutOfCaches(responseHeaders);
               responseHeaders.set("Content-Length", String(body.byteLength));
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
