@@ -1,5 +1,5 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { teams } from "./identity";
+import { teams, type AssuranceLevel } from "./identity";
 
 export type ServiceChannels = { online: string | null; counter: string | null; phone: string | null };
 export type MemorandumSource = { theme: string; section: string };
@@ -33,6 +33,8 @@ export const services = pgTable("services", {
   memorandumSource: jsonb("memorandum_source").$type<MemorandumSource>(),
   /** Residents can file a request for it online (it has a form and a status model). */
   requestable: boolean("requestable").notNull().default(false),
+  /** The login a resident needs to file a request online: low (e-mail code), substantial or high (itsme/eID). */
+  requiredAssurance: text("required_assurance").$type<AssuranceLevel>().notNull().default("low"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
