@@ -71,6 +71,8 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
       res.statusCode = 404;
       return res.end("Not found");
     }
+    // Mounted under /oidc the way Express mounts it: oidc-provider reads the prefix from originalUrl.
+    (req as typeof req & { originalUrl: string }).originalUrl = req.url;
     req.url = req.url.slice("/oidc".length) || "/";
     return callback(req, res);
   });
