@@ -1,6 +1,6 @@
 import { createHmac, createPrivateKey } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import * as client from "openid-client";
 import { oidcLogins, residentIdentities, users, type AssuranceLevel } from "../../../db/schema";
 import { DomainError } from "~/modules/platform/errors";
@@ -267,9 +267,4 @@ export async function providerLogoutUrl(user: CurrentUser | undefined): Promise<
   } catch {
     return undefined;
   }
-}
-
-/** Removes logins that were started and never finished. */
-export async function pruneOidcLogins() {
-  await db.execute(sql`delete from oidc_logins where expires_at < now()`);
 }
