@@ -118,6 +118,13 @@ async function main() {
   try {
     if (env.WEB_CONCURRENCY > 1) httpProcesses = await forkHttpProcesses(env.WEB_CONCURRENCY);
     else server = await listen(env);
+    // The local itsme/eID stand-in with fake identities (development only; docs/decisions/009-identity-oidc.md).
+    const { devOidcProviderPort, DEV_OIDC_CLIENT } = await import("../app/utils/env.server");
+    if (devOidcProviderPort() > 0) {
+      const { startDevOidcProvider } = await import("./lib/dev-oidc-provider");
+      const idp = await startDevOidcProvider({ port: devOidcProviderPort(), portalUrl: env.PUBLIC_URL, clientId: DEV_OIDC_CLIENT.id, clientSecret: DEV_OIDC_CLIENT.secret, production: env.NODE_ENV === "production" });
+      logger().info({ issuer: idp.issuer }, "development identity provider (fake identities) started");
+    }
   } catch (err) {
     await embedded?.stop();
     console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);

@@ -29,6 +29,7 @@ const serviceRecord = z.object({
   lastChecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   memorandumSource: z.object({ theme: z.string(), section: z.string() }),
   requestable: z.boolean(),
+  requiredAssurance: z.enum(["low", "substantial", "high"]).optional(),
 });
 export type ServiceRecord = z.infer<typeof serviceRecord>;
 

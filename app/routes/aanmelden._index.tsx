@@ -6,6 +6,7 @@ import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requestLoginCode } from "~/modules/identity/auth.server";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
+import { oidcEnabled } from "~/modules/identity/oidc.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/mijn");
   const user = await getOptionalUser(request);
   if (user) throw redirect(user.isStaff ? "/werk" : redirectTo);
-  return { redirectTo, loggedOut: url.searchParams.has("afgemeld") };
+  return { redirectTo, loggedOut: url.searchParams.has("afgemeld"), eid: oidcEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation(["auth", "common"]);
-  const { redirectTo, loggedOut } = useLoaderData<typeof loader>();
+  const { redirectTo, loggedOut, eid } = useLoaderData<typeof loader>();
   const { errors, values, busy } = useFormResult();
   return (
     <div className="stack narrow">
@@ -65,6 +66,17 @@ export default function Login() {
           {t("login.sendCode")}
         </button>
       </Form>
+      {eid ? (
+        <section className="stack" aria-labelledby="eid-heading">
+          <h2 id="eid-heading">{t("eid.start")}</h2>
+          <p>{t("eid.or")}</p>
+          <p>
+            <a className="button button-secondary" href={`/aanmelden/eid?redirectTo=${encodeURIComponent(redirectTo)}`}>
+              {t("eid.start")}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <p>
         {t("login.noAccount")} <Link to={`/registreren?redirectTo=${encodeURIComponent(redirectTo)}`}>{t("login.toRegister")}</Link>
       </p>

@@ -23,7 +23,7 @@ export const loader = loaderOf({
     const r = await loadRequestCheck(actor, params.slug);
     if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
     // One key per rendering of this page: a double click or a retry of the same post makes one case.
-    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: crypto.randomUUID() };
+    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, stepUp: r.stepUp, idempotencyKey: crypto.randomUUID() };
   },
 });
 
@@ -79,7 +79,14 @@ export default function CheckAnswers() {
           </p>
         </section>
       ))}
-      <Form method="post" className="stack">
+      {d.stepUp.needed ? (
+        <section className="notice stack" aria-labelledby="step-up">
+          <h2 id="step-up">{t("stepUp.title")}</h2>
+          <p>{t("stepUp.intro")}</p>
+          <p><a className="button" href={d.stepUp.href}>{t("stepUp.link")}</a></p>
+        </section>
+      ) : null}
+      <Form method="post" className="stack" hidden={d.stepUp.needed}>
         <input type="hidden" name="idempotencyKey" value={d.idempotencyKey} />
         <p>{t("check.declaration")}</p>
         <div className="button-row">

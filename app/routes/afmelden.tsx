@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { endSession, revokeAllSessions } from "~/modules/identity/sessions.server";
+import { providerLogoutUrl } from "~/modules/identity/oidc.server";
 import { actionOf } from "~/utils/kernel";
 
 /** POST only: a link could log people out from another site. `everywhere` ends every session of the user. */
@@ -11,7 +12,9 @@ export const action = actionOf({
   body: actionBody,
   run: async ({ actor: user, body, request }) => {
     if (user && body.everywhere === "1") await revokeAllSessions(user.id);
-    return redirect(user?.isStaff ? "/medewerkers/aanmelden" : "/aanmelden?afgemeld=1", {
+    // An itsme/eID session also ends at the identity provider, which sends the resident back (RP-initiated logout).
+    const atProvider = await providerLogoutUrl(user);
+    return redirect(atProvider ?? (user?.isStaff ? "/medewerkers/aanmelden" : "/aanmelden?afgemeld=1"), {
       headers: { "Set-Cookie": await endSession(request) },
     });
   },

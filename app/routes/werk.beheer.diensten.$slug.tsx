@@ -83,6 +83,13 @@ export default function ServiceConfig() {
           ) : null}
           <input type="number" id="normDays" name="normDays" className="input-short" inputMode="numeric" defaultValue={values.normDays ?? String(d.normDays)} aria-describedby={describedBy("normDays", true)} />
         </div>
+        <div className="field">
+          <label htmlFor="requiredAssurance">{t("admin.requiredAssurance")}</label>
+          <p className="hint" id="requiredAssurance-hint">{t("admin.requiredAssuranceHint")}</p>
+          <select id="requiredAssurance" name="requiredAssurance" defaultValue={values.requiredAssurance ?? d.requiredAssurance} aria-describedby="requiredAssurance-hint">
+            {(["low", "substantial", "high"] as const).map((level) => <option key={level} value={level}>{t(`admin.assurance.${level}`)}</option>)}
+          </select>
+        </div>
         <div className={`field${err("statusModel") ? " field-error" : ""}`}>
           <label htmlFor="statusModel">{t("admin.statusModel")}</label>
           <p className="hint" id="statusModel-hint">

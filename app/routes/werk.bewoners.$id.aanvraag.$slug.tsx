@@ -46,7 +46,7 @@ export const action = actionOf({
     const keep = { channel: channelRaw, key };
     if (!channel.success) return data({ ok: false as const, errors: { _channel: "contacts:errors.intakeChannel" } as Record<string, string>, values, keep }, { status: 400 });
     if (!uuid.safeParse(key).success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" } as Record<string, string>, values, keep }, { status: 400 });
-    const result = await fileOnBehalf(actor, { residentId: params.id, slug: params.slug, channel: channel.data, values, uploads, idempotencyKey: key });
+    const result = await fileOnBehalf(actor, { residentId: params.id, slug: params.slug, channel: channel.data, values, uploads, idempotencyKey: key, identityChecked: form.get("_identityChecked") === "1" });
     if (!result.ok) return data({ ok: false as const, errors: result.errors as Record<string, string>, values, keep }, { status: 400 });
     return redirect(`/werk/bewoners/${params.id}/aanvraag/bevestiging/${result.reference}`);
   },
@@ -91,6 +91,10 @@ export default function IntakeForm() {
             ))}
           </section>
         ))}
+        <div className="field checkbox">
+          <input type="checkbox" id="_identityChecked" name="_identityChecked" value="1" defaultChecked={values._identityChecked === "1"} />
+          <label htmlFor="_identityChecked">{t("intake.identityChecked")}</label>
+        </div>
         <div>
           <button type="submit" className="button" disabled={busy}>
             {t("intake.submit")}

@@ -88,6 +88,22 @@ export const envSchema = z
     OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_PHONE: z.string().min(3).max(40).default("+32 0 000 00 00"),
+    // Resident login with itsme/eID over OpenID Connect (docs/decisions/013-identity-oidc.md): off unless OIDC_ISSUER is set
+    // (in development the local identity provider on OIDC_DEV_PROVIDER_PORT stands in for it).
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    // private_key_jwt instead of a client secret: a PKCS8 PEM private key (RSA or EC).
+    OIDC_PRIVATE_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PKCS8 PEM private key" }).optional(),
+    OIDC_PRIVATE_KEY_ALG: z.enum(["RS256", "PS256", "ES256"]).default("RS256"),
+    OIDC_SCOPES: z.string().default("openid profile email rrn"),
+    // The claim that carries the national register number (Flemish ACM/IDM: rrn).
+    OIDC_NATIONAL_NUMBER_CLAIM: z.string().min(1).default("rrn"),
+    // Keys the HMAC of the national register number; required in production when OIDC is on.
+    OIDC_SUBJECT_HASH_SECRET: z.string().min(32, "OIDC_SUBJECT_HASH_SECRET must be at least 32 characters").optional(),
+    OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // Local identity provider with fake identities for development (npm start); 0 turns it off. Refused in production.
+    OIDC_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -101,6 +117,21 @@ export const envSchema = z
     }
     if (env.NODE_ENV === "production" && env.STAFF_2FA_REQUIRED === false) {
       ctx.addIssue({ code: "custom", path: ["STAFF_2FA_REQUIRED"], message: "cannot be turned off when NODE_ENV=production" });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET && !env.OIDC_PRIVATE_KEY) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_SECRET"], message: "OIDC_CLIENT_SECRET or OIDC_PRIVATE_KEY is required when OIDC_ISSUER is set" });
+    }
+    if (env.NODE_ENV === "production" && env.OIDC_ISSUER && !env.OIDC_SUBJECT_HASH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_SUBJECT_HASH_SECRET"], message: "is required when NODE_ENV=production and OIDC_ISSUER is set" });
+    }
+    if (env.NODE_ENV === "production" && env.OIDC_DEV_PROVIDER_PORT) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_DEV_PROVIDER_PORT"], message: "the development identity provider is refused when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && env.OIDC_ISSUER && new URL(env.OIDC_ISSUER).protocol !== "https:") {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be an https address when NODE_ENV=production" });
     }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });
@@ -146,3 +177,28 @@ export function env(): Env {
 export const isProduction = () => env().NODE_ENV === "production";
 /** Whether every staff role needs a second factor (always in production). */
 export const staffSecondFactorRequired = () => env().STAFF_2FA_REQUIRED ?? isProduction();
+
+/** The local identity provider's port: 3001 in development unless set (0 = off); never in production or tests. */
+export const devOidcProviderPort = () => (env().NODE_ENV === "development" ? (env().OIDC_DEV_PROVIDER_PORT ?? 3001) : 0);
+export const DEV_OIDC_CLIENT = { id: "mechelaar-dev", secret: "dev-secret-only-for-the-local-identity-provider" } as const;
+
+export type OidcSettings = { issuer: string; clientId: string; clientSecret?: string; privateKey?: string; privateKeyAlg: string; scopes: string; nationalNumberClaim: string; subjectHashSecret: string; clockTolerance: number };
+
+/** The OpenID Connect login's settings, or undefined when it is off (no OIDC_ISSUER and no local provider). */
+export function oidcSettings(): OidcSettings | undefined {
+  const e = env();
+  const dev = !e.OIDC_ISSUER && devOidcProviderPort() > 0;
+  if (!e.OIDC_ISSUER && !dev) return undefined;
+  return {
+    issuer: e.OIDC_ISSUER ?? `http://localhost:${devOidcProviderPort()}/oidc`,
+    clientId: dev ? DEV_OIDC_CLIENT.id : e.OIDC_CLIENT_ID!,
+    clientSecret: dev ? DEV_OIDC_CLIENT.secret : e.OIDC_CLIENT_SECRET,
+    privateKey: dev ? undefined : e.OIDC_PRIVATE_KEY,
+    privateKeyAlg: e.OIDC_PRIVATE_KEY_ALG,
+    scopes: e.OIDC_SCOPES,
+    nationalNumberClaim: e.OIDC_NATIONAL_NUMBER_CLAIM,
+    // Outside production a key is derived from the session secret (production requires its own).
+    subjectHashSecret: e.OIDC_SUBJECT_HASH_SECRET ?? `oidc-subject:${e.SESSION_SECRETS[0]}`,
+    clockTolerance: e.OIDC_CLOCK_TOLERANCE_SECONDS,
+  };
+}

@@ -1,5 +1,5 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { teams } from "./identity";
+import { teams, type AssuranceLevel } from "./identity";
 
 export type ServiceChannels = { online: string | null; counter: string | null; phone: string | null };
 export type MemorandumSource = { theme: string; section: string };
@@ -38,6 +38,8 @@ export const services = pgTable("services", {
   requestable: boolean("requestable").notNull().default(false),
   /** Per language code (en, fr, ...): the translated texts. Dutch stays in the columns above. */
   translations: jsonb("translations").$type<ServiceTranslations>().notNull().default({}),
+  /** The login a resident needs to file a request online: low (e-mail code), substantial or high (itsme/eID). */
+  requiredAssurance: text("required_assurance").$type<AssuranceLevel>().notNull().default("low"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

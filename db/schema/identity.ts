@@ -94,7 +94,7 @@ export const loginCodes = pgTable(
 
 /**
  * How a session was made. Staff roles count only in a `staff-password` session (with its
- * second factor where one is required); `oidc` is reserved for the eID/itsme login to come.
+ * second factor where one is required); `oidc` is the itsme/eID login (docs/decisions/009).
  */
 export const AUTH_METHODS = ["email-code", "staff-password", "oidc"] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
@@ -157,4 +157,48 @@ export const staffRecoveryCodes = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * An itsme/eID identity (OpenID Connect) linked to a resident account. The national register
+ * number is never stored: only its HMAC-SHA256 with OIDC_SUBJECT_HASH_SECRET, to recognise the
+ * same person at the next login (docs/decisions/009-identity-oidc.md).
+ */
+export const residentIdentities = pgTable(
+  "resident_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subjectHash: text("subject_hash").notNull(),
+    name: text("name").notNull(),
+    assurance: text("assurance").$type<AssuranceLevel>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("resident_identities_subject_uq").on(t.subjectHash),
+    index("resident_identities_user_idx").on(t.userId),
+    check("resident_identities_assurance_ck", sql`${t.assurance} in ('low', 'substantial', 'high')`),
+  ],
+);
+
+/**
+ * One OpenID Connect login in progress: its `state` (the key), PKCE verifier and nonce. The
+ * browser holds the state in a signed cookie; the row is deleted when the callback uses it, so
+ * a state (and the code that came with it) works once, within ten minutes.
+ */
+export const oidcLogins = pgTable(
+  "oidc_logins",
+  {
+    state: text("state").primaryKey(),
+    codeVerifier: text("code_verifier").notNull(),
+    nonce: text("nonce").notNull(),
+    redirectTo: text("redirect_to").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("oidc_logins_expires_idx").on(t.expiresAt)],
 );

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { caseDrafts, caseEvents, caseFiles, caseSequences, cases, type CaseChannel } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
+import { assertAssurance, stepUpFor } from "~/modules/identity/assurance.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -141,7 +142,8 @@ export async function loadRequestCheck(actor: CurrentUser, slug: string) {
   const def = await requireDefinition(slug);
   const draft = await draftFor(actor.id, def.serviceId);
   if (!draft || draft.stepsDone < def.form.steps.length) return { def, ready: false as const, stepsDone: draft?.stepsDone ?? 0 };
-  return { def, ready: true as const, answers: draft.answers };
+  // A session below the service's level is asked to log in with itsme/eID; the draft stays.
+  return { def, ready: true as const, answers: draft.answers, stepUp: stepUpFor(actor, def.requiredAssurance, `/aanvragen/${def.slug}/controleren`) };
 }
 
 export async function discardDraft(actor: CurrentUser, slug: string) {
@@ -244,6 +246,7 @@ export async function createCase(tx: Tx, input: NewCase): Promise<{ reference: s
 export async function submitRequest(actor: CurrentUser, slug: string, idempotencyKey: string) {
   requireResident(actor);
   const def = await requireDefinition(slug);
+  assertAssurance(actor, def.requiredAssurance);
   if (!/^[A-Za-z0-9-]{8,100}$/.test(idempotencyKey)) throw new DomainError("VALIDATION", "cases:errors.invalid");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`case:${actor.id}:${idempotencyKey}`}, 0))`);

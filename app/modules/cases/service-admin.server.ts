@@ -22,6 +22,8 @@ export const serviceConfigSchema = z.object({
   teamId: z.string().uuid("backoffice:errors.team"),
   normDays: z.coerce.number({ message: "backoffice:errors.normDays" }).int("backoffice:errors.normDays").min(1, "backoffice:errors.normDays").max(365, "backoffice:errors.normDays"),
   statusModel: z.string().trim().min(2, "backoffice:errors.required"),
+  // The login a resident needs to submit online (docs/decisions/013-identity-oidc.md); absent keeps the current level.
+  requiredAssurance: z.enum(["low", "substantial", "high"], { message: "backoffice:errors.required" }).optional(),
 });
 
 export async function listServiceConfigs(actor: CurrentUser) {
@@ -36,7 +38,7 @@ export async function getServiceConfig(actor: CurrentUser, slug: string) {
   const def = await definitionBySlug(slug);
   if (!def) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const allTeams = await db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
-  return { slug: def.slug, title: def.title, teamId: def.teamId, normDays: def.statusModel.normDays, statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2), teams: allTeams };
+  return { slug: def.slug, title: def.title, teamId: def.teamId, normDays: def.statusModel.normDays, requiredAssurance: def.requiredAssurance, statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2), teams: allTeams };
 }
 
 export class ModelRefused extends DomainError {
@@ -66,8 +68,8 @@ export async function saveServiceConfig(actor: CurrentUser, slug: string, input:
       .set({ statusModel: { statuses: parsed.model.statuses }, normDays: parsed.model.normDays, updatedAt: sql`now()` })
       .where(eq(caseDefinitions.serviceId, def.serviceId));
     // Routing is a catalogue field (the competent team); new cases of this service go to it.
-    await tx.update(services).set({ competentTeamId: team.id }).where(eq(services.id, def.serviceId));
-    await recordAudit({ actorId: actor.id, action: "service.handling-changed", entityType: "service", entityId: slug, details: { teamId: team.id, normDays: parsed.model.normDays, statuses: [...keys] } }, tx);
+    await tx.update(services).set({ competentTeamId: team.id, requiredAssurance: input.requiredAssurance ?? def.requiredAssurance }).where(eq(services.id, def.serviceId));
+    await recordAudit({ actorId: actor.id, action: "service.handling-changed", entityType: "service", entityId: slug, details: { teamId: team.id, normDays: parsed.model.normDays, statuses: [...keys], requiredAssurance: input.requiredAssurance ?? def.requiredAssurance } }, tx);
   });
   clearDefinitionCache();
 }

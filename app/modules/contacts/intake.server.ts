@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { caseFiles, cases, services, users } from "../../../db/schema";
+import { caseEvents, caseFiles, cases, services, users } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
 import { allFields, inputFor, schemaForForm } from "~/modules/cases/form-schema";
@@ -84,7 +84,7 @@ export type IntakeResult =
  */
 export async function fileOnBehalf(
   actor: CurrentUser,
-  input: { residentId: string; slug: string; channel: "counter" | "phone"; values: Record<string, string | string[]>; uploads: Upload[]; idempotencyKey: string },
+  input: { residentId: string; slug: string; channel: "counter" | "phone"; values: Record<string, string | string[]>; uploads: Upload[]; idempotencyKey: string; identityChecked?: boolean },
 ): Promise<IntakeResult> {
   const { resident, def } = await loadIntakeForm(actor, input.residentId, input.slug);
   if (!/^[A-Za-z0-9-]{8,100}$/.test(input.idempotencyKey)) throw new DomainError("VALIDATION", "cases:errors.invalid");
@@ -116,6 +116,11 @@ export async function fileOnBehalf(
       if (result.created && ids.length) {
         const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, result.reference));
         await tx.update(caseFiles).set({ caseId: c.id }).where(inArray(caseFiles.id, ids));
+      }
+      // "Identity checked at the counter": the agent saw the resident's identity card (decision 009).
+      if (result.created && input.identityChecked && input.channel === "counter") {
+        const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, result.reference));
+        await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "identity-checked", visibility: "internal", data: { method: "counter" } });
       }
       await recordAudit({ actorId: actor.id, action: "case.filed_on_behalf", subjectUserId: resident.id, entityType: "case", entityId: result.reference, details: { channel: input.channel } }, tx);
       const confirmation = resident.preferredChannel === "email" && resident.email ? ("email" as const) : ("paper" as const);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, outbox } from "../../../db/schema";
 import { listRequestable } from "../../../app/modules/cases/definitions.server";
 import { askResident } from "../../../app/modules/cases/staff.server";
-import { startUserSession } from "../../../app/modules/identity/sessions.server";
+import { startUserSession, type SessionAuth } from "../../../app/modules/identity/sessions.server";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 import { asActor, validPost } from "../../factories/cases";
@@ -17,9 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function loginAs(email: string) {
+async function loginAs(email: string, how: SessionAuth | false = false) {
   const user = await ensureResident(db, { email, name: `Bewoner ${email}` });
-  const cookie = (await startUserSession(new Request("http://portal.test/"), user.id, false)).split(";")[0];
+  const cookie = (await startUserSession(new Request("http://portal.test/"), user.id, how)).split(";")[0];
   return { user, cookie };
 }
 
@@ -55,7 +55,8 @@ async function fileRequest(slug: string, cookie: string) {
 
 describe("requests over real HTTP, without JavaScript", () => {
   it("files every online service from form to confirmation, and shows it in Mijn dossiers", async () => {
-    const { user, cookie } = await loginAs("alle@example.com");
+    // Logged in with itsme/eID: some services (certificates) need it (docs/decisions/009).
+    const { user, cookie } = await loginAs("alle@example.com", { method: "oidc", assurance: "substantial", secondFactor: null });
     const list = await (await server.get("/aanvragen")).text();
     const defs = await listRequestable();
     expect(defs.length).toBeGreaterThanOrEqual(8);

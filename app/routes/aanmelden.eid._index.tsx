@@ -1,0 +1,28 @@
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EidFailure } from "~/components/EidFailure";
+import { startOidcLogin } from "~/modules/identity/oidc.server";
+import { DomainError } from "~/modules/platform/errors";
+import { httpError, parseQuery } from "~/utils/kernel.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden met itsme of eID – Digitaal Huis van de Mechelaar" }];
+
+/** Starts "Aanmelden met itsme of eID": off to the identity provider (a GET, so a plain link works without JavaScript). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { redirectTo } = parseQuery(z.object({ redirectTo: z.string().max(2000).optional() }), request.url);
+  try {
+    const start = await startOidcLogin(redirectTo ?? null);
+    return redirect(start.url, { headers: { "Set-Cookie": start.cookie, "Cache-Control": "no-store" } });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    if (err.code === "NOT_FOUND") httpError(404);
+    return data({ messageKey: err.messageKey, redirectTo: safeRedirect(redirectTo, "/mijn") }, { status: 503 });
+  }
+}
+
+export default function EidStartFailed() {
+  const d = useLoaderData<typeof loader>();
+  return <EidFailure messageKey={d.messageKey} redirectTo={d.redirectTo} />;
+}
