@@ -1,3 +1,5 @@
+import { and, eq } from "drizzle-orm";
+import { teamMembers } from "../db/schema";
 import type { DbOrTx } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
@@ -21,7 +23,13 @@ export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: bo
   await seedRequestDefinitions(db);
   if (!opts.demo) return { demo: false };
   if (opts.production) throw new SeedRefused("Demo accounts are refused when NODE_ENV=production.");
-  for (const s of DEMO_STAFF) await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });
+  for (const { leadOf, ...s } of DEMO_STAFF) {
+    const person = await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });
+    for (const slug of leadOf ?? []) {
+      const team = await ensureTeam(db, { slug, name: slug });
+      await db.update(teamMembers).set({ isLead: true }).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, person.id)));
+    }
+  }
   for (const r of DEMO_RESIDENTS) await ensurePerson(db, { ...r, roles: ["resident"], isDemo: true });
   await seedDemoCounter(db);
   return { demo: true };

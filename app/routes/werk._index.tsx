@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
+import { mayViewUnassigned } from "~/modules/cases/unassigned.server";
 
 export const handle = { i18n: ["admin", "inbox", "counteradmin"] };
 
@@ -11,12 +12,12 @@ export const meta: MetaFunction = () => [{ title: "Werkplek – Digitaal Huis va
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  return { user: { name: user.name, email: user.email, roles: user.roles, teams: user.teams }, sessions: await countActiveSessions(user.id) };
+  return { user: { name: user.name, email: user.email, roles: user.roles, teams: user.teams }, sessions: await countActiveSessions(user.id), unassigned: await mayViewUnassigned(user) };
 }
 
 export default function Workplace() {
   const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin", "auth"]);
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, unassigned } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
     <div className="stack">
@@ -75,6 +76,11 @@ export default function Workplace() {
             {user.roles.some((r) => r === "frontoffice" || r === "admin") ? (
               <li>
                 <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+              </li>
+            ) : null}
+            {unassigned ? (
+              <li>
+                <Link to="/werk/zonder-behandelaar">{t("backoffice:nav.unassigned")}</Link>
               </li>
             ) : null}
           </ul>

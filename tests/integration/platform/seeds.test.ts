@@ -26,6 +26,21 @@ describe("seeds", () => {
     for (const s of DEMO_STAFF) await expect(loginStaff(s.email, DEMO_STAFF_PASSWORD, `10.5.0.${s.email.length}`)).resolves.toHaveProperty("id");
   });
 
+  it("give every team that receives cases an active back-office member and a lead", async () => {
+    await runSeeds(db, { demo: true, production: false });
+    const rows = await db.execute<{ slug: string; members: number; leads: number }>(sql`
+      select t.slug,
+        count(u.id) filter (where 'backoffice' = any(u.roles))::int as members,
+        count(u.id) filter (where m.is_lead)::int as leads
+      from teams t
+      left join team_members m on m.team_id = t.id
+      left join users u on u.id = m.user_id and u.active
+      where t.id in (select competent_team_id from services where competent_team_id is not null)
+      group by t.slug order by t.slug`);
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    for (const r of rows) expect({ slug: r.slug, hasMember: r.members > 0, hasLead: r.leads > 0 }).toEqual({ slug: r.slug, hasMember: true, hasLead: true });
+  });
+
   it("refuse demo accounts in production", async () => {
     await expect(runSeeds(db, { demo: true, production: true })).rejects.toBeInstanceOf(SeedRefused);
   });
