@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
 import { formatDateTime } from "~/modules/access/time";
 import { intakeConfirmation } from "~/modules/contacts/intake.server";
 import { requireStaff } from "~/modules/identity/guards.server";
@@ -29,9 +28,6 @@ export default function IntakeConfirmation() {
   const c = useLoaderData<typeof loader>();
   return (
     <div className="stack narrow">
-      <div className="no-print">
-        <Notice>{t("intake.confirmTitle")}</Notice>
-      </div>
       <h1>{t("intake.confirmTitle")}</h1>
       <dl>
         <dt>{t("intake.reference")}</dt>
