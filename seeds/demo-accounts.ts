@@ -13,7 +13,7 @@ export const DEMO_STAFF: { name: string; email: string; roles: Role[]; teamSlugs
   // A second counter agent: two desks serve at once (and two e2e journeys can run side by side).
   { name: "Lotte Loket", email: "frontoffice.2@example.com", roles: ["frontoffice"], teamSlugs: ["burgerzaken"] },
   { name: "Bart Backoffice", email: "backoffice@example.com", roles: ["backoffice"], teamSlugs: ["burgerzaken"] },
-  { name: "Wout Welzijn", email: "backoffice.welzijn@example.com", roles: ["backoffice"], teamSlugs: ["welzijn"] },
+  { name: "Wout Welzijn", email: "backoffice.welzijn@example.com", roles: ["backoffice"], teamSlugs: ["welzijn"], leadOf: ["welzijn"] },
   { name: "Eva Redactie", email: "redactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },
   { name: "Raf Eindredactie", email: "eindredactie@example.com", roles: ["editor"], teamSlugs: ["welzijn"] },
   { name: "Hanne Gastvrouw", email: "gastheer@example.com", roles: ["host"], teamSlugs: ["welzijn"] },
