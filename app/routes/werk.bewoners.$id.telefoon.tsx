@@ -11,7 +11,8 @@ import { actionOf, loaderOf } from "~/utils/kernel.server";
 
 /**
  * Saves a phone number the resident gave in a request to their profile: the one-click offer
- * on the 360° view posts here (issue 15.4). A GET goes back to the resident's file.
+ * on the 360° view posts here (issue 15.4). The page itself only shows why a save failed,
+ * with the way back to the resident's file.
  */
 
 export const meta: MetaFunction = () => [{ title: "Telefoonnummer bewaren – Digitaal Huis van de Mechelaar" }];
@@ -22,7 +23,7 @@ const params = z.object({ id: uuid });
 export const loader = loaderOf({
   guard: (request) => requireStaff(request, ["frontoffice", "admin"]),
   params,
-  run: ({ params: p }) => redirect(`/werk/bewoners/${p.id}`),
+  run: ({ params: p }) => ({ id: p.id }),
 });
 
 export const action = actionOf({
