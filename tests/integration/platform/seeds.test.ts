@@ -5,6 +5,9 @@ import { loginStaff } from "../../../app/modules/identity/auth.server";
 import { db } from "../../../app/utils/db.server";
 import { DEMO_RESIDENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "../../../seeds/demo-accounts";
 import { runSeeds, SeedRefused } from "../../../seeds/run";
+import { DEMO_HISTORY, hasDemoData } from "../../../app/modules/insights/demo-history.server";
+import { loadPublicFigures } from "../../../app/modules/insights/public.server";
+import { publicPeriod } from "../../../app/modules/insights/period";
 
 const count = async (table: typeof users | typeof teams | typeof teamMembers) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
@@ -15,7 +18,22 @@ describe("seeds", () => {
     const first = [await count(users), await count(teams), await count(teamMembers)];
     await runSeeds(db, { demo: true, production: false });
     expect([await count(users), await count(teams), await count(teamMembers)]).toEqual(first);
-    expect(first[0]).toBe(DEMO_STAFF.length + DEMO_RESIDENTS.length);
+    // The demo history adds its clearly fake residents and one volume staff member.
+    expect(first[0]).toBe(DEMO_STAFF.length + DEMO_RESIDENTS.length + DEMO_HISTORY.residents + 1);
+  });
+
+  it("add a labelled demo history once, with data for the public figures and no open case in any queue", async () => {
+    await runSeeds(db, { demo: true, production: false });
+    const n = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { n: number }[])[0].n;
+    const closed = await n(sql`select count(*)::int n from cases where reference like 'VOL-%'`);
+    expect(closed).toBeGreaterThan(0);
+    expect(await n(sql`select count(*)::int n from cases where reference like 'VOL-%' and closed_at is null`)).toBe(0);
+    expect(await hasDemoData(db)).toBe(true);
+    const figures = await loadPublicFigures(publicPeriod());
+    expect(figures.demoData).toBe(true);
+    expect([figures.lead.rows.length > 0, figures.wait.rows.length > 0, figures.satisfaction.rows.length > 0]).toEqual([true, true, true]);
+    await runSeeds(db, { demo: true, production: false });
+    expect(await n(sql`select count(*)::int n from cases where reference like 'VOL-%'`)).toBe(closed);
   });
 
   it("give one demo staff member per role, in two or more teams, who can log in", async () => {
