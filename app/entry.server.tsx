@@ -5,6 +5,7 @@ import { createInstance, type i18n } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
+import { moveTrailingIntoBody } from "~/server/html-document";
 import { resources } from "~/i18n/resources";
 import { getLanguage } from "~/utils/i18next.server";
 import { logError } from "~/modules/platform/logger.server";
@@ -86,7 +87,7 @@ export default async function handleRequest(
               done();
             },
             final(done) {
-              const body = Buffer.concat(chunks);
+              const body = Buffer.from(moveTrailingIntoBody(Buffer.concat(chunks).toString("utf8")), "utf8");
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Language", lng);
               responseHeaders.set("Content-Length", String(body.byteLength));

@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { validateHtmlFolder } from "../tests/setup/html-validator";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../tests/setup/test-postgres";
 
 /**
@@ -61,7 +65,17 @@ async function endToEnd(): Promise<number> {
     await waitForHealth(baseUrl, portal);
     // E2E_GREP runs only the journeys whose title matches (handy while developing).
     const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
-    return await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort) });
+    // Every page the journeys check is also kept as HTML source and validated at the end.
+    const sources = mkdtempSync(path.join(tmpdir(), "mech-html-"));
+    try {
+      const code = await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort), HTML_SOURCES_DIR: sources });
+      const { files, errors } = await validateHtmlFolder(sources);
+      console.log(`W3C Nu HTML Checker: ${files} page(s) the journeys visited, ${errors.length} error(s)`);
+      for (const e of errors) console.error(`  ${e}`);
+      return code !== 0 ? code : errors.length ? 1 : 0;
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+    }
   } finally {
     portal.kill("SIGTERM");
     await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));

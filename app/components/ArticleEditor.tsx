@@ -66,13 +66,13 @@ export function ArticleEditor({ values, errors, isNew, readability, previewed }:
         <TextField name="serviceSlug" label={f("serviceSlug")} defaultValue={str(values.serviceSlug)} error={errors?.serviceSlug} spellCheck={false} />
         <TextField name="reviewBefore" label={f("reviewBefore")} hint={f("reviewBeforeHint")} defaultValue={str(values.reviewBefore)} error={errors?.reviewBefore} inputMode="numeric" />
         <div className="actions">
-          <button type="submit" name="intent" value="review" className="button">
+          <button type="submit" name="_intent" value="review" className="button">
             {t("editor.submitReview")}
           </button>
-          <button type="submit" name="intent" value="draft" className="button button-secondary">
+          <button type="submit" name="_intent" value="draft" className="button button-secondary">
             {t("editor.saveDraft")}
           </button>
-          <button type="submit" name="intent" value="preview" className="button button-secondary">
+          <button type="submit" name="_intent" value="preview" className="button button-secondary">
             {t("editor.preview")}
           </button>
         </div>

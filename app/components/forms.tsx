@@ -58,6 +58,17 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: string; e
 export const describedBy = (id: string, hint?: string | boolean, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
+/** A labelled field around any control (select, textarea, input): label, hint and error. */
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className={`field${error ? " field-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
 type FieldProps = {
   name: string;
   label: string;

@@ -9,7 +9,8 @@ import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending
 import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Code invullen – Digitaal Huis van de Mechelaar" }];
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const pending = await readPendingLogin(request);
   const parsed = parseWith(verifyCodeSchema, { ...values, email: values.email || pending?.email || "" }, values);
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     user = await verifyLoginCode(parsed.data.email, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { ...values, code: "" });
+    return domainErrorResponse(err, { ...values, code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));

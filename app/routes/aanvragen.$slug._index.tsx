@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
@@ -7,18 +8,25 @@ import { pick } from "~/modules/cases/definitions";
 import { loadRequestStep, saveRequestStep } from "~/modules/cases/requests.server";
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { slug } from "~/utils/ids";
+import { JsonLd } from "~/components/JsonLd";
+import { serviceStructuredData } from "~/modules/catalog/jsonld.server";
+import { env } from "~/utils/env.server";
+import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
 
-const stepFrom = (url: URL) => Math.max(1, Number.parseInt(url.searchParams.get("stap") ?? "1", 10) || 1) - 1;
+const serviceParams = z.object({ slug });
+/** `stap` counts from 1 in the address; anything else than a step number is the first step. */
+const stepQuery = z.object({ stap: z.coerce.number().int().min(1).max(99).catch(1), bewaard: z.string().max(5).optional() });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const url = new URL(request.url);
-  const wanted = stepFrom(url);
-  const r = await loadRequestStep(user, params.slug!, wanted);
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: serviceParams,
+  query: stepQuery,
+  run: async ({ actor, params, query }) => {
+  const wanted = query.stap - 1;
+  const r = await loadRequestStep(actor, params.slug, wanted);
   if (r.step !== wanted) throw redirect(`/aanvragen/${params.slug}?stap=${r.step + 1}`);
   return {
     slug: r.def.slug,
@@ -29,26 +37,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stepsDone: r.stepsDone,
     values: r.values,
     files: r.files,
-    saved: url.searchParams.get("bewaard") === "1",
+    saved: query.bewaard === "1",
+    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug),
   };
-}
+  },
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const step = stepFrom(new URL(request.url));
-  const { form, uploads } = await readPost(request);
-  const values = formValues(form);
-  const mode = form.get("_intent") === "draft" ? "draft" : "next";
-  try {
-    const r = await saveRequestStep(user, params.slug!, step, values, uploads, mode);
+/** The step's own fields are checked by the service's form definition (saveRequestStep). */
+const stepBody = z.object({ [INTENT_FIELD]: z.enum(["next", "draft"]).default("next") }).passthrough();
+
+export const action = actionOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: serviceParams,
+  body: stepBody,
+  read: async (request) => {
+    const { form, uploads } = await readPost(request);
+    return { form, extra: uploads };
+  },
+  run: async ({ actor, params, body, extra: uploads, values, request }) => {
+    const step = parseQuery(stepQuery, request.url).stap - 1;
+    const r = await saveRequestStep(actor, params.slug, step, values, uploads, body._intent);
     if (!r.ok) return data(r, { status: 400 });
     if (r.next === "draft") return redirect(`/aanvragen/${params.slug}?stap=${step + 1}&bewaard=1`);
     if (r.next === "check") return redirect(`/aanvragen/${params.slug}/controleren`);
     return redirect(`/aanvragen/${params.slug}?stap=${r.step + 1}`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function RequestStep() {
   const { t, i18n } = useTranslation("cases");
@@ -62,6 +76,7 @@ export default function RequestStep() {
   const anchors = Object.fromEntries(current.fields.map((f) => [f.name, fieldAnchor(f)]));
   return (
     <div className="stack narrow">
+      <JsonLd data={d.jsonLd} />
       <p className="muted">
         <Link to="/aanvragen">{t("list.back")}</Link>
       </p>

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
@@ -7,32 +7,42 @@ import { AnswerText } from "~/components/RequestForm";
 import { pick } from "~/modules/cases/definitions";
 import { discardDraft, loadRequestCheck, submitRequest } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { domainErrorToForm } from "~/utils/request.server";
+import { slug, uuid } from "~/utils/ids";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Controleer uw antwoorden – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const r = await loadRequestCheck(user, params.slug!);
-  if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
-  // One key per rendering of this page: a double click or a retry of the same post makes one case.
-  return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: randomUUID() };
-}
+const serviceParams = z.object({ slug });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const form = await request.formData();
-  try {
-    if (form.get("_intent") === "discard") {
-      await discardDraft(user, params.slug!);
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: serviceParams,
+  run: async ({ actor, params }) => {
+    const r = await loadRequestCheck(actor, params.slug);
+    if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
+    // One key per rendering of this page: a double click or a retry of the same post makes one case.
+    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, idempotencyKey: crypto.randomUUID() };
+  },
+});
+
+const checkActions = z.union([
+  z.object({ [INTENT_FIELD]: z.literal("discard") }),
+  z.object({ [INTENT_FIELD]: z.literal("submit").optional(), idempotencyKey: uuid }),
+]);
+
+export const action = actionOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: serviceParams,
+  body: checkActions,
+  run: async ({ actor, params, body }) => {
+    if (body._intent === "discard") {
+      await discardDraft(actor, params.slug);
       return redirect(`/aanvragen/${params.slug}`);
     }
-    const { reference } = await submitRequest(user, params.slug!, String(form.get("idempotencyKey") ?? ""));
+    const { reference } = await submitRequest(actor, params.slug, body.idempotencyKey);
     return redirect(`/aanvragen/bevestiging/${reference}`);
-  } catch (err) {
-    return domainErrorToForm(err, {});
-  }
-}
+  },
+});
 
 export default function CheckAnswers() {
   const { t, i18n } = useTranslation("cases");

@@ -1,13 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOnlineServices } from "~/modules/cases/requests.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Online aanvragen – Digitaal Huis van de Mechelaar" }];
 
-export async function loader(_: LoaderFunctionArgs) {
-  return { services: await listOnlineServices() };
-}
+export const loader = loaderOf({ guard: anyone, run: async () => ({ services: await listOnlineServices() }) });
 
 export default function Requests() {
   const { t } = useTranslation("cases");

@@ -1,18 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getMyCase } from "~/modules/cases/dossiers.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { orHttpError } from "~/modules/cases/http.server";
+import { caseReference } from "~/utils/ids";
+import { loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction = () => [{ title: "Uw aanvraag is verstuurd – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const c = await orHttpError(getMyCase(user, params.reference!));
-  return { reference: c.reference, service: c.def?.title ?? "", expectedBy: c.expectedBy?.toISOString() ?? null, byMail: user.preferredChannel === "email" && !!user.email };
-}
+const loaderParams = z.object({ reference: caseReference });
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  params: loaderParams,
+  run: async ({ actor, params }) => {
+    const c = await getMyCase(actor, params.reference);
+    return { reference: c.reference, service: c.def?.title ?? "", expectedBy: c.expectedBy?.toISOString() ?? null, byMail: actor.preferredChannel === "email" && !!actor.email };
+  },
+});
 
 export default function Confirmation() {
   const { t, i18n } = useTranslation("cases");

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,59 +7,47 @@ import { useFormResult } from "~/components/useFormResult";
 import { availableSlots, bookAppointment, getAppointment, scheduleIsDemo } from "~/modules/counter/appointments.server";
 import { listThemes } from "~/modules/counter/queue.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { slug, uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Afspraak maken – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const url = new URL(request.url);
-  const themeSlug = url.searchParams.get("thema");
-  const replaces = z.string().uuid().safeParse(url.searchParams.get("verzet"));
-  if (replaces.success) {
-    try {
-      await getAppointment(user, replaces.data);
-    } catch (err) {
-      if (err instanceof DomainError) throw new Response("Not found", { status: 404 });
-      throw err;
-    }
-  }
-  const themes = (await listThemes()).map((t) => ({ slug: t.slug, name: t.name }));
-  const theme = themes.find((t) => t.slug === themeSlug);
-  return {
-    themes,
-    theme: theme ?? null,
-    slots: theme ? await availableSlots(theme.slug) : [],
-    demo: theme ? await scheduleIsDemo(theme.slug) : false,
-    replaces: replaces.success ? replaces.data : null,
-  };
-}
+/** An unknown theme shows the list of themes; a malformed `verzet` is ignored, as before. */
+const bookingQuery = z.object({ thema: z.string().max(120).optional(), verzet: uuid.optional().catch(undefined) });
 
-const bookingSchema = z.object({
-  theme: z.string().min(1),
-  startsAt: z.string({ required_error: "counter:errors.chooseSlot" }).datetime({ message: "counter:errors.chooseSlot" }),
-  replaces: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  query: bookingQuery,
+  run: async ({ actor, query }) => {
+    // Someone else's appointment is a 404 (a DomainError, mapped by the kernel).
+    if (query.verzet) await getAppointment(actor, query.verzet);
+    const themes = (await listThemes()).map((t) => ({ slug: t.slug, name: t.name }));
+    const theme = themes.find((t) => t.slug === query.thema);
+    return {
+      themes,
+      theme: theme ?? null,
+      slots: theme ? await availableSlots(theme.slug) : [],
+      demo: theme ? await scheduleIsDemo(theme.slug) : false,
+      replaces: query.verzet ?? null,
+    };
+  },
 });
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
-  const values = formValues(await request.formData());
-  const parsed = bookingSchema.safeParse(values);
-  if (!parsed.success) return data({ ok: false as const, errors: { startsAt: "counter:errors.chooseSlot" }, values }, { status: 400 });
-  try {
-    const appointment = await bookAppointment(user, {
-      residentId: user.id,
-      themeSlug: parsed.data.theme,
-      startsAt: new Date(parsed.data.startsAt),
-      replaces: parsed.data.replaces,
-    });
+const chooseSlot = "counter:errors.chooseSlot";
+const bookingSchema = z.object({
+  theme: slug,
+  startsAt: z.string({ required_error: chooseSlot, invalid_type_error: chooseSlot }).datetime({ message: chooseSlot }),
+  replaces: uuid.optional().or(z.literal("").transform(() => undefined)),
+});
+
+export const action = actionOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  body: bookingSchema,
+  run: async ({ actor, body }) => {
+    const appointment = await bookAppointment(actor, { residentId: actor.id, themeSlug: body.theme, startsAt: new Date(body.startsAt), replaces: body.replaces });
     return redirect(`/mijn/afspraken/${appointment.id}?bevestigd=1`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function BookAppointment() {
   const { t, i18n } = useTranslation("counter");

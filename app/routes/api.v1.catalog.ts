@@ -1,9 +1,15 @@
 import { catalogAsJsonLd } from "~/modules/catalog/jsonld.server";
+import { linkedDataResponse, negotiate } from "~/modules/platform/linked-data.server";
 import { env } from "~/utils/env.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
-/** Open data: the service catalogue as JSON-LD (CPSV-AP, schema.org GovernmentService). */
-export async function loader() {
-  return new Response(JSON.stringify(await catalogAsJsonLd(env().PUBLIC_URL)), {
-    headers: { "Content-Type": "application/ld+json; charset=utf-8", "Cache-Control": "public, max-age=0, s-maxage=300", "Access-Control-Allow-Origin": "*" },
-  });
-}
+/** Open data: the service catalogue (CPSV-AP 3.2.0, schema.org GovernmentService), as JSON-LD or Turtle. */
+// No s-maxage: the shared page cache (app/server/page-cache.ts) does not key on Accept.
+export const loader = loaderOf({
+  guard: anyone,
+  run: async ({ request }) =>
+    linkedDataResponse(await catalogAsJsonLd(env().PUBLIC_URL), negotiate(request.headers.get("Accept"), "jsonld") === "turtle" ? "turtle" : "jsonld", {
+      Vary: "Accept",
+      "Cache-Control": "public, max-age=300",
+    }),
+});

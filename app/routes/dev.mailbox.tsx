@@ -1,17 +1,20 @@
 import { isProduction } from "~/utils/env.server";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listDevMailbox } from "~/modules/notify/mailbox.server";
+import { httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Ontwikkelpostvak – Digitaal Huis van de Mechelaar" }];
 
 /** Only outside production: shows the mail the portal sent, so a local login can be finished. */
-export async function loader(_: LoaderFunctionArgs) {
-  if (isProduction()) throw new Response("Not found", { status: 404 });
-  const mails = await listDevMailbox();
-  return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), attachments: m.attachments.map(({ contentBase64: _bytes, ...meta }) => meta) })) };
-}
+export const loader = loaderOf({
+  guard: () => (isProduction() ? httpError(404) : null),
+  run: async () => {
+    const mails = await listDevMailbox();
+    return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), attachments: m.attachments.map(({ contentBase64: _bytes, ...meta }) => meta) })) };
+  },
+});
 
 export default function DevMailbox() {
   const { t, i18n } = useTranslation();

@@ -7,15 +7,19 @@ import { loadPublicFigures } from "~/modules/insights/public.server";
 import { MIN_GROUP } from "~/modules/insights/suppress";
 import type { DataTable } from "~/modules/insights/tables";
 import { publicPageHeaders } from "~/utils/cache-headers";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Dienstverlening in cijfers – Digitaal Huis van de Mechelaar" }];
 
-export async function loader() {
-  const period = publicPeriod();
-  return { period, figures: await loadPublicFigures(period) };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async () => {
+    const period = publicPeriod();
+    return { period, figures: await loadPublicFigures(period) };
+  },
+});
 
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 

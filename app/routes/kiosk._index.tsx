@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,40 +9,52 @@ import { KioskCamera } from "~/components/KioskCamera";
 import { activeKiosk, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
-import { parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Toegang – Digitaal Huis van de Mechelaar" }];
 // A door kiosk stands in public: no menu, no account links (see root Layout).
 export const handle = { i18n: ["access"], kiosk: true };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const id = await kioskIdFromRequest(request);
-  const kiosk = id ? await activeKiosk(id) : undefined;
-  return { kiosk: kiosk ?? null, wasRevoked: Boolean(id && !kiosk) };
-}
+export const loader = loaderOf({
+  guard: (request) => kioskIdFromRequest(request),
+  run: async ({ actor: id }) => {
+    const kiosk = id ? await activeKiosk(id) : undefined;
+    return { kiosk: kiosk ?? null, wasRevoked: Boolean(id && !kiosk) };
+  },
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "login") {
-    const values = { credential: "" };
-    try {
-      const id = await loginKiosk(String(form.get("credential") ?? ""), clientIp(context));
-      return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize(id) } });
-    } catch (err) {
-      return domainErrorToForm(err, values);
-    }
-  }
-  if (intent === "logout") return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize("", { maxAge: 0 }) } });
-  const kioskId = await kioskIdFromRequest(request);
-  if (!kioskId) return redirect("/kiosk");
+const kioskActions = z.discriminatedUnion(INTENT_FIELD, [
+  z.object({ [INTENT_FIELD]: z.literal("login"), credential: z.string().max(500).default("") }),
+  z.object({ [INTENT_FIELD]: z.literal("logout") }),
   // Scanners may send a trailing line ending; nothing else is trimmed (base45 may end in a space).
-  const parsed = parseWith(scanSchema, { code: String(form.get("code") ?? "") });
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: {} }, { status: 400 });
-  const answer = await scanAtKiosk(kioskId, parsed.data.code);
-  return { ok: true as const, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } };
-}
+  scanSchema.extend({ [INTENT_FIELD]: z.literal("scan") }),
+]);
+
+export const action = actionOf({
+  guard: anyone,
+  body: kioskActions,
+  run: async ({ body, request, context }) => {
+    switch (body._intent) {
+      case "login":
+        try {
+          const id = await loginKiosk(body.credential, clientIp(context));
+          return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize(id) } });
+        } catch (err) {
+          // The credential is a secret: it is never sent back to the page.
+          return domainErrorResponse(err, {}, body._intent);
+        }
+      case "logout":
+        return redirect("/kiosk", { headers: { "Set-Cookie": await kioskCookie().serialize("", { maxAge: 0 }) } });
+      case "scan": {
+        const kioskId = await kioskIdFromRequest(request);
+        if (!kioskId) return redirect("/kiosk");
+        const answer = await scanAtKiosk(kioskId, body.code);
+        return { ok: true as const, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } };
+      }
+    }
+  },
+});
 
 export default function Kiosk() {
   const { t } = useTranslation("access");
@@ -67,7 +80,7 @@ export default function Kiosk() {
         <ErrorSummary errors={errors} />
         <p>{t("kiosk.loginIntro")}</p>
         <Form method="post">
-          <input type="hidden" name="intent" value="login" />
+          <input type="hidden" name="_intent" value="login" />
           <TextField name="credential" label={t("kiosk.credential")} autoComplete="off" spellCheck={false} required />
           <button type="submit" className="button">
             {t("kiosk.login")}
@@ -89,7 +102,7 @@ export default function Kiosk() {
       {answer ? <KioskAnswer answer={answer} /> : <p className="kiosk-instruction">{t("kiosk.instruction")}</p>}
       <ErrorSummary errors={errors} fieldIds={{ code: "code" }} />
       <Form method="post" id="kiosk-scan" className="kiosk-form">
-        <input type="hidden" name="intent" value="scan" />
+        <input type="hidden" name="_intent" value="scan" />
         <TextField name="code" label={t("kiosk.codeLabel")} hint={t("kiosk.codeHint")} error={errors?.code} autoComplete="off" spellCheck={false} autoCapitalize="characters" autoFocus />
         <button type="submit" className="button">
           {t("kiosk.check")}
@@ -97,7 +110,7 @@ export default function Kiosk() {
       </Form>
       <KioskCamera formId="kiosk-scan" fieldId="code" />
       <Form method="post" className="kiosk-logout">
-        <input type="hidden" name="intent" value="logout" />
+        <input type="hidden" name="_intent" value="logout" />
         <button type="submit" className="link-button">
           {t("kiosk.logout")}
         </button>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -8,41 +8,48 @@ import { useFormResult } from "~/components/useFormResult";
 import { checkIn } from "~/modules/counter/appointments.server";
 import { listThemes, takeTicket } from "~/modules/counter/queue.server";
 import { TextField } from "~/components/forms";
-import { formValues } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { slug } from "~/utils/ids";
+import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Neem een ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export async function loader() {
-  return { themes: (await listThemes()).map((t) => ({ slug: t.slug, letter: t.letter, name: t.name, pictogram: t.pictogram })) };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async () => ({ themes: (await listThemes()).map((t) => ({ slug: t.slug, letter: t.letter, name: t.name, pictogram: t.pictogram })) }),
+});
 
-const ticketSchema = z.object({ theme: z.string().min(1, "counter:errors.chooseTheme"), priority: z.literal("on").optional() });
+const chooseTheme = "counter:errors.chooseTheme";
+const notFound = "counter:errors.appointmentNotFound";
+const counterActions = z.discriminatedUnion(INTENT_FIELD, [
+  z.object({ [INTENT_FIELD]: z.literal("checkin"), reference: z.string({ required_error: notFound }).trim().min(1, notFound).max(100, notFound) }),
+  z.object({
+    [INTENT_FIELD]: z.literal("ticket"),
+    theme: z.string({ required_error: chooseTheme }).refine((theme) => slug.safeParse(theme).success, chooseTheme),
+    priority: z.literal("on").optional(),
+  }),
+]);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = formValues(form);
-  if (values.intent === "checkin") {
-    const reference = String(values.reference ?? "").trim();
-    if (!reference) return data({ ok: false as const, errors: { reference: "counter:errors.appointmentNotFound" }, values }, { status: 400 });
-    try {
-      return redirect(`/kiosk/loket/ticket/${await checkIn(reference, clientIp(context))}`);
-    } catch (err) {
-      const failure = domainErrorToForm(err, values);
-      return data({ ok: false as const, errors: { reference: failure.data.errors._form }, values }, { status: failure.init?.status ?? 400 });
+const actionBody = z.preprocess((input) => ({ [INTENT_FIELD]: "ticket", ...(input as object) }), counterActions);
+export const action = actionOf({
+  guard: anyone,
+  body: actionBody,
+  run: async ({ body, values, request, context }) => {
+    if (body._intent === "checkin") {
+      try {
+        return redirect(`/kiosk/loket/ticket/${await checkIn(body.reference, clientIp(context))}`);
+      } catch (err) {
+        // The appointment code's answer belongs next to its field.
+        const failure = domainErrorResponse(err, values, body._intent);
+        return data({ ...failure.data, errors: { reference: failure.data.errors._form } }, failure.init ?? undefined);
+      }
     }
-  }
-  const parsed = ticketSchema.safeParse(values);
-  if (!parsed.success) return data({ ok: false as const, errors: { theme: "counter:errors.chooseTheme" }, values }, { status: 400 });
-  try {
-    const ticket = await takeTicket({ themeSlug: parsed.data.theme, priority: parsed.data.priority === "on", language: await getLanguage(request) }, clientIp(context));
+    const ticket = await takeTicket({ themeSlug: body.theme, priority: body.priority === "on", language: await getLanguage(request) }, clientIp(context));
     return redirect(`/kiosk/loket/ticket/${ticket.id}`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function KioskTakeTicket() {
   const { t, i18n } = useTranslation("counter");
@@ -74,7 +81,7 @@ export default function KioskTakeTicket() {
         <h2 id="checkin-title">{t("checkin.title")}</h2>
         <p>{t("checkin.intro")}</p>
         <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="checkin" />
+          <input type="hidden" name="_intent" value="checkin" />
           <TextField
             name="reference"
             label={t("checkin.label")}

@@ -1,18 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ticketStatus } from "~/modules/counter/queue.server";
+import { uuid } from "~/utils/ids";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uw ticket – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = z.string().uuid().safeParse(params.id);
-  const ticket = id.success ? await ticketStatus(id.data) : undefined;
-  if (!ticket) throw new Response("Not found", { status: 404 });
-  return { number: ticket.number, themeName: ticket.themeName, ahead: ticket.ahead, status: ticket.status, deskName: ticket.deskName };
-}
+const loaderParams = z.object({ id: uuid });
+export const loader = loaderOf({
+  guard: anyone,
+  params: loaderParams,
+  run: async ({ params }) => {
+    const ticket = await ticketStatus(params.id);
+    if (!ticket) httpError(404);
+    return { number: ticket.number, themeName: ticket.themeName, ahead: ticket.ahead, status: ticket.status, deskName: ticket.deskName };
+  },
+});
 
 export default function KioskTicket() {
   const { t, i18n } = useTranslation("counter");

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +7,9 @@ import { ErrorSummary } from "~/components/forms";
 import { SatisfactionFaces } from "~/components/SatisfactionFaces";
 import { useFormResult } from "~/components/useFormResult";
 import { deskName, rateAtDesk, rateableTicketAtDesk } from "~/modules/contacts/satisfaction.server";
-import { formValues } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, anyone, httpError, loaderOf } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Hoe tevreden bent u? – Huis van de Mechelaar" }];
 // A tablet at the desk, in public: no menu, no account links (see root Layout).
@@ -17,24 +19,32 @@ export const handle = { i18n: ["inbox"], kiosk: true };
  * The tablet at a desk. It asks only about the visit just finished at this desk (in the
  * last minutes and not yet rated); otherwise it waits and checks again by itself.
  */
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const name = await deskName(params.deskId!);
-  if (!name) throw new Response("Not found", { status: 404 });
-  const current = await rateableTicketAtDesk(params.deskId!);
-  const thanks = new URL(request.url).searchParams.has("bedankt");
-  return { desk: name, thanks, current: current && !thanks ? { ticketId: current.ticketId, number: current.number } : null };
-}
+const deskParams = z.object({ deskId: uuid });
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
-  try {
-    await rateAtDesk({ deskId: params.deskId!, ticketId: String(values.ticketId ?? ""), score: Number(values.score) }, clientIp(context));
-  } catch (err) {
-    const failure = domainErrorToForm(err, {});
-    return data(failure.data, failure.init ?? undefined);
-  }
-  return redirect(`/kiosk/tevredenheid/${params.deskId}?bedankt=1`);
-}
+const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
+export const loader = loaderOf({
+  guard: anyone,
+  params: deskParams,
+  query: loaderQuery,
+  run: async ({ params, query }) => {
+    const name = await deskName(params.deskId);
+    if (!name) httpError(404);
+    const current = await rateableTicketAtDesk(params.deskId);
+    const thanks = query.bedankt !== undefined;
+    return { desk: name, thanks, current: current && !thanks ? { ticketId: current.ticketId, number: current.number } : null };
+  },
+});
+
+const actionBody = z.object({ ticketId: uuid, score: z.coerce.number().int().min(1).max(5) });
+export const action = actionOf({
+  guard: anyone,
+  params: deskParams,
+  body: actionBody,
+  run: async ({ params, body, context }) => {
+    await rateAtDesk({ deskId: params.deskId, ticketId: body.ticketId, score: body.score }, clientIp(context));
+    return redirect(`/kiosk/tevredenheid/${params.deskId}?bedankt=1`);
+  },
+});
 
 const THANKS_MS = 8000;
 const POLL_MS = 5000;

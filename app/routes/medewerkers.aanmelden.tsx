@@ -9,7 +9,8 @@ import { staffLoginSchema } from "~/modules/identity/schemas";
 import { startPendingStaffLogin } from "~/modules/identity/pending-login.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor medewerkers – Digitaal Huis van de Mechelaar" }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const parsed = parseWith(staffLoginSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     user = await loginStaff(parsed.data.email, parsed.data.password, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/werk");
   if (user.next === "session") {

@@ -8,7 +8,8 @@ import { secondFactorSchema } from "~/modules/identity/schemas";
 import { verifySecondFactor } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];
@@ -22,14 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingStaffLogin(request, "second-factor");
   if (!pending) throw redirect("/medewerkers/aanmelden");
-  const values = formValues(await request.formData());
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(secondFactorSchema, values, { ...values, code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
   let factor: Awaited<ReturnType<typeof verifySecondFactor>>;
   try {
     factor = await verifySecondFactor(pending.userId, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { ...values, code: "" });
+    return domainErrorResponse(err, { ...values, code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth(factor)));

@@ -10,7 +10,8 @@ import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/identity/sec
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -38,14 +39,14 @@ export const shouldRevalidate = () => false;
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingStaffLogin(request, "enrol");
   if (!pending) throw redirect("/medewerkers/aanmelden");
-  const values = formValues(await request.formData());
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(totpCodeSchema, values, { code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
   let recoveryCodes: string[];
   try {
     recoveryCodes = await confirmTotpEnrolment(pending.userId, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { code: "" });
+    return domainErrorResponse(err, { code: "" });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth("totp")));

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionsCard } from "~/components/SessionsCard";
@@ -7,11 +7,13 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
 import { listAppointmentsFor } from "~/modules/counter/appointments.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn pagina – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  run: async ({ actor: user }) => {
   const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);
   return {
     user: { name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, preferredChannel: user.preferredChannel },
@@ -19,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     appointments: appointments.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), status: a.status, themeName: a.themeName })),
     trail: trail.map((e) => ({ at: e.at.toISOString(), action: e.action, actorName: e.actorName })),
   };
-}
+  },
+});
 
 export default function Mine() {
   const { t, i18n } = useTranslation();

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
@@ -7,25 +7,19 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { cancelAppointment, getAppointment } from "~/modules/counter/appointments.server";
 import { requireUser } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { domainErrorToForm } from "~/utils/request.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn afspraak – Digitaal Huis van de Mechelaar" }];
 
-async function load(request: Request, id: string | undefined) {
-  const user = await requireUser(request, { role: "resident" });
-  const parsed = z.string().uuid().safeParse(id);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  try {
-    return { user, appointment: await getAppointment(user, parsed.data) };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response("Not found", { status: 404 });
-    throw err;
-  }
-}
+const appointmentParams = z.object({ id: uuid });
+const resident = (request: Request) => requireUser(request, { role: "resident" });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { appointment } = await load(request, params.id);
+export const loader = loaderOf({
+  guard: resident,
+  params: appointmentParams,
+  run: async ({ actor, params }) => {
+  const appointment = await getAppointment(actor, params.id);
   return {
     id: appointment.id,
     reference: appointment.reference,
@@ -35,17 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themeSlug: appointment.themeSlug,
     qr: await QRCode.toDataURL(appointment.reference, { errorCorrectionLevel: "M", margin: 2, scale: 8 }),
   };
-}
+  },
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, appointment } = await load(request, params.id);
-  try {
-    await cancelAppointment(user, appointment.id);
-  } catch (err) {
-    return domainErrorToForm(err, {});
-  }
-  return redirect(`/mijn/afspraken/${appointment.id}?geannuleerd=1`);
-}
+const actionBody = z.object({ [INTENT_FIELD]: z.literal("cancel").optional() });
+export const action = actionOf({
+  guard: resident,
+  params: appointmentParams,
+  body: actionBody,
+  run: async ({ actor, params }) => {
+    // Someone else's appointment is a 404 (the kernel maps NOT_FOUND and FORBIDDEN).
+    const appointment = await getAppointment(actor, params.id);
+    await cancelAppointment(actor, appointment.id);
+    return redirect(`/mijn/afspraken/${appointment.id}?geannuleerd=1`);
+  },
+});
 
 export default function MyAppointment() {
   const { t, i18n } = useTranslation("counter");
@@ -83,7 +81,7 @@ export default function MyAppointment() {
               {t("appointment.reschedule")}
             </Link>
             <Form method="post">
-              <button type="submit" className="button button-secondary" disabled={busy}>
+              <button type="submit" className="button button-secondary" name="_intent" value="cancel" disabled={busy}>
                 {t("appointment.cancel")}
               </button>
             </Form>

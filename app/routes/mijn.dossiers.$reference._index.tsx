@@ -11,17 +11,18 @@ import { rateSchema, replySchema } from "~/modules/cases/schemas";
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { caseReference } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Dossier"} – Digitaal Huis van de Mechelaar` }];
 
 const caseParams = z.object({ reference: caseReference });
 
+const loaderQuery = z.object({ gelukt: z.string().max(40).optional() });
 export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: caseParams,
-  query: z.object({ gelukt: z.string().max(40).optional() }),
+  query: loaderQuery,
   run: async ({ actor, params, query }) => {
     const c = await getMyCase(actor, params.reference);
     const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pick } from "~/modules/cases/definitions";
@@ -7,11 +7,13 @@ import { listMyDrafts } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: "resident" });
+export const loader = loaderOf({
+  guard: (request) => requireUser(request, { role: "resident" }),
+  run: async ({ actor: user, request }) => {
   const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
   const date = brusselsFormat(lng, "date");
   // Only what the page shows, dates already formatted in the reader's language:
@@ -28,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expected: c.expectedBy ? date.format(c.expectedBy) : null,
     })),
   };
-}
+  },
+});
 
 export default function MyCases() {
   const { t } = useTranslation("cases");

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
@@ -6,11 +7,14 @@ import { formatDate } from "~/components/Mikipedia";
 import { getArticle, recordFeedback } from "~/modules/knowledge/articles.server";
 import { feedbackSchema } from "~/modules/knowledge/schemas";
 import { recordSearchClick } from "~/modules/knowledge/search.server";
-import { DomainError } from "~/modules/platform/errors";
 import { publicPageHeaders } from "~/utils/cache-headers";
-import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { slug, uuid } from "~/utils/ids";
+import { actionOf, anyone, loaderOf, parseQuery } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
+import { JsonLd } from "~/components/JsonLd";
+import { env } from "~/utils/env.server";
+import { articleStructuredData } from "~/modules/knowledge/structured-data.server";
 
 export const headers = publicPageHeaders;
 
@@ -19,47 +23,42 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data ? [{ name: "description", content: data.article.summary }] : []),
 ];
 
-async function load(slug: string, request: Request) {
-  try {
-    return await getArticle(slug, await getLanguage(request));
-  } catch (err) {
-    if (err instanceof DomainError && err.code === "NOT_FOUND") throw new Response("Not found", { status: 404 });
-    throw err;
-  }
-}
+const articleParams = z.object({ slug });
+/** `z` is the search log line a result link came from; a malformed one is ignored. */
+const articleQuery = z.object({ z: uuid.optional().catch(undefined), bedankt: z.string().max(5).optional(), lng: z.enum(["nl", "en", "fr"]).optional().catch(undefined) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const article = await load(params.slug ?? "", request);
-  const logId = url.searchParams.get("z");
-  if (logId) await recordSearchClick(logId, article.slug);
-  return { article, thanks: url.searchParams.has("bedankt") };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  params: articleParams,
+  query: articleQuery,
+  run: async ({ params, query, request }) => {
+    const article = await getArticle(params.slug, await getLanguage(request));
+    if (query.z) await recordSearchClick(query.z, article.slug);
+    return { article, thanks: query.bedankt !== undefined, jsonLd: await articleStructuredData(env().PUBLIC_URL, article) };
+  },
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseWith(feedbackSchema, values, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const language = await getLanguage(request);
-  try {
-    await recordFeedback({ slug: params.slug ?? "", language, helpful: parsed.data.helpful, reason: parsed.data.reason ?? null }, clientIp(context));
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  const url = new URL(request.url);
-  const lng = url.searchParams.get("lng");
-  return redirect(`/mikipedia/${params.slug}?${lng ? `lng=${encodeURIComponent(lng)}&` : ""}bedankt=1#feedback`);
-}
+export const action = actionOf({
+  guard: anyone,
+  params: articleParams,
+  body: feedbackSchema,
+  run: async ({ params, body, request, context }) => {
+    const language = await getLanguage(request);
+    await recordFeedback({ slug: params.slug, language, helpful: body.helpful, reason: body.reason ?? null }, clientIp(context));
+    const { lng } = parseQuery(articleQuery, request.url);
+    return redirect(`/mikipedia/${params.slug}?${lng ? `lng=${lng}&` : ""}bedankt=1#feedback`);
+  },
+});
 
 export default function ArticlePage() {
   const { t, i18n } = useTranslation("knowledge");
-  const { article, thanks } = useLoaderData<typeof loader>();
+  const { article, thanks, jsonLd } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const textLang = article.textLanguage;
   return (
     <article className="stack prose mk-article">
+      <JsonLd data={jsonLd} />
       {!article.translated ? (
         <Notice>
           <span lang={article.language}>{t("article.notTranslated")}</span>

@@ -1,19 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { AUDIENCES, listArticles } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const audience = AUDIENCES.find((a) => a === params.audience);
-  if (!audience) throw new Response("Not found", { status: 404 });
-  return { audience, articles: await listArticles({ audience }, await getLanguage(request)) };
-}
+const loaderParams = z.object({ audience: z.enum(AUDIENCES) });
+export const loader = loaderOf({
+  guard: anyone,
+  params: loaderParams,
+  run: async ({ params, request }) => ({ audience: params.audience, articles: await listArticles({ audience: params.audience }, await getLanguage(request)) }),
+});
 
 export default function AudiencePage() {
   const { t } = useTranslation("knowledge");

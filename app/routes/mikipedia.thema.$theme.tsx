@@ -1,19 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { THEMES, listArticles } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = () => [{ title: "Mikipedia – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const theme = THEMES.find((th) => th === params.theme);
-  if (!theme) throw new Response("Not found", { status: 404 });
-  return { theme, articles: await listArticles({ theme }, await getLanguage(request)) };
-}
+const loaderParams = z.object({ theme: z.enum(THEMES) });
+export const loader = loaderOf({
+  guard: anyone,
+  params: loaderParams,
+  run: async ({ params, request }) => ({ theme: params.theme, articles: await listArticles({ theme: params.theme }, await getLanguage(request)) }),
+});
 
 export default function ThemePage() {
   const { t } = useTranslation("knowledge");

@@ -1,9 +1,12 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { passForVisitor } from "~/modules/access/invitations.server";
 import { formatWindow } from "~/modules/access/time";
+import { z } from "zod";
+import { uuid } from "~/utils/ids";
+import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uw toegang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["access"] };
@@ -13,11 +16,16 @@ export const handle = { i18n: ["access"] };
  * secret key). The QR is a data: URI inside the HTML and the browser may keep the page for a
  * day; with JavaScript, a service worker (/pas/sw.js) keeps it for the door without network.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const pass = await passForVisitor(params.id!, params.key!);
-  if (!pass) throw new Response("Not found", { status: 404 });
-  return data(pass, { headers: { "Cache-Control": "private, max-age=86400", "Referrer-Policy": "no-referrer" } });
-}
+const loaderParams = z.object({ id: uuid, key: z.string().min(1).max(200) });
+export const loader = loaderOf({
+  guard: anyone,
+  params: loaderParams,
+  run: async ({ params }) => {
+    const pass = await passForVisitor(params.id, params.key);
+    if (!pass) httpError(404);
+    return data(pass, { headers: { "Cache-Control": "private, max-age=86400", "Referrer-Policy": "no-referrer" } });
+  },
+});
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

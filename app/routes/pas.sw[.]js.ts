@@ -1,3 +1,4 @@
+import { anyone, loaderOf } from "~/utils/kernel";
 /**
  * The service worker of the visitor's pass page (`/pas/<id>/<key>`): once opened with network,
  * the page also opens at the door without network. Its scope is /pas/ (where it is served),
@@ -49,8 +50,10 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 
-export function loader() {
-  return new Response(source, {
-    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "Service-Worker-Allowed": "/pas/" },
-  });
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: () =>
+    new Response(source, {
+      headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "Service-Worker-Allowed": "/pas/" },
+    }),
+});

@@ -8,7 +8,8 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { registerSchema } from "~/modules/identity/schemas";
 import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Registreren – Digitaal Huis van de Mechelaar" }];
@@ -19,14 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormOrRefuse(request);
   const values = formValues(form);
   const parsed = parseWith(registerSchema, values, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
     await registerResident(parsed.data, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
   return redirect("/aanmelden/code", {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
@@ -6,34 +7,43 @@ import { SatisfactionFaces } from "~/components/SatisfactionFaces";
 import { useFormResult } from "~/components/useFormResult";
 import { linkState, rateByLink, verifySatisfactionToken } from "~/modules/contacts/satisfaction.server";
 import { DomainError } from "~/modules/platform/errors";
-import { formValues } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Uw mening – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["inbox"] };
 
 /** The page of a satisfaction link from an e-mail: no login; opening it uses nothing up, the tap does. */
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  if (new URL(request.url).searchParams.has("bedankt")) return { state: "thanks" as const, kind: null, problem: null };
-  try {
-    const target = verifySatisfactionToken(params.token ?? "");
-    return { state: await linkState(target), kind: target.kind, problem: null };
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    return data({ state: "invalid" as const, kind: null, problem: err.messageKey }, { status: 400 });
-  }
-}
+/** The signed token is checked by the module (a forged one is a page that says so, 400). */
+const tokenParams = z.object({ token: z.string().min(1).max(1000) });
 
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
-  try {
-    await rateByLink(params.token ?? "", Number(values.score), clientIp(context));
-  } catch (err) {
-    const failure = domainErrorToForm(err, {});
-    return data(failure.data, failure.init ?? undefined);
-  }
-  return redirect(`/tevredenheid/${params.token}?bedankt=1`);
-}
+const loaderQuery = z.object({ bedankt: z.string().max(5).optional() });
+export const loader = loaderOf({
+  guard: anyone,
+  params: tokenParams,
+  query: loaderQuery,
+  run: async ({ params, query }) => {
+    if (query.bedankt !== undefined) return { state: "thanks" as const, kind: null, problem: null };
+    try {
+      const target = verifySatisfactionToken(params.token);
+      return { state: await linkState(target), kind: target.kind, problem: null };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return data({ state: "invalid" as const, kind: null, problem: err.messageKey }, { status: 400 });
+    }
+  },
+});
+
+const actionBody = z.object({ score: z.coerce.number().int().min(1).max(5) });
+export const action = actionOf({
+  guard: anyone,
+  params: tokenParams,
+  body: actionBody,
+  run: async ({ params, body, context }) => {
+    await rateByLink(params.token, body.score, clientIp(context));
+    return redirect(`/tevredenheid/${params.token}?bedankt=1`);
+  },
+});
 
 export default function SatisfactionLink() {
   const { t } = useTranslation("inbox");

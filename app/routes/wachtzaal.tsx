@@ -3,14 +3,18 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { waitingBoard } from "~/modules/counter/queue.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wachtzaal – Huis van de Mechelaar" }];
 export const handle = { kiosk: true };
 
-export async function loader() {
-  const board = await waitingBoard();
-  return { called: board.called.map((c) => ({ number: c.number, deskName: c.deskName })), waiting: board.waiting };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async () => {
+    const board = await waitingBoard();
+    return { called: board.called.map((c) => ({ number: c.number, deskName: c.deskName })), waiting: board.waiting };
+  },
+});
 
 /** The waiting-room screen: refreshes itself every few seconds; a link refreshes it without JavaScript. */
 export default function WaitingRoom() {

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { formValues, parseWith } from "~/utils/forms";
-import { clientIp, domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { clientIp } from "~/utils/request.server";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digi
 
 /** A staff member's own second factor: its status, setting it up, new recovery codes. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
+  const user = await requireStaffCan(request, "workplace.view");
   const { status, enrolment } = await secondFactorSettings(user.id);
   return {
     status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
@@ -27,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireStaff(request);
-  const values = formValues(await request.formData());
+  const user = await requireStaffCan(request, "workplace.view");
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = parseWith(totpCodeSchema, values, { intent: values.intent ?? "", code: "" });
   if (!parsed.ok) return data(parsed, { status: 400 });
   let recoveryCodes: string[];
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? await renewRecoveryCodes(user.id, parsed.data.code, clientIp(context))
         : await confirmTotpEnrolment(user.id, parsed.data.code, clientIp(context));
   } catch (err) {
-    return domainErrorToForm(err, { intent: values.intent ?? "", code: "" });
+    return domainErrorResponse(err, { intent: values.intent ?? "", code: "" });
   }
   return data({ ok: true as const, recoveryCodes });
 }

@@ -1,34 +1,36 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
-import { orHttpError } from "~/modules/cases/http.server";
 import { getServiceConfig, ModelRefused, saveServiceConfig, serviceConfigSchema } from "~/modules/cases/service-admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { slug } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Dienst"} – Werkplek` }];
 export const handle = { i18n: ["backoffice"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  return orHttpError(getServiceConfig(actor, params.slug!));
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
+const params = z.object({ slug });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const values = formValues(await request.formData());
-  const parsed = parseWith(serviceConfigSchema, values, values);
-  if (!parsed.ok) return data({ ...parsed, problems: [] }, { status: 400 });
-  try {
-    await saveServiceConfig(actor, params.slug!, parsed.data);
-  } catch (err) {
-    if (err instanceof ModelRefused) return data({ ok: false as const, errors: { statusModel: "backoffice:admin.refused" }, values, problems: err.problems }, { status: 400 });
-    return domainErrorToForm(err, values);
-  }
-  return redirect("/werk/beheer/diensten?opgeslagen=1");
-}
+export const loader = loaderOf({ guard, params, run: ({ actor, params }) => getServiceConfig(actor, params.slug) });
+
+export const action = actionOf({
+  guard,
+  params,
+  body: serviceConfigSchema,
+  run: async ({ actor, params, body, values }) => {
+    try {
+      await saveServiceConfig(actor, params.slug, body);
+    } catch (err) {
+      // A model that is not sound: each problem is listed under the field.
+      if (err instanceof ModelRefused) return data({ ok: false as const, errors: { statusModel: "backoffice:admin.refused" }, values, problems: err.problems }, { status: 400 });
+      throw err;
+    }
+    return redirect("/werk/beheer/diensten?opgeslagen=1");
+  },
+});
 
 export default function ServiceConfig() {
   const { t } = useTranslation("backoffice");

@@ -1,29 +1,37 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice } from "~/components/forms";
-import { orHttpError } from "~/modules/cases/http.server";
 import { listServiceConfigs } from "~/modules/cases/service-admin.server";
 import { listTeamsWithMembers, setTeamLeads } from "~/modules/cases/team-leads.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { asList } from "~/utils/forms";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Diensten – Werkplek" }];
 export const handle = { i18n: ["backoffice"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const [services, teams] = await Promise.all([orHttpError(listServiceConfigs(actor)), orHttpError(listTeamsWithMembers(actor))]);
-  return { services, teams };
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
+
+export const loader = loaderOf({
+  guard,
+  run: async ({ actor }) => {
+    const [services, teams] = await Promise.all([listServiceConfigs(actor), listTeamsWithMembers(actor)]);
+    return { services, teams };
+  },
+});
 
 /** Team leads get the daily overview of late and due-tomorrow cases. */
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const form = await request.formData();
-  const leadIds = form.getAll("leadIds").filter((v): v is string => typeof v === "string");
-  await orHttpError(setTeamLeads(actor, String(form.get("teamId") ?? ""), leadIds));
-  return redirect("/werk/beheer/diensten?leiding=1#leads-title");
-}
+export const action = actionOf({
+  guard,
+  body: z.object({ teamId: uuid, leadIds: z.preprocess(asList, z.array(uuid).max(200)) }),
+  run: async ({ actor, body }) => {
+    await setTeamLeads(actor, body.teamId, body.leadIds);
+    return redirect("/werk/beheer/diensten?leiding=1#leads-title");
+  },
+});
 
 export default function ServiceConfigs() {
   const { t } = useTranslation("backoffice");

@@ -4,16 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/notify/failed-mail.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "admin");
+  await requireStaffCan(request, "admin.manage");
   return listFailedMail();
 }
 
@@ -23,8 +23,8 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const values = formValues(await request.formData());
+  const actor = await requireStaffCan(request, "admin.manage");
+  const values = formValues(await readFormOrRefuse(request));
   const parsed = actionSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" }, values }, { status: 400 });
   try {
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const count = await retryAllFailedMail(actor);
     return redirect(`/werk/beheer/e-mails?opnieuw=${count}`);
   } catch (err) {
-    return domainErrorToForm(err, values);
+    return domainErrorResponse(err, values);
   }
 }
 

@@ -1,64 +1,66 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { ThemeFields } from "~/components/ThemeFields";
 import { useFormResult } from "~/components/useFormResult";
 import { themeSchema } from "~/modules/counter/admin-schemas";
 import { getTheme, removeTheme, saveTheme, setThemeActive } from "~/modules/counter/admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { slug } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Themaloket – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  try {
-    const theme = await getTheme(actor, params.theme ?? "");
-    return { theme: { slug: theme.slug, letter: theme.letter, name: theme.name, pictogram: theme.pictogram, sortOrder: theme.sortOrder, active: theme.active } };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
+const params = z.object({ theme: slug });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const slug = params.theme ?? "";
-  const values = formValues(await request.formData());
-  const back = `/werk/beheer/loketten/${slug}`;
-  try {
-    if (values.intent === "save") {
-      const parsed = parseWith(themeSchema, values, values);
-      if (!parsed.ok) return data(parsed, { status: 400 });
-      await saveTheme(actor, parsed.data, slug);
-      return redirect("/werk/beheer/loketten?opgeslagen=thema");
+export const loader = loaderOf({
+  guard,
+  params,
+  run: async ({ actor, params }) => {
+    const theme = await getTheme(actor, params.theme);
+    return { theme: { slug: theme.slug, letter: theme.letter, name: theme.name, pictogram: theme.pictogram, sortOrder: theme.sortOrder, active: theme.active } };
+  },
+});
+
+const themeActions = z.discriminatedUnion("_intent", [
+  themeSchema.extend({ _intent: z.literal("save") }),
+  z.object({ _intent: z.literal("activate") }),
+  z.object({ _intent: z.literal("deactivate") }),
+  z.object({ _intent: z.literal("remove") }),
+]);
+
+export const action = actionOf({
+  guard,
+  params,
+  body: themeActions,
+  run: async ({ actor, params, body }) => {
+    switch (body._intent) {
+      case "save":
+        await saveTheme(actor, body, params.theme);
+        return redirect("/werk/beheer/loketten?opgeslagen=thema");
+      case "activate":
+      case "deactivate":
+        await setThemeActive(actor, params.theme, body._intent === "activate");
+        return redirect(`/werk/beheer/loketten/${params.theme}?opgeslagen=1`);
+      case "remove":
+        await removeTheme(actor, params.theme);
+        return redirect("/werk/beheer/loketten?opgeslagen=verwijderd");
     }
-    if (values.intent === "activate" || values.intent === "deactivate") {
-      await setThemeActive(actor, slug, values.intent === "activate");
-      return redirect(`${back}?opgeslagen=1`);
-    }
-    if (values.intent === "remove") {
-      await removeTheme(actor, slug);
-      return redirect("/werk/beheer/loketten?opgeslagen=verwijderd");
-    }
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  return data({ ok: false as const, errors: { _form: "common:errors.invalid" }, values }, { status: 400 });
-}
+  },
+});
 
 export default function EditTheme() {
   const { t, i18n } = useTranslation("counteradmin");
   const { theme } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormResult();
+  const { errors, values, intent } = useFormResult();
   const [params] = useSearchParams();
   const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
   const name = theme.name[lng] ?? theme.name.nl;
-  const initial = values.intent === "save" ? values : { nameNl: theme.name.nl, nameEn: theme.name.en, nameFr: theme.name.fr, letter: theme.letter, pictogram: theme.pictogram, sortOrder: theme.sortOrder };
+  const initial = intent === "save" ? values : { nameNl: theme.name.nl, nameEn: theme.name.en, nameFr: theme.name.fr, letter: theme.letter, pictogram: theme.pictogram, sortOrder: theme.sortOrder };
   return (
     <div className="stack narrow">
       <p>
@@ -69,8 +71,8 @@ export default function EditTheme() {
       <p>{theme.active ? t("themes.activeExplain") : t("themes.inactiveExplain")}</p>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="stack">
-        <input type="hidden" name="intent" value="save" />
-        <ThemeFields values={initial} errors={values.intent === "save" ? errors : undefined} />
+        <input type="hidden" name="_intent" value="save" />
+        <ThemeFields values={initial} errors={intent === "save" ? errors : undefined} />
         <div className="button-row">
           <button type="submit" className="button">
             {t("themes.save")}
@@ -81,14 +83,14 @@ export default function EditTheme() {
       <section className="card" aria-labelledby="theme-state">
         <h2 id="theme-state">{t("themes.stateTitle")}</h2>
         <Form method="post" className="actions">
-          <input type="hidden" name="intent" value={theme.active ? "deactivate" : "activate"} />
+          <input type="hidden" name="_intent" value={theme.active ? "deactivate" : "activate"} />
           <button type="submit" className="button button-secondary">
             {theme.active ? t("themes.deactivate") : t("themes.activate")}
           </button>
         </Form>
         <p>{t("themes.removeExplain")}</p>
         <Form method="post" className="actions">
-          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="_intent" value="remove" />
           <button type="submit" className="button button-secondary">
             {t("themes.remove")}
           </button>

@@ -1,12 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { parseScheduleForm } from "~/modules/counter/admin-schemas";
 import { getSchedule, saveSchedule } from "~/modules/counter/schedule-admin.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues } from "~/utils/forms";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { slug } from "~/utils/ids";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Afsprakenagenda – Werkplek" }];
 export const handle = { i18n: ["counteradmin"] };
@@ -16,21 +17,19 @@ const BLANK_ROWS = 2;
 const FIELDS = ["weekday", "start", "end", "slotMinutes", "capacity"] as const;
 type RowValues = Record<(typeof FIELDS)[number], string> & { remove?: boolean };
 
-async function orHttp<T>(p: Promise<T>) {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
+const params = z.object({ theme: slug });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const schedule = await orHttp(getSchedule(actor, params.theme ?? ""));
-  const extra = Math.min(Math.max(Number(new URL(request.url).searchParams.get("rijen")) || BLANK_ROWS, 1), 20);
-  return { ...schedule, extra };
-}
+export const loader = loaderOf({
+  guard,
+  params,
+  query: z.object({ rijen: z.string().max(10).optional(), opgeslagen: z.string().max(10).optional() }),
+  run: async ({ actor, params, query }) => {
+    const schedule = await getSchedule(actor, params.theme);
+    const extra = Math.min(Math.max(Number(query.rijen) || BLANK_ROWS, 1), 20);
+    return { ...schedule, extra };
+  },
+});
 
 type Failure = {
   ok: false;
@@ -40,20 +39,26 @@ type Failure = {
   affected?: { reference: string; startsAt: string; residentName: string }[];
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const slug = params.theme ?? "";
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseScheduleForm(form);
-  if (!parsed.ok) return data<Failure>({ ok: false, errors: parsed.errors, rowOf: parsed.rowOf, values }, { status: 400 });
-  const result = await orHttp(saveSchedule(actor, slug, parsed.rows, { confirmed: form.get("confirm") === "on" }));
-  if (!result.saved) {
-    const affected = result.affected.map((a) => ({ reference: a.reference, startsAt: a.startsAt.toISOString(), residentName: a.residentName }));
-    return data<Failure>({ ok: false, errors: { confirm: "counteradmin:errors.confirmBookings" }, values, affected }, { status: 409 });
-  }
-  return redirect(`/werk/beheer/loketten/${slug}/agenda?opgeslagen=${result.keptOutside}`);
-}
+/** The schedule is a table of rows (row-numbered fields), read by parseScheduleForm from the form itself. */
+export const action = actionOf({
+  guard,
+  params,
+  body: z.object({ confirm: z.literal("on").optional() }).passthrough(),
+  read: async (request) => {
+    const form = await readFormData(request);
+    return { form, extra: form };
+  },
+  run: async ({ actor, params, body, extra: form, values }) => {
+    const parsed = parseScheduleForm(form);
+    if (!parsed.ok) return data<Failure>({ ok: false, errors: parsed.errors, rowOf: parsed.rowOf, values }, { status: 400 });
+    const result = await saveSchedule(actor, params.theme, parsed.rows, { confirmed: body.confirm === "on" });
+    if (!result.saved) {
+      const affected = result.affected.map((a) => ({ reference: a.reference, startsAt: a.startsAt.toISOString(), residentName: a.residentName }));
+      return data<Failure>({ ok: false, errors: { confirm: "counteradmin:errors.confirmBookings" }, values, affected }, { status: 409 });
+    }
+    return redirect(`/werk/beheer/loketten/${params.theme}/agenda?opgeslagen=${result.keptOutside}`);
+  },
+});
 
 export default function ThemeSchedule() {
   const { t, i18n } = useTranslation("counteradmin");

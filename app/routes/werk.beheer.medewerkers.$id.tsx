@@ -1,47 +1,35 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffForm } from "~/components/StaffForm";
 import { Notice } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { staffAccountBody } from "~/modules/identity/staff-form";
 import { getStaffMember, listTeams, saveStaffMember } from "~/modules/identity/staff.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Medewerker – Digitaal Huis van de Mechelaar" }];
 
-const idParam = z.string().uuid();
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
+const params = z.object({ id: uuid });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  try {
-    return { member: await getStaffMember(actor, id.data), teams: await listTeams() };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+export const loader = loaderOf({
+  guard,
+  params,
+  run: async ({ actor, params }) => ({ member: await getStaffMember(actor, params.id), teams: await listTeams() }),
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseWith(staffAccountSchema, staffFormInput(form), values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await saveStaffMember(actor, parsed.data, id.data);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  return redirect("/werk/beheer/medewerkers?opgeslagen=1");
-}
+export const action = actionOf({
+  guard,
+  params,
+  body: staffAccountBody,
+  run: async ({ actor, params, body }) => {
+    await saveStaffMember(actor, body, params.id);
+    return redirect("/werk/beheer/medewerkers?opgeslagen=1");
+  },
+});
 
 export default function EditStaff() {
   const { t } = useTranslation(["admin", "auth"]);

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { resetSecondFactor } from "~/modules/identity/second-factor.server";
 import { DomainError } from "~/modules/platform/errors";
 
@@ -8,7 +8,7 @@ const idParam = z.string().uuid();
 
 /** POST only: an admin resets another member's second factor (audited); they set up a new one at their next login. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
+  const actor = await requireStaffCan(request, "admin.manage");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   try {

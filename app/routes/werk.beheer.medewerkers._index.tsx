@@ -1,16 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listStaff } from "~/modules/identity/staff.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Medewerkers – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  return { staff: await listStaff(actor) };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "admin.manage"),
+  run: async ({ actor }) => ({ staff: await listStaff(actor) }),
+});
 
 export default function StaffList() {
   const { t } = useTranslation(["admin", "common"]);

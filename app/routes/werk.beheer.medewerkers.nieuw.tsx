@@ -1,33 +1,26 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffForm } from "~/components/StaffForm";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { staffAccountSchema, staffFormInput } from "~/modules/identity/schemas";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { staffAccountBody } from "~/modules/identity/staff-form";
 import { listTeams, saveStaffMember } from "~/modules/identity/staff.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe medewerker – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "admin");
-  return { teams: await listTeams() };
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseWith(staffAccountSchema, staffFormInput(form), values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await saveStaffMember(actor, parsed.data);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  return redirect("/werk/beheer/medewerkers?opgeslagen=1");
-}
+export const loader = loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
+
+export const action = actionOf({
+  guard,
+  body: staffAccountBody,
+  run: async ({ actor, body }) => {
+    await saveStaffMember(actor, body);
+    return redirect("/werk/beheer/medewerkers?opgeslagen=1");
+  },
+});
 
 export default function NewStaff() {
   const { t } = useTranslation("admin");

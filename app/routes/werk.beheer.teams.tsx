@@ -1,33 +1,27 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Teams – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "admin");
-  return { teams: await listTeams() };
-}
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const values = formValues(await request.formData());
-  const parsed = parseWith(teamSchema, values, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await createTeam(actor, parsed.data);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  return redirect("/werk/beheer/teams?opgeslagen=1");
-}
+export const loader = loaderOf({ guard, run: async () => ({ teams: await listTeams() }) });
+
+export const action = actionOf({
+  guard,
+  body: teamSchema,
+  run: async ({ actor, body }) => {
+    await createTeam(actor, body);
+    return redirect("/werk/beheer/teams?opgeslagen=1");
+  },
+});
 
 export default function Teams() {
   const { t } = useTranslation("admin");

@@ -1,28 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { formatDateTime } from "~/modules/access/time";
 import { openResidentFile } from "~/modules/contacts/timeline.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
+import { uuid } from "~/utils/ids";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.resident.name ?? "Bewoner"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const url = new URL(request.url);
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
-  const lng = await getLanguage(request);
-  try {
-    return await openResidentFile(actor, params.id!, page, lng);
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "residents.serve"),
+  params: z.object({ id: uuid }),
+  query: z.object({ pagina: z.string().max(10).optional(), nieuw: z.string().max(10).optional() }).passthrough(),
+  run: async ({ actor, params, query, request }) => {
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(query.pagina ?? "1", 10) || 1));
+    return openResidentFile(actor, params.id, page, await getLanguage(request));
+  },
+});
 
 export default function ResidentFile() {
   const { t, i18n } = useTranslation("contacts");

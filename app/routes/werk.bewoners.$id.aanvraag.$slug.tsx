@@ -1,51 +1,55 @@
-import { randomUUID } from "node:crypto";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { fieldAnchor, RequestField } from "~/components/RequestForm";
 import { pick } from "~/modules/cases/definitions";
 import { readPost } from "~/modules/cases/uploads.server";
 import { intakeChannel } from "~/modules/contacts/intake-schema";
 import { fileOnBehalf, loadIntakeForm } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { slug, uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Aanvraag"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts", "cases"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  try {
-    const { resident, def } = await loadIntakeForm(actor, params.id!, params.slug!);
-    // A fresh key per page view: a double click or a retry of this post files one case.
-    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: randomUUID() };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
+const params = z.object({ id: uuid, slug });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const { form, uploads } = await readPost(request);
-  const values = formValues(form);
-  // Our own fields start with "_" so they never clash with a field of a request form.
-  const channelRaw = String(form.get("_channel") ?? "");
-  const key = String(form.get("_key") ?? "");
-  const channel = intakeChannel.safeParse(channelRaw);
-  const keep = { channel: channelRaw, key };
-  if (!channel.success) return data({ ok: false as const, errors: { _channel: "contacts:errors.intakeChannel" } as Record<string, string>, values, keep }, { status: 400 });
-  try {
-    const result = await fileOnBehalf(actor, { residentId: params.id!, slug: params.slug!, channel: channel.data, values, uploads, idempotencyKey: key });
+export const loader = loaderOf({
+  guard,
+  params,
+  run: async ({ actor, params }) => {
+    const { resident, def } = await loadIntakeForm(actor, params.id, params.slug);
+    // A fresh key per page view: a double click or a retry of this post files one case.
+    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: crypto.randomUUID() };
+  },
+});
+
+/** The request form's own fields are checked by the service's form definition (fileOnBehalf). */
+export const action = actionOf({
+  guard,
+  params,
+  body: z.object({}).passthrough(),
+  read: async (request) => {
+    const { form, uploads } = await readPost(request);
+    return { form, extra: { form, uploads } };
+  },
+  run: async ({ actor, params, extra: { form, uploads }, values }) => {
+    // Our own fields start with "_" so they never clash with a field of a request form.
+    const channelRaw = String(form.get("_channel") ?? "");
+    const key = String(form.get("_key") ?? "");
+    const channel = intakeChannel.safeParse(channelRaw);
+    const keep = { channel: channelRaw, key };
+    if (!channel.success) return data({ ok: false as const, errors: { _channel: "contacts:errors.intakeChannel" } as Record<string, string>, values, keep }, { status: 400 });
+    if (!uuid.safeParse(key).success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" } as Record<string, string>, values, keep }, { status: 400 });
+    const result = await fileOnBehalf(actor, { residentId: params.id, slug: params.slug, channel: channel.data, values, uploads, idempotencyKey: key });
     if (!result.ok) return data({ ok: false as const, errors: result.errors as Record<string, string>, values, keep }, { status: 400 });
     return redirect(`/werk/bewoners/${params.id}/aanvraag/bevestiging/${result.reference}`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function IntakeForm() {
   const { t, i18n } = useTranslation(["contacts", "cases"]);

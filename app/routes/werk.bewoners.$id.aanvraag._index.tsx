@@ -1,22 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { intakeChoices } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { uuid } from "~/utils/ids";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag indienen voor een bewoner – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  try {
-    return await intakeChoices(actor, params.id!);
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "residents.serve"),
+  params: z.object({ id: uuid }),
+  run: ({ actor, params }) => intakeChoices(actor, params.id),
+});
 
 export default function ChooseIntake() {
   const { t } = useTranslation("contacts");

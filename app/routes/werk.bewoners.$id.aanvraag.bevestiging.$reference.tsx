@@ -1,23 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { formatDateTime } from "~/modules/access/time";
 import { intakeConfirmation } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { caseReference, uuid } from "~/utils/ids";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? "Bevestiging"} – Digitaal Huis van de Mechelaar` }];
 export const handle = { i18n: ["contacts"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  try {
-    return await intakeConfirmation(actor, params.id!, params.reference!);
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "residents.serve"),
+  params: z.object({ id: uuid, reference: caseReference }),
+  run: ({ actor, params }) => intakeConfirmation(actor, params.id, params.reference),
+});
 
 /**
  * What the agent tells or hands the resident. For residents who want paper, the page is

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { savePhoneFromRequest } from "~/modules/contacts/phone-offer.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, loaderOf } from "~/utils/kernel.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 /**
  * Saves a phone number the resident gave in a request to their profile: the one-click offer
@@ -21,13 +21,13 @@ export const handle = { i18n: ["contacts"] };
 const params = z.object({ id: uuid });
 
 export const loader = loaderOf({
-  guard: (request) => requireStaff(request, ["frontoffice", "admin"]),
+  guard: (request) => requireStaffCan(request, "residents.serve"),
   params,
   run: ({ params: p }) => ({ id: p.id }),
 });
 
 export const action = actionOf({
-  guard: (request) => requireStaff(request, ["frontoffice", "admin"]),
+  guard: (request) => requireStaffCan(request, "residents.serve"),
   params,
   body: z.object({ phone: z.string().trim().min(1, "contacts:errors.phoneNotOffered").max(40, "contacts:errors.phoneNotOffered") }),
   run: async ({ actor, params: p, body }) => {

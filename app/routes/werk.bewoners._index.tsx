@@ -1,19 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { searchResidents } from "~/modules/contacts/resident-search.server";
 import { currentTicket } from "~/modules/counter/queue.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner zoeken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
-  const [found, ticket] = await Promise.all([q ? searchResidents(actor, q) : null, currentTicket(actor)]);
-  return { q, kind: found?.kind ?? null, results: found?.results ?? null, ticket: ticket ? { number: ticket.number } : null };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "residents.serve"),
+  query: z.object({ q: z.string().max(200).optional() }),
+  run: async ({ actor, query }) => {
+    const q = query.q?.trim() ?? "";
+    const [found, ticket] = await Promise.all([q ? searchResidents(actor, q) : null, currentTicket(actor)]);
+    return { q, kind: found?.kind ?? null, results: found?.results ?? null, ticket: ticket ? { number: ticket.number } : null };
+  },
+});
 
 export default function ResidentSearch() {
   const { t } = useTranslation("contacts");

@@ -1,30 +1,29 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { newResidentInput } from "~/modules/contacts/intake-schema";
 import { createResidentRecord } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bewoner toevoegen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, ["frontoffice", "admin"]);
-  return null;
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const values = formValues(await request.formData());
-  const parsed = parseWith(newResidentInput, values, values);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const created = await createResidentRecord(actor, parsed.data);
-  if (!created.ok) return data({ ok: false as const, errors: created.errors, values }, { status: 409 });
-  return redirect(`/werk/bewoners/${created.id}?nieuw=1`);
-}
+export const loader = loaderOf({ guard, run: () => null });
+
+export const action = actionOf({
+  guard,
+  body: newResidentInput,
+  run: async ({ actor, body, values }) => {
+    const created = await createResidentRecord(actor, body);
+    if (!created.ok) return data({ ok: false as const, errors: created.errors, values }, { status: 409 });
+    return redirect(`/werk/bewoners/${created.id}?nieuw=1`);
+  },
+});
 
 export default function NewResident() {
   const { t } = useTranslation("contacts");

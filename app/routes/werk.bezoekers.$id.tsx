@@ -1,46 +1,47 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getInvitation, rescheduleInvitation, revokeInvitation } from "~/modules/access/invitations.server";
-import { windowSchema } from "~/modules/access/schemas";
+import { untilAfterFrom, untilAfterFromIssue, windowFields } from "~/modules/access/schemas";
 import { brusselsParts, formatDateTime, formatWindow } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { can } from "~/modules/identity/permissions";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["host", "admin"]);
-  try {
-    const invitation = await getInvitation(actor, params.id!);
-    return { invitation, mine: invitation.mine && actor.roles.includes("host") };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const params = z.object({ id: uuid });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "host");
-  const form = await request.formData();
-  const values = formValues(form);
-  try {
-    if (form.get("intent") === "revoke") {
-      await revokeInvitation(actor, params.id!);
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "visitors.view"),
+  params,
+  run: async ({ actor, params }) => {
+    const invitation = await getInvitation(actor, params.id);
+    return { invitation, mine: invitation.mine && can(actor, "visitors.host") };
+  },
+});
+
+const invitationActions = z
+  .discriminatedUnion("_intent", [z.object({ _intent: z.literal("revoke") }), windowFields.extend({ _intent: z.literal("reschedule") })])
+  .refine((b) => b._intent !== "reschedule" || untilAfterFrom(b), untilAfterFromIssue);
+
+export const action = actionOf({
+  guard: (request) => requireStaffCan(request, "visitors.host"),
+  params,
+  body: invitationActions,
+  run: async ({ actor, params, body }) => {
+    if (body._intent === "revoke") {
+      await revokeInvitation(actor, params.id);
       return redirect(`/werk/bezoekers/${params.id}?ingetrokken=1`);
     }
-    const parsed = parseWith(windowSchema, { date: form.get("date"), from: form.get("from"), until: form.get("until") }, values);
-    if (!parsed.ok) return data(parsed, { status: 400 });
-    await rescheduleInvitation(actor, params.id!, parsed.data);
+    await rescheduleInvitation(actor, params.id, { date: body.date, from: body.from, until: body.until });
     return redirect(`/werk/bezoekers/${params.id}?gewijzigd=1`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function InvitationDetail() {
   const { t, i18n } = useTranslation("access");
@@ -113,7 +114,7 @@ export default function InvitationDetail() {
             <p>{t("hosts.changeHint")}</p>
             <ErrorSummary errors={errors} />
             <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="reschedule" />
+              <input type="hidden" name="_intent" value="reschedule" />
               <TextField name="date" type="date" label={t("hosts.date")} hint={t("hosts.dateHint")} defaultValue={v.date ?? first?.date} error={errors?.date} />
               <TextField name="from" type="time" label={t("hosts.from")} hint={t("hosts.timeHint")} defaultValue={v.from ?? first?.time} error={errors?.from} />
               <TextField name="until" type="time" label={t("hosts.until")} hint={t("hosts.timeHint")} defaultValue={v.until ?? firstUntil?.time} error={errors?.until} />
@@ -126,7 +127,7 @@ export default function InvitationDetail() {
             <h2 id="revoke-title">{t("hosts.revokeTitle")}</h2>
             <p>{t("hosts.revokeHint")}</p>
             <Form method="post">
-              <input type="hidden" name="intent" value="revoke" />
+              <input type="hidden" name="_intent" value="revoke" />
               <button type="submit" className="button button-secondary">
                 {t("hosts.revoke")}
               </button>

@@ -1,19 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { listMyInvitations, recentArrivals } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bezoekers – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "host");
-  const [invitations, arrivals] = await Promise.all([listMyInvitations(actor), recentArrivals(actor)]);
-  return { invitations, arrivals };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "visitors.host"),
+  run: async ({ actor }) => {
+    const [invitations, arrivals] = await Promise.all([listMyInvitations(actor), recentArrivals(actor)]);
+    return { invitations, arrivals };
+  },
+});
 
 export default function Visitors() {
   const { t, i18n } = useTranslation("access");

@@ -1,12 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation, listBuildings } from "~/modules/access/invitations.server";
 import { invitationFormInput, invitationSchema, MAX_VISITORS } from "~/modules/access/schemas";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { parseWith } from "~/utils/forms";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 /** Visitor rows shown at first; "add a visitor" adds one more, up to MAX_VISITORS. */
 const VISITOR_ROWS = 3;
@@ -14,29 +15,33 @@ const VISITOR_ROWS = 3;
 export const meta: MetaFunction = () => [{ title: "Bezoekers uitnodigen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "host");
-  return { buildings: await listBuildings() };
-}
+const guard = (request: Request) => requireStaffCan(request, "visitors.host");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "host");
-  const form = await request.formData();
-  const values = formValues(form);
-  // "Add a visitor" without JavaScript: the same form again, with every value and one more row.
-  if (form.get("intent") === "addVisitor") {
-    const rows = Math.min(MAX_VISITORS, Math.max(VISITOR_ROWS, Number(form.get("rows")) || VISITOR_ROWS) + 1);
-    return { ok: false as const, errors: {} as Record<string, string>, values, rows };
-  }
-  const parsed = parseWith(invitationSchema, invitationFormInput(form), values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
+export const loader = loaderOf({ guard, run: async () => ({ buildings: await listBuildings() }) });
+
+/**
+ * Sending (Enter or the main button, no `_intent`) or "add a visitor". The visitor rows are
+ * numbered fields, shaped by invitationFormInput from the form itself.
+ */
+export const action = actionOf({
+  guard,
+  body: z.object({ _intent: z.enum(["addVisitor", "send"]).optional(), rows: z.string().max(3).optional() }).passthrough(),
+  read: async (request) => {
+    const form = await readFormData(request);
+    return { form, extra: form };
+  },
+  run: async ({ actor, body, extra: form, values }) => {
+    // "Add a visitor" without JavaScript: the same form again, with every value and one more row.
+    if (body._intent === "addVisitor") {
+      const rows = Math.min(MAX_VISITORS, Math.max(VISITOR_ROWS, Number(body.rows) || VISITOR_ROWS) + 1);
+      return { ok: false as const, errors: {} as Record<string, string>, values, rows };
+    }
+    const parsed = parseWith(invitationSchema, invitationFormInput(form), values);
+    if (!parsed.ok) return data(parsed, { status: 400 });
     const id = await createInvitation(actor, parsed.data);
     return redirect(`/werk/bezoekers/${id}?verstuurd=1`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 const LANGUAGES = [
   { value: "nl", label: "Nederlands", lang: "nl" },
@@ -109,7 +114,7 @@ export default function NewInvitation() {
             {t("hosts.send")}
           </button>
           {rows < MAX_VISITORS ? (
-            <button type="submit" name="intent" value="addVisitor" formNoValidate className="button button-secondary">
+            <button type="submit" name="_intent" value="addVisitor" formNoValidate className="button button-secondary">
               {t("hosts.addVisitor")}
             </button>
           ) : null}

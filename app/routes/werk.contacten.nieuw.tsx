@@ -1,76 +1,79 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, TextField, HintAndError, describedBy } from "~/components/forms";
 import { contactMomentInput, REGISTERED_CHANNELS } from "~/modules/contacts/contact-moment-schema";
 import { articlesBySlug, contactFormContext, registerContactMoment } from "~/modules/contacts/contact-moments.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
-import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
+import { parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Contact registreren – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["contacts"] };
 
 const OUTCOMES = ["answered", "request_filed", "referred", "follow_up"] as const;
 
-async function context(request: Request, residentId: string | null) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  try {
-    return { actor, ...(await contactFormContext(actor, residentId)) };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
+/** An optional resident id: blank is "no resident", anything else must be an id. */
+const optionalResident = z.preprocess((v) => (v === "" ? undefined : v), uuid.optional());
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const { resident, ticket } = await context(request, url.searchParams.get("bewoner") || null);
-  return { resident, ticket: ticket ? { id: ticket.id, number: ticket.number } : null };
-}
+export const loader = loaderOf({
+  guard,
+  query: z.object({ bewoner: optionalResident, opgeslagen: z.string().max(10).optional() }),
+  run: async ({ actor, query }) => {
+    const { resident, ticket } = await contactFormContext(actor, query.bewoner ?? null);
+    return { resident, ticket: ticket ? { id: ticket.id, number: ticket.number } : null };
+  },
+});
 
 type Hit = { slug: string; title: string };
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = formValues(form);
-  const residentId = typeof values.residentId === "string" && values.residentId ? values.residentId : null;
-  const { actor } = await context(request, residentId);
-  const lng = await getLanguage(request);
-  const chosen = list(values.articles);
-  // The articles already ticked stay on the page, whatever the next search finds.
-  const chosenHits: Hit[] = (await articlesBySlug(chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)), lng)).map(({ slug, title }) => ({ slug, title }));
+export const action = actionOf({
+  guard,
+  // The moment itself is checked by contactMomentInput below (a search keeps the form as typed).
+  body: z.object({ _intent: z.enum(["enter", "search", "save"]).optional(), residentId: optionalResident }).passthrough(),
+  run: async ({ actor, body, values, request }) => {
+    await contactFormContext(actor, body.residentId ?? null);
+    const lng = await getLanguage(request);
+    const chosen = list(values.articles);
+    // The articles already ticked stay on the page, whatever the next search finds.
+    const chosenHits: Hit[] = (await articlesBySlug(chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)), lng)).map(({ slug, title }) => ({ slug, title }));
 
-  // Enter in a text field (implicit submission, "enter") saves, unless the Mikipedia box holds a
-  // query that was not searched yet: then the agent typed it and pressed Enter to search. The
-  // server cannot know which field had focus; this tells the two cases apart without JavaScript.
-  let intent = form.get("_intent");
-  if (intent === "enter") {
-    const query = String(values.q ?? "").trim();
-    intent = query && query !== String(values.searched ?? "").trim() ? "search" : "save";
-  }
+    // Enter in a text field (implicit submission, "enter") saves, unless the Mikipedia box holds a
+    // query that was not searched yet: then the agent typed it and pressed Enter to search. The
+    // server cannot know which field had focus; this tells the two cases apart without JavaScript.
+    let intent: string | undefined = body._intent;
+    if (intent === "enter") {
+      const query = String(values.q ?? "").trim();
+      intent = query && query !== String(values.searched ?? "").trim() ? "search" : "save";
+    }
 
-  if (intent === "search") {
-    const query = String(values.q ?? "");
-    const found = await searchArticles({ query, language: lng, limit: 8 });
-    return data({ ok: true as const, searched: true, values, hits: found.results.map((r) => ({ slug: r.slug, title: r.title })), chosenHits, didYouMean: found.didYouMean, errors: undefined });
-  }
+    if (intent === "search") {
+      const query = String(values.q ?? "").slice(0, 200);
+      const found = await searchArticles({ query, language: lng, limit: 8 });
+      return data({ ok: true as const, searched: true, values, hits: found.results.map((r) => ({ slug: r.slug, title: r.title })), chosenHits, didYouMean: found.didYouMean, errors: undefined });
+    }
 
-  const parsed = parseWith(contactMomentInput, values, values);
-  if (!parsed.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: parsed.errors }, { status: 400 });
-  const result = await registerContactMoment(actor, parsed.data);
-  if (!result.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: result.errors }, { status: 400 });
-  return redirect(result.residentId ? `/werk/bewoners/${result.residentId}?opgeslagen=1` : "/werk/contacten/nieuw?opgeslagen=1");
-}
+    const parsed = parseWith(contactMomentInput, values, values);
+    if (!parsed.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: parsed.errors }, { status: 400 });
+    const result = await registerContactMoment(actor, parsed.data);
+    if (!result.ok) return data({ ok: false as const, searched: false, values, hits: [] as Hit[], chosenHits, didYouMean: null, errors: result.errors }, { status: 400 });
+    return redirect(result.residentId ? `/werk/bewoners/${result.residentId}?opgeslagen=1` : "/werk/contacten/nieuw?opgeslagen=1");
+  },
+});
 
 export default function RegisterContact() {
   const { t } = useTranslation("contacts");
   const { resident, ticket } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // A body the kernel refused (or a domain error) has no search results: an empty search part then.
+  const raw = useActionData<typeof action>();
+  const result = raw && "chosenHits" in raw ? raw : raw ? { ...raw, searched: false, hits: [] as Hit[], chosenHits: [] as Hit[], didYouMean: null } : undefined;
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const values = (result?.values ?? {}) as Record<string, string | string[]>;

@@ -1,39 +1,37 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
-import { orHttpError } from "~/modules/cases/http.server";
 import { filtersFromUrl, forgetQueueCounts, listQueue, type QueueFilters } from "~/modules/cases/queue.server";
 import { claimCase } from "~/modules/cases/staff.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { DomainError } from "~/modules/platform/errors";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { pick, type Text3 } from "~/modules/cases/definitions";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { caseReference } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Werkbak – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "admin"]);
-  const q = await orHttpError(listQueue(actor, filtersFromUrl(new URL(request.url))));
-  return { ...q, me: actor.id };
-}
+const guard = (request: Request) => requireStaffCan(request, "cases.queue");
+
+export const loader = loaderOf({
+  guard,
+  // The filters are read leniently (filtersFromUrl): a stale bookmark still opens the queue.
+  run: async ({ actor, request }) => ({ ...(await listQueue(actor, filtersFromUrl(new URL(request.url)))), me: actor.id }),
+});
 
 /** Claiming from the queue: the row carries the version the agent saw. */
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["backoffice", "admin"]);
-  const form = await request.formData();
-  const reference = String(form.get("reference") ?? "");
-  try {
-    await claimCase(actor, reference, { version: Number(form.get("version")) });
+export const action = actionOf({
+  guard,
+  body: z.object({ reference: caseReference, version: z.coerce.number().int().min(1) }),
+  run: async ({ actor, body }) => {
+    await claimCase(actor, body.reference, { version: body.version });
     forgetQueueCounts();
-    return { ok: true as const, claimed: reference };
-  } catch (err) {
-    if (err instanceof DomainError && err.code !== "NOT_FOUND" && err.code !== "FORBIDDEN") return data({ ok: false as const, errors: { _form: err.messageKey } }, { status: err.status });
-    await orHttpError(Promise.reject(err));
-    throw err;
-  }
-}
+    return { ok: true as const, claimed: body.reference };
+  },
+});
 
 const FILTER_KEYS = ["team", "status", "service", "due", "assigned", "waiting", "channel"] as const;
 

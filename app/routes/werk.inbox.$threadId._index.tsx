@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,48 +7,44 @@ import { useFormResult } from "~/components/useFormResult";
 import { brusselsTime } from "~/modules/contacts/format";
 import { markThreadHandled, openThread, replyToThread } from "~/modules/contacts/inbox.server";
 import { HANDLED_OUTCOMES } from "~/modules/contacts/schemas";
-import { DomainError } from "~/modules/platform/errors";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mail – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
-  try {
-    const thread = await openThread(agent, params.threadId!);
-    return { ...thread, messages: thread.messages.map((m) => ({ ...m, at: m.at.toISOString() })) };
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
+const params = z.object({ threadId: uuid });
 
-const intents = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reply"), reply: z.string().trim().min(1, "inbox:errors.replyRequired").max(10_000, "inbox:errors.replyTooLong") }),
-  z.object({ intent: z.literal("handle"), outcome: z.enum(HANDLED_OUTCOMES, { errorMap: () => ({ message: "inbox:errors.chooseOutcome" }) }) }),
+export const loader = loaderOf({
+  guard,
+  params,
+  run: async ({ actor, params }) => {
+    const thread = await openThread(actor, params.threadId);
+    return { ...thread, messages: thread.messages.map((m) => ({ ...m, at: m.at.toISOString() })) };
+  },
+});
+
+const threadActions = z.discriminatedUnion("_intent", [
+  z.object({ _intent: z.literal("reply"), reply: z.string().trim().min(1, "inbox:errors.replyRequired").max(10_000, "inbox:errors.replyTooLong") }),
+  z.object({ _intent: z.literal("handle"), outcome: z.enum(HANDLED_OUTCOMES, { errorMap: () => ({ message: "inbox:errors.chooseOutcome" }) }) }),
 ]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
-  const values = formValues(await request.formData());
-  const parsed = parseWith(intents, values, values);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const input = parsed.data;
-  const here = `/werk/inbox/${params.threadId}`;
-  try {
-    if (input.intent === "reply") {
-      await replyToThread(agent, params.threadId!, input.reply);
+export const action = actionOf({
+  guard,
+  params,
+  body: threadActions,
+  run: async ({ actor, params, body }) => {
+    const here = `/werk/inbox/${params.threadId}`;
+    if (body._intent === "reply") {
+      await replyToThread(actor, params.threadId, body.reply);
       return redirect(`${here}?verstuurd=1`);
     }
-    const r = await markThreadHandled(agent, params.threadId!, input.outcome);
+    const r = await markThreadHandled(actor, params.threadId, body.outcome);
     return redirect(`${here}?behandeld=1${r.invited ? "&uitgenodigd=1" : ""}`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function MailThread() {
   const { t, i18n } = useTranslation("inbox");
@@ -119,7 +115,7 @@ export default function MailThread() {
           <h2 id="reply-title">{t("reply.title")}</h2>
           {/* Keyed by the message count: after a reply is sent the field starts empty again. */}
           <Form method="post" className="stack" noValidate key={thread.messages.length}>
-            <input type="hidden" name="intent" value="reply" />
+            <input type="hidden" name="_intent" value="reply" />
             <div className={`field${errors?.reply ? " field-error" : ""}`}>
               <label htmlFor="reply">{t("reply.label")}</label>
               <HintAndError id="reply" hint={t("reply.hint", { to: lastIn.from })} error={errors?.reply} />
@@ -136,7 +132,7 @@ export default function MailThread() {
         <section className="card stack" aria-labelledby="handle-title">
           <h2 id="handle-title">{t("handle.title")}</h2>
           <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="handle" />
+            <input type="hidden" name="_intent" value="handle" />
             <RadioGroup name="outcome" legend={t("handle.legend")} value={values.outcome} error={errors?.outcome} options={HANDLED_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} />
             <button type="submit" className="button" disabled={busy}>
               {t("handle.submit")}

@@ -1,50 +1,60 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { fieldAnchor, RequestField } from "~/components/RequestForm";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
-import { orHttpError } from "~/modules/cases/http.server";
 import { agentFields, fileRequestFromThread, prefillFromMail, requestSource } from "~/modules/contacts/inbox.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { slug, uuid } from "~/utils/ids";
+import { actionOf, loaderOf, readFormData } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag maken van een mail – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox", "cases"] };
 
-/** "Turn into a request": choose the service, then its form, prefilled with the mail, for the sender's resident. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
-  const source = await orHttpError(requestSource(agent, params.threadId!));
-  const services = (await listRequestable()).map((d) => ({ slug: d.slug, title: d.title }));
-  const slug = new URL(request.url).searchParams.get("dienst");
-  const def = slug ? await definitionBySlug(slug) : undefined;
-  const fields = def ? agentFields(def.form) : [];
-  return {
-    threadId: params.threadId!,
-    resident: source.resident ? { name: source.resident.name } : null,
-    alreadyFiled: Boolean(source.caseId),
-    services,
-    chosen: def ? { slug: def.slug, title: def.title } : null,
-    fields,
-    values: def ? prefillFromMail(fields, source) : {},
-  };
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
+const params = z.object({ threadId: uuid });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
-  const form = await request.formData();
-  const values = formValues(form);
-  const slug = String(form.get("_service") ?? "");
-  try {
-    const r = await fileRequestFromThread(agent, params.threadId!, slug, values);
+/** "Turn into a request": choose the service, then its form, prefilled with the mail, for the sender's resident. */
+export const loader = loaderOf({
+  guard,
+  params,
+  query: z.object({ dienst: slug.optional(), ingediend: z.string().max(40).optional() }),
+  run: async ({ actor, params, query }) => {
+    const source = await requestSource(actor, params.threadId);
+    const services = (await listRequestable()).map((d) => ({ slug: d.slug, title: d.title }));
+    const def = query.dienst ? await definitionBySlug(query.dienst) : undefined;
+    const fields = def ? agentFields(def.form) : [];
+    return {
+      threadId: params.threadId,
+      resident: source.resident ? { name: source.resident.name } : null,
+      alreadyFiled: Boolean(source.caseId),
+      services,
+      chosen: def ? { slug: def.slug, title: def.title } : null,
+      fields,
+      values: def ? prefillFromMail(fields, source) : {},
+    };
+  },
+});
+
+/** The request's own fields are checked by the service's form definition (fileRequestFromThread). */
+export const action = actionOf({
+  guard,
+  params,
+  body: z.object({}).passthrough(),
+  read: async (request) => {
+    const form = await readFormData(request);
+    return { form, extra: form };
+  },
+  run: async ({ actor, params, extra: form, values }) => {
+    const service = slug.safeParse(form.get("_service"));
+    if (!service.success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" } as Record<string, string>, values }, { status: 400 });
+    const r = await fileRequestFromThread(actor, params.threadId, service.data, values);
     if (!r.ok) return data({ ok: false as const, errors: r.errors, values }, { status: 400 });
     return redirect(`/werk/inbox/${params.threadId}/aanvraag?ingediend=${encodeURIComponent(r.reference)}`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function MailToRequest() {
   const { t } = useTranslation("inbox");

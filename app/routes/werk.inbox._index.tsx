@@ -1,18 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { brusselsTime } from "~/modules/contacts/format";
 import { listInbox } from "~/modules/contacts/inbox.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mailinbox – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["inbox"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, ["frontoffice", "admin"]);
-  const threads = await listInbox(agent);
-  return { threads: threads.map((th) => ({ ...th, lastAt: th.lastAt.toISOString() })) };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "residents.serve"),
+  run: async ({ actor }) => {
+    const threads = await listInbox(actor);
+    return { threads: threads.map((th) => ({ ...th, lastAt: th.lastAt.toISOString() })) };
+  },
+});
 
 export default function Inbox() {
   const { t, i18n } = useTranslation("inbox");

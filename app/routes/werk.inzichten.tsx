@@ -1,19 +1,25 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { BarChart, DataTableView, HeatMap, PivotTableView, StackedBarChart } from "~/components/InsightCharts";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { dashboardRequest } from "~/modules/insights/access.server";
 import { loadDashboardCached } from "~/modules/insights/dashboard.server";
 import { CASE_CHANNEL_ORDER, type DataTable } from "~/modules/insights/tables";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Inzichten – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const req = await dashboardRequest(request);
-  if (!req.ok) return data({ ...req, dashboard: null }, { status: 400 });
-  return { ...req, errors: undefined, dashboard: await loadDashboardCached(req.period) };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "insights.view"),
+  run: async ({ actor, request }) => {
+    // The period and team are the page's own form: a bad one is shown with its errors (400).
+    const req = await dashboardRequest(actor, new URL(request.url));
+    if (!req.ok) return data({ ...req, dashboard: null }, { status: 400 });
+    return data({ ...req, errors: undefined, dashboard: await loadDashboardCached(req.period) });
+  },
+});
 
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 const sum = (t: DataTable, col: string) => t.rows.reduce((s, r) => s + (num(r[col]) ?? 0), 0);

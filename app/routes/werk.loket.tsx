@@ -1,59 +1,58 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { useFormResult } from "~/components/useFormResult";
 import { actOnTicket, callNext, currentTicket, deskForToday, listDesks, listThemes, queueCounts, takeDesk, transferTicket } from "~/modules/counter/queue.server";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { asList } from "~/utils/forms";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Mijn loket – Digitaal Huis van de Mechelaar" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const agent = await requireStaff(request, "frontoffice");
-  const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
-  const counts = desk ? await queueCounts(desk.themeIds) : [];
-  return {
-    desk: desk ? { id: desk.deskId, name: desk.deskName, themeIds: desk.themeIds } : null,
-    themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
-    desks: desks.map((d) => ({ id: d.id, name: d.name })),
-    current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls, residentId: current.residentId } : null,
-    counts,
-  };
-}
+const guard = (request: Request) => requireStaffCan(request, "counter.desk");
 
-const intents = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("takeDesk"), deskId: z.string({ required_error: "counter:errors.chooseDesk" }).uuid("counter:errors.chooseDesk"), themeIds: z.array(z.string().uuid()).min(1, "counter:errors.chooseThemes") }),
-  z.object({ intent: z.literal("callNext") }),
-  z.object({ intent: z.enum(["recall", "start", "noShow", "finish"]), ticketId: z.string().uuid() }),
-  z.object({ intent: z.literal("transfer"), ticketId: z.string().uuid(), toTheme: z.string({ required_error: "counter:errors.chooseTheme" }).min(1, "counter:errors.chooseTheme") }),
+export const loader = loaderOf({
+  guard,
+  run: async ({ actor: agent }) => {
+    const [desk, themes, desks, current] = await Promise.all([deskForToday(agent), listThemes(), listDesks(), currentTicket(agent)]);
+    const counts = desk ? await queueCounts(desk.themeIds) : [];
+    return {
+      desk: desk ? { id: desk.deskId, name: desk.deskName, themeIds: desk.themeIds } : null,
+      themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
+      desks: desks.map((d) => ({ id: d.id, name: d.name })),
+      current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls, residentId: current.residentId } : null,
+      counts,
+    };
+  },
+});
+
+const deskActions = z.discriminatedUnion("_intent", [
+  z.object({
+    _intent: z.literal("takeDesk"),
+    deskId: z.string({ required_error: "counter:errors.chooseDesk" }).uuid("counter:errors.chooseDesk"),
+    themeIds: z.preprocess(asList, z.array(uuid).min(1, "counter:errors.chooseThemes")),
+  }),
+  z.object({ _intent: z.literal("callNext") }),
+  z.object({ _intent: z.enum(["recall", "start", "noShow", "finish"]), ticketId: uuid }),
+  z.object({ _intent: z.literal("transfer"), ticketId: uuid, toTheme: z.string({ required_error: "counter:errors.chooseTheme" }).min(1, "counter:errors.chooseTheme").max(120) }),
 ]);
 
-export async function action({ request }: ActionFunctionArgs) {
-  const agent = await requireStaff(request, "frontoffice");
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = intents.safeParse({ ...values, themeIds: form.getAll("themeIds") });
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message.includes(":") ? issue.message : "common:errors.invalid";
-    return data({ ok: false as const, errors, values }, { status: 400 });
-  }
-  const input = parsed.data;
-  try {
-    if (input.intent === "takeDesk") await takeDesk(agent, input.deskId, input.themeIds);
-    else if (input.intent === "callNext") {
+export const action = actionOf({
+  guard,
+  body: deskActions,
+  run: async ({ actor: agent, body }) => {
+    if (body._intent === "takeDesk") await takeDesk(agent, body.deskId, body.themeIds);
+    else if (body._intent === "callNext") {
       const ticket = await callNext(agent);
       if (!ticket) return redirect("/werk/loket?leeg=1");
-    } else if (input.intent === "transfer") await transferTicket(agent, input.ticketId, input.toTheme);
-    else await actOnTicket(agent, input.ticketId, input.intent);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-  return redirect("/werk/loket");
-}
+    } else if (body._intent === "transfer") await transferTicket(agent, body.ticketId, body.toTheme);
+    else await actOnTicket(agent, body.ticketId, body._intent);
+    return redirect("/werk/loket");
+  },
+});
 
 export default function DeskPage() {
   const { t, i18n } = useTranslation(["counter", "contacts"]);
@@ -76,7 +75,7 @@ export default function DeskPage() {
         <p>{t("desk.chooseIntro")}</p>
         <ErrorSummary errors={errors} fieldIds={{ deskId: desks[0] ? `desk-${desks[0].id}` : "deskId", themeIds: themes[0] ? `themeIds-${themes[0].id}` : "themeIds" }} />
         <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="takeDesk" />
+          <input type="hidden" name="_intent" value="takeDesk" />
           <fieldset className="field" id="deskId">
             <legend>{t("desk.whichDesk")}</legend>
             {desks.map((d) => (
@@ -153,7 +152,7 @@ export default function DeskPage() {
             <Link to="/werk/ingediende-aanvragen">{t("contacts:nav.filed")}</Link>
           </p>
           <Form method="post" className="stack transfer-form">
-            <input type="hidden" name="intent" value="transfer" />
+            <input type="hidden" name="_intent" value="transfer" />
             <input type="hidden" name="ticketId" value={current.id} />
             <div className="field">
               <label htmlFor="toTheme">{t("desk.transferTo")}</label>
@@ -175,7 +174,7 @@ export default function DeskPage() {
         </section>
       ) : (
         <Form method="post">
-          <input type="hidden" name="intent" value="callNext" />
+          <input type="hidden" name="_intent" value="callNext" />
           <button type="submit" className="button button-large" disabled={busy}>
             {t("desk.callNext")}
           </button>
@@ -188,7 +187,7 @@ export default function DeskPage() {
 function TicketButton({ intent, ticketId, label, busy, primary }: { intent: string; ticketId: string; label: string; busy: boolean; primary?: boolean }) {
   return (
     <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="_intent" value={intent} />
       <input type="hidden" name="ticketId" value={ticketId} />
       <button type="submit" className={primary ? "button" : "button button-secondary"} disabled={busy}>
         {label}

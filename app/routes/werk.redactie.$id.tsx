@@ -1,77 +1,85 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ArticleEditor } from "~/components/ArticleEditor";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getArticleForEditing, pinBestBet, publishRevision, removeBestBet, saveRevision, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { articleContentSchema, bestBetSchema } from "~/modules/knowledge/schemas";
 import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Artikel bewerken – Redactie Mikipedia" }];
 
-async function loadOr404(actor: Awaited<ReturnType<typeof requireStaff>>, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response("Not found", { status: 404 });
-  try {
-    return await getArticleForEditing(actor, id);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === "NOT_FOUND") throw new Response("Not found", { status: 404 });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
+const params = z.object({ id: uuid });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
-  const editing = await loadOr404(actor, params.id ?? "");
-  const url = new URL(request.url);
-  return { ...editing, me: actor.id, notice: url.searchParams.has("gepubliceerd") ? "publishedNotice" : url.searchParams.has("bewaard") ? "saved" : url.searchParams.has("topper") ? "bestBetSaved" : null };
-}
+export const loader = loaderOf({
+  guard,
+  params,
+  run: async ({ actor, params, request }) => {
+    const editing = await getArticleForEditing(actor, params.id);
+    const url = new URL(request.url);
+    return { ...editing, me: actor.id, notice: url.searchParams.has("gepubliceerd") ? "publishedNotice" : url.searchParams.has("bewaard") ? "saved" : url.searchParams.has("topper") ? "bestBetSaved" : null };
+  },
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
-  const id = params.id ?? "";
-  await loadOr404(actor, id);
-  const form = await request.formData();
-  const values = formValues(form);
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "publish") {
-      await publishRevision(actor, String(form.get("revisionId") ?? ""));
-      return redirect(`/werk/redactie/${id}?gepubliceerd=1`);
+const text = z.string().max(100_000).default("");
+const articleActions = z.discriminatedUnion("_intent", [
+  z.object({ _intent: z.literal("publish"), revisionId: uuid }),
+  bestBetSchema.extend({ _intent: z.literal("pin") }),
+  z.object({ _intent: z.literal("unpin"), bestBetId: uuid }),
+  z.object({ _intent: z.literal("preview"), summary: text, body: text }),
+  articleContentSchema.extend({ _intent: z.literal("draft") }),
+  articleContentSchema.extend({ _intent: z.literal("review") }),
+]);
+
+export const action = actionOf({
+  guard,
+  params,
+  body: articleActions,
+  run: async ({ actor, params, body, values }) => {
+    const id = params.id;
+    await getArticleForEditing(actor, id);
+    switch (body._intent) {
+      case "publish":
+        try {
+          await publishRevision(actor, body.revisionId);
+        } catch (err) {
+          // The four-eyes rule and stale publications are explained on the page, not as an error page.
+          if (err instanceof DomainError && (err.code === "FORBIDDEN" || err.code === "INVALID_STATE")) {
+            return data({ ok: false as const, intent: "publish", errors: { _form: err.messageKey }, values: {} }, { status: err.status });
+          }
+          throw err;
+        }
+        return redirect(`/werk/redactie/${id}?gepubliceerd=1`);
+      case "pin":
+        await pinBestBet(actor, id, body.query);
+        return redirect(`/werk/redactie/${id}?topper=1#toppers`);
+      case "unpin":
+        await removeBestBet(actor, id, body.bestBetId);
+        return redirect(`/werk/redactie/${id}#toppers`);
+      case "preview":
+        return { ok: true as const, intent: "preview", preview: scoreContent({ summary: body.summary, body: body.body }), values };
+      case "draft":
+      case "review": {
+        const { _intent, ...content } = body;
+        await saveRevision(actor, id, toContent(content), _intent === "review");
+        return redirect(`/werk/redactie/${id}?bewaard=1`);
+      }
     }
-    if (intent === "pin") {
-      const parsed = parseWith(bestBetSchema, values, values);
-      if (!parsed.ok) return data({ ...parsed, form: "bestBet" as const, preview: null }, { status: 400 });
-      await pinBestBet(actor, id, parsed.data.query);
-      return redirect(`/werk/redactie/${id}?topper=1#toppers`);
-    }
-    if (intent === "unpin") {
-      await removeBestBet(actor, id, String(form.get("bestBetId") ?? ""));
-      return redirect(`/werk/redactie/${id}#toppers`);
-    }
-    if (intent === "preview") return { ok: true as const, form: "article" as const, preview: scoreContent({ summary: String(values.summary ?? ""), body: String(values.body ?? "") }), values };
-    const parsed = parseWith(articleContentSchema, values, values);
-    if (!parsed.ok) return data({ ...parsed, form: "article" as const, preview: null }, { status: 400 });
-    await saveRevision(actor, id, toContent(parsed.data), intent === "review");
-    return redirect(`/werk/redactie/${id}?bewaard=1`);
-  } catch (err) {
-    // The four-eyes rule and stale publications are explained on the page, not as an error page.
-    if (err instanceof DomainError && (err.code === "FORBIDDEN" || err.code === "INVALID_STATE") && intent === "publish") {
-      return data({ ok: false as const, form: "publish" as const, errors: { _form: err.messageKey }, values: {}, preview: null }, { status: err.status });
-    }
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function EditArticle() {
   const { t, i18n } = useTranslation("knowledge");
   const { article, latest, content, readability, revisions, bestBets, me, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
-    | { ok: boolean; form?: "article" | "publish" | "bestBet"; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null }
+    | { ok: boolean; intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null }
     | undefined;
-  const formName = result?.form ?? "article";
+  const formName = result?.intent === "publish" ? "publish" : result?.intent === "pin" ? "bestBet" : "article";
   const articleErrors = result && !result.ok && formName === "article" ? result.errors : undefined;
   const bestBetError = result && !result.ok && formName === "bestBet" ? result.errors?.query : undefined;
   const values = result && formName === "article" && result.values && Object.keys(result.values).length ? result.values : content;
@@ -100,7 +108,7 @@ export default function EditArticle() {
           ) : (
             <Form method="post">
               <input type="hidden" name="revisionId" value={latest.id} />
-              <button type="submit" name="intent" value="publish" className="button">
+              <button type="submit" name="_intent" value="publish" className="button">
                 {t("editor.publishButton", { number: latest.number })}
               </button>
             </Form>
@@ -152,7 +160,7 @@ export default function EditArticle() {
                 <Form method="post" className="actions">
                   <span>{b.query}</span>
                   <input type="hidden" name="bestBetId" value={b.id} />
-                  <button type="submit" name="intent" value="unpin" className="link-button">
+                  <button type="submit" name="_intent" value="unpin" className="link-button">
                     {t("editor.bestBetRemove", { query: b.query })}
                   </button>
                 </Form>
@@ -162,7 +170,7 @@ export default function EditArticle() {
         ) : null}
         <Form method="post" noValidate>
           <TextField name="query" label={t("editor.bestBetQuery")} error={bestBetError} defaultValue={formName === "bestBet" ? String(result?.values?.query ?? "") : ""} />
-          <button type="submit" name="intent" value="pin" className="button button-secondary">
+          <button type="submit" name="_intent" value="pin" className="button button-secondary">
             {t("editor.bestBetAdd")}
           </button>
         </Form>

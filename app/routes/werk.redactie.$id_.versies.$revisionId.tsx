@@ -1,24 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { z } from "zod";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { revisionDiff } from "~/modules/knowledge/editorial.server";
-import { DomainError } from "~/modules/platform/errors";
+import { uuid } from "~/utils/ids";
+import { httpError, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wijzigingen – Redactie Mikipedia" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
-  if (!/^[0-9a-f-]{36}$/i.test(params.revisionId ?? "")) throw new Response("Not found", { status: 404 });
-  try {
-    const diff = await revisionDiff(actor, params.revisionId!);
-    if (diff.articleId !== params.id) throw new Response("Not found", { status: 404 });
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "knowledge.edit"),
+  params: z.object({ id: uuid, revisionId: uuid }),
+  run: async ({ actor, params }) => {
+    const diff = await revisionDiff(actor, params.revisionId);
+    if (diff.articleId !== params.id) httpError(404);
     return diff;
-  } catch (err) {
-    if (err instanceof DomainError && err.code === "NOT_FOUND") throw new Response("Not found", { status: 404 });
-    throw err;
-  }
-}
+  },
+});
 
 export default function RevisionDiff() {
   const { t } = useTranslation("knowledge");

@@ -1,36 +1,36 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ArticleEditor } from "~/components/ArticleEditor";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { createArticle, scoreContent, toContent } from "~/modules/knowledge/editorial.server";
 import { newArticleSchema } from "~/modules/knowledge/schemas";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw artikel – Redactie Mikipedia" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "editor");
-  return null;
-}
+const guard = (request: Request) => requireStaffCan(request, "knowledge.edit");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "editor");
-  const form = await request.formData();
-  const values = formValues(form);
-  const intent = form.get("intent");
-  if (intent === "preview") return { ok: true as const, preview: scoreContent({ summary: String(values.summary ?? ""), body: String(values.body ?? "") }), values };
-  const parsed = parseWith(newArticleSchema, values, values);
-  if (!parsed.ok) return data({ ...parsed, preview: null }, { status: 400 });
-  try {
-    const { slug, language, ...content } = parsed.data;
-    const { articleId } = await createArticle(actor, { slug, language, content: toContent(content), submit: intent === "review" });
+export const loader = loaderOf({ guard, run: () => null });
+
+const text = z.string().max(100_000).default("");
+const newArticleActions = z.discriminatedUnion("_intent", [
+  z.object({ _intent: z.literal("preview"), summary: text, body: text }),
+  newArticleSchema.extend({ _intent: z.literal("draft") }),
+  newArticleSchema.extend({ _intent: z.literal("review") }),
+]);
+
+export const action = actionOf({
+  guard,
+  body: newArticleActions,
+  run: async ({ actor, body, values }) => {
+    if (body._intent === "preview") return { ok: true as const, preview: scoreContent({ summary: body.summary, body: body.body }), values };
+    const { _intent, slug, language, ...content } = body;
+    const { articleId } = await createArticle(actor, { slug, language, content: toContent(content), submit: _intent === "review" });
     return redirect(`/werk/redactie/${articleId}?bewaard=1`);
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function NewArticle() {
   const { t } = useTranslation("knowledge");

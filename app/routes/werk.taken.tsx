@@ -1,34 +1,42 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice } from "~/components/forms";
-import { orHttpError } from "~/modules/cases/http.server";
 import { completeTask, listDeskTasks } from "~/modules/cases/tasks.server";
 import { casesFiledBy } from "~/modules/contacts/intake.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Taken – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice", "cases"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const [tasks, filed] = await Promise.all([orHttpError(listDeskTasks(actor)), casesFiledBy(actor, await getLanguage(request))]);
-  const now = Date.now();
-  return {
-    tasks: tasks.map((t) => ({ ...t, dueAt: t.dueAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), overdue: !!t.dueAt && t.dueAt.getTime() < now, mine: t.assigneeId === actor.id })),
-    filed: filed.map((c) => ({ ...c, lastChangeAt: c.lastChangeAt.toISOString(), closed: !!c.closedAt })),
-    done: new URL(request.url).searchParams.has("gedaan"),
-  };
-}
+const guard = (request: Request) => requireStaffCan(request, "residents.serve");
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["frontoffice", "admin"]);
-  const form = await request.formData();
-  await orHttpError(completeTask(actor, String(form.get("taskId") ?? "")));
-  return redirect("/werk/taken?gedaan#melding");
-}
+export const loader = loaderOf({
+  guard,
+  run: async ({ actor, request }) => {
+    const [tasks, filed] = await Promise.all([listDeskTasks(actor), casesFiledBy(actor, await getLanguage(request))]);
+    const now = Date.now();
+    return {
+      tasks: tasks.map((t) => ({ ...t, dueAt: t.dueAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), overdue: !!t.dueAt && t.dueAt.getTime() < now, mine: t.assigneeId === actor.id })),
+      filed: filed.map((c) => ({ ...c, lastChangeAt: c.lastChangeAt.toISOString(), closed: !!c.closedAt })),
+      done: new URL(request.url).searchParams.has("gedaan"),
+    };
+  },
+});
+
+export const action = actionOf({
+  guard,
+  body: z.object({ taskId: uuid }),
+  run: async ({ actor, body }) => {
+    await completeTask(actor, body.taskId);
+    return redirect("/werk/taken?gedaan#melding");
+  },
+});
 
 export default function DeskTasks() {
   const { t, i18n } = useTranslation("backoffice");

@@ -1,43 +1,44 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
 import { listBuildings, listEntrances } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
 import { kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { domainErrorToForm } from "~/utils/request.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { can } from "~/modules/identity/permissions";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Toegang tot stadsgebouwen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
-  const isAdmin = actor.roles.includes("admin");
-  const [buildings, entrances, kiosks] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : []]);
-  return { buildings, entrances, kiosks, isAdmin };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "access.presence"),
+  run: async ({ actor }) => {
+    const isAdmin = can(actor, "admin.manage");
+    const [buildings, entrances, kiosks] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : []]);
+    return { buildings, entrances, kiosks, isAdmin };
+  },
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, "admin");
-  const form = await request.formData();
-  const values = formValues(form);
-  try {
-    if (form.get("intent") === "revoke") {
-      await revokeKiosk(actor, String(form.get("kioskId") ?? ""));
+const kioskActions = z.discriminatedUnion("_intent", [z.object({ _intent: z.literal("revoke"), kioskId: uuid }), kioskSchema.extend({ _intent: z.literal("register") })]);
+
+export const action = actionOf({
+  guard: (request) => requireStaffCan(request, "admin.manage"),
+  body: kioskActions,
+  run: async ({ actor, body }) => {
+    if (body._intent === "revoke") {
+      await revokeKiosk(actor, body.kioskId);
       return redirect("/werk/toegang?ingetrokken=1");
     }
-    const parsed = parseWith(kioskSchema, values, values);
-    if (!parsed.ok) return data(parsed, { status: 400 });
-    const created = await registerKiosk(actor, parsed.data);
+    const created = await registerKiosk(actor, body);
     // Shown once, in this response only; never stored in clear.
     return data({ ok: true as const, credential: created.credential }, { headers: { "Cache-Control": "no-store" } });
-  } catch (err) {
-    return domainErrorToForm(err, values);
-  }
-}
+  },
+});
 
 export default function AccessAdmin() {
   const { t, i18n } = useTranslation("access");
@@ -89,7 +90,7 @@ export default function AccessAdmin() {
                           ) : (
                             <Form method="post" className="inline-form">
                               {t("admin.active")}{" "}
-                              <input type="hidden" name="intent" value="revoke" />
+                              <input type="hidden" name="_intent" value="revoke" />
                               <input type="hidden" name="kioskId" value={k.id} />
                               <button type="submit" className="link-button" aria-label={t("admin.revokeLabel", { name: k.name })}>
                                 {t("admin.revoke")}
@@ -119,7 +120,7 @@ export default function AccessAdmin() {
             ) : null}
             <ErrorSummary errors={errors} />
             <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="register" />
+              <input type="hidden" name="_intent" value="register" />
               <RadioGroup name="entranceId" legend={t("admin.entrance")} options={entrances.map((e) => ({ value: e.id, label: `${e.buildingName}, ${e.name}` }))} value={v.entranceId} error={errors?.entranceId} />
               <TextField name="name" label={t("admin.name")} hint={t("admin.nameHint")} defaultValue={v.name} error={errors?.name} />
               <RadioGroup

@@ -1,35 +1,37 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { checkOutAtDesk, presenceList } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { DomainError } from "~/modules/platform/errors";
+import { uuid } from "~/utils/ids";
+import { actionOf, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Wie is binnen – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
-  try {
-    return await presenceList(actor, params.id!);
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
+const guard = (request: Request) => requireStaffCan(request, "access.presence");
+const params = z.object({ id: uuid });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaff(request, ["admin", "frontoffice"]);
-  const form = await request.formData();
-  try {
-    await checkOutAtDesk(actor, String(form.get("passId") ?? ""));
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-  }
-  return redirect(`/werk/toegang/aanwezig/${params.id}?uitgecheckt=1`);
-}
+export const loader = loaderOf({ guard, params, run: ({ actor, params }) => presenceList(actor, params.id) });
+
+export const action = actionOf({
+  guard,
+  params,
+  body: z.object({ passId: uuid }),
+  run: async ({ actor, params, body }) => {
+    try {
+      await checkOutAtDesk(actor, body.passId);
+    } catch (err) {
+      // Someone already gone (or checked out by a colleague) is simply no longer on the list.
+      if (!(err instanceof DomainError) || err.code === "FORBIDDEN") throw err;
+    }
+    return redirect(`/werk/toegang/aanwezig/${params.id}?uitgecheckt=1`);
+  },
+});
 
 export default function Presence() {
   const { t, i18n } = useTranslation("access");

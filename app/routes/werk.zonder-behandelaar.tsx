@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/modules/access/time";
 import { listUnassigned } from "~/modules/cases/unassigned.server";
 import { requireStaff } from "~/modules/identity/guards.server";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Zonder behandelaar – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice"] };

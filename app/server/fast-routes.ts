@@ -1,14 +1,16 @@
-import { Readable } from "node:stream";
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
+import { scanSchema } from "~/modules/access/schemas";
 import { noAnswerHelp } from "~/modules/knowledge/no-answer.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { logError, noteRole, noteRoute } from "~/modules/platform/logger.server";
 import { checkReadiness } from "~/modules/platform/readiness.server";
 import { pingDb } from "~/utils/db.server";
+import { cleanUrlEncoded, cleanUtf8 } from "~/utils/clean-input";
 import { env } from "~/utils/env.server";
+import { parseOrBadRequest } from "~/utils/kernel.server";
 
 /**
  * The hot JSON endpoints, as plain Express handlers in front of Remix: the kiosk scan, the
@@ -99,30 +101,41 @@ export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
 
 const MAX_SCAN_BODY = 4096;
 
-/** The `code` field of a form post (urlencoded or multipart) or a JSON body. */
-async function codeFrom(req: Request): Promise<string> {
+/** The kiosk's scan: one code, as the door kiosk's form takes it (no NUL: it reaches no query). */
+const scanBody = z.object({ code: scanSchema.shape.code.refine((code) => !code.includes("\0")) });
+
+/** Reads the small body of a scan (url-encoded, multipart or JSON): 413 past 4 kB, 400 when unreadable. */
+async function scanInput(req: Request): Promise<{ ok: true; input: { code?: unknown } } | { ok: false; status: 400 | 413 }> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
-    const request = new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
-    return String((await request.formData()).get("code") ?? "");
-  }
+  if (Number(req.headers["content-length"] ?? 0) > MAX_SCAN_BODY) return { ok: false, status: 413 };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_SCAN_BODY) return "";
+    if (size > MAX_SCAN_BODY) return { ok: false, status: 413 };
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (type.startsWith("application/json")) {
+  const bytes = Buffer.concat(chunks);
+  if (type.startsWith("multipart/form-data")) {
     try {
-      const body = JSON.parse(text) as { code?: unknown };
-      return typeof body?.code === "string" ? body.code : "";
+      const form = await new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: bytes }).formData();
+      return { ok: true, input: { code: form.get("code") ?? undefined } };
     } catch {
-      return "";
+      return { ok: false, status: 400 };
     }
   }
-  return new URLSearchParams(text).get("code") ?? "";
+  const text = cleanUtf8(bytes);
+  if (text === undefined) return { ok: false, status: 400 };
+  if (type.startsWith("application/json")) {
+    try {
+      const body = JSON.parse(text) as { code?: unknown } | null;
+      return { ok: true, input: { code: body?.code } };
+    } catch {
+      return { ok: false, status: 400 };
+    }
+  }
+  if (!cleanUrlEncoded(text)) return { ok: false, status: 400 };
+  return { ok: true, input: { code: new URLSearchParams(text).get("code") ?? undefined } };
 }
 
 /**
@@ -134,9 +147,11 @@ export const kioskScan = handle("kioskScan", async (req, res) => {
   const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
   if (!kioskId) return sendJson(res, 401, { outcome: "kiosk_revoked" });
   noteRole("kiosk");
-  const code = await codeFrom(req);
-  if (!code || code.length > 1000) return sendJson(res, 400, { outcome: "not_city_code" });
-  const answer = await scanAtKiosk(kioskId, code);
+  const read = await scanInput(req);
+  if (!read.ok) return sendJson(res, read.status, read.status === 413 ? { error: "payload_too_large" } : { outcome: "not_city_code" });
+  const parsed = parseOrBadRequest(scanBody, read.input);
+  if (!parsed.ok) return sendJson(res, 400, { outcome: "not_city_code" });
+  const answer = await scanAtKiosk(kioskId, parsed.data.code);
   sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
 });
 

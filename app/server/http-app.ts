@@ -8,6 +8,7 @@ import { installRouteTreeMemo } from "./memo-route-trees";
 import { PAGE_CACHE_CLEARED_BY, pageCache } from "./page-cache";
 import { unknownFilesNotFound } from "./unknown-files";
 import { finalErrorHandler, showsErrorDetails } from "./error-handler";
+import { formBodiesOnly, inputGuards } from "./input-guards";
 import { securityHeaders } from "./security-headers";
 import type { FastRoutes } from "./fast-routes";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -15,6 +16,14 @@ import express, { type NextFunction, type Request, type Response } from "express
 export type HttpAppOptions = { build: ServerBuild; publicDir: string; assetsDir: string; publicUrl: string; trustProxy: boolean; mode: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The plain Express routes in front of Remix (fast-routes.ts), listed once for the app and the route fuzz test. */
+export const PLAIN_ROUTES = {
+  health: { method: "GET", path: "/healthz" },
+  ready: { method: "GET", path: "/readyz" },
+  kioskScan: { method: "POST", path: "/kiosk/scan" },
+  knowledgeSearch: { method: "GET", path: "/api/v1/knowledge/search" },
+} as const;
 
 /**
  * Refuses state-changing requests that come from another site. Browsers send `Origin` on
@@ -50,14 +59,16 @@ export function createHttpApp(opts: HttpAppOptions) {
   // Request id, access log line and request metrics for every request (access-log.ts).
   app.use(accessLog({ routes: opts.build.routes, trustProxy: opts.trustProxy, sessionCookie: SESSION_COOKIE }));
   app.use(securityHeaders({ production: opts.mode === "production" }));
+  // Bad paths, queries and oversized or unreadable bodies are refused before any route (see input-guards.ts).
+  app.use(inputGuards());
   // The hot JSON endpoints skip Remix (see fast-routes.ts). Tiny answers skip compression too.
   const fast = (opts.build.entry.module as { fastRoutes?: FastRoutes }).fastRoutes;
   if (!fast) throw new Error("The server build does not export fastRoutes: rebuild with `npm run build`.");
-  app.get("/healthz", fast.health);
-  app.get("/readyz", fast.ready);
-  app.post("/kiosk/scan", sameOriginOnly(opts.publicUrl), fast.kioskScan);
+  app.get(PLAIN_ROUTES.health.path, fast.health);
+  app.get(PLAIN_ROUTES.ready.path, fast.ready);
+  app.post(PLAIN_ROUTES.kioskScan.path, sameOriginOnly(opts.publicUrl), fast.kioskScan);
   app.use(compression());
-  app.get("/api/v1/knowledge/search", fast.knowledgeSearch);
+  app.get(PLAIN_ROUTES.knowledgeSearch.path, fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
   const pages = pageCache({ sessionCookie: SESSION_COOKIE });
   const { registerCache } = opts.build.entry.module as { registerCache?: (name: string, clear: () => void) => void };
@@ -71,6 +82,7 @@ export function createHttpApp(opts: HttpAppOptions) {
   // A file-like address that is neither in public/ nor a resource route: a small 404, no page render.
   app.use(unknownFilesNotFound(opts.build));
   app.use(sameOriginOnly(opts.publicUrl));
+  app.use(formBodiesOnly());
   // Remix shows error details only in "development" mode: only to a browser on this machine (error-handler.ts).
   const remix = (mode: string) =>
     createRequestHandler({

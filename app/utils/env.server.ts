@@ -86,6 +86,10 @@ export const envSchema = z
     PG_BIN_DIR: z.string().optional(),
     // /.well-known/security.txt (RFC 9116): where to report a vulnerability; default mailto:security@<PUBLIC_URL host>.
     SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/|tel:)/, "must start with mailto:, https:// or tel:").optional(),
+    // Public contact addresses (DCAT-AP contact point, accessibility statement). The defaults are examples: set the city's real ones.
+    OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
+    ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
+    ACCESSIBILITY_CONTACT_PHONE: z.string().min(3).max(40).default("+32 0 000 00 00"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -34,3 +34,6 @@ export function parseWith<S extends ZodTypeAny>(
   const { password: _pw, ...safeValues } = values;
   return { ok: false, errors, values: safeValues };
 }
+
+/** A repeated form field (checkboxes) as a list: formValues gives one value as a string, several as an array. */
+export const asList = (v: unknown): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);

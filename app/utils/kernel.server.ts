@@ -1,7 +1,17 @@
-import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  unstable_composeUploadHandlers,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  type UploadHandler,
+} from "@remix-run/node";
 import { z, type ZodTypeAny } from "zod";
 import { DomainError } from "~/modules/platform/errors";
+import { cleanUrlEncoded, cleanUtf8 } from "./clean-input";
 import { formValues, type FieldErrors, type FormFailure } from "./forms";
+import { INTENT_FIELD } from "./intent";
 
 /**
  * The request kernel: every loader and action is
@@ -13,15 +23,20 @@ import { formValues, type FieldErrors, type FormFailure } from "./forms";
  *   - a DomainError is 404/403 for things one may not see, otherwise a form error with its status.
  *
  * Actions post one field that names what to do: `_intent` (a discriminated union on it).
+ *
+ * Routes import it through app/utils/kernel.ts, whose wrappers are safe in the browser bundle
+ * (where this module is empty).
  */
 
-/** The field every form posts to say which action it asks for. */
-export const INTENT_FIELD = "_intent";
+export { INTENT_FIELD };
 
 export type Values = FormFailure["values"];
 export type ActionFailure<I = string> = { ok: false; intent?: I; errors: FieldErrors; values: Values; conflict?: boolean };
 
 type Guard<A> = (request: Request, context: AppLoadContext) => Promise<A> | A;
+
+/** The guard of a public route: anyone may call it. */
+export const anyone = (): null => null;
 type Parsed<S> = S extends ZodTypeAny ? z.infer<S> : Record<string, never>;
 
 /** Throws the plain HTTP answer for an error a reader may not learn more about. */
@@ -107,9 +122,112 @@ export function loaderOf<A, P extends ZodTypeAny | undefined = undefined, Q exte
   };
 }
 
+/**
+ * A body that cannot be read as the form it should be: 400 (unreadable: wrong type, invalid
+ * UTF-8, a NUL, malformed or truncated multipart) or 413 (too large). With `fields` and `form`
+ * the action answers the form again with those field errors and the values that did arrive.
+ */
+export class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly fields?: FieldErrors,
+    readonly form?: FormData,
+  ) {
+    super(`The request body could not be read (${status}).`);
+    this.name = "BodyError";
+  }
+}
+
+/** Any failure while reading a body, as a BodyError: a stream counted past its limit is a 413 (see app/server/input-guards.ts). */
+export function asBodyError(err: unknown): BodyError {
+  if (err instanceof BodyError) return err;
+  const tooLarge = (e: unknown) => typeof e === "object" && e !== null && (e as { status?: unknown }).status === 413;
+  return new BodyError(tooLarge(err) || tooLarge((err as { cause?: unknown } | null)?.cause) ? 413 : 400);
+}
+
+/** The most a single text field of a multipart form may hold. */
+export const TEXT_FIELD_LIMIT = 100_000;
+
+/**
+ * The upload handler for a multipart form's text fields: valid UTF-8 without NUL, at most
+ * `maxBytes`; a longer one is drained and named in `tooLong` so the rest of the form survives.
+ */
+export function textFieldHandler(tooLong: string[], maxBytes = TEXT_FIELD_LIMIT): UploadHandler {
+  return async ({ name, filename, data: chunks }) => {
+    if (filename !== undefined) return undefined;
+    const kept: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of chunks) {
+      size += chunk.byteLength;
+      if (size <= maxBytes) kept.push(chunk);
+    }
+    if (size > maxBytes) {
+      tooLong.push(name);
+      return "";
+    }
+    const text = cleanUtf8(Buffer.concat(kept));
+    if (text === undefined) throw new BodyError(400);
+    return text;
+  };
+}
+
+/** Files in a form that takes none are read past and dropped. */
+const dropFiles: UploadHandler = async ({ filename, data: chunks }) => {
+  if (filename === undefined) return undefined;
+  for await (const _chunk of chunks) {
+    // drained
+  }
+  return "";
+};
+
+/** Reads a multipart body: files through `files`, text fields through textFieldHandler. */
+export async function readMultipart(request: Request, files: UploadHandler = dropFiles): Promise<FormData> {
+  const tooLong: string[] = [];
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(files, textFieldHandler(tooLong)));
+  } catch (err) {
+    throw asBodyError(err);
+  }
+  if (tooLong.length > 0) throw new BodyError(413, Object.fromEntries(tooLong.map((name) => [name, "common:errors.tooLong"])), form);
+  return form;
+}
+
+/** Reads a url-encoded body: valid UTF-8, well-formed percent-encoding, no NUL. */
+export async function readUrlEncoded(request: Request): Promise<FormData> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await request.arrayBuffer();
+  } catch (err) {
+    throw asBodyError(err);
+  }
+  const text = cleanUtf8(bytes);
+  if (text === undefined || !cleanUrlEncoded(text)) throw new BodyError(400);
+  const form = new FormData();
+  for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+  return form;
+}
+
+/** A form post, url-encoded or multipart (files dropped); any other body is a 400. */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) return readMultipart(request);
+  if (type.startsWith("application/x-www-form-urlencoded")) return readUrlEncoded(request);
+  throw new BodyError(400);
+}
+
+/** For an action not (yet) written with actionOf: the form, or the 400/413 answer thrown. */
+export async function readFormOrRefuse(request: Request): Promise<FormData> {
+  try {
+    return await readFormData(request);
+  } catch (err) {
+    httpError(asBodyError(err).status);
+  }
+}
+
 /** How an action reads its body: url-encoded or multipart text fields (FormData), or a custom reader (uploads). */
 export type BodyReader<X> = (request: Request) => Promise<{ form: FormData; extra: X }>;
-export const readForm: BodyReader<undefined> = async (request) => ({ form: await request.formData(), extra: undefined });
+export const readForm: BodyReader<undefined> = async (request) => ({ form: await readFormData(request), extra: undefined });
 
 type ActionSpec<A, P, B, X, R> = {
   guard: Guard<A>;
@@ -129,7 +247,18 @@ export function actionOf<A, P extends ZodTypeAny | undefined = undefined, B exte
   return async ({ request, params, context }: ActionFunctionArgs) => {
     const actor = await spec.guard(request, context);
     const parsedParams = (spec.params ? parseParams(spec.params, params) : {}) as Parsed<P>;
-    const { form, extra } = await (spec.read ?? (readForm as unknown as BodyReader<X>))(request);
+    let read: { form: FormData; extra: X };
+    try {
+      read = await (spec.read ?? (readForm as unknown as BodyReader<X>))(request);
+    } catch (err) {
+      if (err instanceof Response) throw err;
+      const bad = asBodyError(err);
+      if (!bad.fields || !bad.form) httpError(bad.status);
+      const intentValue = bad.form.get(INTENT_FIELD);
+      const failure: ActionFailure = { ok: false, intent: typeof intentValue === "string" ? intentValue : undefined, errors: bad.fields, values: safeValues(formValues(bad.form)) };
+      return data(failure, { status: bad.status });
+    }
+    const { form, extra } = read;
     const values = formValues(form);
     const intentValue = form.get(INTENT_FIELD);
     const intent = typeof intentValue === "string" ? intentValue : undefined;

@@ -98,6 +98,9 @@ export const passes = pgTable(
     token: text("token"),
     viewKeyHash: text("view_key_hash"),
     replacedBy: uuid("replaced_by"),
+    /** The calendar event's UID (kept when the pass is re-issued for a new time) and its SEQUENCE, raised on every change. Null UID: `<id>@mechelaar`. */
+    calendarUid: text("calendar_uid"),
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -151,6 +151,9 @@ export const appointments = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     ticketId: uuid("ticket_id").references(() => tickets.id),
+    /** The calendar event's UID (kept when the appointment is moved) and its SEQUENCE, raised on every change. Null UID: `<id>@digitaal-huis-mechelen`. */
+    calendarUid: text("calendar_uid"),
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("appointments_resident_idx").on(t.residentId, t.startsAt), index("appointments_reminder_idx").on(t.status, t.startsAt)],

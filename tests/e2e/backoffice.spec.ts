@@ -60,8 +60,14 @@ test("a request goes from resident to back office and back, and the front office
   await expect(agent.getByRole("row", { name: new RegExp(reference) })).toHaveCount(0);
   await claimed.getByRole("link", { name: `Open dossier ${reference}` }).click();
   await expect(agent.getByRole("heading", { level: 1 })).toContainText(reference);
-  await expect(agent.getByRole("region", { name: "Toestand" })).toContainText("Bart Backoffice");
+  const state = agent.getByRole("region", { name: "Toestand" });
+  await expect(state).toContainText("Bart Backoffice");
+  // On top: the due date and the next step; each action waits behind its own disclosure.
+  await expect(state).toContainText("Termijn");
+  await expect(state).toContainText("Volgende stap");
+  await expect(agent.getByLabel("Vraag aan de bewoner")).toBeHidden();
   await expectAccessible(agent);
+  await agent.locator("summary", { hasText: "Informatie vragen" }).click();
   await agent.getByLabel("Vraag aan de bewoner").fill("Stuur ons een foto of plan van de straat, als PDF.");
   await agent.getByRole("button", { name: "Stel de vraag" }).click();
   await expect(agent.getByRole("status")).toContainText("Uw vraag is verstuurd");
@@ -84,10 +90,14 @@ test("a request goes from resident to back office and back, and the front office
   await agent.reload();
   await expect(agent.getByRole("region", { name: "Berichten met de bewoner" })).toContainText("Hier is het plan.");
   await expect(agent.getByRole("link", { name: "Download plan.pdf" })).toHaveAttribute("href", /\/werk\/dossiers\/.+\/bestanden\//);
+  await agent.locator("summary", { hasText: "Status wijzigen" }).click();
+  // Only real steps in the status list (no "(alleen substatus)" choice).
+  await expect(agent.getByLabel("Nieuwe status").locator("option", { hasText: "alleen substatus" })).toHaveCount(0);
   await agent.getByLabel("Nieuwe status").selectOption("in-behandeling");
   await agent.getByRole("button", { name: "Wijzig de status" }).click();
   await expect(agent.getByRole("status")).toContainText("De status is gewijzigd.");
   const decision = agent.getByRole("region", { name: "Beslissing" });
+  await decision.locator("summary").click();
   // Statuses read as words, not keys like "beantwoord".
   await decision.getByLabel("We hebben uw vraag beantwoord.").check();
   await decision.getByLabel("Reden voor de bewoner").fill("Ja, dat mag. Vraag wel eerst een parkeerverbod aan.");
@@ -117,6 +127,7 @@ test("a request goes from resident to back office and back, and the front office
   await staffLogin(front, "frontoffice@example.com");
   const phoneRef = await filePhoneRequest(front);
   await agent.goto(`/werk/dossiers/${phoneRef}`);
+  await agent.locator("summary", { hasText: "Informatie vragen" }).click();
   await agent.getByLabel("Vraag aan de bewoner").fill("Voor welk document wilt u een kopie?");
   await agent.getByRole("button", { name: "Stel de vraag" }).click();
   await expect(agent.getByRole("status")).toContainText("Uw vraag is verstuurd");

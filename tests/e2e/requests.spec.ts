@@ -89,6 +89,7 @@ for (const javaScriptEnabled of [true, false]) {
       const staff = await staffContext.newPage();
       await staffLogin(staff, "backoffice.welzijn@example.com");
       await staff.goto(`/werk/dossiers/${reference}`);
+      await staff.locator("summary", { hasText: "Informatie vragen" }).click();
       await staff.getByLabel("Vraag aan de bewoner").fill("Hoe lang woont u al op dit adres?");
       await staff.getByRole("button", { name: "Stel de vraag" }).click();
       await expect(staff.getByRole("status")).toContainText("Uw vraag is verstuurd");

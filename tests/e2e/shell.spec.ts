@@ -14,7 +14,7 @@ test("the skip link is the first stop for the keyboard and moves focus to the co
 test("the footer pages and the 404 page are translated and accessible", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Toegankelijkheid" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toegankelijkheid");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toegankelijkheidsverklaring");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Privacy" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy");

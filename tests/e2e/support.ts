@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 
@@ -9,6 +12,7 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * replayed in a scripting page (stylesheets still come from the server) and checked there.
  */
 export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: boolean } = {}) {
+  await collectSource(page);
   let target = page;
   const jsOff = opts.javaScriptEnabled === false;
   if (jsOff) {
@@ -27,6 +31,22 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
   } finally {
     if (jsOff) await target.context().close();
   }
+}
+
+/**
+ * Keeps the HTML source of the page the journey is on (not the DOM: the bytes the server
+ * sends, fetched again with the page's cookies) in HTML_SOURCES_DIR, which `npm test` runs
+ * through the W3C Nu HTML Checker once all journeys are done (scripts/test.ts).
+ */
+export async function collectSource(page: Page) {
+  const dir = process.env.HTML_SOURCES_DIR;
+  const url = page.url();
+  if (!dir || !/^https?:/.test(url)) return;
+  const res = await page.context().request.get(url, { headers: { Accept: "text/html" }, maxRedirects: 0 });
+  if (res.status() !== 200 || !(res.headers()["content-type"] ?? "").includes("text/html")) return;
+  const html = await res.text();
+  const name = `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${createHash("sha1").update(html).digest("hex").slice(0, 10)}.html`;
+  writeFileSync(path.join(dir, name), html);
 }
 
 /** Reads the newest login code sent to `email` from the development mailbox. */

@@ -7,13 +7,14 @@ import { enqueueMail } from "~/modules/notify/outbox.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { passMail, qrPng, revokedMail } from "./mail.server";
+import { passCalendarUid, passMail, qrPng, revokedMail } from "./mail.server";
 import { signPassToken } from "./pass-token.server";
 import type { InvitationInput } from "./schemas";
 import { addDays, brusselsToUtc } from "./time";
+import { assertCan, can } from "~/modules/identity/permissions";
 
-const canHost = (actor: CurrentUser) => actor.roles.includes("host");
-const canOversee = (actor: CurrentUser) => actor.roles.includes("admin");
+const canHost = (actor: CurrentUser) => can(actor, "visitors.host");
+const canOversee = (actor: CurrentUser) => can(actor, "admin.manage");
 function assertHost(actor: CurrentUser) {
   if (!canHost(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
 }
@@ -40,6 +41,8 @@ async function issuePass(
   visitor: Visitor,
   window: { from: Date; until: Date },
   kind: "invitation" | "changed",
+  /** On a re-issue: the replaced pass's calendar event, so the visitor's calendar moves it. */
+  calendar?: { calendarUid: string; calendarSequence: number },
 ) {
   const viewKey = randomBytes(18).toString("base64url");
   const [pass] = await tx
@@ -55,12 +58,13 @@ async function issuePass(
       validUntil: window.until,
       remainingEntries: ctx.multiple ? null : 1,
       viewKeyHash: sha256(viewKey),
+      ...calendar,
     })
-    .returning({ id: passes.id });
+    .returning({ id: passes.id, calendarUid: passes.calendarUid, calendarSequence: passes.calendarSequence });
   const token = signPassToken({ passId: pass.id, buildingCode: ctx.building.code, validFrom: window.from, validUntil: window.until });
   await tx.update(passes).set({ token }).where(eq(passes.id, pass.id));
   const mail = await passMail(
-    { passId: pass.id, viewKey, token, visitorName: visitor.name, visitorEmail: visitor.email, language: visitor.language, hostName: ctx.hostName, buildingName: ctx.building.name, address: ctx.building.address, purpose: ctx.purpose, validFrom: window.from, validUntil: window.until },
+    { passId: pass.id, viewKey, token, visitorName: visitor.name, visitorEmail: visitor.email, language: visitor.language, hostName: ctx.hostName, buildingName: ctx.building.name, address: ctx.building.address, purpose: ctx.purpose, validFrom: window.from, validUntil: window.until, calendarUid: passCalendarUid(pass), calendarSequence: pass.calendarSequence },
     kind,
   );
   await enqueueMail(mail, tx);
@@ -201,7 +205,8 @@ export async function rescheduleInvitation(actor: CurrentUser, id: string, windo
       const key = old.visitorEmail ?? old.id;
       if (seen.has(key)) continue;
       seen.add(key);
-      const newId = await issuePass(tx, ctx, { name: old.visitorName ?? "", email: old.visitorEmail ?? "", organisation: old.visitorOrganisation, language: old.visitorLanguage }, { from, until }, "changed");
+      const calendar = { calendarUid: passCalendarUid(old), calendarSequence: old.calendarSequence + 1 };
+      const newId = await issuePass(tx, ctx, { name: old.visitorName ?? "", email: old.visitorEmail ?? "", organisation: old.visitorOrganisation, language: old.visitorLanguage }, { from, until }, "changed", calendar);
       await tx.update(passes).set({ replacedBy: newId }).where(and(eq(passes.invitationId, id), sql`${passes.visitorEmail} = ${old.visitorEmail}`, sql`${passes.replacedBy} is null`, sql`${passes.id} <> ${newId}`, sql`${passes.revokedAt} is not null`));
     }
     await recordAudit({ actorId: actor.id, action: "access.invitation.rescheduled", entityType: "invitation", entityId: id, details: { passes: live.length } }, tx);
@@ -216,12 +221,33 @@ export async function revokeInvitation(actor: CurrentUser, id: string) {
   if (inv.revokedAt) throw new DomainError("INVALID_STATE", "access:errors.alreadyRevoked");
   await db.transaction(async (tx) => {
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, id));
-    const revoked = await tx.update(passes).set({ revokedAt: new Date() }).where(and(eq(passes.invitationId, id), isNull(passes.revokedAt))).returning();
-    const told = new Set<string>();
+    const revoked = await tx
+      .update(passes)
+      .set({ revokedAt: new Date(), calendarSequence: sql`${passes.calendarSequence} + 1` })
+      .where(and(eq(passes.invitationId, id), isNull(passes.revokedAt)))
+      .returning();
+    // One mail per visitor, cancelling each of their future events in their calendar.
+    const future = new Map<string, typeof revoked>();
     for (const p of revoked) {
-      if (!p.visitorEmail || p.validUntil.getTime() < Date.now() || told.has(p.visitorEmail)) continue;
-      told.add(p.visitorEmail);
-      await enqueueMail(revokedMail({ visitorName: p.visitorName ?? "", visitorEmail: p.visitorEmail, language: p.visitorLanguage, hostName: inv.hostName, buildingName: inv.building.name, validFrom: p.validFrom, validUntil: p.validUntil }), tx);
+      if (!p.visitorEmail || p.validUntil.getTime() < Date.now()) continue;
+      future.set(p.visitorEmail, [...(future.get(p.visitorEmail) ?? []), p]);
+    }
+    for (const [email, own] of future) {
+      const p = own[0];
+      await enqueueMail(
+        revokedMail({
+          visitorName: p.visitorName ?? "",
+          visitorEmail: email,
+          language: p.visitorLanguage,
+          hostName: inv.hostName,
+          buildingName: inv.building.name,
+          address: inv.building.address,
+          validFrom: p.validFrom,
+          validUntil: p.validUntil,
+          events: own.map((e) => ({ calendarUid: passCalendarUid(e), calendarSequence: e.calendarSequence, validFrom: e.validFrom, validUntil: e.validUntil })),
+        }),
+        tx,
+      );
     }
     await recordAudit({ actorId: actor.id, action: "access.invitation.revoked", entityType: "invitation", entityId: id, details: { passes: revoked.length } }, tx);
   });
@@ -259,7 +285,7 @@ export async function passForVisitor(passId: string, viewKey: string) {
 
 /** Who is inside a building now, with their host: for reception and evacuation. */
 export async function presenceList(actor: CurrentUser, buildingId: string) {
-  if (!canOversee(actor) && !actor.roles.includes("frontoffice")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "access.presence");
   const [building] = await db.select().from(buildings).where(eq(buildings.id, buildingId));
   if (!building) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const people = await db
@@ -282,7 +308,7 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
 
 /** Check-out at the desk: staff mark a visitor as gone. */
 export async function checkOutAtDesk(actor: CurrentUser, passId: string) {
-  if (!canOversee(actor) && !actor.roles.includes("frontoffice")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "access.presence");
   await db.transaction(async (tx) => {
     const [p] = await tx.update(passes).set({ inside: false }).where(and(eq(passes.id, passId), eq(passes.inside, true))).returning({ id: passes.id, buildingId: passes.buildingId });
     if (!p) throw new DomainError("INVALID_STATE", "access:errors.notInside");

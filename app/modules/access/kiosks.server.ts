@@ -8,10 +8,9 @@ import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db } from "~/utils/db.server";
 import { env, isProduction } from "~/utils/env.server";
+import { assertCan } from "~/modules/identity/permissions";
 
-export function assertAdmin(actor: CurrentUser) {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+export const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest();
 

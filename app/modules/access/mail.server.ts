@@ -1,6 +1,6 @@
-import { createEvent } from "ics";
 import QRCode from "qrcode";
 import type { OutgoingMail } from "~/modules/notify/outbox.server";
+import { calendarAttachment, type CalendarEvent } from "~/modules/platform/calendar.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { formatWindow } from "./time";
@@ -18,7 +18,13 @@ export type PassMailInput = {
   purpose: string;
   validFrom: Date;
   validUntil: Date;
+  /** The calendar event's UID and SEQUENCE (raised on every change; kept across a re-issue). */
+  calendarUid: string;
+  calendarSequence: number;
 };
+
+/** The calendar UID of a pass; older rows without one keep the UID their first mail had. */
+export const passCalendarUid = (p: { id: string; calendarUid: string | null }) => p.calendarUid ?? `${p.id}@mechelaar`;
 
 export const passUrl = (passId: string, viewKey: string) => `${env().PUBLIC_URL}/pas/${passId}/${viewKey}`;
 
@@ -27,23 +33,8 @@ export const qrPng = (token: string) => QRCode.toBuffer(token, { errorCorrection
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function icsFile(p: PassMailInput, title: string, location: string): string | undefined {
-  const toArray = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
-  const { value, error } = createEvent({
-    uid: `${p.passId}@mechelaar`,
-    start: toArray(p.validFrom),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: toArray(p.validUntil),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title,
-    description: p.purpose,
-    location,
-    url: passUrl(p.passId, p.viewKey),
-    productId: "mechelen/digitaal-huis",
-  });
-  return error || !value ? undefined : value;
+function passEvent(p: { calendarUid: string; calendarSequence: number; validFrom: Date; validUntil: Date; visitorName: string; visitorEmail: string }, title: string, location: string, description?: string, url?: string): CalendarEvent {
+  return { uid: p.calendarUid, sequence: p.calendarSequence, start: p.validFrom, end: p.validUntil, title, description, location, url, attendee: { name: p.visitorName, email: p.visitorEmail } };
 }
 
 /** The invitation mail: QR inline (CID), link to the full-screen page, building and an .ics file. */
@@ -54,7 +45,7 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
   const addressLine = p.address ?? t("mail.noAddress");
   const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when, purpose: p.purpose, url: passUrl(p.passId, p.viewKey), address: addressLine };
   const png = await qrPng(p.token);
-  const ics = icsFile(p, t("mail.icsTitle", vars), location);
+  const ics = calendarAttachment("bezoek.ics", "REQUEST", [passEvent(p, t("mail.icsTitle", vars), location, p.purpose, passUrl(p.passId, p.viewKey))]);
   const intro = t(`mail.${kind}.intro`, vars);
   const html = `<!doctype html><html lang="${p.language}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(t("mail.greeting", vars))}</p>
@@ -74,14 +65,34 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
     language: p.language,
     attachments: [
       { filename: "toegang-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: "pass-qr" },
-      ...(ics ? [{ filename: "bezoek.ics", contentType: "text/calendar; charset=utf-8", contentBase64: Buffer.from(ics).toString("base64") }] : []),
+      ics,
     ],
   };
 }
 
-/** Told when the host cancels. */
-export function revokedMail(p: { visitorName: string; visitorEmail: string; language: string; hostName: string; buildingName: string; validFrom: Date; validUntil: Date }): OutgoingMail {
+/** Told when the host cancels, with a calendar CANCEL for each of the visitor's events. */
+export function revokedMail(p: {
+  visitorName: string;
+  visitorEmail: string;
+  language: string;
+  hostName: string;
+  buildingName: string;
+  address: string | null;
+  validFrom: Date;
+  validUntil: Date;
+  events: { calendarUid: string; calendarSequence: number; validFrom: Date; validUntil: Date }[];
+}): OutgoingMail {
   const t = fixedT(p.language, "access");
   const vars = { name: p.visitorName, host: p.hostName, building: p.buildingName, when: formatWindow(p.validFrom, p.validUntil, p.language) };
-  return { to: p.visitorEmail, subject: t("mail.revoked.subject", vars), text: t("mail.revoked.body", vars), template: "access.revoked", language: p.language };
+  const location = p.address ? `${p.buildingName}, ${p.address}` : p.buildingName;
+  const title = t("mail.icsTitle", vars);
+  const events = p.events.map((e) => passEvent({ ...e, visitorName: p.visitorName, visitorEmail: p.visitorEmail }, title, location));
+  return {
+    to: p.visitorEmail,
+    subject: t("mail.revoked.subject", vars),
+    text: t("mail.revoked.body", vars),
+    template: "access.revoked",
+    language: p.language,
+    attachments: events.length ? [calendarAttachment("bezoek.ics", "CANCEL", events)] : [],
+  };
 }

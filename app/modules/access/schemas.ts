@@ -13,9 +13,11 @@ export const visitorSchema = z.object({
   language: z.enum(["nl", "en", "fr"]).default("nl"),
 });
 
-export const windowSchema = z
-  .object({ date, from: time, until: time })
-  .refine((w) => w.until > w.from, { path: ["until"], message: "access:errors.untilAfterFrom" });
+export const windowFields = z.object({ date, from: time, until: time });
+/** A visit ends after it starts (the message sits at "until"). */
+export const untilAfterFrom = (w: { from: string; until: string }) => w.until > w.from;
+export const untilAfterFromIssue = { path: ["until"], message: "access:errors.untilAfterFrom" };
+export const windowSchema = windowFields.refine(untilAfterFrom, untilAfterFromIssue);
 
 export const invitationSchema = z
   .object({

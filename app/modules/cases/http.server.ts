@@ -1,15 +1,3 @@
-import { DomainError } from "~/modules/platform/errors";
-
-/** For loaders: an expected DomainError becomes a plain HTTP error (404 for someone else's case). */
-export async function orHttpError<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-}
-
 /**
  * A stored file as a download: never rendered inline (attachment, sandboxed, not cached),
  * with an ASCII fallback name beside the UTF-8 one. `contentType` overrides the stored type,

@@ -9,6 +9,7 @@ import { db } from "~/utils/db.server";
 import { expectedCompletion } from "./clock";
 import { statusOf } from "./definitions";
 import { definitionByServiceId, listRequestable } from "./definitions.server";
+import { can } from "~/modules/identity/permissions";
 
 /**
  * Work queues: a team's open cases, filtered and in due-date order. The filters come from a
@@ -48,8 +49,8 @@ export function filtersFromUrl(url: URL): QueueFilters {
 
 /** The teams whose queue the actor may open: their own (back office), all (admin). */
 export async function queueTeams(actor: CurrentUser) {
-  if (actor.roles.includes("admin")) return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
-  if (!actor.roles.includes("backoffice")) return [];
+  if (can(actor, "admin.manage")) return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  if (!can(actor, "cases.queue")) return [];
   return actor.teams.map((t) => ({ id: t.id, name: t.name }));
 }
 

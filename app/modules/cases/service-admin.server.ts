@@ -8,6 +8,7 @@ import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { clearDefinitionCache, definitionBySlug, listRequestable } from "./definitions.server";
 import { parseStatusModel, type ModelProblem } from "./status-model";
+import { assertCan } from "~/modules/identity/permissions";
 
 /**
  * Admins edit how a service is handled: which team gets its cases (routing is data) and its
@@ -16,9 +17,7 @@ import { parseStatusModel, type ModelProblem } from "./status-model";
  * Other processes pick the change up within the definition cache's minute.
  */
 
-const requireAdmin = (actor: CurrentUser) => {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-};
+const requireAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export const serviceConfigSchema = z.object({
   teamId: z.string().uuid("backoffice:errors.team"),

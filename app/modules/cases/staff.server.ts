@@ -10,6 +10,7 @@ import { definitionByServiceId } from "./definitions.server";
 import { fileStorage } from "./storage.server";
 import { tellResident } from "./notify.server";
 import { createTask, informFrontOffice, tasksOfCase, type TaskKind } from "./tasks.server";
+import { assertCan, can } from "~/modules/identity/permissions";
 
 /**
  * What staff do with a case (the back-office screens of issue 6). Access: the back office of
@@ -22,13 +23,9 @@ import { createTask, informFrontOffice, tasksOfCase, type TaskKind } from "./tas
 type CaseRow = typeof cases.$inferSelect;
 type Versioned = { version?: number };
 
-export const isAdmin = (actor: CurrentUser) => actor.roles.includes("admin");
-
-export function mayHandle(actor: CurrentUser, c: Pick<CaseRow, "teamId">) {
-  if (!actor.isStaff) return false;
-  if (isAdmin(actor) || actor.roles.includes("frontoffice")) return true;
-  return actor.roles.includes("backoffice") && actor.teams.some((t) => t.id === c.teamId);
-}
+/** Who may see a case and who may change it: the permission model (identity/permissions.ts). */
+export const mayHandle = (actor: CurrentUser, c: Pick<CaseRow, "teamId">) => can(actor, "cases.view", { teamId: c.teamId });
+const mayWork = (actor: CurrentUser, c: Pick<CaseRow, "teamId" | "closedAt">) => can(actor, "cases.work", { teamId: c.teamId, closed: c.closedAt !== null });
 
 const notFound = () => new DomainError("NOT_FOUND", "common:errors.notFound.title");
 
@@ -37,7 +34,7 @@ async function lockCase(tx: Tx, actor: CurrentUser, reference: string, version?:
   const [c] = await tx.select().from(cases).where(eq(cases.reference, reference)).for("update");
   if (!c) throw notFound();
   // Staff learn the case exists (references are not secret among staff) but not what is in it.
-  if (!mayHandle(actor, c)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "cases.view", { teamId: c.teamId });
   if (version !== undefined && version !== c.version) throw new DomainError("CONFLICT", "backoffice:errors.conflict", { current: c.version });
   const def = await definitionByServiceId(c.serviceId);
   if (!def) throw new DomainError("INVALID_STATE", "cases:errors.noDefinition");
@@ -107,7 +104,7 @@ export async function openCaseAsStaff(actor: CurrentUser, reference: string) {
       createdByName: createdBy?.name ?? null,
       expectedBy: expectedCompletion(c),
       overdue: !c.closedAt && !c.waitingSince && c.dueAt.getTime() < Date.now(),
-      canEdit: !c.closedAt && (isAdmin(actor) || (actor.roles.includes("backoffice") && actor.teams.some((t) => t.id === c.teamId))),
+      canEdit: mayWork(actor, c),
     };
   });
 }
@@ -130,15 +127,15 @@ async function lockCaseShared(tx: Tx, actor: CurrentUser, reference: string) {
   if (!actor.isStaff) throw notFound();
   const [c] = await tx.select().from(cases).where(eq(cases.reference, reference));
   if (!c) throw notFound();
-  if (!mayHandle(actor, c)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(actor, "cases.view", { teamId: c.teamId });
   return { c };
 }
 
 /** Back office of the team (or an admin): the ones who change a case. The front office reads and makes tasks. */
 async function lockForWork(tx: Tx, actor: CurrentUser, reference: string, version?: number) {
   const locked = await lockCase(tx, actor, reference, version);
-  const ok = isAdmin(actor) || (actor.roles.includes("backoffice") && actor.teams.some((t) => t.id === locked.c.teamId));
-  if (!ok) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  // Team membership only: a closed case answers INVALID_STATE (cases:errors.closed) further on.
+  assertCan(actor, "cases.work", { teamId: locked.c.teamId });
   return locked;
 }
 
@@ -192,14 +189,7 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     const { c, def } = await lockForWork(tx, actor, reference, input.version);
     const from = statusOf(def.statusModel, c.status)!;
     const now = new Date();
-    if (input.to === c.status) {
-      open(c);
-      // Only the internal sub-status changes.
-      if (input.subStatus && !from.subStatuses.includes(input.subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
-      await update(tx, c, { subStatus: input.subStatus ?? null }, now);
-      await event(tx, c, actor, "sub-status-changed", "internal", { subStatus: input.subStatus ?? null });
-      return { status: c.status, closed: false };
-    }
+    if (input.to === c.status) return changeSubStatus(tx, actor, c, from.subStatuses, input.subStatus ?? null, now);
     const to = statusOf(def.statusModel, input.to);
     if (!to || !from.next.includes(to.key)) throw new DomainError("INVALID_STATE", "cases:errors.transitionNotAllowed", { from: from.key, to: input.to });
     if (input.subStatus && !to.subStatuses.includes(input.subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
@@ -212,6 +202,23 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text, ...(closing && note ? { reason: note } : {}) });
     if (closing) await informFrontOffice(tx, c, "decision", now);
     return { status: to.key, closed: closing };
+  });
+}
+
+/** Only the internal sub-status of the current status changes. */
+async function changeSubStatus(tx: Tx, actor: CurrentUser, c: CaseRow, allowed: readonly string[], subStatus: string | null, now: Date) {
+  open(c);
+  if (subStatus && !allowed.includes(subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
+  await update(tx, c, { subStatus }, now);
+  await event(tx, c, actor, "sub-status-changed", "internal", { subStatus });
+  return { status: c.status, closed: false };
+}
+
+/** Sets (or clears) the internal sub-status without a status change. */
+export async function setSubStatus(actor: CurrentUser, reference: string, input: Versioned & { subStatus?: string | null }) {
+  return db.transaction(async (tx) => {
+    const { c, def } = await lockForWork(tx, actor, reference, input.version);
+    return changeSubStatus(tx, actor, c, statusOf(def.statusModel, c.status)?.subStatuses ?? [], input.subStatus ?? null, new Date());
   });
 }
 

@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
 import { MANUAL_TASK_KINDS_LIST } from "./task-kinds";
+import { can } from "~/modules/identity/permissions";
 
 /**
  * Work for the front office ("De front office stuurt de backoffice aan", and back): call or
@@ -55,7 +56,7 @@ export async function informFrontOffice(tx: Tx, c: CaseLike, what: "question" | 
   return createTask(tx, { caseId: c.id, kind: "inform-resident", assigneeId: c.createdById, dueAt: new Date(now.getTime() + INFORM_DAYS * DAY_MS), data: { notice: what } });
 }
 
-const mayWorkDesk = (actor: CurrentUser) => actor.roles.includes("frontoffice") || actor.roles.includes("admin");
+const mayWorkDesk = (actor: CurrentUser) => can(actor, "residents.serve");
 
 /** The desk task list: open tasks for this agent or for anyone at the front office, overdue first, then by due date. */
 export async function listDeskTasks(actor: CurrentUser, opts: { limit?: number } = {}) {
@@ -91,7 +92,7 @@ export async function completeTask(actor: CurrentUser, taskId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(caseTasks).where(eq(caseTasks.id, taskId)).for("update");
-    if (!task || (task.assigneeId && task.assigneeId !== actor.id && !actor.roles.includes("admin"))) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
+    if (!task || (task.assigneeId && task.assigneeId !== actor.id && !can(actor, "admin.manage"))) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
     if (task.doneAt) return { already: true };
     await tx.update(caseTasks).set({ doneAt: new Date(), doneById: actor.id }).where(eq(caseTasks.id, task.id));
     await tx.insert(caseEvents).values({ caseId: task.caseId, actorId: actor.id, type: "task-done", visibility: "internal", data: { taskId: task.id, kind: task.kind } });

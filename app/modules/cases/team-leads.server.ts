@@ -4,12 +4,11 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
+import { assertCan } from "~/modules/identity/permissions";
 
 /** Team leads receive the daily overview of late and due-tomorrow cases; admins choose them. */
 
-const requireAdmin = (actor: CurrentUser) => {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-};
+const requireAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export async function listTeamsWithMembers(actor: CurrentUser) {
   requireAdmin(actor);

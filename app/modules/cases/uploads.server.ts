@@ -1,5 +1,6 @@
-import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import type { UploadHandler } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
+import { readFormData, readMultipart } from "~/utils/kernel.server";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_FILES_PER_POST = 10;
@@ -9,8 +10,8 @@ export const ALLOWED_TYPES: Record<string, string> = { "application/pdf": "pdf",
 export type Upload = { field: string; filename: string; bytes?: Uint8Array; problem?: "tooLarge" | "type"; contentType?: string };
 
 /**
- * Reads a multipart form. Text fields go through Remix's memory handler (size-limited);
- * a file larger than the limit is drained and reported as too large instead of failing
+ * Reads a multipart form. Text fields go through the kernel's reader (size-limited: a text
+ * field that is too long answers the form again with a 413, see readMultipart); a file larger than the limit is drained and reported as too large instead of failing
  * the whole post, so everything else the resident typed is kept.
  */
 export async function readMultipartForm(request: Request): Promise<{ form: FormData; uploads: Upload[] }> {
@@ -29,7 +30,7 @@ export async function readMultipartForm(request: Request): Promise<{ form: FormD
     else uploads.push({ field: name, filename: safeName, bytes: Buffer.concat(chunks) });
     return "";
   };
-  const form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(files, unstable_createMemoryUploadHandler({ maxPartSize: 100_000 })));
+  const form = await readMultipart(request, files);
   for (const u of uploads) {
     if (u.problem || !u.bytes) continue;
     const type = await fileTypeFromBuffer(u.bytes);
@@ -42,5 +43,5 @@ export async function readMultipartForm(request: Request): Promise<{ form: FormD
 /** Reads any post: multipart when it is one, url-encoded otherwise. */
 export async function readPost(request: Request) {
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return readMultipartForm(request);
-  return { form: await request.formData(), uploads: [] as Upload[] };
+  return { form: await readFormData(request), uploads: [] as Upload[] };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { knowledgeArticles } from "../../../db/schema";
 import { db } from "~/utils/db.server";
 import { getServiceBySlug, listServices, type Service } from "./catalog.server";
+import { conceptNode, conceptUri, isConceptScheme, schemeGraph } from "./concepts.server";
 
 /**
  * The service catalogue as open data: JSON-LD in the EU Core Public Service Vocabulary
@@ -9,68 +10,135 @@ import { getServiceBySlug, listServices, type Service } from "./catalog.server";
  * schema.org GovernmentService. URIs are stable: they use the service's slug, never its id.
  */
 export const CATALOG_CONTEXT = {
+  adms: "http://www.w3.org/ns/adms#",
   cpsv: "http://purl.org/vocab/cpsv#",
   cv: "http://data.europa.eu/m8g/",
   dct: "http://purl.org/dc/terms/",
   dcat: "http://www.w3.org/ns/dcat#",
+  eli: "http://data.europa.eu/eli/ontology#",
+  foaf: "http://xmlns.com/foaf/0.1/",
+  org: "http://www.w3.org/ns/org#",
   schema: "https://schema.org/",
   skos: "http://www.w3.org/2004/02/skos/core#",
   xsd: "http://www.w3.org/2001/XMLSchema#",
 } as const;
 
-const nl = (value: string) => ({ "@value": value, "@language": "nl" });
+type Lit = { "@value": string; "@language": string };
+const nl = (value: string): Lit => ({ "@value": value, "@language": "nl" });
 
 export const serviceUri = (base: string, slug: string) => `${base}/id/dienst/${slug}`;
 export const cityUri = (base: string) => `${base}/id/organisatie/stad-mechelen`;
+/**
+ * The area the city covers: the municipality Mechelen (NIS code 12025) in the Flemish base
+ * registry of municipalities, the authority URI Flemish linked data uses (docs/decisions/006).
+ */
+export const MECHELEN_SPATIAL = "https://data.vlaanderen.be/id/gemeente/12025";
 
-function serviceNode(base: string, s: Service) {
+const CHANNEL_CODE = { online: "online", counter: "loket", phone: "telefoon" } as const;
+
+/**
+ * The en/fr summaries of a service, from its translated Mikipedia articles. Their titles are
+ * questions ("Where can I …?"), not names of the service, so names stay Dutch (tagged nl)
+ * until the catalogue itself has en/fr names.
+ */
+type Translations = Partial<Record<"en" | "fr", { summary: string }>>;
+
+async function serviceTranslations(): Promise<Map<string, Translations>> {
+  const rows = await db
+    .select({ serviceSlug: knowledgeArticles.serviceSlug, language: knowledgeArticles.language, summary: knowledgeArticles.summary })
+    .from(knowledgeArticles)
+    .where(and(isNotNull(knowledgeArticles.serviceSlug), inArray(knowledgeArticles.language, ["en", "fr"]), eq(knowledgeArticles.status, "published")))
+    .orderBy(asc(knowledgeArticles.slug));
+  const out = new Map<string, Translations>();
+  for (const r of rows) {
+    const t = out.get(r.serviceSlug!) ?? {};
+    if (!t[r.language as "en" | "fr"]) t[r.language as "en" | "fr"] = { summary: r.summary };
+    out.set(r.serviceSlug!, t);
+  }
+  return out;
+}
+
+/** Dutch text with its tag, plus the en/fr versions where they exist (Dutch is never tagged en/fr). */
+const multi = (dutch: string, t: Translations): Lit[] => [nl(dutch), ...(["en", "fr"] as const).filter((l) => t[l]).map((l) => ({ "@value": t[l]!.summary, "@language": l }))];
+
+export function organisationNode(base: string) {
+  return {
+    "@id": cityUri(base),
+    "@type": ["cv:PublicOrganisation", "org:Organization", "foaf:Agent", "schema:GovernmentOrganization"],
+    "dct:identifier": "stad-mechelen",
+    "skos:prefLabel": [nl("Stad Mechelen"), { "@value": "City of Mechelen", "@language": "en" }, { "@value": "Ville de Malines", "@language": "fr" }],
+    "dct:title": [nl("Stad Mechelen"), { "@value": "City of Mechelen", "@language": "en" }, { "@value": "Ville de Malines", "@language": "fr" }],
+    "schema:name": nl("Stad Mechelen"),
+    "dct:spatial": { "@id": MECHELEN_SPATIAL, "@type": "dct:Location" },
+    "foaf:homepage": { "@id": `${base}/` },
+  };
+}
+
+function serviceNode(base: string, s: Service, t: Translations = {}) {
+  const id = serviceUri(base, s.slug);
   const channels = (["online", "counter", "phone"] as const)
     .filter((c) => s.channels[c])
     .map((c) => ({
-      "@id": `${serviceUri(base, s.slug)}/kanaal/${c}`,
+      "@id": `${id}/kanaal/${c}`,
       "@type": "cv:Channel",
-      "dct:type": c === "online" ? "online" : c === "counter" ? "loket" : "telefoon",
+      "dct:identifier": `${s.slug}/kanaal/${c}`,
+      "dct:type": { "@id": conceptUri(base, "kanaaltype", CHANNEL_CODE[c]) },
       "dct:description": nl(s.channels[c]!),
+      "cv:ownedBy": { "@id": cityUri(base) },
     }));
+  const concepts = (scheme: "thema" | "doelgroep", codes: string[]) =>
+    codes.filter((c) => conceptNode(base, scheme, c)).map((c) => ({ "@id": conceptUri(base, scheme, c) }));
   return {
-    "@id": serviceUri(base, s.slug),
+    "@id": id,
     "@type": ["cpsv:PublicService", "schema:GovernmentService"],
     "dct:identifier": s.slug,
     "dct:title": nl(s.title),
     "schema:name": nl(s.title),
-    "dct:description": nl(s.description),
-    "schema:description": nl(s.summary),
+    "dct:description": [nl(s.description), ...multi(s.summary, t).slice(1)],
+    "schema:description": multi(s.summary, t),
     "dcat:keyword": s.keywords.map(nl),
-    "cv:thematicArea": s.themes,
-    "schema:audience": s.audiences.map((a) => ({ "@type": "schema:Audience", "schema:audienceType": a })),
+    "cv:thematicArea": concepts("thema", s.themes),
+    "dct:audience": concepts("doelgroep", s.audiences),
+    "dct:language": ["NLD", "ENG", "FRA"].map((l) => ({ "@id": `http://publications.europa.eu/resource/authority/language/${l}`, "@type": "dct:LinguisticSystem" })),
+    "dct:spatial": { "@id": MECHELEN_SPATIAL, "@type": "dct:Location" },
     "cv:hasCompetentAuthority": { "@id": cityUri(base) },
     "schema:provider": { "@id": cityUri(base) },
     "cv:hasChannel": channels,
-    ...(s.conditions ? { "cv:holdsRequirement": { "@type": "cv:Requirement", "dct:description": nl(s.conditions) } } : {}),
-    ...(s.requirements?.length ? { "cv:hasInput": s.requirements.map((r) => ({ "@type": "cv:Evidence", "dct:description": nl(r) })) } : {}),
-    ...(s.cost ? { "cv:hasCost": { "@type": "cv:Cost", "dct:description": nl(s.cost) } } : {}),
+    ...(s.conditions
+      ? { "cv:holdsRequirement": { "@id": `${id}/voorwaarde`, "@type": "cv:Requirement", "dct:identifier": `${s.slug}/voorwaarde`, "dct:title": nl(`Voorwaarden: ${s.title}`), "dct:description": nl(s.conditions) } }
+      : {}),
+    ...(s.requirements?.length
+      ? {
+          "cpsv:hasInput": s.requirements.map((r, i) => ({
+            "@id": `${id}/bewijsstuk/${i + 1}`,
+            "@type": "cv:Evidence",
+            "dct:identifier": `${s.slug}/bewijsstuk/${i + 1}`,
+            "dct:title": nl(r),
+            "dct:description": nl(r),
+          })),
+        }
+      : {}),
+    ...(s.cost ? { "cv:hasCost": { "@id": `${id}/kost`, "@type": "cv:Cost", "dct:identifier": `${s.slug}/kost`, "dct:description": nl(s.cost), "cv:isDefinedBy": { "@id": cityUri(base) } } } : {}),
     ...(s.processingTimeDays ? { "cv:processingTime": { "@value": `P${s.processingTimeDays}D`, "@type": "xsd:duration" } } : {}),
-    ...(s.result ? { "cpsv:produces": { "@type": "cv:Output", "dct:description": nl(s.result) } } : {}),
-    ...(s.contactPoint ? { "cv:hasContactPoint": { "@type": "cv:ContactPoint", "dct:description": nl(s.contactPoint) } } : {}),
-    ...(s.legalBasis ? { "cv:hasLegalResource": { "@type": "cv:LegalResource", "dct:description": nl(s.legalBasis) } } : {}),
-    "dct:relation": s.relatedServices.map((r) => ({ "@id": serviceUri(base, r) })),
+    ...(s.result
+      ? { "cpsv:produces": { "@id": `${id}/resultaat`, "@type": "cv:Output", "dct:identifier": `${s.slug}/resultaat`, "dct:title": nl(`Resultaat: ${s.title}`), "dct:description": nl(s.result) } }
+      : {}),
+    ...(s.contactPoint ? { "cv:contactPoint": { "@id": `${id}/contactpunt`, "@type": "cv:ContactPoint", "dct:description": nl(s.contactPoint) } } : {}),
+    ...(s.legalBasis ? { "cv:hasLegalResource": { "@id": `${id}/rechtsgrond`, "@type": "eli:LegalResource", "dct:description": nl(s.legalBasis) } } : {}),
+    "cv:relatedService": s.relatedServices.map((r) => ({ "@id": serviceUri(base, r) })),
     ...(s.lastChecked ? { "dct:modified": { "@value": s.lastChecked, "@type": "xsd:date" } } : {}),
     ...(s.requestable ? { "schema:url": `${base}/aanvragen/${s.slug}` } : {}),
   };
 }
 
 export async function catalogAsJsonLd(base: string) {
-  const services = await listServices();
+  const [services, translations] = await Promise.all([listServices(), serviceTranslations()]);
   return {
     "@context": CATALOG_CONTEXT,
     "@graph": [
-      {
-        "@id": cityUri(base),
-        "@type": ["cv:PublicOrganisation", "schema:GovernmentOrganization"],
-        "skos:prefLabel": nl("Stad Mechelen"),
-        "schema:name": nl("Stad Mechelen"),
-      },
-      ...services.map((s) => serviceNode(base, s)),
+      organisationNode(base),
+      ...(["thema", "doelgroep", "kanaaltype"] as const).flatMap((scheme) => schemeGraph(base, scheme)),
+      ...services.map((s) => serviceNode(base, s, translations.get(s.slug))),
     ],
   };
 }
@@ -79,7 +147,21 @@ export async function catalogAsJsonLd(base: string) {
 export async function serviceAsJsonLd(base: string, slug: string) {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
-  return { "@context": CATALOG_CONTEXT, ...serviceNode(base, service) };
+  const translations = await serviceTranslations();
+  return { "@context": CATALOG_CONTEXT, ...serviceNode(base, service, translations.get(slug)) };
+}
+
+/** The city as a JSON-LD document: what `/id/organisatie/stad-mechelen` answers to a machine. */
+export function organisationAsJsonLd(base: string) {
+  return { "@context": CATALOG_CONTEXT, ...organisationNode(base) };
+}
+
+/** A concept scheme or one of its concepts, as a JSON-LD document; null when unknown. */
+export function conceptAsJsonLd(base: string, scheme: string, code?: string) {
+  if (!isConceptScheme(scheme)) return null;
+  if (!code) return { "@context": CATALOG_CONTEXT, "@graph": schemeGraph(base, scheme) };
+  const node = conceptNode(base, scheme, code);
+  return node ? { "@context": CATALOG_CONTEXT, ...node } : null;
 }
 
 /**
@@ -98,4 +180,25 @@ export async function servicePagePath(slug: string): Promise<string | null> {
   if (article) return `/mikipedia/${article.slug}`;
   if (service.requestable) return `/aanvragen/${service.slug}`;
   return `/mikipedia/zoeken?q=${encodeURIComponent(service.title)}`;
+}
+
+/** schema.org GovernmentService for a service's page, embedded as JSON-LD; null when unknown. */
+export async function serviceStructuredData(base: string, slug: string) {
+  const s = await getServiceBySlug(slug);
+  if (!s) return null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "GovernmentService",
+    "@id": serviceUri(base, s.slug),
+    name: s.title,
+    description: s.summary,
+    inLanguage: "nl",
+    serviceType: s.themes[0] ?? undefined,
+    url: s.requestable ? `${base}/aanvragen/${s.slug}` : undefined,
+    provider: { "@type": "GovernmentOrganization", "@id": cityUri(base), name: "Stad Mechelen" },
+    areaServed: { "@type": "City", name: "Mechelen", sameAs: MECHELEN_SPATIAL },
+    availableChannel: (["online", "counter", "phone"] as const)
+      .filter((c) => s.channels[c])
+      .map((c) => ({ "@type": "ServiceChannel", name: s.channels[c], ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}) })),
+  };
 }

@@ -14,6 +14,7 @@ import type { FieldErrors } from "~/utils/forms";
 import type { InboundAttachment, InboundMailData } from "./mail-inbound.server";
 import { inviteAfterThread } from "./satisfaction.server";
 import { HANDLED_OUTCOMES, type HandledOutcome } from "./schemas";
+import { assertCan } from "~/modules/identity/permissions";
 
 /**
  * The front-office e-mail inbox: conversations (threads of e-mail contact moments), a reply
@@ -22,9 +23,7 @@ import { HANDLED_OUTCOMES, type HandledOutcome } from "./schemas";
 
 const E = (k: string) => `inbox:errors.${k}`;
 
-export function assertInboxAgent(actor: CurrentUser) {
-  if (!actor.roles.some((r) => r === "frontoffice" || r === "admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+export const assertInboxAgent = (actor: CurrentUser) => assertCan(actor, "residents.serve");
 
 export type InboxThread = {
   threadId: string;

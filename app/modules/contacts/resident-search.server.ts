@@ -3,17 +3,14 @@ import { cases, users } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
+import { can } from "~/modules/identity/permissions";
 
 /**
  * Who may look residents up and open their file: the front office (and admins). The back
  * office is refused on purpose: it sees a resident only through the cases it handles
  * (data minimisation), so a back-office-only account gets 403 here.
  */
-export const FILE_ROLES = ["frontoffice", "admin"] as const;
-
-export function canViewResidents(actor: CurrentUser) {
-  return actor.roles.some((r) => (FILE_ROLES as readonly string[]).includes(r));
-}
+export const canViewResidents = (actor: CurrentUser) => can(actor, "residents.serve");
 
 export function assertCanViewResidents(actor: CurrentUser) {
   if (!canViewResidents(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");

@@ -6,14 +6,13 @@ import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import type { ThemeInput } from "./admin-schemas";
 import { seatAgent } from "./queue.server";
+import { assertCan } from "~/modules/identity/permissions";
 
 /** Admin screens for the counters: themes (themaloketten), desks and who sits where. Admin only. */
 
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 
-export function assertAdmin(actor: CurrentUser) {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+export const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 /** Every theme, inactive ones too, with how many tickets it has today. */
 export async function listAllThemes(actor: CurrentUser) {

@@ -1,16 +1,17 @@
 import { randomInt } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { createEvent } from "ics";
 import QRCode from "qrcode";
 import { appointments, deskThemes, tickets, users, type LocalizedText } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
+import { calendarAttachment } from "~/modules/platform/calendar.server";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
+import { can } from "~/modules/identity/permissions";
 
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 export const BOOKING_DAYS = 14;
@@ -74,13 +75,16 @@ const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const newReference = () => `AF-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join("")}`;
 
 function canActFor(actor: CurrentUser, residentId: string) {
-  return actor.id === residentId || actor.roles.includes("frontoffice");
+  return actor.id === residentId || can(actor, "counter.desk");
 }
+
+/** The calendar UID of an appointment; older rows without one keep the UID their first mail had. */
+export const appointmentCalendarUid = (a: { id: string; calendarUid: string | null }) => a.calendarUid ?? `${a.id}@digitaal-huis-mechelen`;
 
 async function appointmentMail(
   tx: Tx,
   kind: "confirmed" | "cancelled" | "reminder",
-  appointment: { id: string; reference: string; startsAt: Date; endsAt: Date },
+  appointment: { id: string; reference: string; startsAt: Date; endsAt: Date; calendarUid: string | null; calendarSequence: number },
   theme: { name: LocalizedText },
   resident: { email: string | null; name: string; preferredLanguage: string },
 ) {
@@ -92,21 +96,23 @@ async function appointmentMail(
   const vars = { name: resident.name, when, theme: theme.name[lng] ?? theme.name.nl, reference: appointment.reference, url };
   const attachments = [];
   let html: string | undefined;
+  // The calendar event: same UID for the whole life of the appointment (also when moved), a higher SEQUENCE on every change.
+  const event = {
+    uid: appointmentCalendarUid(appointment),
+    sequence: appointment.calendarSequence,
+    start: appointment.startsAt,
+    end: appointment.endsAt,
+    title: t("mail.icsTitle", { theme: vars.theme }),
+    description: t("mail.icsDescription", { reference: appointment.reference }),
+    location: "Huis van de Mechelaar",
+    url,
+    attendee: { name: resident.name, email: resident.email },
+  };
+  if (kind === "cancelled") attachments.push(calendarAttachment("afspraak.ics", "CANCEL", [event]));
   if (kind !== "cancelled") {
     const png = await QRCode.toBuffer(appointment.reference, { errorCorrectionLevel: "M", margin: 2, scale: 8 });
     attachments.push({ filename: "afspraak-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: "checkin-qr" });
-    const start = appointment.startsAt;
-    const ics = createEvent({
-      uid: `${appointment.id}@digitaal-huis-mechelen`,
-      start: start.getTime(),
-      end: appointment.endsAt.getTime(),
-      title: t("mail.icsTitle", { theme: vars.theme }),
-      description: t("mail.icsDescription", { reference: appointment.reference }),
-      location: "Huis van de Mechelaar",
-      url,
-      status: "CONFIRMED",
-    });
-    if (ics.value) attachments.push({ filename: "afspraak.ics", contentType: "text/calendar", contentBase64: Buffer.from(ics.value).toString("base64") });
+    attachments.push(calendarAttachment("afspraak.ics", "REQUEST", [event]));
     const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
     html = `<p>${escape(t(`mail.${kind}.body`, vars)).replace(/\n/g, "<br>")}</p><p><img src="cid:checkin-qr" width="200" height="200" alt="${escape(t("mail.qrAlt", { reference: appointment.reference }))}"></p>`;
   }
@@ -131,6 +137,7 @@ export async function bookAppointment(actor: CurrentUser, input: { residentId: s
     const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
     if (!resident) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
 
+    let calendar: { calendarUid: string; calendarSequence: number } | undefined;
     if (input.replaces) {
       const [old] = await tx
         .update(appointments)
@@ -139,6 +146,8 @@ export async function bookAppointment(actor: CurrentUser, input: { residentId: s
         .returning();
       if (!old) throw new DomainError("INVALID_STATE", "counter:errors.cannotChange");
       await releasePlace(tx, old.themeId, old.startsAt);
+      // A move: the resident's calendar updates the same event (same UID, higher SEQUENCE).
+      calendar = { calendarUid: appointmentCalendarUid(old), calendarSequence: old.calendarSequence + 1 };
     }
     const endsAt = new Date(input.startsAt.getTime() + rule.slot_minutes * 60_000);
     const [appointment] = await tx
@@ -151,6 +160,7 @@ export async function bookAppointment(actor: CurrentUser, input: { residentId: s
         endsAt,
         channel: input.channel ?? (actor.id === resident.id ? "web" : "counter"),
         createdBy: actor.id,
+        ...calendar,
       })
       .returning();
     if (actor.id !== resident.id) {
@@ -167,7 +177,7 @@ export async function cancelAppointment(actor: CurrentUser, appointmentId: strin
     if (!found || !canActFor(actor, found.residentId)) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
     const [cancelled] = await tx
       .update(appointments)
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", calendarSequence: sql`${appointments.calendarSequence} + 1` })
       .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "booked")))
       .returning();
     if (!cancelled) throw new DomainError("INVALID_STATE", "counter:errors.cannotChange");

@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db, type DbOrTx } from "~/utils/db.server";
+import { assertCan } from "~/modules/identity/permissions";
 
 /** "Today" at the counters is the day in Mechelen, not in UTC. */
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
@@ -11,7 +12,7 @@ const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 export type Ticket = typeof tickets.$inferSelect;
 
 function assertFrontOffice(agent: CurrentUser) {
-  if (!agent.roles.includes("frontoffice")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  assertCan(agent, "counter.desk");
 }
 
 export async function listThemes() {

@@ -5,6 +5,7 @@ import { loadSessionUser, type CurrentUser } from "./users.server";
 import { staffSecondFactorRequired } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { noteRole } from "~/modules/platform/logger.server";
+import { can, type Action } from "./permissions";
 
 /** The signed-in person, or undefined. Cached per request object. */
 const perRequest = new WeakMap<Request, Promise<CurrentUser | undefined>>();
@@ -51,3 +52,13 @@ export async function requireUser(request: Request, opts: { role?: Role | Role[]
 }
 
 export const requireStaff = (request: Request, role?: Role | Role[]) => requireUser(request, { role, staff: true });
+
+/**
+ * The guard of every staff route: a staff session whose user `can` do the action (the one
+ * permission model, permissions.ts). Anonymous → the staff login; otherwise 403.
+ */
+export async function requireStaffCan(request: Request, action: Action): Promise<CurrentUser> {
+  const user = await requireUser(request, { staff: true });
+  if (!can(user, action)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return user;
+}

@@ -7,12 +7,11 @@ import { hashPassword } from "./passwords.server";
 import { hasSecondFactor } from "./second-factor.server";
 import type { CurrentUser } from "./users.server";
 import { findUserByEmail } from "./users.server";
+import { assertCan } from "./permissions";
 
 export type StaffInput = { name: string; email: string; roles: Exclude<Role, "resident">[]; teamIds: string[]; password?: string; active: boolean; confirmLastMember?: boolean };
 
-function assertAdmin(actor: CurrentUser) {
-  if (!actor.roles.includes("admin")) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-}
+const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export async function listStaff(actor: CurrentUser) {
   assertAdmin(actor);

@@ -3,6 +3,7 @@ import { db, type DbOrTx } from "~/utils/db.server";
 import type { Period } from "./period";
 import { hasDemoData } from "./demo-history.server";
 import { CASE_CHANNEL_ORDER, round, type DataTable } from "./tables";
+import { can, type Actor } from "~/modules/identity/permissions";
 
 /**
  * The staff dashboard's figures, read from the read models only (never from the source
@@ -215,7 +216,7 @@ export async function loadDashboardCached(p: Period, conn: DbOrTx = db) {
 }
 
 /** Teams a user may filter on: every team for admins, their own teams for back-office staff. */
-export async function teamsFor(user: { roles: readonly string[]; teams: { id: string; name: string }[] }, conn: DbOrTx = db) {
-  if (user.roles.includes("admin")) return rows<{ id: string; name: string }>(conn, sql`select id, name from teams order by name`);
+export async function teamsFor(user: Omit<Actor, "teams"> & { teams: { id: string; name: string }[] }, conn: DbOrTx = db) {
+  if (can(user, "admin.manage")) return rows<{ id: string; name: string }>(conn, sql`select id, name from teams order by name`);
   return user.teams.map((t) => ({ id: t.id, name: t.name }));
 }

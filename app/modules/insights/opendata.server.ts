@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { cityUri } from "~/modules/catalog/jsonld.server";
+import { cityUri, MECHELEN_SPATIAL } from "~/modules/catalog/jsonld.server";
 import { db, type DbOrTx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { PUBLIC_DATASETS, type PublicDatasetId } from "./public.server";
 import type { DataTable } from "./tables";
 
 /**
- * Open data: the public figures per month, as CSV and JSON, described by a DCAT-AP 2
+ * Open data: the public figures per month, as CSV and JSON, described by a DCAT-AP 3.0.1
  * catalogue in JSON-LD. URLs are stable: /api/v1/open-data/<dataset>.csv|.json.
  * Fields are documented in docs/open-data.md.
  */
@@ -73,21 +74,42 @@ const langs = (v: Lang) => [
   { "@value": v.en, "@language": "en" },
 ];
 
+/** The day the open data was first published (the catalogue's and every dataset's dct:issued). */
+export const OPEN_DATA_ISSUED = "2026-11-29";
+const EU = "http://publications.europa.eu/resource/authority";
+const FILE_TYPES = { csv: { media: "text/csv", format: "CSV" }, json: { media: "application/json", format: "JSON" } } as const;
+
 export async function openDataCatalog(base: string, conn: DbOrTx = db) {
   const modified = { "@value": await lastRefreshed(conn), "@type": "xsd:date" };
+  const issued = { "@value": OPEN_DATA_ISSUED, "@type": "xsd:date" };
   const range = openDataRange();
-  const publisher = { "@id": cityUri(base), "@type": "foaf:Agent", "foaf:name": "Stad Mechelen" };
+  const publisher = {
+    "@id": cityUri(base),
+    "@type": "foaf:Agent",
+    "foaf:name": [{ "@value": "Stad Mechelen", "@language": "nl" }, { "@value": "City of Mechelen", "@language": "en" }],
+    "dct:type": { "@id": "http://purl.org/adms/publishertype/LocalAuthority", "@type": "skos:Concept" },
+  };
   const contactPoint = {
-    "@type": "vcard:Organization",
+    "@id": `${base}/api/v1/open-data#contact`,
+    "@type": ["vcard:Kind", "vcard:Organization"],
     "vcard:fn": "Stad Mechelen – Digitaal Huis van de Mechelaar",
+    "vcard:hasEmail": { "@id": `mailto:${env().OPEN_DATA_CONTACT_EMAIL}` },
     "vcard:hasURL": { "@id": `${base}/dienstverlening-in-cijfers` },
   };
   const license = { "@id": OPEN_DATA_LICENSE, "@type": "dct:LicenseDocument" };
+  const page = { "@id": `${base}/dienstverlening-in-cijfers`, "@type": "foaf:Document" };
+  const spatial = { "@id": MECHELEN_SPATIAL, "@type": "dct:Location" };
+  const languages = ["NLD", "ENG"].map((l) => ({ "@id": `${EU}/language/${l}`, "@type": "dct:LinguisticSystem" }));
+  // The data itself (column names, service names) is Dutch.
+  const dataLanguage = { "@id": `${EU}/language/NLD`, "@type": "dct:LinguisticSystem" };
+  const theme = { "@id": `${EU}/data-theme/GOVE`, "@type": "skos:Concept", "skos:inScheme": { "@id": `${EU}/data-theme` } };
   return {
     "@context": {
       dcat: "http://www.w3.org/ns/dcat#",
+      dcatap: "http://data.europa.eu/r5r/",
       dct: "http://purl.org/dc/terms/",
       foaf: "http://xmlns.com/foaf/0.1/",
+      skos: "http://www.w3.org/2004/02/skos/core#",
       vcard: "http://www.w3.org/2006/vcard/ns#",
       xsd: "http://www.w3.org/2001/XMLSchema#",
     },
@@ -100,9 +122,13 @@ export async function openDataCatalog(base: string, conn: DbOrTx = db) {
     }),
     "dct:publisher": publisher,
     "dct:license": license,
+    "dct:issued": issued,
     "dct:modified": modified,
-    "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
-    "foaf:homepage": { "@id": `${base}/dienstverlening-in-cijfers` },
+    "dct:language": languages,
+    "dct:spatial": spatial,
+    "dcat:themeTaxonomy": { "@id": `${EU}/data-theme`, "@type": "skos:ConceptScheme" },
+    "foaf:homepage": page,
+    "dcat:contactPoint": contactPoint,
     "dcat:dataset": (Object.keys(META) as PublicDatasetId[]).map((id) => ({
       "@id": `${base}/api/v1/open-data#${id}`,
       "@type": "dcat:Dataset",
@@ -110,27 +136,38 @@ export async function openDataCatalog(base: string, conn: DbOrTx = db) {
       "dct:title": langs(META[id].title),
       "dct:description": langs(META[id].description),
       "dcat:keyword": META[id].keywords.map((k) => ({ "@value": k, "@language": "nl" })),
+      "dcat:theme": theme,
       "dct:publisher": publisher,
       "dcat:contactPoint": contactPoint,
       "dct:license": license,
+      "dct:issued": issued,
       "dct:modified": modified,
-      "dct:accrualPeriodicity": { "@id": "http://publications.europa.eu/resource/authority/frequency/MONTHLY" },
+      "dct:language": dataLanguage,
+      "dct:spatial": spatial,
+      "dct:accrualPeriodicity": { "@id": `${EU}/frequency/MONTHLY`, "@type": "dct:Frequency" },
       "dct:temporal": {
         "@type": "dct:PeriodOfTime",
         "dcat:startDate": { "@value": range.from, "@type": "xsd:date" },
         "dcat:endDate": { "@value": range.to, "@type": "xsd:date" },
       },
-      "dcat:landingPage": { "@id": `${base}/dienstverlening-in-cijfers` },
+      "dcat:landingPage": page,
       "dcat:distribution": (["csv", "json"] as const).map((ext) => ({
         "@id": `${base}/api/v1/open-data/${id}.${ext}`,
         "@type": "dcat:Distribution",
-        "dct:title": { "@value": `${META[id].title.nl} (${ext.toUpperCase()})`, "@language": "nl" },
+        "dct:title": langs({ nl: `${META[id].title.nl} (${ext.toUpperCase()})`, en: `${META[id].title.en} (${ext.toUpperCase()})` }),
+        "dct:description": langs({
+          nl: `${META[id].title.nl}, per maand, als ${ext.toUpperCase()}-bestand. De velden staan beschreven in de documentatie van de open data.`,
+          en: `${META[id].title.en}, per month, as a ${ext.toUpperCase()} file. The fields are described in the open data documentation.`,
+        }),
         "dcat:accessURL": { "@id": `${base}/api/v1/open-data/${id}.${ext}` },
         "dcat:downloadURL": { "@id": `${base}/api/v1/open-data/${id}.${ext}` },
-        "dcat:mediaType": { "@id": `http://www.iana.org/assignments/media-types/${ext === "csv" ? "text/csv" : "application/json"}` },
-        "dct:format": { "@id": `http://publications.europa.eu/resource/authority/file-type/${ext.toUpperCase()}` },
+        "dcat:mediaType": { "@id": `http://www.iana.org/assignments/media-types/${FILE_TYPES[ext].media}`, "@type": "dct:MediaType" },
+        "dct:format": { "@id": `${EU}/file-type/${FILE_TYPES[ext].format}`, "@type": "dct:MediaTypeOrExtent" },
+        "dcatap:availability": { "@id": `${EU}/planned-availability/STABLE`, "@type": "skos:Concept" },
         "dct:license": license,
+        "dct:issued": issued,
         "dct:modified": modified,
+        "dct:language": dataLanguage,
       })),
     })),
   };

@@ -10,9 +10,10 @@ import type { ArticleContentInput } from "./schemas";
 import { clearSearchCache } from "./search-cache";
 import { flushSearchLog } from "./search.server";
 import { normalize } from "./search-terms";
+import { can } from "~/modules/identity/permissions";
 
 function requireEditor(actor: CurrentUser) {
-  if (!actor.roles.includes("editor")) throw new DomainError("FORBIDDEN", "knowledge:errors.editorsOnly");
+  if (!can(actor, "knowledge.edit")) throw new DomainError("FORBIDDEN", "knowledge:errors.editorsOnly");
 }
 
 export function toContent(input: ArticleContentInput): ArticleContent {

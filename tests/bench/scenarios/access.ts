@@ -30,7 +30,7 @@ function prepare({ baseUrl, sql }: BenchContext) {
       method: "POST",
       redirect: "manual",
       headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "login", credential: `${kiosk.id}.${secret}` }),
+      body: new URLSearchParams({ _intent: "login", credential: `${kiosk.id}.${secret}` }),
     });
     const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     if (!cookie) throw new Error(`kiosk login failed: ${login.status}`);

@@ -25,7 +25,7 @@ describe("the invitation form without JavaScript", () => {
     const cookie = await hostCookie();
     const empty = await (await server.get("/werk/bezoekers/nieuw", { Cookie: cookie })).text();
     expect(rowsIn(empty)).toBe(3);
-    expect(empty).toContain('name="intent" value="addVisitor"');
+    expect(empty).toContain('name="_intent" value="addVisitor"');
 
     const building = await buildingBySlug(db, "zeeridder");
     const date = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
@@ -33,7 +33,7 @@ describe("the invitation form without JavaScript", () => {
       visitor0Name: "Ann", visitor0Email: "ann@example.com", visitor1Name: "Bert", visitor1Email: "bert@example.com",
       visitor2Name: "Cis", visitor2Email: "cis@example.com", buildingId: building.id, date, from: "09:00", until: "10:00", purpose: "Werkbezoek", entries: "single",
     };
-    const more = await server.post("/werk/bezoekers/nieuw", { ...typed, rows: "3", intent: "addVisitor" }, { Cookie: cookie });
+    const more = await server.post("/werk/bezoekers/nieuw", { ...typed, rows: "3", _intent: "addVisitor" }, { Cookie: cookie });
     expect(more.status).toBe(200);
     const html = await more.text();
     expect(rowsIn(html)).toBe(4);

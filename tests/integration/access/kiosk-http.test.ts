@@ -16,7 +16,7 @@ afterAll(() => server.close());
 
 async function kioskSession(credential: string) {
   const jar = cookieJar();
-  const res = await server.post("/kiosk", { intent: "login", credential });
+  const res = await server.post("/kiosk", { _intent: "login", credential });
   jar.store(res);
   return { res, jar };
 }
@@ -37,7 +37,7 @@ describe("the kiosk over HTTP", () => {
     expect(page).toContain("Toegang: De Zeeridder");
 
     // Without JavaScript: the plain form post renders the answer.
-    const html = await (await server.post("/kiosk", { intent: "scan", code: pass.token }, { Cookie: jar.header() })).text();
+    const html = await (await server.post("/kiosk", { _intent: "scan", code: pass.token }, { Cookie: jar.header() })).text();
     expect(html).toContain('data-outcome="welcome"');
     expect(html).toContain("kiosk-answer-ok");
     expect(html).toContain("Welkom, Els. U wordt verwacht door Gert Gastheer.");
@@ -51,7 +51,7 @@ describe("the kiosk over HTTP", () => {
     const host = await ensureStaff(db, { email: "rev.host@example.com", roles: ["host"] });
     const kiosk = await makeKiosk(db, { buildingSlug: "bibliotheek" });
     const pass = await makePass(db, { hostId: host.id, buildingSlug: "bibliotheek" });
-    const wrong = await server.post("/kiosk", { intent: "login", credential: `${kiosk.id}.not-the-secret` });
+    const wrong = await server.post("/kiosk", { _intent: "login", credential: `${kiosk.id}.not-the-secret` });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Deze sleutel is niet juist");
 
@@ -61,7 +61,7 @@ describe("the kiosk over HTTP", () => {
     expect(scan.status).toBe(401);
     const page = await (await server.get("/kiosk", { Cookie: jar.header() })).text();
     expect(page).toContain("Zuil niet actief");
-    expect((await server.post("/kiosk", { intent: "login", credential: kiosk.credential })).status).toBe(400);
+    expect((await server.post("/kiosk", { _intent: "login", credential: kiosk.credential })).status).toBe(400);
   });
 
   it("shows the visitor's pass page from the mail link, cacheable in their browser only, and nothing with a wrong key", async () => {

@@ -50,17 +50,17 @@ describe("the inbox and satisfaction pages over HTTP, without JavaScript", () =>
     expect(html).toContain("Hanne Http");
     expect((await db.select().from(auditLog).where(eq(auditLog.subjectUserId, resident.id))).some((a) => a.action === "contacts.mail.viewed")).toBe(true);
 
-    const empty = await server.post(`/werk/inbox/${moment.threadId}`, { intent: "reply", reply: "  " }, { Cookie: cookie });
+    const empty = await server.post(`/werk/inbox/${moment.threadId}`, { _intent: "reply", reply: "  " }, { Cookie: cookie });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Schrijf een antwoord.");
 
-    const replied = await server.post(`/werk/inbox/${moment.threadId}`, { intent: "reply", reply: "Ja, met een bewonerskaart." }, { Cookie: cookie });
+    const replied = await server.post(`/werk/inbox/${moment.threadId}`, { _intent: "reply", reply: "Ja, met een bewonerskaart." }, { Cookie: cookie });
     expect(replied.status).toBe(302);
     const after = await (await server.get(replied.headers.get("Location")!, { Cookie: cookie })).text();
     expect(after).toContain("Ja, met een bewonerskaart.");
     expect((await db.select().from(outbox).where(eq(outbox.toAddress, "http.mail@example.com"))).map((m) => m.subject)).toContain("Re: Parkeren in mijn straat");
 
-    const handled = await server.post(`/werk/inbox/${moment.threadId}`, { intent: "handle", outcome: "answered" }, { Cookie: cookie });
+    const handled = await server.post(`/werk/inbox/${moment.threadId}`, { _intent: "handle", outcome: "answered" }, { Cookie: cookie });
     expect(handled.status).toBe(302);
     expect((await db.select().from(contactMoments).where(eq(contactMoments.id, moment.id)))[0].outcome).toBe("answered");
   });

@@ -94,15 +94,15 @@ describe("the appointment schedule form, without JavaScript", () => {
   });
 
   it("adds a theme from the counters page, with errors shown and values kept", async () => {
-    const bad = await server.post("/werk/beheer/loketten", { intent: "addTheme", nameNl: "Ondernemen", nameEn: "", nameFr: "Entreprendre", letter: "B", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const bad = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "", nameFr: "Entreprendre", letter: "B", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
     expect(bad.status).toBe(400);
     const html = await text(bad);
     expect(html).toContain("Vul de naam in het Engels in.");
     expect(html).toContain('value="Ondernemen"');
-    const taken = await server.post("/werk/beheer/loketten", { intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "b", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const taken = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "b", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
     expect(taken.status).toBe(409);
     expect(await text(taken)).toContain("Een ander themaloket gebruikt die letter al.");
-    const ok = await server.post("/werk/beheer/loketten", { intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "o", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const ok = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "o", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
     expect(ok.status).toBe(302);
     const list = await text(await server.get("/werk/beheer/loketten?opgeslagen=thema", { Cookie: admin }));
     expect(list).toContain("Het themaloket is bewaard.");
