@@ -22,6 +22,8 @@ export function unknownFilesNotFound(build: ServerBuild) {
 
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || !/\.[^/]*$/.test(req.path)) return next();
+    // Remix's own data requests (client navigation, single fetch: /werk.data, /_root.data) are no files.
+    if (req.path.endsWith(".data")) return next();
     const matches = router.matchRoutes(roots as RemixRouter.AgnosticRouteObject[], req.path);
     const leaf = matches?.[matches.length - 1]?.route as Route | undefined;
     if (leaf && !(build.routes[leaf.id].module as { default?: unknown }).default) return next();
