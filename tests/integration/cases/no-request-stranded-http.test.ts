@@ -28,6 +28,8 @@ describe("no request stranded, without JavaScript", () => {
     const { reference } = await fileCase(resident, "evenement-aanvragen");
     const fo = await sessionFor(front.id);
     expect(decode(await (await server.get("/werk", { Cookie: fo })).text())).toContain('href="/werk/zonder-behandelaar"');
+    // The same page's data for a client-side navigation (Remix single fetch) is no "unknown file".
+    expect((await server.get("/werk/zonder-behandelaar.data", { Cookie: fo })).status).toBe(200);
     const list = await server.get("/werk/zonder-behandelaar", { Cookie: fo });
     expect(list.status).toBe(200);
     const html = decode(await list.text());
