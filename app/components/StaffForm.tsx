@@ -39,6 +39,12 @@ export function StaffForm({ teams, initial, isNew }: { teams: { id: string; name
           <input type="checkbox" id="active" name="active" value="on" defaultChecked={values.active ?? true} />
           <label htmlFor="active">{t("staff.activeLabel")}</label>
         </div>
+        {errors?._form === "admin:errors.lastMember" ? (
+          <div className="choice">
+            <input type="checkbox" id="confirmLastMember" name="confirmLastMember" value="on" />
+            <label htmlFor="confirmLastMember">{t("staff.confirmLastMember")}</label>
+          </div>
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {t("staff.save")}
         </button>

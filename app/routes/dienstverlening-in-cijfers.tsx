@@ -50,6 +50,7 @@ export default function PublicFigures() {
   return (
     <div className="stack prose">
       <h1>{t("public.title")}</h1>
+      {figures.demoData ? <p className="notice">{t("demoData")}</p> : null}
       <p>{t("public.intro", { from: monthName(period.from), to: monthName(period.to) })}</p>
       <p>{t("public.smallGroups", { min: MIN_GROUP })}</p>
 

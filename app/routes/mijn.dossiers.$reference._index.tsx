@@ -37,6 +37,7 @@ export const loader = loaderOf({
       open: c.open,
       submittedAt: c.submittedAt.toISOString(),
       closedAt: iso(c.closedAt),
+      decisionReason: c.decisionReason,
       expectedBy: iso(c.expectedBy),
       answers: c.answers,
       events: c.events.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -173,6 +174,12 @@ export default function CasePage() {
             <>
               <dt>{t("case.closed")}</dt>
               <dd>{date.format(new Date(d.closedAt))}</dd>
+            </>
+          ) : null}
+          {d.decisionReason ? (
+            <>
+              <dt>{t("case.decisionReason")}</dt>
+              <dd className="pre-line">{d.decisionReason}</dd>
             </>
           ) : null}
         </dl>

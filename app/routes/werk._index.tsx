@@ -5,6 +5,7 @@ import { SessionsCard } from "~/components/SessionsCard";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { countActiveSessions } from "~/modules/identity/sessions.server";
+import { mayViewUnassigned } from "~/modules/cases/unassigned.server";
 import { loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
 
@@ -25,12 +26,13 @@ export const loader = loaderOf({
       admin: can(user, "admin.manage"),
     },
     sessions: await countActiveSessions(user.id),
+    unassigned: await mayViewUnassigned(user),
   }),
 });
 
 export default function Workplace() {
   const { t } = useTranslation(["common", "admin", "contacts", "inbox", "backoffice", "counteradmin", "auth"]);
-  const { user, may, sessions } = useLoaderData<typeof loader>();
+  const { user, may, sessions, unassigned } = useLoaderData<typeof loader>();
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
     <div className="stack">
@@ -89,6 +91,11 @@ export default function Workplace() {
             {may.serve ? (
               <li>
                 <Link to="/werk/taken">{t("backoffice:nav.deskTasks")}</Link>
+              </li>
+            ) : null}
+            {unassigned ? (
+              <li>
+                <Link to="/werk/zonder-behandelaar">{t("backoffice:nav.unassigned")}</Link>
               </li>
             ) : null}
           </ul>

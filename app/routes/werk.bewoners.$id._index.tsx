@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
@@ -26,7 +26,7 @@ export const loader = loaderOf({
 
 export default function ResidentFile() {
   const { t, i18n } = useTranslation("contacts");
-  const { resident, items, page, hasNext } = useLoaderData<typeof loader>();
+  const { resident, items, page, hasNext, offeredPhone } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const base = `/werk/bewoners/${resident.id}`;
   const statusText = (kind: string, status: string | null) => {
@@ -43,6 +43,7 @@ export default function ResidentFile() {
       </p>
       {params.has("opgeslagen") ? <Notice>{t("file.saved")}</Notice> : null}
       {params.has("nieuw") ? <Notice>{t("file.created")}</Notice> : null}
+      {params.has("telefoon-bewaard") ? <Notice>{t("file.phoneSaved")}</Notice> : null}
       <h1>{t("file.title", { name: resident.name })}</h1>
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t("file.details")}</h2>
@@ -50,7 +51,18 @@ export default function ResidentFile() {
           <dt>{t("file.email")}</dt>
           <dd>{resident.email ?? t("file.none")}</dd>
           <dt>{t("file.phone")}</dt>
-          <dd>{resident.phone ?? t("file.none")}</dd>
+          <dd>
+            {resident.phone ?? t("file.none")}
+            {offeredPhone ? (
+              <Form method="post" action={`${base}/telefoon`}>
+                <input type="hidden" name="phone" value={offeredPhone} />
+                <p className="hint">{t("file.phoneOfferHint")}</p>
+                <button type="submit" className="button button-secondary">
+                  {t("file.phoneOffer", { phone: offeredPhone })}
+                </button>
+              </Form>
+            ) : null}
+          </dd>
           <dt>{t("file.language")}</dt>
           <dd>{t(`languages.${resident.preferredLanguage}`)}</dd>
           <dt>{t("file.channel")}</dt>
@@ -82,7 +94,13 @@ export default function ResidentFile() {
                   <time dateTime={new Date(item.at).toISOString()}>{formatDateTime(new Date(item.at), i18n.language)}</time>
                 </p>
                 <p>
-                  {item.ref ? <>{item.ref}: </> : null}
+                  {item.ref && item.kind === "case" ? (
+                    <>
+                      <Link to={`/werk/dossiers/${item.ref}`}>{item.ref}</Link>:{" "}
+                    </>
+                  ) : item.ref ? (
+                    <>{item.ref}: </>
+                  ) : null}
                   {item.title}
                   {statusText(item.kind, item.status) ? ` – ${statusText(item.kind, item.status)}` : ""}
                   {item.staffName ? ` (${t("file.by", { name: item.staffName })})` : ""}

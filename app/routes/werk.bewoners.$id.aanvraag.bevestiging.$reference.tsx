@@ -2,7 +2,6 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
 import { formatDateTime } from "~/modules/access/time";
 import { intakeConfirmation } from "~/modules/contacts/intake.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
@@ -28,9 +27,6 @@ export default function IntakeConfirmation() {
   const c = useLoaderData<typeof loader>();
   return (
     <div className="stack narrow">
-      <div className="no-print">
-        <Notice>{t("intake.confirmTitle")}</Notice>
-      </div>
       <h1>{t("intake.confirmTitle")}</h1>
       <dl>
         <dt>{t("intake.reference")}</dt>

@@ -77,6 +77,7 @@ export default function InsightsDashboard() {
   return (
     <div className="stack">
       <h1>{t("dashboard.title")}</h1>
+      {dashboard?.demoData ? <p className="notice">{t("demoData")}</p> : null}
       <p>{t("dashboard.intro")}</p>
       <ErrorSummary errors={errors} />
       <Form method="get" className="filter-form" aria-label={t("dashboard.filter")}>

@@ -48,6 +48,8 @@ export const envSchema = z
     RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // A case nobody took after this many working hours appears on "Zonder behandelaar" (issue 15.1).
+    UNASSIGNED_AFTER_WORKING_HOURS: z.coerce.number().int().min(1).max(400).default(8),
     // Node processes serving HTTP (node:cluster, one port); each has its own DB_POOL_SIZE (docs/performance.md).
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     // QR building access: JSON list of {kid (1-255), privateKey (Ed25519 PKCS8: PEM or base64 DER), retired?}; the last non-retired key signs.

@@ -93,6 +93,8 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
     normIsDemo: def?.statusModel.normIsDemo ?? true,
     answers: c.answers,
     events: events.map((e) => ({ at: e.at, type: e.type, data: e.data, statusText: typeof e.data.to === "string" && def ? statusOf(def.statusModel, e.data.to)?.text : undefined })),
+    /** The reason the city gave with its decision (plain text; the page escapes it). */
+    decisionReason: c.closedAt ? (events.filter((e) => e.type === "status-changed" && typeof e.data.result === "string" && typeof e.data.note === "string").at(-1)?.data.note as string | undefined) ?? null : null,
     messages: messages.map((m) => ({ id: m.id, at: m.at, fromStaff: m.fromStaff, kind: m.kind, body: m.body, files: files.filter((f) => f.messageId === m.id) })),
     files: files.filter((f) => !f.messageId),
     openQuestion: openQuestion ? { body: openQuestion.body, at: openQuestion.at } : null,

@@ -18,7 +18,7 @@ const CONTACT_TASK_DAYS = 2;
  */
 export async function tellResident(
   tx: Tx,
-  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string>; expectedBy?: Date },
+  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string>; expectedBy?: Date; reason?: string },
 ) {
   const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
   if (!resident) return;
@@ -34,6 +34,8 @@ export async function tellResident(
   const lng = resident.preferredLanguage;
   // The deadline extension belongs to the back office; its mail text lives in that namespace.
   const t = fixedT(lng, input.notice === "extended" ? "backoffice" : "cases");
+  // A decision with its reason gets the mail that shows both (plain text, as the staff member wrote it).
+  const template = input.notice === "status" && input.reason ? "decision" : input.notice;
   const params = {
     name: resident.name,
     reference: input.reference,
@@ -41,9 +43,10 @@ export async function tellResident(
     status: input.statusText ? (input.statusText[lng] ?? input.statusText.nl) : "",
     url: `${env().PUBLIC_URL}/mijn/dossiers/${input.reference}`,
     date: input.expectedBy ? brusselsFormat(lng, "longDate").format(input.expectedBy) : "",
+    reason: input.reason ?? "",
   };
   await enqueueMail(
-    { to: resident.email, subject: t(`mail.${input.notice}.subject`, params), text: t(`mail.${input.notice}.body`, params), template: `case-${input.notice}`, language: lng },
+    { to: resident.email, subject: t(`mail.${template}.subject`, params), text: t(`mail.${template}.body`, params), template: `case-${template}`, language: lng },
     tx,
   );
   return "mail" as const;

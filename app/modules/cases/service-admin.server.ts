@@ -3,6 +3,7 @@ import { z } from "zod";
 import { caseDefinitions, cases, services, teams } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
+import { assertTeamHasActiveMembers } from "./unassigned.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { clearDefinitionCache, definitionBySlug, listRequestable } from "./definitions.server";
@@ -57,6 +58,7 @@ export async function saveServiceConfig(actor: CurrentUser, slug: string, input:
   await db.transaction(async (tx) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw new DomainError("VALIDATION", "backoffice:errors.unknownTeam");
+    await assertTeamHasActiveMembers(team.id, tx);
     const inUse = await tx
       .selectDistinct({ status: cases.status })
       .from(cases)

@@ -199,7 +199,7 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     await update(tx, c, { status: to.key, subStatus: input.subStatus ?? null, ...(closing ? { closedAt: now, result: to.result ?? to.key, waitingSince: null } : {}) }, now);
     await event(tx, c, actor, "status-changed", "resident", { from: from.key, to: to.key, ...(closing ? { result: to.result ?? to.key } : {}), ...(note ? { note } : {}) });
     if (input.subStatus) await event(tx, c, actor, "sub-status-changed", "internal", { subStatus: input.subStatus });
-    if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text });
+    if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text, ...(closing && note ? { reason: note } : {}) });
     if (closing) await informFrontOffice(tx, c, "decision", now);
     return { status: to.key, closed: closing };
   });

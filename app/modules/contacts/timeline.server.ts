@@ -5,6 +5,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
 import { caseStatusText } from "./case-status.server";
+import { phoneOffer } from "./phone-offer.server";
 import { assertCanViewResidents } from "./resident-search.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
@@ -112,9 +113,10 @@ export async function openResidentFile(actor: CurrentUser, residentId: string, p
   if (!person) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   // The audit row is written while the timeline is read: one round trip (and commit wait) less.
   // Nothing is returned unless the audit row was written: Promise.all rejects if it fails.
-  const [, timeline] = await Promise.all([
+  const [, timeline, offeredPhone] = await Promise.all([
     recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }),
     residentTimeline(person.id, page, lng),
+    phoneOffer(person),
   ]);
   return {
     resident: {
@@ -127,6 +129,8 @@ export async function openResidentFile(actor: CurrentUser, residentId: string, p
       claimed: person.claimedAt !== null,
       createdAt: person.createdAt,
     },
+    /** A phone number from one of their requests, offered for the profile when it has none. */
+    offeredPhone,
     ...timeline,
   };
 }

@@ -56,6 +56,8 @@ export const staffAccountSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .pipe(z.string().min(12, "admin:errors.passwordTooShort").optional()),
   active: z.boolean().default(true),
+  /** The admin confirmed that a team keeps no active member after this change (issue 15.1). */
+  confirmLastMember: z.boolean().default(false),
 });
 
 export const teamSchema = z.object({
@@ -77,5 +79,6 @@ export function staffFormInput(form: FormData) {
     teamIds: form.getAll("teamIds"),
     password: form.get("password") ?? "",
     active: form.get("active") === "on",
+    confirmLastMember: form.get("confirmLastMember") === "on",
   };
 }

@@ -9,7 +9,7 @@ import type { CurrentUser } from "./users.server";
 import { findUserByEmail } from "./users.server";
 import { assertCan } from "./permissions";
 
-export type StaffInput = { name: string; email: string; roles: Exclude<Role, "resident">[]; teamIds: string[]; password?: string; active: boolean };
+export type StaffInput = { name: string; email: string; roles: Exclude<Role, "resident">[]; teamIds: string[]; password?: string; active: boolean; confirmLastMember?: boolean };
 
 const assertAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
@@ -69,6 +69,16 @@ export async function saveStaffMember(actor: CurrentUser, input: StaffInput, id?
 
   return db.transaction(async (tx) => {
     let userId = id;
+    if (userId && !input.confirmLastMember) {
+      // Warn before a team loses its last active member: its requests would wait for nobody.
+      const leaving = await tx.execute<{ name: string }>(sql`
+        select t.name from team_members m join teams t on t.id = m.team_id
+        where m.user_id = ${userId}
+          and (${!input.active} or not (m.team_id = any(${`{${input.teamIds.join(",")}}`}::uuid[])))
+          and not exists (select 1 from team_members o join users u on u.id = o.user_id and u.active
+                          where o.team_id = m.team_id and o.user_id <> ${userId})`);
+      if (leaving.length) throw new DomainError("VALIDATION", "admin:errors.lastMember", { teams: leaving.map((r) => r.name) });
+    }
     if (userId) {
       const [updated] = await tx
         .update(users)

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/utils/db.server";
 import type { Period } from "./period";
+import { hasDemoData } from "./demo-history.server";
 import { CASE_CHANNEL_ORDER, round, type DataTable } from "./tables";
 import { can, type Actor } from "~/modules/identity/permissions";
 
@@ -181,7 +182,9 @@ export const isDashboardTable = (id: string): id is DashboardTableId => Object.h
 export async function loadDashboard(p: Period, conn: DbOrTx = db) {
   const entries = await Promise.all(Object.entries(DASHBOARD_TABLES).map(async ([id, fn]) => [id, await fn(p, conn)] as const));
   const tables = Object.fromEntries(entries) as Record<DashboardTableId, DataTable>;
-  return { tables, searches: await searchTotals(p, conn) };
+  // "These figures include demo data" when the demo history is present (issue 15.9).
+  const [searches, demoData] = await Promise.all([searchTotals(p, conn), hasDemoData(conn)]);
+  return { tables, searches, demoData };
 }
 
 /**

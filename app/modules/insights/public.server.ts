@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "~/utils/db.server";
 import { suppressSmallGroup } from "./suppress";
+import { hasDemoData } from "./demo-history.server";
 import { round, type DataTable } from "./tables";
 
 /**
@@ -105,6 +106,6 @@ export const isPublicDataset = (id: string): id is PublicDatasetId => Object.has
 
 export async function loadPublicFigures(range: { from: string; to: string }, conn: DbOrTx = db) {
   const r: Range = { ...range, grain: "period" };
-  const [lead, wait, satisfaction, digital] = await Promise.all([publicLeadTimes(r, conn), publicWaitingTimes(r, conn), publicSatisfaction(r, conn), publicDigitalTakeUp(r, conn)]);
-  return { lead, wait, satisfaction, digital };
+  const [lead, wait, satisfaction, digital, demoData] = await Promise.all([publicLeadTimes(r, conn), publicWaitingTimes(r, conn), publicSatisfaction(r, conn), publicDigitalTakeUp(r, conn), hasDemoData(conn)]);
+  return { lead, wait, satisfaction, digital, demoData };
 }

@@ -115,6 +115,11 @@ describe("back-office pages without JavaScript", () => {
     expect(refused.status).toBe(400);
     const why = decode(await refused.text());
     expect(why).toContain("Vanuit status in-behandeling kan een dossier nooit afgesloten worden.");
+    // Nobody works in Participatie yet: its requests would wait forever, so the route is refused.
+    const empty = await server.post("/werk/beheer/diensten/vraag-aan-de-stad", { teamId, normDays: "20", statusModel: JSON.stringify(model) }, { Cookie: cookie });
+    expect(empty.status).toBe(400);
+    expect(decode(await empty.text())).toContain("Dit team heeft geen actieve medewerkers.");
+    await ensureStaff(db, { email: "httpadmin.participatie@example.com", roles: ["backoffice"], teamSlugs: ["participatie"] });
     const saved = await server.post("/werk/beheer/diensten/vraag-aan-de-stad", { teamId, normDays: "20", statusModel: JSON.stringify(model) }, { Cookie: cookie });
     expect(saved.status).toBe(302);
     // The server dropped its definition cache; this test process has its own (other processes take up to a minute).

@@ -76,7 +76,8 @@ describe("staff administration", () => {
     const created = (await loadCurrentUser(id))!;
     expect(created.roles).toEqual(["backoffice"]);
     expect(created.teams.map((t) => t.slug)).toEqual(["welzijn"]);
-    await saveStaffMember(actor, { name: "Nieuwe Collega", email: "nieuw@example.com", roles: ["backoffice", "editor"], teamIds: [], active: true }, id);
+    // They are Welzijn's only member here: the admin confirms the team may go on without members.
+    await saveStaffMember(actor, { name: "Nieuwe Collega", email: "nieuw@example.com", roles: ["backoffice", "editor"], teamIds: [], active: true, confirmLastMember: true }, id);
     const changed = (await loadCurrentUser(id))!;
     expect(changed.roles).toEqual(["backoffice", "editor"]);
     expect(changed.teams).toEqual([]);
