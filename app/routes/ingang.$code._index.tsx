@@ -1,4 +1,4 @@
-import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField, type FieldErrors } from "~/components/forms";
@@ -25,6 +25,11 @@ import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Ingang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["access"] };
+/** A rate-limited post says when to try again. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  return retry ? { "Retry-After": retry } : new Headers();
+};
 
 async function entranceOr404(code: string) {
   const entrance = await entranceByCode(code);
