@@ -1,0 +1,96 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, staffLogin } from "./support";
+
+const todayInBrussels = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Brussels" });
+
+/** An admin opens the poster of the Zeeridder's main entrance; returns the page its QR opens. */
+async function posterPath(page: Page) {
+  await staffLogin(page, "beheer@example.com");
+  await page.goto("/werk/toegang");
+  await page.getByRole("link", { name: "QR-affiches per ingang" }).click();
+  await page.getByRole("link", { name: "Affiche van De Zeeridder – Hoofdingang" }).click();
+  await expect(page.locator(".poster-sheet svg")).toBeVisible();
+  await expectAccessible(page);
+  return new URL((await page.locator(".pass-token").innerText()).trim()).pathname;
+}
+
+/** The visitor's own phone: no login, a fresh browser. */
+async function phone(browser: Browser, path: string) {
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom in De Zeeridder");
+  return visitor;
+}
+
+test("a visitor scans the entrance poster, checks in with the link from their invitation, and checks out", async ({ page, browser }) => {
+  test.setTimeout(5 * 60_000); // three browsers and axe checks on a shared 2-core machine
+  const email = `poster-${Date.now()}@example.com`;
+  const path = await posterPath(page);
+
+  const host = await (await browser.newContext()).newPage();
+  await staffLogin(host, "gastheer@example.com");
+  await host.goto("/werk/bezoekers/nieuw");
+  await host.getByLabel("Naam").first().fill("Paula Poster");
+  await host.getByLabel("E-mailadres").first().fill(email);
+  await host.getByRole("radio", { name: "De Zeeridder" }).check();
+  await host.getByLabel("Datum").fill(todayInBrussels());
+  await host.getByLabel("Van (uur)").fill("00:00");
+  await host.getByLabel("Tot (uur)").fill("23:59");
+  await host.getByLabel("Waarom komt de bezoeker?").fill("Overleg");
+  await host.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(host.getByRole("status")).toContainText("De uitnodiging is verstuurd.");
+
+  await page.goto("/dev/mailbox");
+  const mailText = await page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first().locator("pre").innerText();
+  const link = mailText.match(/https?:\/\/\S+\/pas\/\S+/)![0];
+
+  const visitor = await phone(browser, path);
+  await expectAccessible(visitor);
+  await visitor.getByLabel("Link uit uw uitnodiging").fill(link);
+  await visitor.getByRole("button", { name: "Ik ben er" }).click();
+  await expect(visitor.getByRole("status")).toContainText("Welkom, Paula Poster. U wordt verwacht door Hanne Gastvrouw.");
+  await expectAccessible(visitor);
+
+  await host.goto("/werk/bezoekers");
+  await expect(host.getByTestId("arrivals")).toContainText("Paula Poster");
+
+  await expect(visitor.getByText("Deze telefoon onthoudt uw bezoek.")).toBeVisible();
+  await visitor.getByRole("button", { name: "Ik ben vertrokken" }).click();
+  await expect(visitor.getByRole("status")).toContainText("Tot ziens, Paula Poster.");
+});
+
+test("a walk-in without invitation asks at the poster and is let in by the host", async ({ page, browser }) => {
+  test.setTimeout(5 * 60_000);
+  const path = await posterPath(page);
+
+  const host = await (await browser.newContext()).newPage();
+  await staffLogin(host, "gastheer@example.com");
+  await host.goto("/werk/bezoekers");
+  await host.getByRole("link", { name: "Bezoekers zonder uitnodiging" }).click();
+  await host.getByRole("checkbox", { name: "De Zeeridder" }).check();
+  await host.getByRole("button", { name: "Opslaan" }).click();
+  await expect(host.getByRole("status")).toContainText("Uw keuze is opgeslagen.");
+  await expectAccessible(host);
+
+  const visitor = await phone(browser, path);
+  const name = `Wout Wandelaar ${Date.now() % 10000}`;
+  await visitor.getByLabel("Uw naam").fill(name);
+  await visitor.getByLabel("Wie bezoekt u?").selectOption({ label: "Hanne Gastvrouw" });
+  await visitor.getByLabel("Waarom komt u?").fill("Pakje afgeven");
+  await visitor.getByLabel("Ik heb gelezen wat de stad met mijn gegevens doet.").check();
+  await visitor.getByRole("button", { name: "Vraag om binnen te mogen" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Even geduld");
+  await expectAccessible(visitor);
+
+  await host.reload();
+  await host.getByRole("button", { name: `Binnenlaten: ${name}` }).click();
+  await expect(host.getByRole("status")).toContainText("Uw antwoord is doorgegeven.");
+
+  // The visitor's page updates by itself.
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom", { timeout: 30_000 });
+  await expect(visitor.getByRole("img", { name: "Uw QR-code voor dit bezoek" })).toBeVisible();
+  await expectAccessible(visitor);
+  await visitor.getByRole("button", { name: "Ik ben vertrokken" }).click();
+  await expect(visitor.getByRole("status")).toContainText(`Tot ziens, ${name}.`);
+});
