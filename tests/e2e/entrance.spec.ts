@@ -12,7 +12,7 @@ async function posterPath(page: Page) {
   await page.goto("/werk/toegang/affiches");
   const link = page.getByRole("link", { name: "Affiche van De Zeeridder – Hoofdingang" });
   await page.goto((await link.getAttribute("href"))!);
-  await expect(page.locator(".poster-sheet svg")).toBeVisible();
+  await expect(page.locator(".poster-sheet > svg")).toBeVisible();
   await expectAccessible(page);
   return new URL((await page.locator(".pass-token").innerText()).trim()).pathname;
 }
@@ -50,7 +50,7 @@ test("a visitor scans the entrance poster, checks in with the link from their in
 
   const visitor = await phone(browser, path);
   await expectAccessible(visitor, NO_JS);
-  await visitor.getByLabel("Link uit uw uitnodiging").fill(link);
+  await visitor.getByLabel("Link uit uw uitnodiging", { exact: true }).fill(link);
   await visitor.getByRole("button", { name: "Ik ben er" }).click();
   await expect(visitor.getByRole("status")).toContainText("Welkom, Paula Poster. U wordt verwacht door Hanne Gastvrouw.");
   await expectAccessible(visitor, NO_JS);
@@ -91,7 +91,7 @@ test("a walk-in without invitation asks at the poster and is let in by the host"
   await host.getByRole("button", { name: `Binnenlaten: ${name}` }).click();
   await expect(host.getByRole("status")).toContainText("Uw antwoord is doorgegeven.");
 
-  // The visitor's page updates by itself (a meta refresh: no JavaScript on this phone).
+  // The visitor's page updates by itself (a Refresh header: no JavaScript on this phone).
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom", { timeout: 30_000 });
   await expect(visitor.getByRole("img", { name: "Uw QR-code voor dit bezoek" })).toBeVisible();
   await expectAccessible(visitor, NO_JS);
