@@ -58,6 +58,8 @@ test("a visitor scans the entrance poster, checks in with the link from their in
   await host.goto("/werk/bezoekers");
   await expect(host.getByTestId("arrivals")).toContainText("Paula Poster");
 
+  // Later, at the door on the way out: the phone remembers the visit.
+  await visitor.goto(path);
   await expect(visitor.getByText("Deze telefoon onthoudt uw bezoek.")).toBeVisible();
   await visitor.getByRole("button", { name: "Ik ben vertrokken" }).click();
   await expect(visitor.getByRole("status")).toContainText("Tot ziens, Paula Poster.");
