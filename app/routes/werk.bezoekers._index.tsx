@@ -32,7 +32,8 @@ export default function Visitors() {
       <p>
         <Link className="button" to="/werk/bezoekers/nieuw">
           {t("hosts.new")}
-        </Link>
+        </Link>{" "}
+        <Link to="/werk/bezoekers/binnenlopers">{t("walkIns.link")}</Link>
       </p>
       <section aria-labelledby="arrivals-title" className="card">
         <h2 id="arrivals-title">{t("hosts.arrivals")}</h2>

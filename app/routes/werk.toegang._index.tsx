@@ -81,6 +81,9 @@ export default function AccessAdmin() {
               <BuildingInfoForm key={b.id} building={b} />
             ))}
           </section>
+          <p>
+            <Link to="/werk/toegang/affiches">{t("poster.title")}</Link>
+          </p>
           <section aria-labelledby="kiosks-title">
             <h2 id="kiosks-title">{t("admin.kiosks")}</h2>
             {kiosks.length ? (

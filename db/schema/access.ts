@@ -139,3 +139,69 @@ export const scans = pgTable(
   },
   (t) => [index("access_scans_pass_idx").on(t.passId, t.at)],
 );
+
+/**
+ * The QR poster at an entrance (issue 19): `code` is the random, unguessable part of
+ * /ingang/<code>. Replacing it makes the old poster stop working. The poster checks visitors
+ * in and out through two kiosk rows of its own, so arrivals follow the kiosk's rules exactly.
+ */
+export const entrancePosters = pgTable("access_entrance_posters", {
+  entranceId: uuid("entrance_id")
+    .primaryKey()
+    .references(() => entrances.id, { onDelete: "cascade" }),
+  code: text("code").notNull().unique(),
+  entryKioskId: uuid("entry_kiosk_id")
+    .notNull()
+    .references(() => kiosks.id),
+  exitKioskId: uuid("exit_kiosk_id")
+    .notNull()
+    .references(() => kiosks.id),
+  replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Hosts who take walk-ins in a building (their own choice on /werk/bezoekers). Only they are listed on the entrance page. */
+export const walkInHosts = pgTable(
+  "access_walkin_hosts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    buildingId: uuid("building_id")
+      .notNull()
+      .references(() => buildings.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("access_walkin_hosts_uq").on(t.userId, t.buildingId)],
+);
+
+export const WALK_IN_STATUSES = ["pending", "approved", "refused"] as const;
+export type WalkInStatus = (typeof WALK_IN_STATUSES)[number];
+
+/**
+ * A visitor without invitation asks at the entrance page to be let in. `hostId` null means
+ * the reception. The visitor follows the answer with the key in their status link (only its
+ * hash is kept). Name and purpose are erased with the same retention as invitations.
+ */
+export const walkIns = pgTable(
+  "access_walkins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entranceId: uuid("entrance_id")
+      .notNull()
+      .references(() => entrances.id, { onDelete: "cascade" }),
+    buildingId: uuid("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    hostId: uuid("host_id").references(() => users.id, { onDelete: "set null" }),
+    visitorName: text("visitor_name"),
+    purpose: text("purpose"),
+    language: text("language").notNull().default("nl"),
+    viewKeyHash: text("view_key_hash"),
+    status: text("status").$type<WalkInStatus>().notNull().default("pending"),
+    passId: uuid("pass_id").references(() => passes.id, { onDelete: "set null" }),
+    answeredBy: uuid("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("access_walkins_pending_idx").on(t.buildingId, t.createdAt).where(sql`${t.status} = 'pending'`)],
+);

@@ -7,6 +7,7 @@ import { enqueueMail } from "~/modules/notify/outbox.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { eraseWalkInData } from "./entrance.server";
 import { passCalendarUid, passMail, qrPng, revokedMail } from "./mail.server";
 import { signPassToken } from "./pass-token.server";
 import { formatShortCode, newShortCode } from "./short-code";
@@ -346,6 +347,12 @@ export async function checkOutAtDesk(actor: CurrentUser, passId: string) {
  * and the mails about them are erased. Pass rows and scans stay, so counts remain.
  */
 export async function eraseVisitorData(days = env().ACCESS_RETENTION_DAYS) {
+  const erased = await erasePassData(days);
+  // Walk-ins asked at an entrance page (issue 19) follow the same period.
+  return { ...erased, ...(await eraseWalkInData(days)) };
+}
+
+async function erasePassData(days: number) {
   return db.transaction(async (tx) => {
     const erased = await tx.execute<{ id: string; visitor_email: string | null }>(sql`
       update access_passes p set visitor_name = null, visitor_email = null, visitor_organisation = null,

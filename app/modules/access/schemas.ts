@@ -71,3 +71,17 @@ export const buildingInfoSchema = z.object({
   openingHours: z.string().trim().max(1000).default(""),
   accessibility: z.string().trim().max(2000).default(""),
 });
+/** The entrance page's three forms (issue 19); the link is the pass or visit link the visitor holds. */
+const visitorLink = z.string().trim().max(500);
+export const entranceActionSchema = z.discriminatedUnion("_intent", [
+  z.object({ _intent: z.literal("checkin"), link: visitorLink.min(1, "access:entrance.errors.link") }),
+  z.object({
+    _intent: z.literal("walkin"),
+    name: z.string().trim().min(1, "access:entrance.errors.name").max(200, "access:entrance.errors.name"),
+    hostId: z.union([z.literal("reception"), z.string().uuid()], { errorMap: () => ({ message: "access:entrance.errors.host" }) }),
+    purpose: z.string().trim().min(1, "access:entrance.errors.purpose").max(500, "access:entrance.errors.purpose"),
+    privacy: z.literal("on", { errorMap: () => ({ message: "access:entrance.errors.privacy" }) }),
+  }),
+  z.object({ _intent: z.literal("checkout"), link: visitorLink.optional().default("") }),
+]);
+export const posterCodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });

@@ -140,7 +140,7 @@ describe("retention", () => {
     await db.execute(sql`update outbox set created_at = created_at - interval '31 days' where template = 'access.arrival'`);
     const recent = await createInvitation(host, { visitors: [{ name: "New Visitor", email: "new@example.com", organisation: "", language: "nl" }], buildingId: building.id, purpose: "Later", entries: "single", repeatWeeks: 1, date: nextWeek(), from: "10:00", until: "11:00" });
 
-    expect(await eraseVisitorData(30)).toEqual({ passes: 1 });
+    expect(await eraseVisitorData(30)).toEqual({ passes: 1, walkIns: 0 });
     const [old] = await db.select().from(passes).where(eq(passes.invitationId, id));
     expect(old).toMatchObject({ visitorName: null, visitorEmail: null, visitorOrganisation: null, token: null, inside: false });
     expect(old.anonymisedAt).not.toBeNull();

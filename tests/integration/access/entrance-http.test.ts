@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox, passes, scans, walkIns } from "../../../db/schema";
+import { ENTRANCE_POSTS_PER_MINUTE, eraseWalkInData } from "../../../app/modules/access/entrance.server";
+import { startUserSession } from "../../../app/modules/identity/sessions.server";
+import { db } from "../../../app/utils/db.server";
+import { buildingBySlug, makePass } from "../../factories/access";
+import { ensureStaff } from "../../factories/identity";
+import { cookieJar, startTestServer } from "../../setup/http-server";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const staffCookie = async (id: string) => (await startUserSession(new Request("http://portal.test/"), id, true)).split(";")[0];
+
+/** An admin opens the poster page; the poster's QR holds the entrance page's address. */
+async function posterFor(slug: string) {
+  const admin = await ensureStaff(db, { name: "Ada Beheer", email: "ada.admin@example.com", roles: ["admin"] });
+  const adminCookie = await staffCookie(admin.id);
+  const building = await buildingBySlug(db, slug);
+  const page = await server.get(`/werk/toegang/affiches/${building.entranceId}`, { Cookie: adminCookie });
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const code = html.match(/\/ingang\/([A-Za-z0-9_-]{22})/)![1];
+  return { code, building, adminCookie };
+}
+
+/** A pass with a known pass-page key, as the invitation mail links to it. */
+async function passWithLink(hostId: string, slug: string, visitorName: string) {
+  const pass = await makePass(db, { hostId, buildingSlug: slug, visitorName });
+  const key = `key-${pass.id.slice(0, 8)}-abcdefgh`;
+  await db.update(passes).set({ viewKeyHash: createHash("sha256").update(key).digest("hex") }).where(eq(passes.id, pass.id));
+  return { ...pass, link: `http://localhost:1/pas/${pass.id}/${key}` };
+}
+
+describe("the entrance page behind the poster's QR, without JavaScript and without login", () => {
+  it("prints an A4 SVG poster with building, address and instructions in nl, en and fr", async () => {
+    const { building, adminCookie } = await posterFor("zeeridder");
+    const svg = await server.get(`/werk/toegang/affiches/${building.entranceId}/svg`, { Cookie: adminCookie });
+    expect(svg.headers.get("Content-Type")).toContain("image/svg+xml");
+    const text = await svg.text();
+    expect(text).toContain('width="210mm" height="297mm"');
+    expect(text).toContain(building.name);
+    expect(text).toContain("Scan deze code met uw telefoon");
+    expect(text).toContain("Scan this code with your phone");
+    expect(text).toContain("Scannez ce code avec votre téléphone");
+    expect((await server.get(`/werk/toegang/affiches/${building.entranceId}/svg`)).status).not.toBe(200);
+  });
+
+  it("checks a visitor in with the link from their invitation, once, tells the host, and checks them out", async () => {
+    const host = await ensureStaff(db, { name: "Gert Gastheer", email: "gert.entrance@example.com", roles: ["host"] });
+    const { code } = await posterFor("zeeridder");
+    const pass = await passWithLink(host.id, "zeeridder", "Els Bezoeker");
+    const page = await (await server.get(`/ingang/${code}`)).text();
+    expect(page).toContain("Ik heb een uitnodiging");
+    expect(page).toContain("Ik heb geen uitnodiging");
+    expect(page).toContain("Ik vertrek");
+
+    const jar = cookieJar();
+    const wrong = await server.post(`/ingang/${code}`, { _intent: "checkin", link: "hallo" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Plak de link uit uw uitnodiging.");
+
+    const res = await server.post(`/ingang/${code}`, { _intent: "checkin", link: pass.link });
+    expect(res.status).toBe(200);
+    jar.store(res);
+    const html = await res.text();
+    expect(html).toContain('data-outcome="welcome"');
+    expect(html).toContain("Welkom, Els Bezoeker. U wordt verwacht door Gert Gastheer.");
+    const [row] = await db.select().from(passes).where(eq(passes.id, pass.id));
+    expect(row.inside).toBe(true);
+    const mails = await db.select().from(outbox).where(and(eq(outbox.toAddress, "gert.entrance@example.com"), eq(outbox.template, "access.arrival")));
+    expect(mails).toHaveLength(1);
+
+    // Single use, like at a kiosk.
+    const again = await (await server.post(`/ingang/${code}`, { _intent: "checkin", link: pass.link })).text();
+    expect(again).toContain('data-outcome="already_used"');
+
+    // The phone remembers the visit: "Ik vertrek" needs no link.
+    const remembered = await (await server.get(`/ingang/${code}`, { Cookie: jar.header() })).text();
+    expect(remembered).toContain("Deze telefoon onthoudt uw bezoek.");
+    const out = await (await server.post(`/ingang/${code}`, { _intent: "checkout" }, { Cookie: jar.header() })).text();
+    expect(out).toContain('data-outcome="goodbye"');
+    const [after] = await db.select().from(passes).where(eq(passes.id, pass.id));
+    expect(after.inside).toBe(false);
+    expect((await db.select().from(scans).where(eq(scans.passId, pass.id))).map((s) => s.outcome)).toEqual(expect.arrayContaining(["welcome", "already_used", "goodbye"]));
+  });
+
+  it("lets a walk-in ask a listed host, who lets them in: a pass on the spot and the arrival recorded", async () => {
+    const host = await ensureStaff(db, { name: "Wim Ontvanger", email: "wim.walkin@example.com", roles: ["host"] });
+    const unlisted = await ensureStaff(db, { name: "Geheime Collega", email: "secret.colleague@example.com", roles: ["host"] });
+    const hostCookie = await staffCookie(host.id);
+    const { code, building } = await posterFor("schepenhuis");
+    const before = await (await server.get(`/ingang/${code}`)).text();
+    expect(before).not.toContain("Wim Ontvanger");
+
+    // The host chooses to take walk-ins in this building.
+    const saved = await server.post("/werk/bezoekers/binnenlopers", { _intent: "settings", buildingId: building.id }, { Cookie: hostCookie });
+    expect(saved.status).toBe(302);
+    const page = await (await server.get(`/ingang/${code}`)).text();
+    expect(page).toContain("Wim Ontvanger");
+    expect(page).not.toContain(unlisted.name);
+
+    const missing = await server.post(`/ingang/${code}`, { _intent: "walkin", name: "Lien", hostId: host.id, purpose: "Levering" });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Duid aan dat u dit gelezen heeft.");
+    const notListed = await server.post(`/ingang/${code}`, { _intent: "walkin", name: "Lien", hostId: unlisted.id, purpose: "Levering", privacy: "on" });
+    expect(notListed.status).toBe(400);
+
+    const asked = await server.post(`/ingang/${code}`, { _intent: "walkin", name: "Lien Loper", hostId: host.id, purpose: "Levering", privacy: "on" });
+    expect(asked.status).toBe(302);
+    const statusUrl = asked.headers.get("Location")!;
+    expect(statusUrl).toMatch(new RegExp(`^/ingang/${code}/bezoek/[0-9a-f-]{36}/[A-Za-z0-9_-]+$`));
+    const waitingRes = await server.get(statusUrl);
+    expect(waitingRes.headers.get("Refresh")).toBe("10");
+    const waiting = await waitingRes.text();
+    expect(waiting).toContain("Wim Ontvanger heeft uw vraag gekregen.");
+    expect(await db.select().from(outbox).where(and(eq(outbox.toAddress, "wim.walkin@example.com"), eq(outbox.template, "access.walkin")))).toHaveLength(1);
+    // Another visitor's key shows nothing.
+    expect((await server.get(statusUrl.replace(/[^/]+$/, "not-the-right-key"))).status).toBe(404);
+
+    const list = await (await server.get("/werk/bezoekers/binnenlopers", { Cookie: hostCookie })).text();
+    expect(list).toContain("Lien Loper");
+    const walkInId = statusUrl.split("/")[4];
+    const otherHost = await staffCookie(unlisted.id);
+    expect((await server.post("/werk/bezoekers/binnenlopers", { _intent: "approve", walkInId }, { Cookie: otherHost })).status).toBe(404);
+    const approved = await server.post("/werk/bezoekers/binnenlopers", { _intent: "approve", walkInId }, { Cookie: hostCookie });
+    expect(approved.status).toBe(302);
+
+    const welcomeRes = await server.get(statusUrl);
+    expect(welcomeRes.headers.get("Refresh")).toBeNull();
+    const welcome = await welcomeRes.text();
+    expect(welcome).toContain('data-walkin-status="approved"');
+    expect(welcome).toContain("U mag binnen, Lien Loper.");
+    expect(welcome).toContain('src="data:image/png;base64,');
+    const [w] = await db.select().from(walkIns).where(eq(walkIns.id, walkInId));
+    const [pass] = await db.select().from(passes).where(eq(passes.id, w.passId!));
+    expect(pass.inside).toBe(true);
+
+    // Leaving with the status link.
+    const out = await (await server.post(`/ingang/${code}`, { _intent: "checkout", link: statusUrl })).text();
+    expect(out).toContain('data-outcome="goodbye"');
+
+    // Retention: the walk-in's name goes with the same period as invitations.
+    await db.update(walkIns).set({ createdAt: new Date(Date.now() - 40 * 86400_000) }).where(eq(walkIns.id, walkInId));
+    expect((await eraseWalkInData(30)).walkIns).toBe(1);
+    const [erased] = await db.select().from(walkIns).where(eq(walkIns.id, walkInId));
+    expect(erased.visitorName).toBeNull();
+    expect((await server.get(statusUrl)).status).toBe(404);
+  });
+
+  it("sends a refused walk-in to the reception, and a replaced code stops working", async () => {
+    const reception = await ensureStaff(db, { name: "Rita Onthaal", email: "rita.reception@example.com", roles: ["frontoffice"] });
+    const { code, building, adminCookie } = await posterFor("bibliotheek");
+    const asked = await server.post(`/ingang/${code}`, { _intent: "walkin", name: "Karel", hostId: "reception", purpose: "Info", privacy: "on" });
+    const statusUrl = asked.headers.get("Location")!;
+    expect(await (await server.get(statusUrl)).text()).toContain("Het onthaal heeft uw vraag gekregen.");
+    const walkInId = statusUrl.split("/")[4];
+    expect((await server.post("/werk/bezoekers/binnenlopers", { _intent: "refuse", walkInId }, { Cookie: await staffCookie(reception.id) })).status).toBe(302);
+    expect(await (await server.get(statusUrl)).text()).toContain("U kunt nu niet binnen. Ga naar het onthaal.");
+
+    const replaced = await server.post("/werk/toegang/affiches", { _intent: "replace", entranceId: building.entranceId }, { Cookie: adminCookie });
+    expect(replaced.status).toBe(302);
+    expect((await server.get(`/ingang/${code}`)).status).toBe(404);
+    expect((await server.post(`/ingang/${code}`, { _intent: "checkout" })).status).toBe(404);
+    expect((await server.get(statusUrl)).status).toBe(404);
+    const { code: fresh } = await posterFor("bibliotheek");
+    expect(fresh).not.toBe(code);
+    expect((await server.get(`/ingang/${fresh}`)).status).toBe(200);
+    expect((await server.get("/ingang/short")).status).toBe(404);
+  });
+
+  it("limits posts per entrance and client address", async () => {
+    const { code } = await posterFor("zeeridder");
+    const statuses: number[] = [];
+    for (let i = 0; i < ENTRANCE_POSTS_PER_MINUTE + 1; i++) statuses.push((await server.post(`/ingang/${code}`, { _intent: "checkout", link: "" })).status);
+    // Posts at the very end of a minute may fall in two windows; the limit still holds within one.
+    const last = statuses[statuses.length - 1];
+    if (last !== 429) {
+      for (let i = 0; i < ENTRANCE_POSTS_PER_MINUTE; i++) statuses.push((await server.post(`/ingang/${code}`, { _intent: "checkout", link: "" })).status);
+    }
+    expect(statuses).toContain(429);
+    const limited = await server.post(`/ingang/${code}`, { _intent: "checkout", link: "" });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("Retry-After")).toMatch(/^\d+$/);
+  });
+});
