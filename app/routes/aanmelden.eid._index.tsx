@@ -4,7 +4,7 @@ import { z } from "zod";
 import { EidFailure } from "~/components/EidFailure";
 import { startOidcLogin } from "~/modules/identity/oidc.server";
 import { DomainError } from "~/modules/platform/errors";
-import { httpError, parseQuery } from "~/utils/kernel.server";
+import { httpError, parseQuery } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden met itsme of eID – Digitaal Huis van de Mechelaar" }];

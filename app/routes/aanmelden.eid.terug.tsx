@@ -5,7 +5,7 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { finishOidcLogin, oidcStateCookie, pendingEidLinkCookie } from "~/modules/identity/oidc.server";
 import { startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
-import { httpError } from "~/utils/kernel.server";
+import { httpError } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 

@@ -20,7 +20,7 @@ import { entranceActionSchema, posterCodeParams } from "~/modules/access/schemas
 import { DomainError } from "~/modules/platform/errors";
 import { env } from "~/utils/env.server";
 import { getLanguage } from "~/utils/i18next.server";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Ingang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];

@@ -7,7 +7,7 @@ import { entranceByCode, walkInForVisitor } from "~/modules/access/entrance.serv
 import { posterCodeParams } from "~/modules/access/schemas";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
-import { INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 /**
  * Seconds between checks while the visitor waits: without JavaScript by a `Refresh` response

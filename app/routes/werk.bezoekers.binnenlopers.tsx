@@ -8,7 +8,7 @@ import { listBuildings } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bezoekers zonder uitnodiging – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { posterForEntrance, posterSvg } from "~/modules/access/entrance.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Affiche – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { posterSvg } from "~/modules/access/entrance.server";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { loaderOf } from "~/utils/kernel.server";
+import { loaderOf } from "~/utils/kernel";
 
 /** The poster as an SVG file (A4), for printing or sending to a print shop. */
 export const loader = loaderOf({

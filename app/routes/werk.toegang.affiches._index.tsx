@@ -7,7 +7,7 @@ import { listPosters, replacePosterCode } from "~/modules/access/entrance.server
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaff } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
-import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel.server";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "QR-affiches – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
