@@ -95,7 +95,8 @@ export function createHttpApp(opts: HttpAppOptions) {
     });
   const remixPublic = remix(opts.mode === "development" ? "production" : opts.mode);
   const remixLocal = opts.mode === "development" ? remix("development") : remixPublic;
-  app.all("*", (req, res, next) => (showsErrorDetails(opts.mode, req) ? remixLocal : remixPublic)(req, res, next));
+  // Remix's handler passes its own errors to next(): nothing to await here.
+  app.all("*", (req, res, next) => void (showsErrorDetails(opts.mode, req) ? remixLocal : remixPublic)(req, res, next));
   app.use(finalErrorHandler(opts.mode));
   return app;
 }
