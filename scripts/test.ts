@@ -92,6 +92,9 @@ async function main() {
   const vitestArgs = args.filter((a) => a !== "--no-e2e" && a !== "--e2e-only");
   if ((await run("npx", ["remix", "build"])) !== 0) return 1;
   if (!onlyE2e) {
+    // The linter (typescript-eslint, import boundaries; eslint.config.js) before the tests.
+    const lint = await run("npx", ["eslint", "--max-warnings", "0", "."]);
+    if (lint !== 0) return lint;
     const unit = await run("npx", ["vitest", "run", ...vitestArgs]);
     if (unit !== 0) return unit;
   }

@@ -19,7 +19,8 @@ export function KioskCamera({ formId, fieldId }: { formId: string; fieldId: stri
     if (!on) return;
     let stream: MediaStream | undefined;
     let stopped = false;
-    (async () => {
+    // Errors are handled inside (the camera is then shown as unavailable); nothing awaits the effect.
+    void (async () => {
       try {
         const { BarcodeDetector, prepareZXingModule } = await import("barcode-detector/ponyfill");
         prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? "/kiosk/zxing_reader.wasm" : prefix + path) } });

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { RequestField, fieldAnchor } from "~/components/RequestForm";
-import { pick } from "~/modules/cases/definitions";
 import { loadRequestStep, saveRequestStep } from "~/modules/cases/requests.server";
 import { readPost } from "~/modules/cases/uploads.server";
 import { requireUser } from "~/modules/identity/guards.server";

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
-import { pick } from "~/modules/cases/definitions";
 import { discardDraft, loadRequestCheck, submitRequest } from "~/modules/cases/requests.server";
 import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
@@ -47,7 +46,7 @@ export const action = actionOf({
 });
 
 export default function CheckAnswers() {
-  const { t, i18n } = useTranslation("cases");
+  const { t } = useTranslation("cases");
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
+import { env } from "../utils/env.server";
 import { accessLog } from "./access-log";
 import { installMatchRoutesMemo } from "./memo-match-routes";
 import { installRouteTreeMemo } from "./memo-route-trees";
@@ -50,9 +51,11 @@ export function sameOriginOnly(publicUrl: string) {
 
 export function createHttpApp(opts: HttpAppOptions) {
   // Route matching answers from a cache (see memo-match-routes.ts); installed once per process.
-  installMatchRoutesMemo();
+  // Each patch of Remix internals has its own switch (decision 013); tests/integration/http/router-patches.test.ts
+  // fails when an installed patch no longer applies.
+  if (env().MEMO_MATCH_ROUTES) installMatchRoutesMemo();
   // RemixServer's route trees are built once, not per page (see memo-route-trees.ts).
-  installRouteTreeMemo();
+  if (env().MEMO_ROUTE_TREES) installRouteTreeMemo();
   const app = express();
   app.disable("x-powered-by");
   if (opts.trustProxy) app.set("trust proxy", true);
@@ -92,7 +95,8 @@ export function createHttpApp(opts: HttpAppOptions) {
     });
   const remixPublic = remix(opts.mode === "development" ? "production" : opts.mode);
   const remixLocal = opts.mode === "development" ? remix("development") : remixPublic;
-  app.all("*", (req, res, next) => (showsErrorDetails(opts.mode, req) ? remixLocal : remixPublic)(req, res, next));
+  // Remix's handler passes its own errors to next(): nothing to await here.
+  app.all("*", (req, res, next) => void (showsErrorDetails(opts.mode, req) ? remixLocal : remixPublic)(req, res, next));
   app.use(finalErrorHandler(opts.mode));
   return app;
 }

@@ -32,6 +32,13 @@ type Cached = { params: Record<string, string | undefined>; pathname: string; pa
 const MAX_ENTRIES = 2000;
 const MEMO = Symbol.for("mechelaar.memoMatchRoutes");
 
+/**
+ * How often the installed memo was called in this process. tests/integration/http/router-patches.test.ts
+ * renders pages and fails when this stays 0: then Remix no longer calls `matchRoutes` through the
+ * exports object (e.g. after an upgrade) and the patch has silently stopped applying.
+ */
+export const matchRoutesMemoUse = { calls: 0 };
+
 /** The shape of a route tree as a string, or undefined when a route has no id. */
 function shapeOf(routes: Route[]): string | undefined {
   let out = "";
@@ -74,6 +81,7 @@ export function memoiseMatchRoutes(router: Router) {
   const caches = new Map<string, Map<string, Cached>>();
 
   const memo = ((routes: Route[], locationArg: string | Partial<RemixRouter.Location>, basename = "/") => {
+    matchRoutesMemoUse.calls++;
     let shape = shapes.get(routes);
     if (shape === undefined) {
       shape = shapeOf(routes) ?? null;

@@ -23,6 +23,13 @@ import path from "node:path";
 type AnyFn = (...args: never[]) => unknown;
 const MEMO = Symbol.for("mechelaar.memoRouteTrees");
 
+/**
+ * How often each installed memo was called in this process (the unit tests' own memos count too).
+ * tests/integration/http/router-patches.test.ts renders a page and fails when either stays 0: then the
+ * callers no longer reach these exports (e.g. after an upgrade) and the patch has silently stopped applying.
+ */
+export const routeTreeMemoUse = { createServerRoutes: 0, convertRoutesToDataRoutes: 0 };
+
 type RemixRoutes = { createServerRoutes: AnyFn & { [MEMO]?: true } };
 type Router = { UNSAFE_convertRoutesToDataRoutes: AnyFn & { [MEMO]?: true } };
 
@@ -38,6 +45,7 @@ export function memoiseCreateServerRoutes(original: (manifest: object, routeModu
   const memo = (manifest: object, routeModules: Record<string, unknown>, future: unknown, isSpaMode: unknown, ...rest: unknown[]) => {
     // Only the top-level call (RemixServer's); the recursion inside stays in the original.
     if (rest.length) return original(manifest, routeModules, future, isSpaMode, ...rest);
+    routeTreeMemoUse.createServerRoutes++;
     if (last && last.manifest === manifest && last.future === future && last.isSpaMode === isSpaMode && sameModules(last.modules, routeModules)) return last.routes;
     const routes = original(manifest, routeModules, future, isSpaMode);
     last = { manifest, modules: { ...routeModules }, future, isSpaMode, routes };
@@ -50,6 +58,7 @@ export function memoiseConvertRoutes(original: (routes: object, mapRouteProperti
   const converted = new WeakMap<object, { mapRouteProperties: unknown; dataRoutes: unknown; manifest: Record<string, unknown> }>();
   const memo = (routes: object, mapRouteProperties: unknown, parentPath?: unknown[], manifest: Record<string, unknown> = {}) => {
     if (parentPath?.length) return original(routes, mapRouteProperties, parentPath, manifest);
+    routeTreeMemoUse.convertRoutesToDataRoutes++;
     const hit = converted.get(routes);
     if (hit && hit.mapRouteProperties === mapRouteProperties) {
       // The caller looks its matches up in the manifest it passed: fill it as the original would.

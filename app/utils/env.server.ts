@@ -51,6 +51,9 @@ export const envSchema = z
     // A case nobody took after this many working hours appears on "Zonder behandelaar" (issue 15.1).
     UNASSIGNED_AFTER_WORKING_HOURS: z.coerce.number().int().min(1).max(400).default(8),
     // Node processes serving HTTP (node:cluster, one port); each has its own DB_POOL_SIZE (docs/performance.md).
+    // Decision 013: each patch of Remix internals can be turned off (MEMO_MATCH_ROUTES=false).
+    MEMO_MATCH_ROUTES: bool.default("true"),
+    MEMO_ROUTE_TREES: bool.default("true"),
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     // QR building access: JSON list of {kid (1-255), privateKey (Ed25519 PKCS8: PEM or base64 DER), retired?}; the last non-retired key signs.
     ACCESS_SIGNING_KEYS: z.string().transform(parseAccessKeys).optional(),

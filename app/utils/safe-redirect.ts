@@ -14,10 +14,8 @@ const OWN = "http://portal.invalid";
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || to.length > 2048) return fallback;
   // What browsers strip before parsing: every tab and newline, and leading/trailing C0 controls and spaces.
-  // eslint-disable-next-line no-control-regex
   const stripped = to.replace(/[\t\n\r]/g, "");
   if (!stripped.startsWith("/") || stripped.startsWith("//") || stripped.startsWith("/\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(stripped)) return fallback;
   let url: URL;
   try {

@@ -37,7 +37,10 @@ export function validateStatusModel(model: StatusModel): ModelProblem[] {
   const reached = new Set<string>(byKey.has("ontvangen") ? ["ontvangen"] : []);
   const queue = [...reached];
   while (queue.length) {
-    for (const n of byKey.get(queue.shift()!)?.next ?? []) if (byKey.has(n) && !reached.has(n)) (reached.add(n), queue.push(n));
+    for (const n of byKey.get(queue.shift()!)?.next ?? []) if (byKey.has(n) && !reached.has(n)) {
+      reached.add(n);
+      queue.push(n);
+    }
   }
   for (const s of model.statuses) if (byKey.has("ontvangen") && !reached.has(s.key) && s.key !== "ingetrokken") problems.push({ key: "model.unreachable", status: s.key });
   return problems;

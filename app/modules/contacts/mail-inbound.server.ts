@@ -48,7 +48,6 @@ export function plainText(parsed: Pick<ParsedMail, "text" | "html">): string {
   return (
     text
       .replace(/\r\n?/g, "\n")
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
       .replace(/\n{3,}/g, "\n\n")
       .trim()
@@ -103,7 +102,6 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       residentId: resident?.id ?? null,
       channel: "email",
       direction: "in",
-      // eslint-disable-next-line no-control-regex
       subject: (parsed.subject ?? "").replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, MAX_SUBJECT) || "(geen onderwerp)",
       summary: plainText(parsed),
       threadId,

@@ -90,10 +90,10 @@ describe("appointments", () => {
 
   it("checks in at the kiosk with the reference and is called before walk-ins once due", async () => {
     const p = await resident();
-    const soon = new Date(Math.ceil((Date.now() + 60_000) / 900_000) * 900_000);
-    const [{ same_day }] = await db.execute<{ same_day: boolean }>(sql`select (${soon.toISOString()}::timestamptz at time zone 'Europe/Brussels')::date = (now() at time zone 'Europe/Brussels')::date as same_day`);
-    if (!same_day) return; // just before midnight in Brussels there is no slot left today
-    const appointment = await bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: soon });
+    // Booked for tomorrow (always a free slot), then moved to this very minute: the check-in finds
+    // it as today's appointment at any time of day, also just before midnight in Brussels.
+    const appointment = await bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(1, "09:00") });
+    await db.execute(sql`update appointments set starts_at = date_trunc('minute', now()) where id = ${appointment.id}`);
     await db.execute(sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-900', now() - interval '1 hour' from desk_themes where slug = 'burgerzaken'`);
     const ticketId = await checkIn(appointment.reference.toLowerCase(), "kiosk-1");
     expect(await checkIn(appointment.reference, "kiosk-1")).toBe(ticketId);

@@ -1,0 +1,126 @@
+// Lint: typescript-eslint with type information, and the import boundaries of docs/architecture.md §2.
+// `npm run lint`; runs in `npm test` (scripts/test.ts) before vitest, and thus in CI.
+import { readFileSync, readdirSync } from "node:fs";
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** The tables of each context: every `export const x = pgTable(...)` in db/schema/<context>.ts. */
+const CONTEXTS = readdirSync("db/schema")
+  .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+  .map((f) => f.slice(0, -3));
+const TABLES = Object.fromEntries(CONTEXTS.map((c) => [c, [...readFileSync(`db/schema/${c}.ts`, "utf8").matchAll(/^export const (\w+) = pgTable\(/gm)].map((m) => m[1])]));
+const SCHEMA = ["**/db/schema", "**/db/schema/*"];
+
+/**
+ * Known cross-context table reads (docs/decisions/017-cross-context-reads.md): modules that join
+ * another context's tables today, by file and table. These are read-only joins for names and
+ * labels; each is to be moved behind a read function of the owning context, and its entry then
+ * removed here. The list must only shrink: a new cross-context table import fails the lint.
+ */
+const KNOWN_CROSS_CONTEXT_READS = {
+  "app/modules/access/invitations.server.ts": ["users"],
+  "app/modules/audit/audit.server.ts": ["users"],
+  "app/modules/cases/daily-overview.server.ts": ["services", "teamMembers", "teams", "users"],
+  "app/modules/cases/definitions.server.ts": ["services"],
+  "app/modules/cases/dossiers.server.ts": ["services", "users"],
+  "app/modules/cases/notify.server.ts": ["users"],
+  "app/modules/cases/queue.server.ts": ["services", "teams", "users"],
+  "app/modules/cases/service-admin.server.ts": ["services", "teams"],
+  "app/modules/cases/staff.server.ts": ["teamMembers", "teams", "users"],
+  "app/modules/cases/tasks.server.ts": ["services", "users"],
+  "app/modules/cases/team-leads.server.ts": ["teamMembers", "teams", "users"],
+  "app/modules/catalog/catalog.server.ts": ["teams"],
+  "app/modules/catalog/jsonld.server.ts": ["knowledgeArticles"],
+  "app/modules/contacts/contact-moments.server.ts": ["cases", "tickets", "knowledgeArticles"],
+  "app/modules/contacts/inbox.server.ts": ["users"],
+  "app/modules/contacts/intake.server.ts": ["caseFiles", "cases", "services", "users"],
+  "app/modules/contacts/resident-search.server.ts": ["cases", "users"],
+  "app/modules/contacts/satisfaction.server.ts": ["tickets"],
+  "app/modules/contacts/timeline.server.ts": ["users", "knowledgeArticles"],
+  "app/modules/counter/admin.server.ts": ["users"],
+  "app/modules/counter/appointments.server.ts": ["users"],
+  "app/modules/counter/schedule-admin.server.ts": ["users"],
+  "app/modules/knowledge/editorial.server.ts": ["users"],
+};
+
+/** A module of context `ctx` may import its own tables (and any type) from db/schema, no other context's tables. */
+function boundaryRule(ctx, allowed = []) {
+  const foreign = CONTEXTS.filter((c) => c !== ctx)
+    .flatMap((c) => TABLES[c])
+    .filter((t) => !allowed.includes(t));
+  return [
+    "error",
+    {
+      patterns: [
+        {
+          group: SCHEMA,
+          importNames: foreign,
+          allowTypeImports: true,
+          message: `A module reads another context only through that context's exported functions (docs/architecture.md §2, decision 017).`,
+        },
+      ],
+    },
+  ];
+}
+
+// Contexts whose module folder is named like its schema file; platform/ and others have no tables of their own.
+const moduleConfigs = readdirSync("app/modules").map((ctx) => ({
+  files: [`app/modules/${ctx}/**/*.{ts,tsx}`],
+  rules: { "@typescript-eslint/no-restricted-imports": boundaryRule(ctx) },
+}));
+const knownReadConfigs = Object.entries(KNOWN_CROSS_CONTEXT_READS).map(([file, tables]) => ({
+  files: [file],
+  rules: { "@typescript-eslint/no-restricted-imports": boundaryRule(file.split("/")[2], tables) },
+}));
+
+export default tseslint.config(
+  { ignores: ["build/", "public/build/", "node_modules/", ".cache/", ".data/", "db/migrations/", "coverage/", "test-results/", "playwright-report/", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // Type-aware: a promise nobody awaits loses its error (a write outside its transaction, an unlogged failure).
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      // Unused names are an error, except a deliberately ignored `_` binding.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      // TypeScript checks undefined names itself (and knows DOM and Node globals).
+      "no-undef": "off",
+      // Off on purpose: every control character in a pattern here is deliberate — the search snippet
+      // markers \u0002/\u0003 (ts_headline), and stripping or refusing control characters in mail,
+      // redirect targets and log text. The rule would only ask for a disable comment at each of them.
+      "no-control-regex": "off",
+      // serve.ts declares what its shutdown handler stops before starting it (read before assigned).
+      "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  // Routes import modules, components and utils, never the database (docs/architecture.md §4).
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/**", "~/utils/db.server", "**/utils/db.server"],
+              allowTypeImports: true,
+              message: "Routes and components never touch the database: call a module function (docs/architecture.md §4).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...moduleConfigs,
+  ...knownReadConfigs,
+);
