@@ -93,7 +93,7 @@ export const envSchema = z
     OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_PHONE: z.string().min(3).max(40).default("+32 0 000 00 00"),
-    // Resident login with itsme/eID over OpenID Connect (docs/decisions/013-identity-oidc.md): off unless OIDC_ISSUER is set
+    // Resident login with itsme/eID over OpenID Connect (docs/decisions/018-identity-oidc.md): off unless OIDC_ISSUER is set
     // (in development the local identity provider on OIDC_DEV_PROVIDER_PORT stands in for it).
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

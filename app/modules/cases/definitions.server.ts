@@ -12,7 +12,7 @@ export type LoadedDefinition = {
   /** Translated title and summary per language (services.translations). */
   translations: ServiceTranslations;
   teamId: string | null;
-  /** The login a resident needs to submit it online (docs/decisions/013-identity-oidc.md). */
+  /** The login a resident needs to submit it online (docs/decisions/018-identity-oidc.md). */
   requiredAssurance: AssuranceLevel;
   form: FormDef;
   statusModel: StatusModel;

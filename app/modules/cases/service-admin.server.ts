@@ -23,7 +23,7 @@ export const serviceConfigSchema = z.object({
   teamId: z.string().uuid("backoffice:errors.team"),
   normDays: z.coerce.number({ message: "backoffice:errors.normDays" }).int("backoffice:errors.normDays").min(1, "backoffice:errors.normDays").max(365, "backoffice:errors.normDays"),
   statusModel: z.string().trim().min(2, "backoffice:errors.required"),
-  // The login a resident needs to submit online (docs/decisions/013-identity-oidc.md); absent keeps the current level.
+  // The login a resident needs to submit online (docs/decisions/018-identity-oidc.md); absent keeps the current level.
   requiredAssurance: z.enum(["low", "substantial", "high"], { message: "backoffice:errors.required" }).optional(),
 });
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from "./users.server";
 /**
  * Levels of assurance (eIDAS): an e-mail code is low, itsme/eID substantial or high. A service
  * declares the level a resident's session needs to submit a request online; a lower session is
- * asked to log in with itsme/eID first (docs/decisions/013-identity-oidc.md).
+ * asked to log in with itsme/eID first (docs/decisions/018-identity-oidc.md).
  */
 export { ASSURANCE_LEVELS, type AssuranceLevel };
 

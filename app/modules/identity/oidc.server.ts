@@ -16,7 +16,7 @@ import { canLogIn, findUserByEmail, isStaffRoles, type CurrentUser } from "./use
  * Resident login with itsme or eID through an OpenID Connect provider (the Flemish ACM/IDM in
  * production, the local provider in development): authorization code flow with PKCE, state and
  * nonce, checked by openid-client (issuer, audience, signature, expiry with a clock tolerance).
- * The national register number is kept only as an HMAC (docs/decisions/013-identity-oidc.md).
+ * The national register number is kept only as an HMAC (docs/decisions/018-identity-oidc.md).
  */
 
 export const OIDC_LOGIN_SECONDS = 10 * 60;
