@@ -69,12 +69,13 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
   const server = createServer((req, res) => {
     if (!req.url?.startsWith("/oidc")) {
       res.statusCode = 404;
-      return res.end("Not found");
+      res.end("Not found");
+      return;
     }
     // Mounted under /oidc the way Express mounts it: oidc-provider reads the prefix from originalUrl.
     (req as typeof req & { originalUrl: string }).originalUrl = req.url;
     req.url = req.url.slice("/oidc".length) || "/";
-    return callback(req, res);
+    void callback(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

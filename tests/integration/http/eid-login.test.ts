@@ -47,6 +47,8 @@ beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
   key = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
+  // A test double of the identity provider: node's http server ignores the returned promise, and a failure here fails the test's own requests.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   providerServer = createServer(async (req, res) => {
     const url = new URL(req.url!, issuer);
     const json = (status: number, body: unknown) => (res.writeHead(status, { "Content-Type": "application/json" }), res.end(JSON.stringify(body)));
