@@ -12,7 +12,8 @@ import { clientIp } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "opinion", { extra: [{ name: "robots", content: "noindex" }] });
-export const handle = { i18n: ["inbox"] };
+// The signed token holds a dot: the file-like 404 in front of Remix must let it through (app/server/unknown-files.ts).
+export const handle = { i18n: ["inbox"], dottedParams: true };
 
 /** The page of a satisfaction link from an e-mail: no login; opening it uses nothing up, the tap does. */
 /** The signed token is checked by the module (a forged one is a page that says so, 400). */

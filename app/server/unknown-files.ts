@@ -10,8 +10,9 @@ type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boole
  * gets a small plain 404, not a rendered page: scanners and old links asking for
  * /wp-login.php or /apple-touch-icon.png then cost nothing. Addresses with an extension that a
  * resource route answers (/sitemap.xml, /robots.txt, /mijn/gegevens.json, open-data files)
- * still reach Remix: only a match that would end in a page (a route with a component, such as
- * the catch-all 404 page or /mikipedia/$slug) is answered here.
+ * still reach Remix, and so do pages whose parameter may hold a dot and that say so with
+ * `handle.dottedParams` (the signed token in /tevredenheid/$token). Any other match that would
+ * end in a page (the catch-all 404 page, /mikipedia/$slug) is answered here.
  */
 export function unknownFilesNotFound(build: ServerBuild) {
   const byId = new Map<string, Route>();
@@ -26,7 +27,8 @@ export function unknownFilesNotFound(build: ServerBuild) {
     if (req.path.endsWith(".data")) return next();
     const matches = router.matchRoutes(roots as RemixRouter.AgnosticRouteObject[], req.path);
     const leaf = matches?.[matches.length - 1]?.route as Route | undefined;
-    if (leaf && !(build.routes[leaf.id].module as { default?: unknown }).default) return next();
+    const module = leaf ? (build.routes[leaf.id].module as { default?: unknown; handle?: { dottedParams?: boolean } }) : undefined;
+    if (module && (!module.default || module.handle?.dottedParams)) return next();
     res.status(404).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=300" }).send("Not found\n");
   };
 }

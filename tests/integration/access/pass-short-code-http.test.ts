@@ -19,7 +19,7 @@ afterAll(() => server.close());
 
 async function kioskJar(credential: string) {
   const jar = cookieJar();
-  jar.store(await server.post("/kiosk", { intent: "login", credential }));
+  jar.store(await server.post("/kiosk", { _intent: "login", credential }));
   return jar;
 }
 
@@ -50,18 +50,18 @@ describe("the visitor's pass: building facts and a short code a person can type"
     expect(firstPage).not.toContain("<dt>Toegankelijkheid</dt>");
 
     // The admin form, as a browser without JavaScript posts it; only an admin may.
-    const anonymous = await server.post("/werk/toegang", { intent: "building", buildingId: building.id, address: "x", openingHours: "", accessibility: "" });
+    const anonymous = await server.post("/werk/toegang", { _intent: "building", buildingId: building.id, address: "x", openingHours: "", accessibility: "" });
     expect(anonymous.status).toBe(302);
     const saved = await server.post(
       "/werk/toegang",
-      { intent: "building", buildingId: building.id, address: " Voorbeeldstraat 1, 2800 Mechelen ", openingHours: "ma–vr 9–12 u", accessibility: "Ingang zonder trappen, lift naar alle verdiepingen" },
+      { _intent: "building", buildingId: building.id, address: " Voorbeeldstraat 1, 2800 Mechelen ", openingHours: "ma–vr 9–12 u", accessibility: "Ingang zonder trappen, lift naar alle verdiepingen" },
       { Cookie: cookie },
     );
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toContain("/werk/toegang?gebouw=1");
     const adminPage = await (await server.get("/werk/toegang", { Cookie: cookie })).text();
     expect(adminPage).toContain("ma–vr 9–12 u");
-    const bad = await server.post("/werk/toegang", { intent: "building", buildingId: "not-a-uuid", address: "", openingHours: "", accessibility: "" }, { Cookie: cookie });
+    const bad = await server.post("/werk/toegang", { _intent: "building", buildingId: "not-a-uuid", address: "", openingHours: "", accessibility: "" }, { Cookie: cookie });
     expect(bad.status).toBe(400);
 
     await createInvitation(actor, { visitors: [{ name: "Omar", email: "omar.gebouw@example.com", organisation: "", language: "en" }], buildingId: building.id, purpose: "Meeting", entries: "single", repeatWeeks: 1, date: inTwoDays(), from: "10:00", until: "11:00" });
@@ -94,7 +94,7 @@ describe("the visitor's pass: building facts and a short code a person can type"
 
     // Typed as a person would: lower case, with a space.
     const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
-    const html = await (await server.post("/kiosk", { intent: "scan", code: typed }, { Cookie: jar.header() })).text();
+    const html = await (await server.post("/kiosk", { _intent: "scan", code: typed }, { Cookie: jar.header() })).text();
     expect(html).toContain('data-outcome="welcome"');
     expect(html).toContain("Welkom, Ilse. U wordt verwacht door Hanne Gastvrouw.");
 
@@ -122,7 +122,7 @@ describe("the door kiosk clears and is signed out by staff only", () => {
     const kiosk = await makeKiosk(db, { buildingSlug: "schepenhuis" });
     const pass = await makePass(db, { hostId: host.id, buildingSlug: "schepenhuis", visitorName: "Wim" });
     const jar = await kioskJar(kiosk.credential);
-    const html = await (await server.post("/kiosk", { intent: "scan", code: pass.token }, { Cookie: jar.header() })).text();
+    const html = await (await server.post("/kiosk", { _intent: "scan", code: pass.token }, { Cookie: jar.header() })).text();
     expect(html).toContain("Welkom, Wim.");
     expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="6;url=\/kiosk"\/?><\/noscript>/);
   });
@@ -131,15 +131,15 @@ describe("the door kiosk clears and is signed out by staff only", () => {
     const kiosk = await makeKiosk(db, { buildingSlug: "schepenhuis", name: "Zuil afmelden" });
     const other = await makeKiosk(db, { buildingSlug: "zeeridder", name: "Andere zuil" });
     const jar = await kioskJar(kiosk.credential);
-    const tap = await server.post("/kiosk", { intent: "logout" }, { Cookie: jar.header() });
+    const tap = await server.post("/kiosk", { _intent: "logout" }, { Cookie: jar.header() });
     expect(tap.status).toBe(400);
     expect(tap.headers.getSetCookie()).toEqual([]);
     expect(await tap.text()).toContain("Deze sleutel is niet juist");
-    const wrongKiosk = await server.post("/kiosk", { intent: "logout", credential: other.credential }, { Cookie: jar.header() });
+    const wrongKiosk = await server.post("/kiosk", { _intent: "logout", credential: other.credential }, { Cookie: jar.header() });
     expect(wrongKiosk.status).toBe(400);
     expect(await (await server.get("/kiosk", { Cookie: jar.header() })).text()).toContain("Toegang: Schepenhuis");
 
-    const ok = await server.post("/kiosk", { intent: "logout", credential: kiosk.credential }, { Cookie: jar.header() });
+    const ok = await server.post("/kiosk", { _intent: "logout", credential: kiosk.credential }, { Cookie: jar.header() });
     expect(ok.status).toBe(302);
     jar.store(ok);
     expect(await (await server.get("/kiosk", { Cookie: jar.header() })).text()).toContain("Zuil aanmelden");

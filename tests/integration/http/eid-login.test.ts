@@ -243,7 +243,7 @@ describe("assurance per service: a certificate needs itsme/eID", () => {
     expect(check).toContain('href="/aanmelden/eid?redirectTo=%2Faanvragen%2Fattest-of-kopie%2Fcontroleren"');
 
     // Posting the form directly does not get around it.
-    const direct = await server.post("/aanvragen/attest-of-kopie/controleren", { idempotencyKey: "direct-post-0001" }, { Cookie: jar.header() });
+    const direct = await server.post("/aanvragen/attest-of-kopie/controleren", { idempotencyKey: "0f3c2a9e-5d1b-4c7a-9e2f-6b8d4a1c3e50" }, { Cookie: jar.header() });
     expect(direct.status).toBe(401);
     expect(await direct.text()).toContain("moet u aangemeld zijn met itsme of eID");
     expect(await db.select().from(cases).where(eq(cases.residentId, resident.id))).toEqual([]);

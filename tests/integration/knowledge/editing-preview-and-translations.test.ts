@@ -49,7 +49,7 @@ describe("editing Mikipedia", () => {
   it("previews the rendered article below the form without JavaScript, keeping the text, and does not store it", async () => {
     const id = await published("bakfiets-voorbeeld", "nl", content());
     const body = "## Nieuw kopje\n\nDit is **vette** tekst.\n\n<script>alert(1)</script>";
-    const res = await server.post(`/werk/redactie/${id}`, { intent: "preview", title: "Hoe leen ik een bakfiets?", summary: "Korte samenvatting.", body }, { Cookie: evaCookie });
+    const res = await server.post(`/werk/redactie/${id}`, { _intent: "preview", title: "Hoe leen ik een bakfiets?", summary: "Korte samenvatting.", body }, { Cookie: evaCookie });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Voorbeeld: zo ziet de bewoner het artikel");

@@ -85,7 +85,6 @@ beforeAll(async () => {
       ssl_certificate_key ${dir}/key.pem;
       set_real_ip_from 127.0.0.1;
       real_ip_header X-Test-Client;
-      add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;
       location / {
         proxy_pass http://${upstream};
         proxy_http_version 1.1;
