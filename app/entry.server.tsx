@@ -55,6 +55,17 @@ function i18nFor(lng: string): Promise<i18n> {
 }
 
 /**
+ * React 18.3's server renderer writes its whole 2,048-byte buffer when a multi-byte character
+ * does not fit at its end (react-dom-server.node writeStringChunk), so the unused bytes arrive
+ * as NUL before that character ("Türk\0çe"). HTML never holds a NUL (input with one is refused
+ * at the edge), so every NUL in a rendered page is such a gap and is dropped.
+ */
+function withoutNulBytes(html: Buffer): Buffer {
+  if (html.indexOf(0) === -1) return html;
+  return Buffer.from(html.filter((byte) => byte !== 0));
+}
+
+/**
  * A page or data answer whose route did not say it may be shared (publicPageHeaders) can hold
  * someone's personal data: no browser or proxy may keep it (ASVS V8.2.1).
  */
@@ -100,7 +111,7 @@ export default async function handleRequest(
               done();
             },
             final(done) {
-              const body = Buffer.from(moveTrailingIntoBody(Buffer.concat(chunks).toString("utf8")), "utf8");
+              const body = Buffer.from(moveTrailingIntoBody(withoutNulBytes(Buffer.concat(chunks)).toString("utf8")), "utf8");
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Language", lng);
               keepOutOfCaches(responseHeaders);

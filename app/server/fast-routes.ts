@@ -34,14 +34,14 @@ function sendJson(res: Response, status: number, body: unknown, headers: Record<
 
 /**
  * Names the route for the access log and metrics. An error is logged once (with the request
- * id) and answered with a plain 500 here: Express 4 does not pass a rejected promise on.
+ * id) and handed to the final error handler: Express 4 does not pass a rejected promise on.
  */
 const handle = (name: string, fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
   noteRoute(`fast:${name}`);
   fn(req, res).catch((err: unknown) => {
     logError(err, `error in fast route ${name}`);
-    if (res.headersSent) return next(err);
-    sendJson(res, 500, { error: "internal_error" });
+    // One neutral answer for every error, the same as Express's other routes get (error-handler.ts).
+    next(err);
   });
 };
 
