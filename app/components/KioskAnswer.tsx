@@ -16,8 +16,8 @@ const STAYS = new Set(["kiosk_revoked"]);
 
 /**
  * The kiosk's answer: big plain words, colour AND an icon (never colour alone). After
- * KIOSK_ANSWER_SECONDS it clears itself back to the instruction; without JavaScript a
- * refresh (inside <noscript>, so it only acts then) loads the empty kiosk page.
+ * KIOSK_ANSWER_SECONDS it clears itself back to the instruction; without JavaScript the
+ * kiosk route's `Refresh` header (kioskAnswerClears) loads the empty kiosk page.
  */
 export function KioskAnswer({ answer }: { answer: KioskAnswerView }) {
   const { t } = useTranslation("access");
@@ -33,11 +33,6 @@ export function KioskAnswer({ answer }: { answer: KioskAnswerView }) {
   if (!shown) return <p className="kiosk-instruction">{t("kiosk.instruction")}</p>;
   return (
     <div className={`kiosk-answer kiosk-answer-${tone}`} role="status" aria-live="assertive" aria-atomic="true" data-outcome={answer.outcome}>
-      {clears ? (
-        <noscript>
-          <meta httpEquiv="refresh" content={`${KIOSK_ANSWER_SECONDS};url=/kiosk`} />
-        </noscript>
-      ) : null}
       <span className="kiosk-icon" aria-hidden="true">
         {ICON[tone]}
       </span>
@@ -49,3 +44,6 @@ export function KioskAnswer({ answer }: { answer: KioskAnswerView }) {
     </div>
   );
 }
+
+/** Whether an answer clears itself (the kiosk route then also sends a `Refresh` header for pages without JavaScript). */
+export const kioskAnswerClears = (outcome: string) => !STAYS.has(outcome);

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 
 /**
  * A kiosk screen that goes back to the start by itself: a visible countdown and a "Klaar"
- * link to go now. With JavaScript a timer navigates; without it a refresh inside <noscript>
- * (only acted on then) does the same. The countdown text is not a live region: it would
+ * link to go now. With JavaScript a timer navigates; without it the route's `Refresh` header
+ * (returnToStartHeader) does the same (a <meta> refresh in <body> is not valid HTML). The countdown text is not a live region: it would
  * interrupt a screen reader every second.
  */
 export function ReturnToStart({ to, seconds }: { to: string; seconds: number }) {
@@ -22,9 +22,6 @@ export function ReturnToStart({ to, seconds }: { to: string; seconds: number }) 
   }, [left, navigate, to]);
   return (
     <>
-      <noscript>
-        <meta httpEquiv="refresh" content={`${seconds};url=${to}`} />
-      </noscript>
       <p data-testid="return-countdown">{t("ticket.returning", { count: Math.max(left, 0) })}</p>
       <p>
         <Link className="button" to={to} replace>
@@ -34,3 +31,6 @@ export function ReturnToStart({ to, seconds }: { to: string; seconds: number }) 
     </>
   );
 }
+
+/** The `Refresh` header that takes a page without JavaScript back to `to` after `seconds`. */
+export const returnToStartHeader = (to: string, seconds: number) => ({ Refresh: `${seconds}; url=${to}` });

@@ -1,10 +1,10 @@
-import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { KioskAnswer } from "~/components/KioskAnswer";
+import { KIOSK_ANSWER_SECONDS, KioskAnswer, kioskAnswerClears } from "~/components/KioskAnswer";
 import { KioskCamera } from "~/components/KioskCamera";
 import { KioskSignOut } from "~/components/KioskSignOut";
 import { activeKiosk, confirmKioskSignOut, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
@@ -14,6 +14,11 @@ import { actionOf, anyone, domainErrorResponse, INTENT_FIELD, loaderOf } from "~
 import { clientIp } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 import { DomainError } from "~/modules/platform/errors";
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const refresh = actionHeaders.get("Refresh");
+  return refresh ? { Refresh: refresh } : new Headers();
+};
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskAccess");
 // A door kiosk stands in public: no menu, no account links (see root Layout).
@@ -62,7 +67,9 @@ export const action = actionOf({
         const kioskId = await kioskIdFromRequest(request);
         if (!kioskId) return redirect("/kiosk");
         const answer = await scanAtKiosk(kioskId, body.code);
-        return { ok: true as const, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } };
+        // Without JavaScript the answer (with the visitor's name) clears by a refresh; with it, KioskAnswer's timer does.
+        const refresh: Record<string, string> = kioskAnswerClears(answer.outcome) ? { Refresh: `${KIOSK_ANSWER_SECONDS}; url=/kiosk` } : {};
+        return data({ ok: true as const, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } }, { headers: refresh });
       }
     }
   },

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ReturnToStart } from "~/components/ReturnToStart";
+import { ReturnToStart, returnToStartHeader } from "~/components/ReturnToStart";
 import { ticketStatus } from "~/modules/counter/queue.server";
 import { uuid } from "~/utils/ids";
 import { anyone, httpError, loaderOf } from "~/utils/kernel";
@@ -10,6 +10,8 @@ import { pageMeta } from "~/i18n/meta";
 
 /** The ticket screen returns to the start by itself after this long (issue 15 item 6). */
 const TICKET_SCREEN_SECONDS = 10;
+
+export const headers = () => returnToStartHeader("/kiosk/loket", TICKET_SCREEN_SECONDS);
 
 export const meta: MetaFunction = (args) => pageMeta(args, "kioskYourTicket");
 export const handle = { i18n: ["counter"], kiosk: true };
@@ -32,8 +34,9 @@ export default function KioskTicket() {
   return (
     <div className="stack kiosk">
       <h1>{t("ticket.title")}</h1>
-      <p className="ticket-number" aria-label={t("ticket.numberLabel", { number: ticket.number })}>
-        {ticket.number}
+      <p className="ticket-number">
+        <span className="visually-hidden">{t("ticket.numberLabel", { number: ticket.number })}</span>
+        <span aria-hidden="true">{ticket.number}</span>
       </p>
       <p className="lead">{ticket.themeName[lng] ?? ticket.themeName.nl}</p>
       {ticket.status === "waiting" ? (
