@@ -34,9 +34,11 @@ export default function KioskTicket() {
   return (
     <div className="stack kiosk">
       <h1>{t("ticket.title")}</h1>
-      <p className="ticket-number">
+      <p>
         <span className="visually-hidden">{t("ticket.numberLabel", { number: ticket.number })}</span>
-        <span aria-hidden="true">{ticket.number}</span>
+        <span className="ticket-number" aria-hidden="true">
+          {ticket.number}
+        </span>
       </p>
       <p className="lead">{ticket.themeName[lng] ?? ticket.themeName.nl}</p>
       {ticket.status === "waiting" ? (
