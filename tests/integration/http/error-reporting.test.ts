@@ -59,7 +59,7 @@ describe("errors", () => {
     const api = await server.get(`/api/v1/knowledge/search?q=${encodeURIComponent(email)}`, { Cookie: cookie });
     expect(page.status).toBe(500);
     expect(api.status).toBe(500);
-    expect(await api.json()).toEqual({ error: "internal_error" });
+    expect(await api.json()).toMatchObject({ error: "server_error", status: 500 });
     await settled();
 
     for (const res of [page, api]) {
