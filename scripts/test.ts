@@ -17,7 +17,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 180_000)) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error("The portal stopped before it was ready.");
@@ -40,6 +40,9 @@ async function endToEnd(): Promise<number> {
   const baseUrl = `http://127.0.0.1:${port}`;
   // The e-mail channel's SMTP port for the inbox journey (tests/e2e/inbox.spec.ts).
   const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 10000);
+  // The local identity provider with fake identities for the itsme/eID journeys (tests/e2e/eid.spec.ts),
+  // on a port derived from E2E_PORT so parallel runs do not collide.
+  const idpPort = Number(process.env.E2E_OIDC_PORT ?? port + 20000);
   const portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -55,6 +58,7 @@ async function endToEnd(): Promise<number> {
       // a page served by the other process must show what this one just changed.
       WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "2",
       INBOUND_SMTP_PORT: String(smtpPort),
+      OIDC_DEV_PROVIDER_PORT: String(idpPort),
       DATA_DIR: ".data/e2e",
       // Every journey logs in from 127.0.0.1; per-address limits are tested in the integration tests.
       RATE_LIMIT_LOGIN_PER_IP: "100000",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { endSession, revokeAllSessions } from "~/modules/identity/sessions.server";
 import { providerLogoutUrl } from "~/modules/identity/oidc.server";
+import { staffProviderLogoutUrl } from "~/modules/identity/staff-oidc.server";
 import { actionOf } from "~/utils/kernel";
 
 /** POST only: a link could log people out from another site. `everywhere` ends every session of the user. */
@@ -13,7 +14,8 @@ export const action = actionOf({
   run: async ({ actor: user, body, request }) => {
     if (user && body.everywhere === "1") await revokeAllSessions(user.id);
     // An itsme/eID session also ends at the identity provider, which sends the resident back (RP-initiated logout).
-    const atProvider = await providerLogoutUrl(user);
+    // The same for a member who came in through the city's single sign-on.
+    const atProvider = (await providerLogoutUrl(user)) ?? (await staffProviderLogoutUrl(user));
     return redirect(atProvider ?? (user?.isStaff ? "/medewerkers/aanmelden" : "/aanmelden?afgemeld=1"), {
       headers: { "Set-Cookie": await endSession(request) },
     });

@@ -29,6 +29,40 @@ function parseAccessKeys(value: string, ctx: z.RefinementCtx) {
 }
 
 /** Every setting the portal reads, in one place. Documented in README.md ("Configuration"). */
+/**
+ * Staff single sign-on: which of the city provider's groups give which staff roles and teams
+ * (STAFF_OIDC_GROUP_MAP, a JSON object). A group that is not listed gives nothing.
+ * Example: {"loket": {"roles": ["frontoffice"], "teams": ["burgerzaken"]}, "leads-welzijn": {"roles": ["backoffice"], "teams": ["welzijn"], "leadOf": ["welzijn"]}}
+ */
+const teamSlug = z.string().regex(/^[a-z0-9-]{1,60}$/, "team slugs are lower-case letters, digits and -");
+export const staffGroupMapSchema = z.record(
+  z.string().min(1).max(256),
+  z
+    .object({
+      roles: z.array(z.enum(["frontoffice", "backoffice", "editor", "host", "admin"])).default([]),
+      teams: z.array(teamSlug).default([]),
+      leadOf: z.array(teamSlug).default([]),
+    })
+    .strict(),
+);
+export type StaffGroupMap = z.infer<typeof staffGroupMapSchema>;
+function parseGroupMap(value: string, ctx: z.RefinementCtx): StaffGroupMap {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: 'must be a JSON object {"<group>": {"roles": [...], "teams": [...], "leadOf": [...]}}' });
+    return z.NEVER;
+  }
+  const parsed = staffGroupMapSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    ctx.addIssue({ code: "custom", message: `${issue?.path.join(".")}: ${issue?.message}` });
+    return z.NEVER;
+  }
+  return parsed.data;
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -107,8 +141,16 @@ export const envSchema = z
     // Keys the HMAC of the national register number; required in production when OIDC is on.
     OIDC_SUBJECT_HASH_SECRET: z.string().min(32, "OIDC_SUBJECT_HASH_SECRET must be at least 32 characters").optional(),
     OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-    // Local identity provider with fake identities for development (npm start); 0 turns it off. Refused in production.
+    // Local identity provider with fake identities for development (npm start) and the e2e run; 0 turns it off. Refused in production.
     OIDC_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    // Staff single sign-on through the city's OpenID Connect provider (decision 018); off unless STAFF_OIDC_ISSUER is set.
+    STAFF_OIDC_ISSUER: z.string().url().optional(),
+    STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    STAFF_OIDC_SCOPES: z.string().default("openid profile email"),
+    // The claim with the member's groups (a list of strings, or one string).
+    STAFF_OIDC_GROUP_CLAIM: z.string().min(1).default("groups"),
+    STAFF_OIDC_GROUP_MAP: z.string().default("{}").transform(parseGroupMap),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -137,6 +179,12 @@ export const envSchema = z
     }
     if (env.NODE_ENV === "production" && env.OIDC_ISSUER && new URL(env.OIDC_ISSUER).protocol !== "https:") {
       ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be an https address when NODE_ENV=production" });
+    }
+    if (env.STAFF_OIDC_ISSUER && (!env.STAFF_OIDC_CLIENT_ID || !env.STAFF_OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_CLIENT_ID"], message: "STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET are required when STAFF_OIDC_ISSUER is set" });
+    }
+    if (env.NODE_ENV === "production" && env.STAFF_OIDC_ISSUER && new URL(env.STAFF_OIDC_ISSUER).protocol !== "https:") {
+      ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_ISSUER"], message: "must be an https address when NODE_ENV=production" });
     }
     if (env.NODE_ENV === "production" && env.SEED_DEMO) {
       ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are refused when NODE_ENV=production" });
@@ -183,8 +231,16 @@ export const isProduction = () => env().NODE_ENV === "production";
 /** Whether every staff role needs a second factor (always in production). */
 export const staffSecondFactorRequired = () => env().STAFF_2FA_REQUIRED ?? isProduction();
 
-/** The local identity provider's port: 3001 in development unless set (0 = off); never in production or tests. */
-export const devOidcProviderPort = () => (env().NODE_ENV === "development" ? (env().OIDC_DEV_PROVIDER_PORT ?? 3001) : 0);
+/**
+ * The local identity provider's port: 3001 in development unless set (0 = off); in tests only when
+ * OIDC_DEV_PROVIDER_PORT is set (the e2e run sets it, scripts/test.ts); never in production.
+ */
+export function devOidcProviderPort() {
+  const e = env();
+  if (e.NODE_ENV === "development") return e.OIDC_DEV_PROVIDER_PORT ?? 3001;
+  if (e.NODE_ENV === "test") return e.OIDC_DEV_PROVIDER_PORT ?? 0;
+  return 0;
+}
 export const DEV_OIDC_CLIENT = { id: "mechelaar-dev", secret: "dev-secret-only-for-the-local-identity-provider" } as const;
 
 export type OidcSettings = { issuer: string; clientId: string; clientSecret?: string; privateKey?: string; privateKeyAlg: string; scopes: string; nationalNumberClaim: string; subjectHashSecret: string; clockTolerance: number };
@@ -205,5 +261,25 @@ export function oidcSettings(): OidcSettings | undefined {
     // Outside production a key is derived from the session secret (production requires its own).
     subjectHashSecret: e.OIDC_SUBJECT_HASH_SECRET ?? `oidc-subject:${e.SESSION_SECRETS[0]}`,
     clockTolerance: e.OIDC_CLOCK_TOLERANCE_SECONDS,
+  };
+}
+
+export type StaffOidcSettings = OidcSettings & { groupClaim: string; groupMap: StaffGroupMap };
+
+/** Staff single sign-on's settings, or undefined when it is off (no STAFF_OIDC_ISSUER): then only the password and second factor. */
+export function staffOidcSettings(): StaffOidcSettings | undefined {
+  const e = env();
+  if (!e.STAFF_OIDC_ISSUER || !e.STAFF_OIDC_CLIENT_ID) return undefined;
+  return {
+    issuer: e.STAFF_OIDC_ISSUER,
+    clientId: e.STAFF_OIDC_CLIENT_ID,
+    clientSecret: e.STAFF_OIDC_CLIENT_SECRET,
+    privateKeyAlg: "RS256",
+    scopes: e.STAFF_OIDC_SCOPES,
+    nationalNumberClaim: "",
+    subjectHashSecret: "",
+    clockTolerance: e.OIDC_CLOCK_TOLERANCE_SECONDS,
+    groupClaim: e.STAFF_OIDC_GROUP_CLAIM,
+    groupMap: e.STAFF_OIDC_GROUP_MAP,
   };
 }

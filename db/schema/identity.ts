@@ -94,9 +94,10 @@ export const loginCodes = pgTable(
 
 /**
  * How a session was made. Staff roles count only in a `staff-password` session (with its
- * second factor where one is required); `oidc` is the itsme/eID login (docs/decisions/009).
+ * second factor where one is required) or a `staff-oidc` one (the city's single sign-on, whose
+ * provider does the second factor); `oidc` is the itsme/eID login (docs/decisions/018).
  */
-export const AUTH_METHODS = ["email-code", "staff-password", "oidc"] as const;
+export const AUTH_METHODS = ["email-code", "staff-password", "oidc", "staff-oidc"] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 /** eIDAS levels of assurance: an e-mail code is low; a password with TOTP is substantial; eID is high. */
 export const ASSURANCE_LEVELS = ["low", "substantial", "high"] as const;
@@ -122,7 +123,7 @@ export const sessions = pgTable(
   (t) => [
     index("sessions_user_idx").on(t.userId),
     index("sessions_expires_idx").on(t.expiresAt),
-    check("sessions_auth_method_ck", sql`${t.authMethod} in ('email-code', 'staff-password', 'oidc')`),
+    check("sessions_auth_method_ck", sql`${t.authMethod} in ('email-code', 'staff-password', 'oidc', 'staff-oidc')`),
     check("sessions_assurance_ck", sql`${t.assurance} in ('low', 'substantial', 'high')`),
     check("sessions_second_factor_ck", sql`${t.secondFactor} is null or ${t.secondFactor} in ('totp', 'recovery-code')`),
   ],

@@ -40,7 +40,7 @@ export async function requireUser(request: Request, opts: { role?: Role | Role[]
   }
   // Staff pages also need a session made by the staff login (its roles are already limited to
   // what the session may use, see rolesForSession; this says it once more where it matters).
-  const staffSession = user.session?.method === "staff-password" && user.isStaff;
+  const staffSession = (user.session?.method === "staff-password" || user.session?.method === "staff-oidc") && user.isStaff;
   if (staffArea && user.session?.method === "staff-password" && !user.session.secondFactor && staffSecondFactorRequired()) {
     // A staff login that still lacks its required second factor: log in again, fully.
     const url = new URL(request.url);

@@ -25,23 +25,29 @@ const E = (k: string) => `auth:eid.errors.${k}`;
 
 export const oidcEnabled = () => oidcSettings() !== undefined;
 
-let configFor: { key: string; config: Promise<client.Configuration> } | undefined;
+const configs = new Map<string, Promise<client.Configuration>>();
 
-/** The provider's configuration (discovery), fetched once; a failure is retried at the next login. */
-async function configuration(s: OidcSettings): Promise<client.Configuration> {
+/**
+ * A provider's configuration (discovery), fetched once per provider and client (the residents'
+ * and, with staff single sign-on, the city's); a failure is retried at the next login.
+ */
+export async function oidcConfiguration(s: OidcSettings): Promise<client.Configuration> {
   const key = `${s.issuer}|${s.clientId}`;
+  let config = configs.get(key);
   // clockTolerance: a small difference between our clock and the provider's is accepted (iat, exp, nbf).
-  if (configFor?.key !== key) {
+  if (!config) {
     const insecure = new URL(s.issuer).protocol === "http:" && !isProduction();
-    const config = (s.privateKey ? importPrivateKey(s.privateKey, s.privateKeyAlg).then((key) => client.PrivateKeyJwt(key)) : Promise.resolve(client.ClientSecretBasic(s.clientSecret)))
+    const made = (s.privateKey ? importPrivateKey(s.privateKey, s.privateKeyAlg).then((key) => client.PrivateKeyJwt(key)) : Promise.resolve(client.ClientSecretBasic(s.clientSecret)))
       .then((auth) => client.discovery(new URL(s.issuer), s.clientId, { [client.clockTolerance]: s.clockTolerance }, auth, { execute: insecure ? [client.allowInsecureRequests] : [], timeout: 10 }));
-    configFor = { key, config };
-    config.catch(() => {
-      if (configFor?.config === config) configFor = undefined;
+    configs.set(key, made);
+    made.catch(() => {
+      if (configs.get(key) === made) configs.delete(key);
     });
+    config = made;
   }
-  return configFor.config;
+  return config;
 }
+const configuration = oidcConfiguration;
 
 /** private_key_jwt: openid-client signs its client assertion with a WebCrypto key. */
 function importPrivateKey(pem: string, alg: string): Promise<client.CryptoKey> {

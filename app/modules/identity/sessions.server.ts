@@ -111,7 +111,7 @@ export async function startUserSession(request: Request, userId: string, how: Se
   const session = await sessionStorage().getSession();
   session.set("userId", userId);
   session.set("auth", auth);
-  return commitSession(session, auth.method === "staff-password");
+  return commitSession(session, auth.method === "staff-password" || auth.method === "staff-oidc");
 }
 
 export async function endSession(request: Request): Promise<string> {

@@ -29,11 +29,12 @@ export async function staffMayLogIn(userId: string) {
 
 /**
  * The roles a session may use. Staff roles come only from the staff login, with its second
- * factor completed wherever one is required; any other session (a resident's e-mail code, and
+ * factor completed wherever one is required, or from the city's single sign-on; any other session (a resident's e-mail code, and
  * later eID/itsme) carries at most the resident role, whatever roles the account holds.
  */
 export function rolesForSession(roles: Role[], session: { method: AuthMethod; secondFactor: SecondFactor | null }): Role[] {
-  const staffRights = session.method === "staff-password" && (session.secondFactor !== null || !staffSecondFactorRequired());
+  // Staff single sign-on: the city's provider did the second factor (decision 018).
+  const staffRights = (session.method === "staff-password" && (session.secondFactor !== null || !staffSecondFactorRequired())) || session.method === "staff-oidc";
   return staffRights ? roles : roles.filter((r) => r === "resident");
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "sessions" DROP CONSTRAINT "sessions_auth_method_ck";--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_auth_method_ck" CHECK ("sessions"."auth_method" in ('email-code', 'staff-password', 'oidc', 'staff-oidc'));
