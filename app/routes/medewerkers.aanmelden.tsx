@@ -7,6 +7,7 @@ import { loginStaff } from "~/modules/identity/auth.server";
 import { getOptionalUser } from "~/modules/identity/guards.server";
 import { staffLoginSchema } from "~/modules/identity/schemas";
 import { startPendingStaffLogin } from "~/modules/identity/pending-login.server";
+import { staffOidcEnabled } from "~/modules/identity/staff-oidc.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/werk");
   const user = await getOptionalUser(request);
   if (user?.isStaff) throw redirect(redirectTo);
-  return { redirectTo };
+  // Staff single sign-on is offered only when it is configured (STAFF_OIDC_ISSUER).
+  return { redirectTo, sso: staffOidcEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function StaffLogin() {
   const { t } = useTranslation(["auth", "common"]);
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, sso } = useLoaderData<typeof loader>();
   const { errors, values, busy } = useFormResult();
   return (
     <div className="stack narrow">
@@ -61,6 +63,17 @@ export default function StaffLogin() {
           {t("staffLogin.submit")}
         </button>
       </Form>
+      {sso ? (
+        <section className="stack" aria-labelledby="sso-heading">
+          <h2 id="sso-heading">{t("staffSso.heading")}</h2>
+          <p>{t("staffSso.intro")}</p>
+          <p>
+            <a className="button button-secondary" href={`/medewerkers/aanmelden/stad?redirectTo=${encodeURIComponent(redirectTo)}`}>
+              {t("staffSso.start")}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -151,7 +151,8 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
       },
     ],
     pkce: { required: () => true },
-    claims: { openid: ["sub", "acr", "amr"], profile: ["name", "given_name", "family_name"], email: ["email", "email_verified"], rrn: ["rrn"], groups: ["groups"] },
+    // The staff groups come with the profile, as at most city providers (no extra scope to ask for).
+    claims: { openid: ["sub", "acr", "amr"], profile: ["name", "given_name", "family_name", "groups"], email: ["email", "email_verified"], rrn: ["rrn"] },
     acrValues: ["urn:be:vlaanderen:acm:substantial", "urn:be:vlaanderen:acm:high", "urn:mechelen:staff:mfa"],
     // The profile in the id_token too, like ACM/IDM does.
     conformIdTokenClaims: false,
@@ -176,6 +177,8 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
       },
     },
     cookies: { keys: ["dev-oidc-provider-cookie-key-not-secret"] },
+    // Short lives, set explicitly (seconds): a development provider keeps everything in memory.
+    ttl: { Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     async findAccount(_ctx, sub) {
       const staff = staffByLogin.get(sub);
       const person: Person = staff ?? byLogin.get(sub) ?? { name: `Demo ${sub}`.slice(0, 80), givenName: "Demo", familyName: sub.slice(0, 60), rrn: null, email: null, acr: "urn:be:vlaanderen:acm:substantial" };
