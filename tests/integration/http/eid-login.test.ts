@@ -8,7 +8,7 @@ import { startUserSession } from "../../../app/modules/identity/sessions.server"
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 import { validAnswers } from "../../factories/cases";
-import { ensureResident } from "../../factories/identity";
+import { ensureResident, ensureStaff } from "../../factories/identity";
 import { cookieJar, startTestServer } from "../../setup/http-server";
 
 /**
@@ -211,6 +211,24 @@ describe("Aanmelden met itsme of eID", () => {
     // One account for that address: nothing was created or merged besides the link.
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`lower(${users.email}) = 'bestaand@example.com'`);
     expect(n).toBe(1);
+  });
+
+  it("never links an unlinked identity to a staff account with its e-mail address: a separate resident account, no code sent, no staff rights", async () => {
+    const staff = await ensureStaff(db, { email: "medewerker.eid@example.com", roles: ["admin"], name: "Beheer Medewerker" });
+    const jar = cookieJar();
+    const { callback } = await startLogin(jar, person("302", { email: "medewerker.eid@example.com", email_verified: true }));
+    const back = await server.get(callback, { Cookie: jar.header() });
+    expect(back.status).toBe(302);
+    expect(back.headers.get("Location")).toBe("/mijn");
+    const session = await sessionOf(back);
+    expect(session).toMatchObject({ authMethod: "oidc" });
+    expect(session!.userId).not.toBe(staff.id);
+    const [made] = await db.select().from(users).where(eq(users.id, session!.userId!));
+    expect(made).toMatchObject({ roles: ["resident"], email: null, name: "Demo 302" });
+    expect(await db.select().from(residentIdentities).where(eq(residentIdentities.userId, staff.id))).toEqual([]);
+    expect(await db.select().from(outbox).where(eq(outbox.toAddress, "medewerker.eid@example.com"))).toEqual([]);
+    jar.store(back);
+    expect((await server.get("/werk", { Cookie: jar.header() })).status).toBe(403);
   });
 
   it("ends the session at the provider too when an eID resident logs out", async () => {
