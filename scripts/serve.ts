@@ -118,7 +118,7 @@ async function main() {
   try {
     if (env.WEB_CONCURRENCY > 1) httpProcesses = await forkHttpProcesses(env.WEB_CONCURRENCY);
     else server = await listen(env);
-    // The local itsme/eID stand-in with fake identities (development only; docs/decisions/009-identity-oidc.md).
+    // The local itsme/eID stand-in with fake identities (development, and the e2e run; docs/decisions/018-identity-oidc.md).
     const { devOidcProviderPort, DEV_OIDC_CLIENT } = await import("../app/utils/env.server");
     if (devOidcProviderPort() > 0) {
       const { startDevOidcProvider } = await import("./lib/dev-oidc-provider");

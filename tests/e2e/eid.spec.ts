@@ -106,3 +106,10 @@ test("a resident with an e-mail code cannot file a certificate request by postin
   await expect(page.getByRole("region", { name: "Nog niet verstuurd" }).getByRole("link", { name: /attest/i })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("without staff single sign-on configured, staff log in with their password only", async ({ page }) => {
+  await page.goto("/medewerkers/aanmelden");
+  await expect(page.getByLabel("Wachtwoord")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aanmelden met het stadsaccount" })).toHaveCount(0);
+});
+
