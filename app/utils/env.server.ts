@@ -235,8 +235,7 @@ export const staffSecondFactorRequired = () => env().STAFF_2FA_REQUIRED ?? isPro
  * The local identity provider's port: 3001 in development unless set (0 = off); in tests only when
  * OIDC_DEV_PROVIDER_PORT is set (the e2e run sets it, scripts/test.ts); never in production.
  */
-export function devOidcProviderPort() {
-  const e = env();
+export function devOidcProviderPort(e: Env = env()) {
   if (e.NODE_ENV === "development") return e.OIDC_DEV_PROVIDER_PORT ?? 3001;
   if (e.NODE_ENV === "test") return e.OIDC_DEV_PROVIDER_PORT ?? 0;
   return 0;

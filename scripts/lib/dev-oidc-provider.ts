@@ -84,7 +84,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-function loginPage(action: string, staff: boolean) {
+function loginPage(action: string, staff: boolean, error?: string) {
   const rows = staff
     ? DEV_STAFF_IDENTITIES.map((i) => `<tr><td><code>${esc(i.login)}</code></td><td>${esc(i.name)}</td><td>${esc(i.groups.join(", "))}</td></tr>`).join("")
     : DEV_IDENTITIES.map((i) => `<tr><td><code>${esc(i.login)}</code></td><td>${esc(i.name)}</td><td>${esc(i.rrn)}</td></tr>`).join("");
@@ -94,9 +94,10 @@ function loginPage(action: string, staff: boolean) {
     `<h1>Aanmelden</h1>
 <p>${staff ? "Kies een nep-medewerker van de stad." : "Kies een nep-identiteit, of typ een andere loginnaam voor een nieuwe nep-persoon zonder e-mailadres."}</p>
 <div class="table-wrap"><table><caption>Demo-identiteiten</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+${error ? `<p role="alert" id="login-error"><strong>Fout:</strong> ${esc(error)}</p>` : ""}
 <form method="post" action="${esc(action)}">
 <input type="hidden" name="prompt" value="login">
-<p><label for="login">Loginnaam</label><input type="text" id="login" name="login" required autocomplete="off" spellcheck="false" maxlength="60"></p>
+<p><label for="login">Loginnaam</label><input type="text" id="login" name="login" required autocomplete="off" spellcheck="false" maxlength="60"${error ? ' aria-describedby="login-error"' : ""}></p>
 <p><button type="submit">Aanmelden</button></p>
 </form>
 <form method="post" action="${esc(action)}"><input type="hidden" name="prompt" value="abort"><button type="submit" class="secondary">Annuleren</button></form>`,
@@ -224,9 +225,10 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
     }
     if (choice === "login" && prompt.name === "login") {
       const login = (form.get("login") ?? "").trim().slice(0, 60);
-      if (!login) return send(res, 400, loginPage(action, staff));
+      if (!login) return send(res, 400, loginPage(action, staff, "Vul een loginnaam in."));
+      if (!/^[A-Za-z0-9._-]+$/.test(login)) return send(res, 400, loginPage(action, staff, "Gebruik alleen letters, cijfers, punten, streepjes en liggende streepjes."));
       const accountId = staff ? `staff:${login}` : login;
-      if (staff && !staffByLogin.has(accountId)) return send(res, 400, loginPage(action, staff));
+      if (staff && !staffByLogin.has(accountId)) return send(res, 400, loginPage(action, staff, "Kies een loginnaam uit de lijst."));
       const acr = staff ? "urn:mechelen:staff:mfa" : (byLogin.get(login)?.acr ?? "urn:be:vlaanderen:acm:substantial");
       return provider.interactionFinished(req, res, { login: { accountId, acr, ...(staff ? { amr: ["pwd", "otp"] } : {}) } }, { mergeWithLastSubmission: false });
     }

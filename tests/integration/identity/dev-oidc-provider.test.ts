@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "../../../app/utils/env.server";
+import { devOidcProviderPort, loadEnv } from "../../../app/utils/env.server";
 import { DEV_IDENTITIES, startDevOidcProvider } from "../../../scripts/lib/dev-oidc-provider";
 import { freePort } from "../../setup/free-port";
 
@@ -23,6 +23,15 @@ describe("the local identity provider for development", () => {
     } finally {
       await idp.close();
     }
+  });
+
+  it("runs in development by default, in tests only when its port is set (the e2e run), never in production", () => {
+    const secret = { SESSION_SECRET: "x".repeat(40) };
+    expect(devOidcProviderPort(loadEnv({ ...secret, NODE_ENV: "development" }))).toBe(3001);
+    expect(devOidcProviderPort(loadEnv({ ...secret, NODE_ENV: "development", OIDC_DEV_PROVIDER_PORT: "0" }))).toBe(0);
+    expect(devOidcProviderPort(loadEnv({ ...secret, NODE_ENV: "test" }))).toBe(0);
+    expect(devOidcProviderPort(loadEnv({ ...secret, NODE_ENV: "test", OIDC_DEV_PROVIDER_PORT: "23205" }))).toBe(23205);
+    expect(devOidcProviderPort(loadEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), SMTP_URL: "smtp://localhost" }))).toBe(0);
   });
 
   it("is refused in production", async () => {
