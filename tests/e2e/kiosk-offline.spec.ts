@@ -54,10 +54,18 @@ async function invite(browser: Browser, admin: Page, visitorName: string, buildi
   throw new Error(`no pass for ${email}`);
 }
 
+const pageProblems: string[] = [];
+test.afterEach(() => expect(pageProblems).toEqual([]));
+
 /** A kiosk signed in with network, once it keeps its page (service worker) and its offline bundle (IndexedDB). */
 async function kioskReadyForOffline(browser: Browser, credential: string): Promise<{ context: BrowserContext; kiosk: Page }> {
   const context = await browser.newContext();
   const kiosk = await context.newPage();
+  // The page, also when the service worker serves it without network, runs under the CSP with its nonce and hydrates.
+  kiosk.on("console", (m) => {
+    if (/Content Security Policy|Refused to|Hydration|did not match/i.test(m.text())) pageProblems.push(m.text());
+  });
+  kiosk.on("pageerror", (e) => pageProblems.push(`page error: ${e.message}`));
   await kiosk.goto("/kiosk");
   await kiosk.getByLabel("Sleutel van de zuil").fill(credential);
   await kiosk.getByRole("button", { name: "Zuil aanmelden" }).click();
