@@ -64,11 +64,14 @@ export function useOfflineKiosk(kioskId: string | null): OfflineKiosk {
           await removeQueued(batch.map((s) => s.id));
           continue;
         }
+        // Too many calls: the server is there; try again at the next round.
+        if (res.status === 429) return setOffline(false);
         if (!res.ok) throw new Error(`sync ${res.status}`);
         await removeQueued(((await res.json()) as { acknowledged: string[] }).acknowledged);
       }
       const res = await fetch("/kiosk/offline/bundle", { headers: { Accept: "application/json" } });
       if (res.status === 401) return location.reload();
+      if (res.status === 429) return setOffline(false);
       if (!res.ok) throw new Error(`bundle ${res.status}`);
       const bundle = (await res.json()) as Omit<KioskBundle, "refreshedAt">;
       await writeBundle({ ...bundle, refreshedAt: Date.now() });

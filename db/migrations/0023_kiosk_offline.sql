@@ -13,4 +13,5 @@ ALTER TABLE "access_offline_conflicts" ADD CONSTRAINT "access_offline_conflicts_
 ALTER TABLE "access_offline_conflicts" ADD CONSTRAINT "access_offline_conflicts_scan_id_access_scans_id_fk" FOREIGN KEY ("scan_id") REFERENCES "public"."access_scans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "access_offline_conflicts_detected_idx" ON "access_offline_conflicts" USING btree ("detected_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "access_offline_conflicts_scan_uq" ON "access_offline_conflicts" USING btree ("scan_id");--> statement-breakpoint
+CREATE INDEX "access_passes_building_window_idx" ON "access_passes" USING btree ("building_id","valid_until");--> statement-breakpoint
 CREATE UNIQUE INDEX "access_scans_client_scan_uq" ON "access_scans" USING btree ("kiosk_id","client_scan_id") WHERE "access_scans"."client_scan_id" is not null;

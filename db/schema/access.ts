@@ -115,6 +115,8 @@ export const passes = pgTable(
     index("access_passes_invitation_idx").on(t.invitationId),
     index("access_passes_building_inside_idx").on(t.buildingId).where(sql`${t.inside}`),
     index("access_passes_retention_idx").on(t.validUntil).where(sql`${t.anonymisedAt} is null`),
+    /** The offline kiosk's bundle: a building's passes whose window is not over. */
+    index("access_passes_building_window_idx").on(t.buildingId, t.validUntil),
   ],
 );
 

@@ -132,7 +132,6 @@ export async function syncOfflineScans(kioskId: string, input: OfflineSyncInput)
         result.skipped++;
         continue;
       }
-      const outcome: ScanOutcome = scan.outcome;
       // The kiosk's clock, but never in the future.
       const at = new Date(Math.min(Date.parse(scan.at), now)).toISOString();
       const [pass] = await tx.execute<{ id: string; building_id: string; remaining_entries: number | null; revoked_at: string | null }>(
@@ -142,6 +141,8 @@ export async function syncOfflineScans(kioskId: string, input: OfflineSyncInput)
         result.skipped++;
         continue;
       }
+      // A kiosk lets in only its own building's passes (the signed building code); a claim otherwise changes nothing.
+      const outcome: ScanOutcome = pass.building_id !== kiosk.building_id && (scan.outcome === "welcome" || scan.outcome === "goodbye") ? "wrong_building" : scan.outcome;
       const direction = kiosk.mode === "exit" ? "out" : "in";
       const [inserted] = await tx.execute<{ id: string }>(sql`
         insert into access_scans (pass_id, kiosk_id, building_id, direction, outcome, at, offline, client_scan_id, synced_at)
@@ -158,7 +159,7 @@ export async function syncOfflineScans(kioskId: string, input: OfflineSyncInput)
         await tx.execute(sql`update access_passes set inside = false where id = ${pass.id}`);
         continue;
       }
-      if (outcome !== "welcome" || pass.building_id !== kiosk.building_id) continue;
+      if (outcome !== "welcome") continue;
       let conflict: OfflineConflictKind | undefined;
       if (pass.revoked_at && Date.parse(pass.revoked_at) <= Date.parse(at)) conflict = "revoked";
       else if (pass.remaining_entries !== null && pass.remaining_entries <= 0) conflict = "used_twice";
