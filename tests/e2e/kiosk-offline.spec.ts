@@ -132,6 +132,8 @@ test("a door kiosk without network lets a valid pass in with an offline mark, re
   await expect(kiosk.getByText("Deze zuil heeft geen netwerk.")).toHaveCount(0, { timeout: 30_000 });
   await page.goto("/werk/toegang");
   await page.getByRole("link", { name: "De Zeeridder" }).click();
+  // /werk/toegang has tables of its own (kiosks, offline conflicts): wait for the presence list.
+  await expect(page).toHaveURL(/\/werk\/toegang\/aanwezig\//);
   await expect(page.getByRole("table")).toContainText("Nora Netwerkloos");
 
   // Too long without a refresh (ACCESS_KIOSK_OFFLINE_HOURS, 24 by default): nobody is let in any more.
