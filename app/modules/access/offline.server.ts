@@ -163,8 +163,10 @@ export async function syncOfflineScans(kioskId: string, input: OfflineSyncInput)
       let conflict: OfflineConflictKind | undefined;
       if (pass.revoked_at && Date.parse(pass.revoked_at) <= Date.parse(at)) conflict = "revoked";
       else if (pass.remaining_entries !== null && pass.remaining_entries <= 0) conflict = "used_twice";
+      // Inside, unless the visitor was seen leaving (or trying to, at an exit kiosk that did not know of the entry) since.
       await tx.execute(sql`
-        update access_passes set inside = true,
+        update access_passes set
+          inside = not exists (select 1 from access_scans s where s.pass_id = ${pass.id} and s.direction = 'out' and s.outcome in ('goodbye', 'not_inside') and s.at > ${at}),
           remaining_entries = case when remaining_entries is null then null else greatest(remaining_entries - 1, 0) end
         where id = ${pass.id}`);
       if (conflict) {

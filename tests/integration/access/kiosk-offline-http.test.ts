@@ -127,6 +127,20 @@ describe("syncing a kiosk's offline scans", () => {
     expect([untouched.remainingEntries, untouched.inside]).toEqual([1, false]);
   });
 
+  it("does not put a visitor back on the presence list who was seen at an exit since the offline entry", async () => {
+    const host = await ensureStaff(db, { email: "exit.host@example.com", roles: ["host"] });
+    const entry = await signedInKiosk("bibliotheek", "Zuil Bib in");
+    const exit = await makeKiosk(db, { buildingSlug: "bibliotheek", mode: "exit", name: "Zuil Bib uit" });
+    const jar = cookieJar();
+    jar.store(await server.post("/kiosk", { _intent: "login", credential: exit.credential }));
+    const pass = await makePass(db, { hostId: host.id, buildingSlug: "bibliotheek" });
+    // The exit kiosk (online) had not heard of the entry: "not inside". The entry kiosk syncs later.
+    expect(await (await server.post("/kiosk/scan", { code: pass.token }, { Cookie: jar.header() })).json()).toEqual({ outcome: "not_inside" });
+    await sync(entry.cookie, { scans: [offlineScan(pass.token, "welcome", new Date(Date.now() - 30 * 60_000))] });
+    const [after] = await db.select().from(passes).where(eq(passes.id, pass.id));
+    expect([after.remainingEntries, after.inside]).toEqual([0, false]);
+  });
+
   it("reports a single-use pass let in by two offline kiosks, and one let in offline after it was used online, to admins on /werk/toegang", async () => {
     const host = await ensureStaff(db, { email: "conflict.host@example.com", roles: ["host"] });
     const admin = await ensureStaff(db, { name: "Ada Beheer", email: "ada.offline@example.com", roles: ["admin"] });
