@@ -91,7 +91,11 @@ export default function Kiosk() {
     // An empty field, or no IndexedDB: the plain form post, as without JavaScript.
     if (!code || !offline.ready) return;
     event.preventDefault();
-    void offline.scan(code).then((a) => setLocal({ answer: a }));
+    // If even the kiosk's own storage fails, nobody is let in: the visitor goes to the reception.
+    void offline.scan(code).then(
+      (a) => setLocal({ answer: a }),
+      () => setLocal({ answer: { outcome: "offline_stale", offline: true } }),
+    );
   };
 
   // Ready for the next visitor: an empty, focused field (USB scanners type into it).
