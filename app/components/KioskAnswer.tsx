@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-export type KioskAnswerView = { outcome: string; hostName?: string; visitorName?: string };
+/** `offline`: the kiosk decided by itself, without network (useOfflineKiosk): no names, and a visible mark. */
+export type KioskAnswerView = { outcome: string; hostName?: string; visitorName?: string; offline?: boolean };
 
 const TONE: Record<string, "ok" | "wait" | "stop"> = { welcome: "ok", goodbye: "ok", not_yet_valid: "wait", rate_limited: "wait" };
 const ICON = { ok: "✓", wait: "!", stop: "✕" } as const;
@@ -38,8 +39,11 @@ export function KioskAnswer({ answer }: { answer: KioskAnswerView }) {
       </span>
       <div>
         <h2 className="kiosk-answer-title">{t(`outcomes.${answer.outcome}.title`)}</h2>
-        <p className="kiosk-answer-body">{t(`outcomes.${answer.outcome}.body`, { visitor: answer.visitorName ?? "", host: answer.hostName ?? "" })}</p>
+        <p className="kiosk-answer-body">
+          {answer.offline && tone === "ok" ? t(`kiosk.offline.${answer.outcome}`) : t(`outcomes.${answer.outcome}.body`, { visitor: answer.visitorName ?? "", host: answer.hostName ?? "" })}
+        </p>
         {tone === "ok" ? null : <p>{t("outcomes.askDesk")}</p>}
+        {answer.offline ? <p className="kiosk-offline-mark">{t("kiosk.offline.mark")}</p> : null}
       </div>
     </div>
   );

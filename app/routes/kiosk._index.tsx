@@ -1,12 +1,13 @@
 import { data, redirect, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { KIOSK_ANSWER_SECONDS, KioskAnswer, kioskAnswerClears } from "~/components/KioskAnswer";
+import { KIOSK_ANSWER_SECONDS, KioskAnswer, kioskAnswerClears, type KioskAnswerView } from "~/components/KioskAnswer";
 import { KioskCamera } from "~/components/KioskCamera";
 import { KioskSignOut } from "~/components/KioskSignOut";
+import { useOfflineKiosk } from "~/components/useOfflineKiosk";
 import { activeKiosk, confirmKioskSignOut, kioskCookie, kioskIdFromRequest, loginKiosk } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
 import { scanSchema } from "~/modules/access/schemas";
@@ -79,7 +80,23 @@ export default function Kiosk() {
   const { t } = useTranslation("access");
   const { kiosk, wasRevoked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const answer = result && "answer" in result ? result.answer : undefined;
+  // With JavaScript the kiosk scans through fetch and, without network, decides by itself (useOfflineKiosk).
+  const offline = useOfflineKiosk(kiosk?.id ?? null);
+  const [local, setLocal] = useState<{ answer: KioskAnswerView } | undefined>();
+  useEffect(() => setLocal(undefined), [result]);
+  const answer: KioskAnswerView | undefined = local?.answer ?? (result && "answer" in result ? result.answer : undefined);
+
+  const onScan = (event: FormEvent<HTMLFormElement>) => {
+    const code = String(new FormData(event.currentTarget).get("code") ?? "");
+    // An empty field, or no IndexedDB: the plain form post, as without JavaScript.
+    if (!code || !offline.ready) return;
+    event.preventDefault();
+    // If even the kiosk's own storage fails, nobody is let in: the visitor goes to the reception.
+    void offline.scan(code).then(
+      (a) => setLocal({ answer: a }),
+      () => setLocal({ answer: { outcome: "offline_stale", offline: true } }),
+    );
+  };
 
   // Ready for the next visitor: an empty, focused field (USB scanners type into it).
   useEffect(() => {
@@ -118,9 +135,14 @@ export default function Kiosk() {
           {kiosk.entranceName} · {kiosk.mode === "exit" ? t("kiosk.exit") : t("kiosk.entry")}
         </span>
       </h1>
+      {offline.offline ? (
+        <p className="kiosk-offline-note">
+          {t("kiosk.offline.note")} {offline.queued ? t("kiosk.offline.queued", { count: offline.queued }) : null}
+        </p>
+      ) : null}
       {answer ? <KioskAnswer answer={answer} /> : <p className="kiosk-instruction">{t("kiosk.instruction")}</p>}
       <ErrorSummary errors={errors} fieldIds={{ code: "code" }} />
-      <Form method="post" id="kiosk-scan" className="kiosk-form">
+      <Form method="post" id="kiosk-scan" className="kiosk-form" onSubmit={onScan}>
         <input type="hidden" name="_intent" value="scan" />
         <TextField name="code" label={t("kiosk.codeLabel")} hint={t("kiosk.codeHint")} error={errors?.code} autoComplete="off" spellCheck={false} autoCapitalize="characters" autoFocus />
         <button type="submit" className="button">

@@ -6,6 +6,7 @@ import { BuildingInfoForm } from "~/components/BuildingInfoForm";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
 import { listBuildings, listEntrances, updateBuildingInfo } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
+import { listOfflineConflicts } from "~/modules/access/offline.server";
 import { buildingInfoSchema, kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
@@ -21,8 +22,8 @@ export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "access.presence"),
   run: async ({ actor }) => {
     const isAdmin = can(actor, "admin.manage");
-    const [buildings, entrances, kiosks] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : []]);
-    return { buildings, entrances, kiosks, isAdmin };
+    const [buildings, entrances, kiosks, conflicts] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : [], isAdmin ? listOfflineConflicts(actor) : []]);
+    return { buildings, entrances, kiosks, conflicts, isAdmin };
   },
 });
 
@@ -52,7 +53,7 @@ export const action = actionOf({
 
 export default function AccessAdmin() {
   const { t, i18n } = useTranslation("access");
-  const { buildings, entrances, kiosks, isAdmin } = useLoaderData<typeof loader>();
+  const { buildings, entrances, kiosks, conflicts, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result.errors : undefined;
@@ -126,6 +127,38 @@ export default function AccessAdmin() {
               </div>
             ) : (
               <p>{t("admin.noKiosks")}</p>
+            )}
+          </section>
+          <section aria-labelledby="conflicts-title" className="stack">
+            <h2 id="conflicts-title">{t("admin.conflicts.title")}</h2>
+            <p className="narrow">{t("admin.conflicts.intro")}</p>
+            {conflicts.length ? (
+              <div className="table-scroll" role="region" aria-labelledby="conflicts-title" tabIndex={0}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.conflicts.colDate")}</th>
+                      <th scope="col">{t("admin.conflicts.colPass")}</th>
+                      <th scope="col">{t("admin.conflicts.colKiosks")}</th>
+                      <th scope="col">{t("admin.conflicts.colKind")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {conflicts.map((c) => (
+                      <tr key={c.id}>
+                        <td>{formatDateTime(new Date(c.scannedAt), i18n.language)}</td>
+                        <td>
+                          <code>{c.passRef}</code> · {c.visitorName || t("admin.conflicts.erased")} · {c.buildingName}
+                        </td>
+                        <td>{c.kiosks}</td>
+                        <td>{t(`admin.conflicts.kind_${c.kind}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t("admin.conflicts.none")}</p>
             )}
           </section>
           <section aria-labelledby="register-title" className="stack narrow">

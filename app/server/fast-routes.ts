@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { kioskIdFromCookieHeader } from "~/modules/access/kiosks.server";
 import { scanAtKiosk } from "~/modules/access/scan.server";
+import { offlineBundle, offlineSyncSchema, syncOfflineScans, type OfflineCall } from "~/modules/access/offline.server";
 import { scanSchema } from "~/modules/access/schemas";
 import { noAnswerHelp } from "~/modules/knowledge/no-answer.server";
 import { searchArticles } from "~/modules/knowledge/search.server";
@@ -156,5 +157,68 @@ export const kioskScan = handle("kioskScan", async (req, res) => {
   sendJson(res, answer.outcome === "kiosk_revoked" ? 401 : answer.outcome === "rate_limited" ? 429 : 200, answer);
 });
 
-export type FastRoutes = { health: typeof health; ready: typeof ready; knowledgeSearch: typeof knowledgeSearch; kioskScan: typeof kioskScan };
-export const fastRoutes: FastRoutes = { health, ready, knowledgeSearch, kioskScan };
+/** A sync carries at most MAX_SYNC_SCANS scans of about 200 bytes each (1,000 at most): 512 kB is ample. */
+const MAX_SYNC_BODY = 512 * 1024;
+
+/** Reads a JSON body up to `max` bytes: 413 past it, 400 when it is not UTF-8 JSON. */
+async function jsonInput(req: Request, max: number): Promise<{ ok: true; input: unknown } | { ok: false; status: 400 | 413 }> {
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  if (!type.startsWith("application/json")) return { ok: false, status: 400 };
+  if (Number(req.headers["content-length"] ?? 0) > max) return { ok: false, status: 413 };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return { ok: false, status: 413 };
+    chunks.push(chunk);
+  }
+  const text = cleanUtf8(Buffer.concat(chunks));
+  if (text === undefined) return { ok: false, status: 400 };
+  try {
+    return { ok: true, input: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400 };
+  }
+}
+
+function sendOfflineCall<T>(res: Response, call: OfflineCall<T>) {
+  if (call.status === "kiosk_revoked") return sendJson(res, 401, { error: "kiosk_revoked" });
+  if (call.status === "rate_limited") return sendJson(res, 429, { error: "rate_limited" }, { ...noStore, "Retry-After": String(call.retryAfterSeconds) });
+  sendJson(res, 200, call.body);
+}
+
+/**
+ * GET /kiosk/offline/bundle: what a door kiosk keeps to decide without network (issue 19):
+ * public keys, and revoked, used and multiple-entry pass ids of its building. Kiosk cookie only.
+ */
+export const kioskOfflineBundle = handle("kioskOfflineBundle", async (req, res) => {
+  const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
+  if (!kioskId) return sendJson(res, 401, { error: "kiosk_revoked" });
+  noteRole("kiosk");
+  sendOfflineCall(res, await offlineBundle(kioskId));
+});
+
+/**
+ * POST /kiosk/offline/sync with JSON `{ scans: [{ id, code, at, outcome }] }`: the scans a
+ * door kiosk decided without network. Kiosk cookie only; same-origin is checked before this.
+ */
+export const kioskOfflineSync = handle("kioskOfflineSync", async (req, res) => {
+  const kioskId = await kioskIdFromCookieHeader(req.headers.cookie);
+  if (!kioskId) return sendJson(res, 401, { error: "kiosk_revoked" });
+  noteRole("kiosk");
+  const read = await jsonInput(req, MAX_SYNC_BODY);
+  if (!read.ok) return sendJson(res, read.status, { error: read.status === 413 ? "payload_too_large" : "bad_request" });
+  const parsed = parseOrBadRequest(offlineSyncSchema, read.input);
+  if (!parsed.ok) return sendJson(res, 400, parsed.body);
+  sendOfflineCall(res, await syncOfflineScans(kioskId, parsed.data));
+});
+
+export type FastRoutes = {
+  health: typeof health;
+  ready: typeof ready;
+  knowledgeSearch: typeof knowledgeSearch;
+  kioskScan: typeof kioskScan;
+  kioskOfflineBundle: typeof kioskOfflineBundle;
+  kioskOfflineSync: typeof kioskOfflineSync;
+};
+export const fastRoutes: FastRoutes = { health, ready, knowledgeSearch, kioskScan, kioskOfflineBundle, kioskOfflineSync };

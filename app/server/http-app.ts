@@ -23,6 +23,8 @@ export const PLAIN_ROUTES = {
   health: { method: "GET", path: "/healthz" },
   ready: { method: "GET", path: "/readyz" },
   kioskScan: { method: "POST", path: "/kiosk/scan" },
+  kioskOfflineBundle: { method: "GET", path: "/kiosk/offline/bundle" },
+  kioskOfflineSync: { method: "POST", path: "/kiosk/offline/sync" },
   knowledgeSearch: { method: "GET", path: "/api/v1/knowledge/search" },
 } as const;
 
@@ -70,6 +72,8 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.get(PLAIN_ROUTES.health.path, fast.health);
   app.get(PLAIN_ROUTES.ready.path, fast.ready);
   app.post(PLAIN_ROUTES.kioskScan.path, sameOriginOnly(opts.publicUrl), fast.kioskScan);
+  app.post(PLAIN_ROUTES.kioskOfflineSync.path, sameOriginOnly(opts.publicUrl), fast.kioskOfflineSync);
+  app.get(PLAIN_ROUTES.kioskOfflineBundle.path, fast.kioskOfflineBundle);
   app.use(compression());
   app.get(PLAIN_ROUTES.knowledgeSearch.path, fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.

@@ -25,6 +25,8 @@ import { logger } from "../modules/platform/logger.server";
 type HttpMetrics = {
   requestDuration: client.Histogram<"route" | "method" | "status_class">;
   kioskScans: client.Counter<"result">;
+  offlineScans: client.Counter<"result">;
+  offlineConflicts: client.Counter<"kind">;
   searches: client.Counter<"channel" | "results">;
 };
 const KEY = Symbol.for("mechelaar.metrics");
@@ -45,6 +47,8 @@ export function httpMetrics(): HttpMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
     kioskScans: new client.Counter({ name: "mechelaar_kiosk_scans_total", help: "QR scans at door kiosks, by result.", labelNames: ["result"] }),
+    offlineScans: new client.Counter({ name: "mechelaar_kiosk_offline_scans_total", help: "Scans a door kiosk decided without network, recorded when it synced, by result.", labelNames: ["result"] }),
+    offlineConflicts: new client.Counter({ name: "mechelaar_kiosk_offline_conflicts_total", help: "Offline admissions the server would have refused (pass used twice, or revoked), by kind.", labelNames: ["kind"] }),
     searches: new client.Counter({
       name: "mechelaar_knowledge_searches_total",
       help: 'Mikipedia searches by channel; results="none" counts the searches without any result.',
@@ -64,6 +68,14 @@ export function observeRequest(routeId: string, method: string, status: number, 
 
 export function countKioskScan(result: string) {
   httpMetrics().kioskScans.inc({ result });
+}
+
+export function countOfflineScan(result: string) {
+  httpMetrics().offlineScans.inc({ result });
+}
+
+export function countOfflineConflict(kind: string) {
+  httpMetrics().offlineConflicts.inc({ kind });
 }
 
 export function countSearch(channel: string, resultCount: number) {

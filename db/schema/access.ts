@@ -115,10 +115,13 @@ export const passes = pgTable(
     index("access_passes_invitation_idx").on(t.invitationId),
     index("access_passes_building_inside_idx").on(t.buildingId).where(sql`${t.inside}`),
     index("access_passes_retention_idx").on(t.validUntil).where(sql`${t.anonymisedAt} is null`),
+    /** The offline kiosk's bundle: a building's passes whose window is not over. */
+    index("access_passes_building_window_idx").on(t.buildingId, t.validUntil),
   ],
 );
 
-export const SCAN_OUTCOMES = ["welcome", "goodbye", "wrong_building", "not_yet_valid", "expired", "already_used", "revoked", "not_inside"] as const;
+/** `offline_stale`: an offline kiosk refused because it had not refreshed its offline bundle for too long. */
+export const SCAN_OUTCOMES = ["welcome", "goodbye", "wrong_building", "not_yet_valid", "expired", "already_used", "revoked", "not_inside", "offline_stale"] as const;
 export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
 
 /** Every scan of a known pass, allowed or not. No personal data: counts survive retention. */
@@ -136,8 +139,40 @@ export const scans = pgTable(
     /** Check-out at the desk is done by staff, not a kiosk. */
     byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Decided by a kiosk without network (issue 19): `at` is the kiosk's own time; recorded when it synced. */
+    offline: boolean("offline").notNull().default(false),
+    /** The kiosk's id for an offline scan: a re-sent queue records each scan once. */
+    clientScanId: uuid("client_scan_id"),
+    syncedAt: timestamp("synced_at", { withTimezone: true }),
   },
-  (t) => [index("access_scans_pass_idx").on(t.passId, t.at)],
+  (t) => [
+    index("access_scans_pass_idx").on(t.passId, t.at),
+    uniqueIndex("access_scans_client_scan_uq").on(t.kioskId, t.clientScanId).where(sql`${t.clientScanId} is not null`),
+  ],
+);
+
+export const OFFLINE_CONFLICT_KINDS = ["used_twice", "revoked"] as const;
+export type OfflineConflictKind = (typeof OFFLINE_CONFLICT_KINDS)[number];
+
+/**
+ * A scan an offline kiosk let in that the server would have refused (issue 19): a single-use
+ * pass let in a second time (by another offline kiosk, or after it was used online), or a pass
+ * revoked before the visit. Shown to admins on /werk/toegang. No personal data of its own.
+ */
+export const offlineConflicts = pgTable(
+  "access_offline_conflicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    passId: uuid("pass_id")
+      .notNull()
+      .references(() => passes.id, { onDelete: "cascade" }),
+    scanId: uuid("scan_id")
+      .notNull()
+      .references(() => scans.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<OfflineConflictKind>().notNull(),
+    detectedAt: timestamp("detected_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("access_offline_conflicts_detected_idx").on(t.detectedAt), uniqueIndex("access_offline_conflicts_scan_uq").on(t.scanId)],
 );
 
 /**

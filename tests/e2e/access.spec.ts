@@ -103,6 +103,8 @@ test("a host invites a visitor; the QR from the mail opens the right building on
   // The presence list shows the visitor with the host.
   await page.goto("/werk/toegang");
   await page.getByRole("link", { name: "De Zeeridder" }).click();
+  // /werk/toegang has tables of its own (kiosks, offline conflicts): wait for the presence list.
+  await expect(page).toHaveURL(/\/werk\/toegang\/aanwezig\//);
   await expect(page.getByRole("table")).toContainText("Victor Bezoeker");
   await expect(page.getByRole("table")).toContainText("Hanne Gastvrouw");
   await expectAccessible(page);
