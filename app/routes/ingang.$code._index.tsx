@@ -70,13 +70,17 @@ export const action = actionOf({
     }
     if (body._intent === "checkin") {
       const ref = parseVisitorRef(body.link);
-      if (!ref) return data({ ok: false as const, intent: body._intent, errors: { link: "access:entrance.errors.link" } as FieldErrors, values: { link: body.link } }, { status: 400 });
-      const answer = await checkInAtEntrance(entrance, ref);
+      const answer = ref && (await checkInAtEntrance(entrance, ref, clientIp(context)));
+      // Not a link or code, or a mistyped code (its check character): the field says so and keeps what was typed.
+      if (!ref || !answer || answer.outcome === "short_code_typo") {
+        const error = ref ? "access:entrance.errors.shortCodeTypo" : "access:entrance.errors.link";
+        return data({ ok: false as const, intent: body._intent, errors: { link: error } as FieldErrors, values: { link: body.link } }, { status: 400 });
+      }
       const headers = answer.outcome === "welcome" ? { "Set-Cookie": await cookie.serialize(visitorRefText(ref)) } : undefined;
       return data({ ok: true as const, intent: body._intent, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } }, { headers });
     }
     const ref = parseVisitorRef(body.link) ?? (await visitFromRequest(request));
-    const answer = await checkOutAtEntrance(entrance, ref);
+    const answer = await checkOutAtEntrance(entrance, ref, clientIp(context));
     const headers = answer.outcome === "goodbye" ? { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } : undefined;
     return data({ ok: true as const, intent: body._intent, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } }, { headers });
   },
@@ -103,8 +107,7 @@ export default function EntrancePage() {
         <p>{t("entrance.withInvitationIntro")}</p>
         <Form method="post">
           <input type="hidden" name={INTENT_FIELD} value="checkin" />
-          <TextField name="link" id="checkin-link" label={t("entrance.link")} hint={t("entrance.linkHint", { origin: page.origin })} error={on("checkin")?.link} defaultValue={failed?.intent === "checkin" ? v.link : undefined} autoComplete="off" spellCheck={false} inputMode="url" />
-          <p className="hint">{t("entrance.shortCodeLater")}</p>
+          <TextField name="link" id="checkin-link" label={t("entrance.link")} hint={t("entrance.linkHint", { origin: page.origin })} error={on("checkin")?.link} defaultValue={failed?.intent === "checkin" ? v.link : undefined} autoComplete="off" spellCheck={false} />
           <button type="submit" className="button">
             {t("entrance.checkIn")}
           </button>
@@ -157,7 +160,7 @@ export default function EntrancePage() {
         <p>{t("entrance.leavingIntro")}</p>
         <Form method="post">
           <input type="hidden" name={INTENT_FIELD} value="checkout" />
-          {page.hasVisit ? <p>{t("entrance.remembered")}</p> : <TextField name="link" id="checkout-link" label={t("entrance.leavingLink")} autoComplete="off" spellCheck={false} inputMode="url" />}
+          {page.hasVisit ? <p>{t("entrance.remembered")}</p> : <TextField name="link" id="checkout-link" label={t("entrance.leavingLink")} autoComplete="off" spellCheck={false} />}
           <button type="submit" className="button">
             {t("entrance.leave")}
           </button>

@@ -59,6 +59,10 @@ export const envSchema = z
     ACCESS_SIGNING_KEYS: z.string().transform(parseAccessKeys).optional(),
     ACCESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     ACCESS_KIOSK_SCANS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    // The entrance page behind a poster's QR (issue 19): posts per entrance and client address, and
+    // short-code look-ups per subject (kiosk, or client address on a page), per minute. The benchmark raises them.
+    ACCESS_ENTRANCE_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    ACCESS_SHORT_CODES_PER_MINUTE: z.coerce.number().int().positive().default(10),
     // Inbound e-mail channel (docs/email-channel.md): off unless a port is set; meant behind the city's MX/relay.
     INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
