@@ -4,6 +4,7 @@ import { createCookie } from "@remix-run/node";
 import QRCode from "qrcode";
 import { buildings, entrancePosters, entrances, invitations, kiosks, passes, users, walkInHosts, walkIns } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { clearEverywhere } from "~/modules/platform/cache-bus.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -17,6 +18,7 @@ import { scanAtKiosk, type KioskAnswer } from "./scan.server";
 import { looksLikeShortCode, normaliseShortCode } from "./short-code";
 import { resolveShortCode } from "./short-code.server";
 import { brusselsParts, brusselsToUtc } from "./time";
+import { ENTRANCE_VISIT_COOKIE } from "./visit-cookie";
 
 /**
  * The QR poster at an entrance (issue 19): a public page per entrance, reached through an
@@ -82,6 +84,8 @@ export async function replacePosterCode(actor: CurrentUser, entranceId: string) 
     await tx.update(entrancePosters).set({ code: newCode(), replacedAt: new Date() }).where(eq(entrancePosters.entranceId, entranceId));
     await recordAudit({ actorId: actor.id, action: "access.poster.replaced", entityType: "entrance", entityId: entranceId }, tx);
   });
+  // The old code's page may be in the anonymous page cache: it stops working in every process now.
+  clearEverywhere("entrances");
 }
 
 /** Entrances with whether they have a poster yet, for /werk/toegang. */
@@ -264,6 +268,8 @@ export async function setWalkInBuildings(actor: CurrentUser, buildingIds: string
     const known = buildingIds.length ? await tx.select({ id: buildings.id }).from(buildings).where(inArray(buildings.id, buildingIds)) : [];
     if (known.length) await tx.insert(walkInHosts).values(known.map((b) => ({ userId: actor.id, buildingId: b.id })));
   });
+  // Entrance pages list the hosts: a cached one shows the new list at once.
+  clearEverywhere("entrances");
 }
 
 export async function myWalkInBuildings(actor: CurrentUser) {
@@ -335,7 +341,7 @@ export async function eraseWalkInData(days = env().ACCESS_RETENTION_DAYS) {
 /** The visitor's phone remembers their visit for check-out (only under /ingang, for a day). */
 let visitCookie: ReturnType<typeof createCookie> | undefined;
 export function entranceVisitCookie() {
-  visitCookie ??= createCookie("__mechelaar_visit", { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/ingang", maxAge: 60 * 60 * 24 });
+  visitCookie ??= createCookie(ENTRANCE_VISIT_COOKIE, { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/ingang", maxAge: 60 * 60 * 24 });
   return visitCookie;
 }
 export async function visitFromRequest(request: Request): Promise<VisitorRef | undefined> {

@@ -87,7 +87,11 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect(again).toContain('data-outcome="already_used"');
 
     // The phone remembers the visit: "Ik vertrek" needs no link.
-    const remembered = await (await server.get(`/ingang/${code}`, { Cookie: jar.header() })).text();
+    await server.get(`/ingang/${code}`); // the page without a visit, now in the shared cache
+    const rememberedRes = await server.get(`/ingang/${code}`, { Cookie: jar.header() });
+    expect(rememberedRes.headers.get("X-Page-Cache")).toBeNull();
+    expect(rememberedRes.headers.get("Cache-Control")).toContain("no-store");
+    const remembered = await rememberedRes.text();
     expect(remembered).toContain("Deze telefoon onthoudt uw bezoek.");
     const out = await (await server.post(`/ingang/${code}`, { _intent: "checkout" }, { Cookie: jar.header() })).text();
     expect(out).toContain('data-outcome="goodbye"');
@@ -103,19 +107,23 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     const { code, building } = await posterFor("schepenhuis");
     const before = await (await server.get(`/ingang/${code}`)).text();
     expect(before).not.toContain("Wim Ontvanger");
+    // The page is the same for every phone: the shared page cache keeps it...
+    expect((await server.get(`/ingang/${code}`)).headers.get("X-Page-Cache")).toBe("hit");
 
     // The host chooses to take walk-ins in this building.
     const saved = await server.post("/werk/bezoekers/binnenlopers", { _intent: "settings", buildingId: building.id }, { Cookie: hostCookie });
     expect(saved.status).toBe(302);
+    // ...and forgets it when a host changes where they take walk-ins.
     const page = await (await server.get(`/ingang/${code}`)).text();
     expect(page).toContain("Wim Ontvanger");
     expect(page).not.toContain(unlisted.name);
-    // A host who chose to be listed and has since left the city is no longer named.
+    // A host who chose to be listed and has since left the city is no longer named (changed here
+    // straight in the database, so each look uses its own address past the page cache's minute).
     const left = await ensureStaff(db, { name: "Vertrokken Collega", email: "left.colleague@example.com", roles: ["host"] });
     await db.insert(walkInHosts).values({ userId: left.id, buildingId: building.id });
-    expect(await (await server.get(`/ingang/${code}`)).text()).toContain("Vertrokken Collega");
+    expect(await (await server.get(`/ingang/${code}?a`)).text()).toContain("Vertrokken Collega");
     await db.execute(sql`update users set active = false where id = ${left.id}`);
-    expect(await (await server.get(`/ingang/${code}`)).text()).not.toContain("Vertrokken Collega");
+    expect(await (await server.get(`/ingang/${code}?b`)).text()).not.toContain("Vertrokken Collega");
 
     const missing = await server.post(`/ingang/${code}`, { _intent: "walkin", name: "Lien", hostId: host.id, purpose: "Levering" });
     expect(missing.status).toBe(400);
@@ -253,6 +261,8 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect((await server.post("/werk/bezoekers/binnenlopers", { _intent: "refuse", walkInId }, { Cookie: await staffCookie(reception.id) })).status).toBe(302);
     expect(await (await server.get(statusUrl)).text()).toContain("U kunt nu niet binnen. Ga naar het onthaal.");
 
+    await server.get(`/ingang/${code}`);
+    expect((await server.get(`/ingang/${code}`)).headers.get("X-Page-Cache")).toBe("hit");
     const replaced = await server.post("/werk/toegang/affiches", { _intent: "replace", entranceId: building.entranceId }, { Cookie: adminCookie });
     expect(replaced.status).toBe(302);
     expect((await server.get(`/ingang/${code}`)).status).toBe(404);
