@@ -25,11 +25,25 @@ import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Ingang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["access"] };
-/** A rate-limited post says when to try again. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
+/**
+ * A rate-limited post says when to try again. A page view without a remembered visit is the same
+ * for every phone in a language: the shared page cache (app/server/page-cache.ts) may keep it; it
+ * is cleared in every process when a poster's code is replaced or a host changes where they take
+ * walk-ins ("entrances" on the cache bus). Answers to posts are never kept.
+ */
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const out = new Headers();
   const retry = actionHeaders.get("Retry-After");
-  return retry ? { "Retry-After": retry } : new Headers();
+  if (retry) out.set("Retry-After", retry);
+  const answered = actionHeaders.get("Cache-Control");
+  const cache = answered ?? loaderHeaders.get("Cache-Control");
+  if (cache) out.set("Cache-Control", cache);
+  const vary = loaderHeaders.get("Vary");
+  if (vary && !answered) out.set("Vary", vary);
+  return out;
 };
+const noStore = { "Cache-Control": "no-store" };
+const sharedPage = { "Cache-Control": "public, max-age=0, s-maxage=60", Vary: "Accept-Language, Cookie" };
 
 async function entranceOr404(code: string) {
   const entrance = await entranceByCode(code);
@@ -44,15 +58,17 @@ export const loader = loaderOf({
   run: async ({ params, request }) => {
     const entrance = await entranceOr404(params.code);
     const hosts = await walkInHostsFor(entrance.buildingId);
-    return {
+    const hasVisit = Boolean(await visitFromRequest(request));
+    const page = {
       buildingName: entrance.buildingName,
       entranceName: entrance.entranceName,
       address: entrance.address,
       hosts,
-      hasVisit: Boolean(await visitFromRequest(request)),
+      hasVisit,
       retentionDays: env().ACCESS_RETENTION_DAYS,
       origin: env().PUBLIC_URL,
     };
+    return data(page, { headers: hasVisit ? {} : sharedPage });
   },
 });
 
@@ -70,14 +86,18 @@ export const action = actionOf({
     }
     if (body._intent === "checkin") {
       const ref = parseVisitorRef(body.link);
-      if (!ref) return data({ ok: false as const, intent: body._intent, errors: { link: "access:entrance.errors.link" } as FieldErrors, values: { link: body.link } }, { status: 400 });
-      const answer = await checkInAtEntrance(entrance, ref);
-      const headers = answer.outcome === "welcome" ? { "Set-Cookie": await cookie.serialize(visitorRefText(ref)) } : undefined;
+      const answer = ref && (await checkInAtEntrance(entrance, ref, clientIp(context)));
+      // Not a link or code, or a mistyped code (its check character): the field says so and keeps what was typed.
+      if (!ref || !answer || answer.outcome === "short_code_typo") {
+        const error = ref ? "access:entrance.errors.shortCodeTypo" : "access:entrance.errors.link";
+        return data({ ok: false as const, intent: body._intent, errors: { link: error } as FieldErrors, values: { link: body.link } }, { status: 400, headers: noStore });
+      }
+      const headers = answer.outcome === "welcome" ? { ...noStore, "Set-Cookie": await cookie.serialize(visitorRefText(ref)) } : noStore;
       return data({ ok: true as const, intent: body._intent, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } }, { headers });
     }
     const ref = parseVisitorRef(body.link) ?? (await visitFromRequest(request));
-    const answer = await checkOutAtEntrance(entrance, ref);
-    const headers = answer.outcome === "goodbye" ? { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } : undefined;
+    const answer = await checkOutAtEntrance(entrance, ref, clientIp(context));
+    const headers = answer.outcome === "goodbye" ? { ...noStore, "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } : noStore;
     return data({ ok: true as const, intent: body._intent, answer: { outcome: answer.outcome, hostName: answer.hostName, visitorName: answer.visitorName } }, { headers });
   },
 });
@@ -103,8 +123,7 @@ export default function EntrancePage() {
         <p>{t("entrance.withInvitationIntro")}</p>
         <Form method="post">
           <input type="hidden" name={INTENT_FIELD} value="checkin" />
-          <TextField name="link" id="checkin-link" label={t("entrance.link")} hint={t("entrance.linkHint", { origin: page.origin })} error={on("checkin")?.link} defaultValue={failed?.intent === "checkin" ? v.link : undefined} autoComplete="off" spellCheck={false} inputMode="url" />
-          <p className="hint">{t("entrance.shortCodeLater")}</p>
+          <TextField name="link" id="checkin-link" label={t("entrance.link")} hint={t("entrance.linkHint", { origin: page.origin })} error={on("checkin")?.link} defaultValue={failed?.intent === "checkin" ? v.link : undefined} autoComplete="off" spellCheck={false} />
           <button type="submit" className="button">
             {t("entrance.checkIn")}
           </button>
@@ -157,7 +176,7 @@ export default function EntrancePage() {
         <p>{t("entrance.leavingIntro")}</p>
         <Form method="post">
           <input type="hidden" name={INTENT_FIELD} value="checkout" />
-          {page.hasVisit ? <p>{t("entrance.remembered")}</p> : <TextField name="link" id="checkout-link" label={t("entrance.leavingLink")} autoComplete="off" spellCheck={false} inputMode="url" />}
+          {page.hasVisit ? <p>{t("entrance.remembered")}</p> : <TextField name="link" id="checkout-link" label={t("entrance.leavingLink")} autoComplete="off" spellCheck={false} />}
           <button type="submit" className="button">
             {t("entrance.leave")}
           </button>

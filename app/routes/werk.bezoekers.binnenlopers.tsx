@@ -69,13 +69,11 @@ export default function WalkIns() {
                 <p>{w.purpose}</p>
                 <Form method="post" className="inline-actions">
                   <input type="hidden" name="walkInId" value={w.id} />
-                  <button type="submit" name={INTENT_FIELD} value="approve" className="button">
+                  <button type="submit" name={INTENT_FIELD} value="approve" className="button" aria-label={t("walkIns.approveFor", { name: w.visitorName })}>
                     {t("walkIns.approve")}
-                    <span className="visually-hidden">: {w.visitorName}</span>
                   </button>{" "}
-                  <button type="submit" name={INTENT_FIELD} value="refuse" className="button button-secondary">
+                  <button type="submit" name={INTENT_FIELD} value="refuse" className="button button-secondary" aria-label={t("walkIns.refuseFor", { name: w.visitorName })}>
                     {t("walkIns.refuse")}
-                    <span className="visually-hidden">: {w.visitorName}</span>
                   </button>
                 </Form>
               </li>

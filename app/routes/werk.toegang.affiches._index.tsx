@@ -47,9 +47,8 @@ export default function Posters() {
               <Form method="post" className="inline-form">
                 {" "}
                 <input type="hidden" name="entranceId" value={p.entranceId} />
-                <button type="submit" name={INTENT_FIELD} value="replace" className="link-button" aria-describedby="replace-hint">
+                <button type="submit" name={INTENT_FIELD} value="replace" className="link-button" aria-describedby="replace-hint" aria-label={t("poster.replaceFor", { entrance: p.entranceName })}>
                   {t("poster.replace")}
-                  <span className="visually-hidden">: {p.entranceName}</span>
                 </button>
               </Form>
             ) : null}

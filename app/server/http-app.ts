@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import { SESSION_COOKIE } from "../modules/identity/session-cookie";
+import { ENTRANCE_VISIT_COOKIE } from "../modules/access/visit-cookie";
 import { env } from "../utils/env.server";
 import { accessLog } from "./access-log";
 import { installMatchRoutesMemo } from "./memo-match-routes";
@@ -77,7 +78,7 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.use(compression());
   app.get(PLAIN_ROUTES.knowledgeSearch.path, fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
-  const pages = pageCache({ sessionCookie: SESSION_COOKIE });
+  const pages = pageCache({ sessionCookie: SESSION_COOKIE, privateCookies: [ENTRANCE_VISIT_COOKIE] });
   const { registerCache } = opts.build.entry.module as { registerCache?: (name: string, clear: () => void) => void };
   for (const name of PAGE_CACHE_CLEARED_BY) registerCache?.(name, pages.clear);
   app.use(pages);

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 
 /**
  * A small shared cache in front of Remix for public pages seen by anonymous visitors, the
- * way a reverse proxy or CDN would hold them: only GET, only without a session cookie, only
+ * way a reverse proxy or CDN would hold them: only GET, only without a session cookie (or
+ * another cookie that makes a page personal, `privateCookies`), only
  * responses that say `s-maxage` and set no cookie. The key includes everything the language
  * depends on (?lng, the lng cookie, Accept-Language), so nobody gets another visitor's page.
  *
@@ -10,7 +11,7 @@ import type { NextFunction, Request, Response } from "express";
  * wired in http-app.ts); `s-maxage` then only bounds what a process that lost its listening
  * connection can serve.
  */
-export const PAGE_CACHE_CLEARED_BY = ["pages", "search", "definitions"] as const;
+export const PAGE_CACHE_CLEARED_BY = ["pages", "search", "definitions", "entrances"] as const;
 type Entry = { expires: number; status: number; headers: Record<string, string>; body: Buffer; nonce?: { at: number[] } };
 
 /**
@@ -32,13 +33,15 @@ function withNonce(hit: Entry, nonce: unknown): Buffer {
   return body;
 }
 
-export function pageCache({ sessionCookie, maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; maxEntries?: number; now?: () => number }) {
+export function pageCache({ sessionCookie, privateCookies = [], maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; privateCookies?: string[]; maxEntries?: number; now?: () => number }) {
+  const personal = [sessionCookie, ...privateCookies].map((name) => `${name}=`);
   const entries = new Map<string, Entry>();
   // Bumped on every clear: a page rendered from data read before a publication is not kept.
   let generation = 0;
 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== "GET" || (req.headers.cookie ?? "").includes(`${sessionCookie}=`)) return next();
+    const cookies = req.headers.cookie ?? "";
+    if (req.method !== "GET" || personal.some((c) => cookies.includes(c))) return next();
     const lngCookie = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
     const key = `${req.originalUrl}\u0000${lngCookie}\u0000${req.headers["accept-language"] ?? ""}`;
 

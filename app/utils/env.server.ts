@@ -95,6 +95,10 @@ export const envSchema = z
     ACCESS_KIOSK_SCANS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     // A door kiosk without network admits visitors itself for at most this many hours after its last refresh (issue 19).
     ACCESS_KIOSK_OFFLINE_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    // The entrance page behind a poster's QR (issue 19): posts per entrance and client address, and
+    // short-code look-ups per subject (kiosk, or client address on a page), per minute. The benchmark raises them.
+    ACCESS_ENTRANCE_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    ACCESS_SHORT_CODES_PER_MINUTE: z.coerce.number().int().positive().default(10),
     // Inbound e-mail channel (docs/email-channel.md): off unless a port is set; meant behind the city's MX/relay.
     INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),

@@ -50,7 +50,7 @@ test("a visitor scans the entrance poster, checks in with the link from their in
 
   const visitor = await phone(browser, path);
   await expectAccessible(visitor, NO_JS);
-  await visitor.getByLabel("Link uit uw uitnodiging", { exact: true }).fill(link);
+  await visitor.getByLabel("Link of korte code uit uw uitnodiging", { exact: true }).fill(link);
   await visitor.getByRole("button", { name: "Ik ben er" }).click();
   await expect(visitor.getByRole("status")).toContainText("Welkom, Paula Poster. U wordt verwacht door Hanne Gastvrouw.");
   await expectAccessible(visitor, NO_JS);
@@ -65,3 +65,40 @@ test("a visitor scans the entrance poster, checks in with the link from their in
   await expect(visitor.getByRole("status")).toContainText("Tot ziens, Paula Poster.");
 });
 
+test("a walk-in without invitation asks at the poster and is let in by the host", async ({ page, browser }) => {
+  test.setTimeout(5 * 60_000);
+  const path = await posterPath(page);
+
+  const host = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await staffLogin(host, "gastheer@example.com");
+  await host.goto("/werk/bezoekers");
+  await expect(host.getByRole("link", { name: "Bezoekers zonder uitnodiging" })).toBeVisible();
+  await host.goto("/werk/bezoekers/binnenlopers");
+  await host.getByRole("checkbox", { name: "De Zeeridder" }).check();
+  await host.getByRole("button", { name: "Opslaan" }).click();
+  await expect(host.getByRole("status")).toContainText("Uw keuze is opgeslagen.");
+  await expectAccessible(host, NO_JS);
+
+  const visitor = await phone(browser, path);
+  const name = `Wout Wandelaar ${Date.now() % 10000}`;
+  await visitor.getByLabel("Uw naam").fill(name);
+  await visitor.getByLabel("Wie bezoekt u?").selectOption({ label: "Hanne Gastvrouw" });
+  await visitor.getByLabel("Waarom komt u?").fill("Pakje afgeven");
+  await visitor.getByLabel("Ik heb gelezen wat de stad met mijn gegevens doet.").check();
+  await visitor.getByRole("button", { name: "Vraag om binnen te mogen" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Even geduld");
+  await expectAccessible(visitor, NO_JS);
+
+  // A fresh GET (reloading the page a POST answered would ask to post again).
+  await host.goto("/werk/bezoekers/binnenlopers");
+  // The button names the visitor for screen readers ("Niet binnenlaten: …" is the other one).
+  await host.getByRole("button", { name: `Binnenlaten: ${name}`, exact: true }).click();
+  await expect(host.getByRole("status")).toContainText("Uw antwoord is doorgegeven.");
+
+  // The visitor's page updates by itself (a Refresh header: no JavaScript on this phone).
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welkom", { timeout: 30_000 });
+  await expect(visitor.getByRole("img", { name: "Uw QR-code voor dit bezoek" })).toBeVisible();
+  await expectAccessible(visitor, NO_JS);
+  await visitor.getByRole("button", { name: "Ik ben vertrokken" }).click();
+  await expect(visitor.getByRole("status")).toContainText(`Tot ziens, ${name}.`);
+});

@@ -4,6 +4,7 @@ import { createCookie } from "@remix-run/node";
 import QRCode from "qrcode";
 import { buildings, entrancePosters, entrances, invitations, kiosks, passes, users, walkInHosts, walkIns } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { clearEverywhere } from "~/modules/platform/cache-bus.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -14,7 +15,10 @@ import { fixedT } from "~/utils/i18next.server";
 import { assertAdmin } from "./kiosks.server";
 import { signPassToken } from "./pass-token.server";
 import { scanAtKiosk, type KioskAnswer } from "./scan.server";
+import { looksLikeShortCode, normaliseShortCode } from "./short-code";
+import { resolveShortCode } from "./short-code.server";
 import { brusselsParts, brusselsToUtc } from "./time";
+import { ENTRANCE_VISIT_COOKIE } from "./visit-cookie";
 
 /**
  * The QR poster at an entrance (issue 19): a public page per entrance, reached through an
@@ -34,8 +38,8 @@ const sameHash = (storedHex: string | null, secret: string) => {
 export const POSTER_CODE = /^[A-Za-z0-9_-]{22}$/;
 const newCode = () => randomBytes(16).toString("base64url");
 
-/** Posts per entrance and client address per minute (visitors on the building's Wi-Fi share an address). */
-export const ENTRANCE_POSTS_PER_MINUTE = 30;
+/** Posts per entrance and client address per minute (visitors on the building's Wi-Fi share an address); ACCESS_ENTRANCE_POSTS_PER_MINUTE, default 30. */
+export const entrancePostsPerMinute = () => env().ACCESS_ENTRANCE_POSTS_PER_MINUTE;
 
 export const entranceUrl = (code: string) => `${env().PUBLIC_URL}/ingang/${code}`;
 
@@ -80,6 +84,8 @@ export async function replacePosterCode(actor: CurrentUser, entranceId: string) 
     await tx.update(entrancePosters).set({ code: newCode(), replacedAt: new Date() }).where(eq(entrancePosters.entranceId, entranceId));
     await recordAudit({ actorId: actor.id, action: "access.poster.replaced", entityType: "entrance", entityId: entranceId }, tx);
   });
+  // The old code's page may be in the anonymous page cache: it stops working in every process now.
+  clearEverywhere("entrances");
 }
 
 /** Entrances with whether they have a poster yet, for /werk/toegang. */
@@ -133,15 +139,16 @@ export async function entranceByCode(code: string): Promise<Entrance | undefined
 
 /** Counts one post on an entrance page; over the limit is a 429. */
 export async function limitEntrance(entrance: Entrance, clientIp: string) {
-  const limit = await hitRateLimit({ name: "entrance", limit: ENTRANCE_POSTS_PER_MINUTE, windowSeconds: 60 }, `${entrance.entranceId}:${clientIp}`);
+  const limit = await hitRateLimit({ name: "entrance", limit: entrancePostsPerMinute(), windowSeconds: 60 }, `${entrance.entranceId}:${clientIp}`);
   if (!limit.allowed) throw new DomainError("RATE_LIMITED", "access:entrance.errors.rateLimited", { retryAfterSeconds: limit.retryAfterSeconds });
 }
 
 /**
- * What the visitor holds: the pass link from their invitation mail (/pas/<id>/<key>), or the
- * status link of an approved walk-in. Kept in a cookie on the visitor's phone for check-out.
+ * What the visitor holds: the pass link from their invitation mail (/pas/<id>/<key>), the
+ * pass's short code from that mail (typed), or the status link of an approved walk-in. Kept in
+ * a cookie on the visitor's phone for check-out.
  */
-export type VisitorRef = { kind: "pass" | "walkin"; id: string; key: string };
+export type VisitorRef = { kind: "pass" | "walkin"; id: string; key: string } | { kind: "code"; code: string };
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const PASS_LINK = new RegExp(`/pas/(${UUID})/([A-Za-z0-9_-]{10,64})`, "i");
 const WALKIN_LINK = new RegExp(`/bezoek/(${UUID})/([A-Za-z0-9_-]{10,64})`, "i");
@@ -151,12 +158,25 @@ export function parseVisitorRef(text: string): VisitorRef | undefined {
   if (p) return { kind: "pass", id: p[1].toLowerCase(), key: p[2] };
   const w = WALKIN_LINK.exec(text);
   if (w) return { kind: "walkin", id: w[1].toLowerCase(), key: w[2] };
+  // Case, spaces and hyphens do not matter; the check character is verified on use.
+  const code = looksLikeShortCode(text) ? normaliseShortCode(text) : undefined;
+  if (code) return { kind: "code", code };
   return undefined;
 }
-export const visitorRefText = (r: VisitorRef) => (r.kind === "pass" ? `/pas/${r.id}/${r.key}` : `/bezoek/${r.id}/${r.key}`);
+export const visitorRefText = (r: VisitorRef) => (r.kind === "code" ? r.code : r.kind === "pass" ? `/pas/${r.id}/${r.key}` : `/bezoek/${r.id}/${r.key}`);
 
-/** The signed QR text behind a visitor's link, if the key is right. */
-async function tokenFor(ref: VisitorRef): Promise<string | undefined> {
+/**
+ * The signed QR text behind what the visitor holds: a link whose key is right, or a short code
+ * (exactly as typed at a kiosk: its check character first, then a look-up that counts against the
+ * short-code limit for this client address; over it is a 429).
+ */
+async function tokenFor(ref: VisitorRef, clientIp: string): Promise<string | { outcome: "short_code_typo" } | undefined> {
+  if (ref.kind === "code") {
+    const resolved = await resolveShortCode(ref.code, `entrance:${clientIp}`);
+    if (resolved.ok) return resolved.token;
+    if (resolved.reason === "rate_limited") throw new DomainError("RATE_LIMITED", "access:entrance.errors.rateLimited", { retryAfterSeconds: resolved.retryAfterSeconds });
+    return resolved.reason === "typo" ? { outcome: "short_code_typo" } : undefined;
+  }
   if (ref.kind === "pass") {
     const [p] = await db.select({ token: passes.token, viewKeyHash: passes.viewKeyHash }).from(passes).where(eq(passes.id, ref.id));
     return p && sameHash(p.viewKeyHash, ref.key) ? (p.token ?? undefined) : undefined;
@@ -167,18 +187,21 @@ async function tokenFor(ref: VisitorRef): Promise<string | undefined> {
 
 export type EntranceAnswer = KioskAnswer | { outcome: "unknown_pass"; hostName?: undefined; visitorName?: undefined };
 
-/** "Ik heb een uitnodiging": recorded as a scan at the poster's arrival kiosk. */
-export async function checkInAtEntrance(entrance: Entrance, ref: VisitorRef | undefined): Promise<EntranceAnswer> {
-  const token = ref && (await tokenFor(ref));
+async function scanAtPoster(kioskId: string, ref: VisitorRef | undefined, clientIp: string): Promise<EntranceAnswer> {
+  const token = ref && (await tokenFor(ref, clientIp));
   if (!token) return { outcome: "unknown_pass" };
-  return scanAtKiosk(entrance.entryKioskId, token);
+  if (typeof token !== "string") return token;
+  return scanAtKiosk(kioskId, token);
+}
+
+/** "Ik heb een uitnodiging" (link or short code): recorded as a scan at the poster's arrival kiosk. */
+export async function checkInAtEntrance(entrance: Entrance, ref: VisitorRef | undefined, clientIp: string): Promise<EntranceAnswer> {
+  return scanAtPoster(entrance.entryKioskId, ref, clientIp);
 }
 
 /** "Ik vertrek": a scan at the poster's departure kiosk. */
-export async function checkOutAtEntrance(entrance: Entrance, ref: VisitorRef | undefined): Promise<EntranceAnswer> {
-  const token = ref && (await tokenFor(ref));
-  if (!token) return { outcome: "unknown_pass" };
-  return scanAtKiosk(entrance.exitKioskId, token);
+export async function checkOutAtEntrance(entrance: Entrance, ref: VisitorRef | undefined, clientIp: string): Promise<EntranceAnswer> {
+  return scanAtPoster(entrance.exitKioskId, ref, clientIp);
 }
 
 /** Hosts who chose to be listed for walk-ins in this building: the only staff the page names. */
@@ -187,7 +210,7 @@ export async function walkInHostsFor(buildingId: string) {
     .select({ id: users.id, name: users.name })
     .from(walkInHosts)
     .innerJoin(users, eq(users.id, walkInHosts.userId))
-    .where(and(eq(walkInHosts.buildingId, buildingId), sql`'host' = any(${users.roles})`))
+    .where(and(eq(walkInHosts.buildingId, buildingId), eq(users.active, true), sql`'host' = any(${users.roles})`))
     .orderBy(asc(users.name));
 }
 
@@ -245,6 +268,8 @@ export async function setWalkInBuildings(actor: CurrentUser, buildingIds: string
     const known = buildingIds.length ? await tx.select({ id: buildings.id }).from(buildings).where(inArray(buildings.id, buildingIds)) : [];
     if (known.length) await tx.insert(walkInHosts).values(known.map((b) => ({ userId: actor.id, buildingId: b.id })));
   });
+  // Entrance pages list the hosts: a cached one shows the new list at once.
+  clearEverywhere("entrances");
 }
 
 export async function myWalkInBuildings(actor: CurrentUser) {
@@ -316,7 +341,7 @@ export async function eraseWalkInData(days = env().ACCESS_RETENTION_DAYS) {
 /** The visitor's phone remembers their visit for check-out (only under /ingang, for a day). */
 let visitCookie: ReturnType<typeof createCookie> | undefined;
 export function entranceVisitCookie() {
-  visitCookie ??= createCookie("__mechelaar_visit", { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/ingang", maxAge: 60 * 60 * 24 });
+  visitCookie ??= createCookie(ENTRANCE_VISIT_COOKIE, { httpOnly: true, sameSite: "lax", secure: isProduction(), path: "/ingang", maxAge: 60 * 60 * 24 });
   return visitCookie;
 }
 export async function visitFromRequest(request: Request): Promise<VisitorRef | undefined> {

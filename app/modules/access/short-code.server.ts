@@ -2,10 +2,11 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { passes } from "../../../db/schema";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { normaliseShortCode, shortCodeCheckOk } from "./short-code";
 
-/** Guessing costs: this many look-ups per subject (kiosk, address) and minute. */
-export const SHORT_CODE_RULE = { name: "pass-short-code", limit: 10, windowSeconds: 60 } as const;
+/** Guessing costs: this many look-ups per subject (kiosk, address) and minute (ACCESS_SHORT_CODES_PER_MINUTE, default 10). */
+export const shortCodeRule = () => ({ name: "pass-short-code", limit: env().ACCESS_SHORT_CODES_PER_MINUTE, windowSeconds: 60 });
 
 export type ShortCodeResolution =
   | { ok: true; passId: string; token: string }
@@ -15,14 +16,14 @@ export type ShortCodeResolution =
 /**
  * A typed short code → its pass (id and signed QR text), so the caller can treat it exactly
  * like a scanned QR. Format and check character are checked first, without a database call;
- * every look-up counts against `SHORT_CODE_RULE` for `subject` (the kiosk id, or the client
+ * every look-up counts against `shortCodeRule()` for `subject` (the kiosk id, or the client
  * address on a page). Revoked, replaced and erased passes are not found.
  */
 export async function resolveShortCode(code: string, subject = "global"): Promise<ShortCodeResolution> {
   const normalised = normaliseShortCode(code);
   if (!normalised) return { ok: false, reason: "malformed" };
   if (!shortCodeCheckOk(normalised)) return { ok: false, reason: "typo" };
-  const limit = await hitRateLimit(SHORT_CODE_RULE, subject);
+  const limit = await hitRateLimit(shortCodeRule(), subject);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const [row] = await db
     .select({ id: passes.id, token: passes.token })

@@ -7,16 +7,25 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 /**
  * Counts one hit for `key` in the current fixed window and says whether it is still
  * within the limit. One atomic upsert in PostgreSQL, so it holds across app processes.
+ *
+ * On its own (not inside a caller's transaction) the count commits asynchronously: every hit on
+ * one key updates one row, and a synchronous commit would hold that row locked through a disk
+ * flush, so simultaneous requests from one address (a building's Wi-Fi) would queue behind each
+ * other. A crash of PostgreSQL may lose the last fraction of a second of counts, nothing more.
  */
 export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: DbOrTx = db): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
   const key = `${rule.name}:${subject.toLowerCase()}`;
+  const own = conn === db;
   const rows = await conn.execute<{ hits: number }>(sql`
-    insert into rate_limits (key, window_start, hits) values (${key}, ${windowStart.toISOString()}, 1)
-    on conflict (key, window_start) do update set hits = rate_limits.hits + 1
-    returning hits`);
+    with hit as (
+      insert into rate_limits (key, window_start, hits) values (${key}, ${windowStart.toISOString()}, 1)
+      on conflict (key, window_start) do update set hits = rate_limits.hits + 1
+      returning hits
+    )
+    select hits${own ? sql`, set_config('synchronous_commit', 'off', true) as commit_mode` : sql``} from hit`);
   const hits = Number(rows[0]?.hits ?? 1);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
   return { allowed: hits <= rule.limit, retryAfterSeconds };
