@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { caseTasks } from "../../../db/schema";
 import { findPerson } from "~/modules/identity/directory.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";

@@ -1,4 +1,3 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
 import { contactMomentArticles, contactMoments } from "../../../db/schema";
 import { findTicket, giveTicketResident } from "~/modules/counter/directory.server";
 import { findCase } from "~/modules/cases/directory.server";

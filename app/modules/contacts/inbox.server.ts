@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { contactMoments } from "../../../db/schema";
 import { findCase } from "~/modules/cases/directory.server";
 import { findPerson, peopleView, personNames } from "~/modules/identity/directory.server";
