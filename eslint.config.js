@@ -11,8 +11,11 @@ const CONTEXTS = readdirSync("db/schema")
 const TABLES = Object.fromEntries(CONTEXTS.map((c) => [c, [...readFileSync(`db/schema/${c}.ts`, "utf8").matchAll(/^export const (\w+) = pgTable\(/gm)].map((m) => m[1])]));
 const SCHEMA = ["**/db/schema", "**/db/schema/*"];
 
-
-/** A module of context `ctx` may import its own tables (and any type) from db/schema, no other context's tables. */
+/**
+ * A module of context `ctx` may import its own tables (and any type) from db/schema, no other context's tables:
+ * it reads another context through that context's directory.server.ts (read functions and read-only join
+ * helpers). No exceptions (docs/decisions/017-cross-context-reads.md).
+ */
 function boundaryRule(ctx) {
   const foreign = CONTEXTS.filter((c) => c !== ctx).flatMap((c) => TABLES[c]);
   return [
