@@ -12,45 +12,12 @@ const TABLES = Object.fromEntries(CONTEXTS.map((c) => [c, [...readFileSync(`db/s
 const SCHEMA = ["**/db/schema", "**/db/schema/*"];
 
 /**
- * Known cross-context table reads (docs/decisions/017-cross-context-reads.md): modules that join
- * another context's tables today, by file and table. These are read-only joins for names and
- * labels; each is to be moved behind a read function of the owning context, and its entry then
- * removed here. The list must only shrink: a new cross-context table import fails the lint.
+ * A module of context `ctx` may import its own tables (and any type) from db/schema, no other context's tables:
+ * it reads another context through that context's directory.server.ts (read functions and read-only join
+ * helpers). No exceptions (docs/decisions/017-cross-context-reads.md).
  */
-const KNOWN_CROSS_CONTEXT_READS = {
-  "app/modules/access/entrance.server.ts": ["users"],
-  "app/modules/access/invitations.server.ts": ["users"],
-  "app/modules/audit/audit.server.ts": ["users"],
-  "app/modules/cases/daily-overview.server.ts": ["services", "teamMembers", "teams", "users"],
-  "app/modules/cases/definitions.server.ts": ["services"],
-  "app/modules/cases/dossiers.server.ts": ["services", "users"],
-  "app/modules/cases/notify.server.ts": ["users"],
-  "app/modules/cases/queue.server.ts": ["services", "teams", "users"],
-  "app/modules/cases/service-admin.server.ts": ["services", "teams"],
-  "app/modules/cases/staff.server.ts": ["teamMembers", "teams", "users"],
-  "app/modules/cases/tasks.server.ts": ["services", "users"],
-  "app/modules/cases/team-leads.server.ts": ["teamMembers", "teams", "users"],
-  "app/modules/cases/unassigned.server.ts": ["services", "teamMembers", "teams", "users"],
-  "app/modules/catalog/catalog.server.ts": ["teams"],
-  "app/modules/catalog/jsonld.server.ts": ["knowledgeArticles"],
-  "app/modules/contacts/contact-moments.server.ts": ["cases", "tickets", "knowledgeArticles"],
-  "app/modules/contacts/inbox.server.ts": ["users"],
-  "app/modules/contacts/intake.server.ts": ["caseEvents", "caseFiles", "cases", "services", "users"],
-  "app/modules/contacts/phone-offer.server.ts": ["cases", "users"],
-  "app/modules/contacts/resident-search.server.ts": ["cases", "users"],
-  "app/modules/contacts/satisfaction.server.ts": ["tickets"],
-  "app/modules/contacts/timeline.server.ts": ["users", "knowledgeArticles"],
-  "app/modules/counter/admin.server.ts": ["users"],
-  "app/modules/counter/appointments.server.ts": ["users"],
-  "app/modules/counter/schedule-admin.server.ts": ["users"],
-  "app/modules/knowledge/editorial.server.ts": ["users"],
-};
-
-/** A module of context `ctx` may import its own tables (and any type) from db/schema, no other context's tables. */
-function boundaryRule(ctx, allowed = []) {
-  const foreign = CONTEXTS.filter((c) => c !== ctx)
-    .flatMap((c) => TABLES[c])
-    .filter((t) => !allowed.includes(t));
+function boundaryRule(ctx) {
+  const foreign = CONTEXTS.filter((c) => c !== ctx).flatMap((c) => TABLES[c]);
   return [
     "error",
     {
@@ -70,10 +37,6 @@ function boundaryRule(ctx, allowed = []) {
 const moduleConfigs = readdirSync("app/modules").map((ctx) => ({
   files: [`app/modules/${ctx}/**/*.{ts,tsx}`],
   rules: { "@typescript-eslint/no-restricted-imports": boundaryRule(ctx) },
-}));
-const knownReadConfigs = Object.entries(KNOWN_CROSS_CONTEXT_READS).map(([file, tables]) => ({
-  files: [file],
-  rules: { "@typescript-eslint/no-restricted-imports": boundaryRule(file.split("/")[2], tables) },
 }));
 
 export default tseslint.config(
@@ -125,5 +88,4 @@ export default tseslint.config(
     },
   },
   ...moduleConfigs,
-  ...knownReadConfigs,
 );

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextField } from "~/components/forms";
+import { CodeField } from "~/components/CodeField";
+import { INTENT_FIELD } from "~/utils/intent";
 
 /**
  * Setting up the authenticator app: the QR code (a data: URL image, so it needs no JavaScript
@@ -23,19 +24,8 @@ export function TotpSetup({ secret, qrDataUrl, error, busy, intent }: { secret: 
         <li>{t("enrol.stepCode")}</li>
       </ol>
       <Form method="post" noValidate className="stack">
-        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-        <TextField
-          name="code"
-          label={t("enrol.codeLabel")}
-          hint={t("enrol.codeHint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={8}
-          className="input-code"
-          error={error}
-          required
-        />
+        {intent ? <input type="hidden" name={INTENT_FIELD} value={intent} /> : null}
+        <CodeField label={t("enrol.codeLabel")} hint={t("enrol.codeHint")} error={error} />
         <button type="submit" className="button" disabled={busy}>
           {t("enrol.submit")}
         </button>

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { requestLoginCode } from "~/modules/identity/auth.server";
@@ -8,9 +9,8 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { oidcEnabled } from "~/modules/identity/oidc.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
-import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf, anyone } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
@@ -24,21 +24,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, loggedOut: url.searchParams.has("afgemeld"), eid: oidcEnabled() };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormOrRefuse(request);
-  const values = formValues(form);
-  const parsed = parseWith(requestCodeSchema, values, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await requestLoginCode(parsed.data.email, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, values);
-  }
-  const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
-  return redirect("/aanmelden/code", {
-    headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: parsed.data.email, redirectTo }) },
-  });
-}
+export const action = actionOf({
+  guard: anyone,
+  body: requestCodeSchema.extend({ redirectTo: z.string().optional() }),
+  run: async ({ body, context }) => {
+    await requestLoginCode(body.email, clientIp(context));
+    const redirectTo = safeRedirect(body.redirectTo, "/mijn");
+    return redirect("/aanmelden/code", {
+      headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: body.email, redirectTo }) },
+    });
+  },
+});
 
 export default function Login() {
   const { t } = useTranslation(["auth", "common"]);

@@ -1,16 +1,16 @@
 import { isProduction } from "~/utils/env.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
+import { CodeField, DevMailboxHint } from "~/components/CodeField";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { verifyLoginCode } from "~/modules/identity/auth.server";
 import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending-login.server";
 import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
-import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf, anyone, readFormData } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
@@ -21,23 +21,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: pending?.email ?? "", registering: pending?.registering === true, devMailbox: !isProduction() };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormOrRefuse(request);
-  const values = formValues(form);
-  const pending = await readPendingLogin(request);
-  const parsed = parseWith(verifyCodeSchema, { ...values, email: values.email || pending?.email || "" }, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  let user: { id: string };
-  try {
-    user = await verifyLoginCode(parsed.data.email, parsed.data.code, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, { ...values, code: "" });
-  }
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));
-  headers.append("Set-Cookie", await pendingLoginCookie().serialize("", { maxAge: 0 }));
-  return redirect(safeRedirect(pending?.redirectTo, "/mijn"), { headers });
-}
+export const action = actionOf({
+  guard: anyone,
+  // The address the code was sent to comes from the pending login when the form has none.
+  read: async (request) => {
+    const form = await readFormData(request);
+    const pending = await readPendingLogin(request);
+    if (!form.get("email") && pending?.email) form.set("email", pending.email);
+    return { form, extra: pending };
+  },
+  body: verifyCodeSchema,
+  run: async ({ body, extra: pending, request, context }) => {
+    const user = await verifyLoginCode(body.email, body.code, clientIp(context));
+    const headers = new Headers();
+    headers.append("Set-Cookie", await startUserSession(request, user.id, EMAIL_CODE_AUTH));
+    headers.append("Set-Cookie", await pendingLoginCookie().serialize("", { maxAge: 0 }));
+    return redirect(safeRedirect(pending?.redirectTo, "/mijn"), { headers });
+  },
+});
 
 export default function EnterCode() {
   const { t } = useTranslation(["auth", "common"]);
@@ -57,11 +58,7 @@ export default function EnterCode() {
         <p>{t("code.intro")}</p>
       )}
       <p>{t("code.validity")}</p>
-      {devMailbox ? (
-        <p className="muted">
-          {t("code.devMailboxHint")} <Link to="/dev/mailbox">{t("common:footer.devMailbox")}</Link>
-        </p>
-      ) : null}
+      <DevMailboxHint show={devMailbox} />
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="stack">
         {email ? (
@@ -69,18 +66,7 @@ export default function EnterCode() {
         ) : (
           <TextField name="email" type="email" label={t("login.email")} autoComplete="email" defaultValue={values.email} error={errors?.email} />
         )}
-        <TextField
-          name="code"
-          label={t("code.label")}
-          hint={t("code.hint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={8}
-          className="input-code"
-          error={errors?.code}
-          required
-        />
+        <CodeField label={t("code.label")} hint={t("code.hint")} error={errors?.code} />
         <button type="submit" className="button" disabled={busy}>
           {t("code.submit")}
         </button>

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { loginStaff } from "~/modules/identity/auth.server";
@@ -9,9 +10,8 @@ import { staffLoginSchema } from "~/modules/identity/schemas";
 import { startPendingStaffLogin } from "~/modules/identity/pending-login.server";
 import { staffOidcEnabled } from "~/modules/identity/staff-oidc.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
-import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf, anyone } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
@@ -25,26 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, sso: staffOidcEnabled() };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormOrRefuse(request);
-  const values = formValues(form);
-  const parsed = parseWith(staffLoginSchema, values, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  let user: Awaited<ReturnType<typeof loginStaff>>;
-  try {
-    user = await loginStaff(parsed.data.email, parsed.data.password, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, values);
-  }
-  const redirectTo = safeRedirect(form.get("redirectTo"), "/werk");
-  if (user.next === "session") {
-    return redirect(redirectTo, { headers: { "Set-Cookie": await startUserSession(request, user.id, staffPasswordAuth(null)) } });
-  }
-  // No rights yet: the second factor (or setting it up) comes first.
-  return redirect(user.next === "enrol" ? "/medewerkers/aanmelden/tweestapsverificatie" : "/medewerkers/aanmelden/tweede-stap", {
-    headers: { "Set-Cookie": await startPendingStaffLogin(user.id, user.next, redirectTo) },
-  });
-}
+export const action = actionOf({
+  guard: anyone,
+  body: staffLoginSchema.extend({ redirectTo: z.string().optional() }),
+  run: async ({ body, request, context }) => {
+    const user = await loginStaff(body.email, body.password, clientIp(context));
+    const redirectTo = safeRedirect(body.redirectTo, "/werk");
+    if (user.next === "session") {
+      return redirect(redirectTo, { headers: { "Set-Cookie": await startUserSession(request, user.id, staffPasswordAuth(null)) } });
+    }
+    // No rights yet: the second factor (or setting it up) comes first.
+    return redirect(user.next === "enrol" ? "/medewerkers/aanmelden/tweestapsverificatie" : "/medewerkers/aanmelden/tweede-stap", {
+      headers: { "Set-Cookie": await startPendingStaffLogin(user.id, user.next, redirectTo) },
+    });
+  },
+});
 
 export default function StaffLogin() {
   const { t } = useTranslation(["auth", "common"]);

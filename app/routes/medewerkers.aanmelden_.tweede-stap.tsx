@@ -1,42 +1,35 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { clearPendingStaffLogin, readPendingStaffLogin } from "~/modules/identity/pending-login.server";
+import { clearPendingStaffLogin, requirePendingStaffLogin } from "~/modules/identity/pending-login.server";
 import { secondFactorSchema } from "~/modules/identity/schemas";
 import { verifySecondFactor } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
-import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];
 
 /** Only after a right password, in the same browser, within ten minutes. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await readPendingStaffLogin(request, "second-factor"))) throw redirect("/medewerkers/aanmelden");
+  await requirePendingStaffLogin(request, "second-factor");
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await readPendingStaffLogin(request, "second-factor");
-  if (!pending) throw redirect("/medewerkers/aanmelden");
-  const values = formValues(await readFormOrRefuse(request));
-  const parsed = parseWith(secondFactorSchema, values, { ...values, code: "" });
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  let factor: Awaited<ReturnType<typeof verifySecondFactor>>;
-  try {
-    factor = await verifySecondFactor(pending.userId, parsed.data.code, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, { ...values, code: "" });
-  }
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth(factor)));
-  headers.append("Set-Cookie", await clearPendingStaffLogin());
-  return redirect(safeRedirect(pending.redirectTo, "/werk"), { headers });
-}
+export const action = actionOf({
+  guard: (request) => requirePendingStaffLogin(request, "second-factor"),
+  body: secondFactorSchema,
+  run: async ({ actor: pending, body, request, context }) => {
+    const factor = await verifySecondFactor(pending.userId, body.code, clientIp(context));
+    const headers = new Headers();
+    headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth(factor)));
+    headers.append("Set-Cookie", await clearPendingStaffLogin());
+    return redirect(safeRedirect(pending.redirectTo, "/werk"), { headers });
+  },
+});
 
 export default function SecondStep() {
   const { t } = useTranslation(["auth", "common"]);

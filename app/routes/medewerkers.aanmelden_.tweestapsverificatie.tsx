@@ -1,17 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary } from "~/components/forms";
-import { clearPendingStaffLogin, readPendingStaffLogin } from "~/modules/identity/pending-login.server";
+import { clearPendingStaffLogin, requirePendingStaffLogin } from "~/modules/identity/pending-login.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
-import { formValues, parseWith } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -21,8 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie instelle
 
 /** A staff member who must have a second factor sets it up right after the password, before any rights. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await readPendingStaffLogin(request, "enrol");
-  if (!pending) throw redirect("/medewerkers/aanmelden");
+  const pending = await requirePendingStaffLogin(request, "enrol");
   try {
     const { secret, qrDataUrl } = await startTotpEnrolment(pending.userId);
     return { enrolment: { secret, qrDataUrl } };
@@ -36,23 +34,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // The recovery codes are in the action's answer; reloading the loader after it would lose them.
 export const shouldRevalidate = () => false;
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const pending = await readPendingStaffLogin(request, "enrol");
-  if (!pending) throw redirect("/medewerkers/aanmelden");
-  const values = formValues(await readFormOrRefuse(request));
-  const parsed = parseWith(totpCodeSchema, values, { code: "" });
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  let recoveryCodes: string[];
-  try {
-    recoveryCodes = await confirmTotpEnrolment(pending.userId, parsed.data.code, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, { code: "" });
-  }
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth("totp")));
-  headers.append("Set-Cookie", await clearPendingStaffLogin());
-  return data({ ok: true as const, recoveryCodes, continueTo: safeRedirect(pending.redirectTo, "/werk") }, { headers });
-}
+export const action = actionOf({
+  guard: (request) => requirePendingStaffLogin(request, "enrol"),
+  body: totpCodeSchema,
+  run: async ({ actor: pending, body, request, context }) => {
+    const recoveryCodes = await confirmTotpEnrolment(pending.userId, body.code, clientIp(context));
+    const headers = new Headers();
+    headers.append("Set-Cookie", await startUserSession(request, pending.userId, staffPasswordAuth("totp")));
+    headers.append("Set-Cookie", await clearPendingStaffLogin());
+    return data({ ok: true as const, recoveryCodes, continueTo: safeRedirect(pending.redirectTo, "/werk") }, { headers });
+  },
+});
 
 export default function EnrolAtLogin() {
   const { t } = useTranslation(["auth", "common"]);

@@ -15,6 +15,7 @@ import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { pageMeta } from "~/i18n/meta";
 import { LocalText } from "~/components/InLanguage";
+import { RateForm, ReplyForm } from "~/components/cases/ResidentCaseForms";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "myCase", { name: args.data?.reference, fallback: "caseFallback" });
 
@@ -84,40 +85,6 @@ export const action = actionOf({
     }
   },
 });
-
-function ReplyForm({ id, label, errors, values, busy }: { id: string; label: string; errors?: Record<string, string>; values?: Record<string, unknown>; busy: boolean }) {
-  const { t } = useTranslation("cases");
-  return (
-    <Form method="post" encType="multipart/form-data" noValidate className="stack">
-      <div className={`field${errors?.body ? " field-error" : ""}`}>
-        <label htmlFor={`${id}-body`}>{label}</label>
-        {errors?.body ? (
-          <p className="error-message" id={`${id}-body-error`}>
-            {t(errors.body)}
-          </p>
-        ) : null}
-        <textarea id={`${id}-body`} name="body" rows={5} defaultValue={typeof values?.body === "string" ? values.body : ""} aria-describedby={errors?.body ? `${id}-body-error` : undefined} />
-      </div>
-      <div className={`field${errors?.files ? " field-error" : ""}`}>
-        <label htmlFor={`${id}-files`}>{t("case.attach")}</label>
-        <p className="hint" id={`${id}-files-hint`}>
-          {t("case.attachHint")}
-        </p>
-        {errors?.files ? (
-          <p className="error-message" id={`${id}-files-error`}>
-            {t(errors.files)}
-          </p>
-        ) : null}
-        <input type="file" id={`${id}-files`} name="files" accept=".pdf,.jpg,.jpeg,.png" aria-describedby={`${id}-files-hint${errors?.files ? ` ${id}-files-error` : ""}`} />
-      </div>
-      <div>
-        <button type="submit" className="button" name="_intent" value="reply" disabled={busy}>
-          {t("case.send")}
-        </button>
-      </div>
-    </Form>
-  );
-}
 
 export default function CasePage() {
   const { t, i18n } = useTranslation("cases");
@@ -243,29 +210,7 @@ export default function CasePage() {
       {d.canRate ? (
         <section className="card" aria-labelledby="rate-title">
           <h2 id="rate-title">{t("case.rateTitle")}</h2>
-          <Form method="post" className="stack" noValidate>
-            <fieldset className={`field${failedIntent === "rate" && errors?.score ? " field-error" : ""}`} id="score">
-              <legend>{t("case.rateLegend")}</legend>
-              {failedIntent === "rate" && errors?.score ? <p className="error-message">{t(errors.score)}</p> : null}
-              {[1, 2, 3, 4, 5].map((n) => (
-                <div className="choice" key={n}>
-                  <input type="radio" id={`score-${n}`} name="score" value={n} defaultChecked={values?.score === String(n)} />
-                  <label htmlFor={`score-${n}`}>{t(`case.score.${n}`)}</label>
-                </div>
-              ))}
-            </fieldset>
-            <div className="field">
-              <label htmlFor="comment">
-                {t("case.rateComment")} {t("form.optional")}
-              </label>
-              <textarea id="comment" name="comment" rows={3} defaultValue={typeof values?.comment === "string" ? values.comment : ""} />
-            </div>
-            <div>
-              <button type="submit" className="button" name="_intent" value="rate">
-                {t("case.rateSend")}
-              </button>
-            </div>
-          </Form>
+          <RateForm errors={failedIntent === "rate" ? errors : undefined} values={values} />
         </section>
       ) : d.satisfaction ? (
         <p>{t("case.rated", { score: d.satisfaction.score })}</p>

@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useFormResult } from "~/components/useFormResult";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { registerResident } from "~/modules/identity/auth.server";
 import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { registerSchema } from "~/modules/identity/schemas";
-import { formValues, parseWith } from "~/utils/forms";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp } from "~/utils/request.server";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf, anyone } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
@@ -20,21 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { language: await getLanguage(request), redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "/mijn") };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormOrRefuse(request);
-  const values = formValues(form);
-  const parsed = parseWith(registerSchema, values, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  try {
-    await registerResident(parsed.data, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, values);
-  }
-  const redirectTo = safeRedirect(form.get("redirectTo"), "/mijn");
-  return redirect("/aanmelden/code", {
-    headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: parsed.data.email, redirectTo, registering: true }) },
-  });
-}
+export const action = actionOf({
+  guard: anyone,
+  body: registerSchema.extend({ redirectTo: z.string().optional() }),
+  run: async ({ body: { redirectTo, ...input }, context }) => {
+    await registerResident(input, clientIp(context));
+    return redirect("/aanmelden/code", {
+      headers: { "Set-Cookie": await pendingLoginCookie().serialize({ email: input.email, redirectTo: safeRedirect(redirectTo, "/mijn"), registering: true }) },
+    });
+  },
+});
 
 export default function Register() {
   const { t } = useTranslation(["auth", "common"]);

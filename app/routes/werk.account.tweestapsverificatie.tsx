@@ -1,14 +1,15 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CodeField } from "~/components/CodeField";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
 import { useFormResult } from "~/components/useFormResult";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
-import { formValues, parseWith } from "~/utils/forms";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { actionOf, INTENT_FIELD } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
@@ -27,28 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireStaffCan(request, "workplace.view");
-  const values = formValues(await readFormOrRefuse(request));
-  const parsed = parseWith(totpCodeSchema, values, { intent: values.intent ?? "", code: "" });
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  let recoveryCodes: string[];
-  try {
-    recoveryCodes =
-      values.intent === "recovery-codes"
-        ? await renewRecoveryCodes(user.id, parsed.data.code, clientIp(context))
-        : await confirmTotpEnrolment(user.id, parsed.data.code, clientIp(context));
-  } catch (err) {
-    return domainErrorResponse(err, { intent: values.intent ?? "", code: "" });
-  }
-  return data({ ok: true as const, recoveryCodes });
-}
+export const action = actionOf({
+  guard: (request) => requireStaffCan(request, "workplace.view"),
+  body: z.discriminatedUnion(INTENT_FIELD, [totpCodeSchema.extend({ _intent: z.literal("enrol") }), totpCodeSchema.extend({ _intent: z.literal("recovery-codes") })]),
+  run: async ({ actor, body, context }) => {
+    const recoveryCodes =
+      body._intent === "recovery-codes" ? await renewRecoveryCodes(actor.id, body.code, clientIp(context)) : await confirmTotpEnrolment(actor.id, body.code, clientIp(context));
+    return data({ ok: true as const, recoveryCodes });
+  },
+});
 
 export default function SecondFactorSettings() {
   const { t } = useTranslation(["auth", "common"]);
   const { status, enrolment, signedInWith } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
-  const { errors, values, busy } = useFormResult();
+  const { errors, intent, busy } = useFormResult();
   return (
     <div className="stack narrow">
       <p>
@@ -69,19 +63,8 @@ export default function SecondFactorSettings() {
             <h2 id="twofa-renew">{t("account.renewTitle")}</h2>
             <p>{t("account.renewIntro")}</p>
             <Form method="post" noValidate className="stack">
-              <input type="hidden" name="intent" value="recovery-codes" />
-              <TextField
-                name="code"
-                label={t("enrol.codeLabel")}
-                hint={t("enrol.codeHint")}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxLength={8}
-                className="input-code"
-                error={values.intent === "recovery-codes" ? errors?.code : undefined}
-                required
-              />
+              <input type="hidden" name={INTENT_FIELD} value="recovery-codes" />
+              <CodeField label={t("enrol.codeLabel")} hint={t("enrol.codeHint")} error={intent === "recovery-codes" ? errors?.code : undefined} />
               <button type="submit" className="button button-secondary" disabled={busy}>
                 {t("account.renewSubmit")}
               </button>

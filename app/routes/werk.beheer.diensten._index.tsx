@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { listServiceConfigs } from "~/modules/cases/service-admin.server";
-import { listTeamsWithMembers, setTeamLeads } from "~/modules/cases/team-leads.server";
+import { listTeamsWithMembers, setTeamLeads } from "~/modules/identity/team-leads.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { asList } from "~/utils/forms";
 import { uuid } from "~/utils/ids";

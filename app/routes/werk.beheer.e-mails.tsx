@@ -1,14 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, Notice } from "~/components/forms";
+import { RowAction } from "~/components/RowAction";
 import { useFormResult } from "~/components/useFormResult";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/notify/failed-mail.server";
 import { brusselsFormat } from "~/utils/brussels-format";
-import { formValues } from "~/utils/forms";
-import { readFormOrRefuse, domainErrorResponse } from "~/utils/kernel";
+import { uuid } from "~/utils/ids";
+import { actionOf, INTENT_FIELD } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
 
@@ -17,27 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return listFailedMail();
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("retry"), id: z.string().uuid() }),
-  z.object({ intent: z.literal("retryAll") }),
-]);
-
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireStaffCan(request, "admin.manage");
-  const values = formValues(await readFormOrRefuse(request));
-  const parsed = actionSchema.safeParse(values);
-  if (!parsed.success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" }, values }, { status: 400 });
-  try {
-    if (parsed.data.intent === "retry") {
-      await retryFailedMail(actor, parsed.data.id);
+export const action = actionOf({
+  guard: (request) => requireStaffCan(request, "admin.manage"),
+  body: z.discriminatedUnion(INTENT_FIELD, [z.object({ _intent: z.literal("retry"), id: uuid }), z.object({ _intent: z.literal("retryAll") })]),
+  run: async ({ actor, body }) => {
+    if (body._intent === "retry") {
+      await retryFailedMail(actor, body.id);
       return redirect("/werk/beheer/e-mails?opnieuw=1");
     }
     const count = await retryAllFailedMail(actor);
     return redirect(`/werk/beheer/e-mails?opnieuw=${count}`);
-  } catch (err) {
-    return domainErrorResponse(err, values);
-  }
-}
+  },
+});
 
 export default function FailedMails() {
   const { t, i18n } = useTranslation("admin");
@@ -57,7 +49,7 @@ export default function FailedMails() {
       ) : (
         <>
           <Form method="post">
-            <input type="hidden" name="intent" value="retryAll" />
+            <input type="hidden" name={INTENT_FIELD} value="retryAll" />
             <button type="submit" className="button">
               {t("mails.retryAll", { count: total })}
             </button>
@@ -85,13 +77,9 @@ export default function FailedMails() {
                   <td>{when.format(new Date(m.queuedAt))}</td>
                   <td>{m.attempts}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit" className="button button-secondary" aria-label={t("mails.retryOne", { recipient: m.recipient })}>
-                        {t("mails.retry")}
-                      </button>
-                    </Form>
+                    <RowAction intent="retry" fields={{ id: m.id }} label={t("mails.retryOne", { recipient: m.recipient })} buttonClassName="button button-secondary">
+                      {t("mails.retry")}
+                    </RowAction>
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BuildingInfoForm } from "~/components/BuildingInfoForm";
+import { RowAction } from "~/components/RowAction";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
 import { listBuildings, listEntrances, updateBuildingInfo } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
@@ -110,14 +111,9 @@ export default function AccessAdmin() {
                           {k.revokedAt ? (
                             `${t("admin.revokedOn")} ${formatDateTime(new Date(k.revokedAt), i18n.language)}`
                           ) : (
-                            <Form method="post" className="inline-form">
-                              {t("admin.active")}{" "}
-                              <input type="hidden" name="_intent" value="revoke" />
-                              <input type="hidden" name="kioskId" value={k.id} />
-                              <button type="submit" className="link-button" aria-label={t("admin.revokeLabel", { name: k.name })}>
-                                {t("admin.revoke")}
-                              </button>
-                            </Form>
+                            <RowAction intent="revoke" fields={{ kioskId: k.id }} label={t("admin.revokeLabel", { name: k.name })} before={<>{t("admin.active")} </>}>
+                              {t("admin.revoke")}
+                            </RowAction>
                           )}
                         </td>
                       </tr>

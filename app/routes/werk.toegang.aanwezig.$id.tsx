@@ -1,8 +1,9 @@
 import { redirect, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
+import { RowAction } from "~/components/RowAction";
 import { checkOutAtDesk, presenceList } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
@@ -71,12 +72,9 @@ export default function Presence() {
                 <td>{p.hostName}</td>
                 <td>{p.since ? formatDateTime(new Date(p.since), i18n.language) : ""}</td>
                 <td className="no-print">
-                  <Form method="post">
-                    <input type="hidden" name="passId" value={p.passId} />
-                    <button type="submit" className="link-button" aria-label={t("admin.checkoutLabel", { name: p.visitorName ?? "" })}>
-                      {t("admin.checkout")}
-                    </button>
-                  </Form>
+                  <RowAction fields={{ passId: p.passId }} label={t("admin.checkoutLabel", { name: p.visitorName ?? "" })}>
+                    {t("admin.checkout")}
+                  </RowAction>
                 </td>
               </tr>
             ))}

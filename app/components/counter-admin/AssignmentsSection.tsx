@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { RowAction } from "~/components/RowAction";
 import { errorsFor, type FormState } from "./form-state";
 
 type Props = {
@@ -50,13 +51,9 @@ export function AssignmentsSection({ day, themes, desks, agents, assignments, th
                   <td>{a.userName}</td>
                   <td>{a.themeIds.map(themeName).join(", ")}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                                              <input type="hidden" name="deskId" value={a.deskId} />
-                      <input type="hidden" name="day" value={day} />
-                      <button type="submit" className="link-button" name="_intent" value="unassign">
-                        {t("assign.clear", { desk: a.deskName })}
-                      </button>
-                    </Form>
+                    <RowAction intent="unassign" fields={{ deskId: a.deskId, day }}>
+                      {t("assign.clear", { desk: a.deskName })}
+                    </RowAction>
                   </td>
                 </tr>
               ))}

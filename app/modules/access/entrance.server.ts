@@ -2,7 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { createCookie } from "@remix-run/node";
 import QRCode from "qrcode";
-import { buildings, entrancePosters, entrances, invitations, kiosks, passes, users, walkInHosts, walkIns } from "../../../db/schema";
+import { buildings, entrancePosters, entrances, invitations, kiosks, passes, walkInHosts, walkIns } from "../../../db/schema";
+import { activePeopleWithRole, findPerson, peopleView } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { clearEverywhere } from "~/modules/platform/cache-bus.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
@@ -19,6 +20,9 @@ import { looksLikeShortCode, normaliseShortCode } from "./short-code";
 import { resolveShortCode } from "./short-code.server";
 import { brusselsParts, brusselsToUtc } from "./time";
 import { ENTRANCE_VISIT_COOKIE } from "./visit-cookie";
+
+/** Hosts are people of identity, joined through its read-only helper (decision 017). */
+const hostPerson = peopleView("host_person");
 
 /**
  * The QR poster at an entrance (issue 19): a public page per entrance, reached through an
@@ -207,11 +211,11 @@ export async function checkOutAtEntrance(entrance: Entrance, ref: VisitorRef | u
 /** Hosts who chose to be listed for walk-ins in this building: the only staff the page names. */
 export async function walkInHostsFor(buildingId: string) {
   return db
-    .select({ id: users.id, name: users.name })
+    .select({ id: hostPerson.id, name: hostPerson.name })
     .from(walkInHosts)
-    .innerJoin(users, eq(users.id, walkInHosts.userId))
-    .where(and(eq(walkInHosts.buildingId, buildingId), eq(users.active, true), sql`'host' = any(${users.roles})`))
-    .orderBy(asc(users.name));
+    .innerJoin(hostPerson, eq(hostPerson.id, walkInHosts.userId))
+    .where(and(eq(walkInHosts.buildingId, buildingId), eq(hostPerson.active, true), sql`'host' = any(${hostPerson.roles})`))
+    .orderBy(asc(hostPerson.name));
 }
 
 export const RECEPTION = "reception";
@@ -222,7 +226,7 @@ export async function requestWalkIn(entrance: Entrance, input: { name: string; h
   if (input.hostId !== RECEPTION) {
     const listed = await walkInHostsFor(entrance.buildingId);
     if (!listed.some((h) => h.id === input.hostId)) throw new DomainError("VALIDATION", "access:entrance.errors.host");
-    [host] = await db.select({ id: users.id, name: users.name, email: users.email, preferredLanguage: users.preferredLanguage }).from(users).where(eq(users.id, input.hostId));
+    host = await findPerson(input.hostId);
   }
   const key = randomBytes(18).toString("base64url");
   const id = await db.transaction(async (tx) => {
@@ -232,7 +236,7 @@ export async function requestWalkIn(entrance: Entrance, input: { name: string; h
       .returning({ id: walkIns.id });
     const recipients = host
       ? [host]
-      : await tx.select({ id: users.id, name: users.name, email: users.email, preferredLanguage: users.preferredLanguage }).from(users).where(and(sql`'frontoffice' = any(${users.roles})`, eq(users.active, true)));
+      : await activePeopleWithRole("frontoffice", tx);
     for (const r of recipients) {
       if (!r.email) continue;
       const lng = r.preferredLanguage ?? "nl";
@@ -248,9 +252,9 @@ export async function requestWalkIn(entrance: Entrance, input: { name: string; h
 /** The visitor's status page: the answer and, once approved, the pass. */
 export async function walkInForVisitor(id: string, key: string) {
   const [row] = await db
-    .select({ w: walkIns, hostName: users.name, token: passes.token, inside: passes.inside })
+    .select({ w: walkIns, hostName: hostPerson.name, token: passes.token, inside: passes.inside })
     .from(walkIns)
-    .leftJoin(users, eq(users.id, walkIns.hostId))
+    .leftJoin(hostPerson, eq(hostPerson.id, walkIns.hostId))
     .leftJoin(passes, eq(passes.id, walkIns.passId))
     .where(eq(walkIns.id, id));
   if (!row || !sameHash(row.w.viewKeyHash, key)) return undefined;

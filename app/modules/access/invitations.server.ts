@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { buildings, entrances, invitations, kiosks, passes, scans, users } from "../../../db/schema";
+import { buildings, entrances, invitations, kiosks, passes, scans } from "../../../db/schema";
+import { peopleView } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
@@ -14,6 +15,9 @@ import { formatShortCode, newShortCode } from "./short-code";
 import type { InvitationInput } from "./schemas";
 import { addDays, brusselsToUtc } from "./time";
 import { assertCan, can } from "~/modules/identity/permissions";
+
+/** Hosts are people of identity, joined through its read-only helper (decision 017). */
+const hostPerson = peopleView("host_person");
 
 const canHost = (actor: CurrentUser) => can(actor, "visitors.host");
 const canOversee = (actor: CurrentUser) => can(actor, "admin.manage");
@@ -152,10 +156,10 @@ export async function recentArrivals(actor: CurrentUser) {
 
 async function loadInvitation(actor: CurrentUser, id: string) {
   const [inv] = await db
-    .select({ id: invitations.id, hostId: invitations.hostId, purpose: invitations.purpose, multipleEntries: invitations.multipleEntries, revokedAt: invitations.revokedAt, building: buildings, hostName: users.name })
+    .select({ id: invitations.id, hostId: invitations.hostId, purpose: invitations.purpose, multipleEntries: invitations.multipleEntries, revokedAt: invitations.revokedAt, building: buildings, hostName: hostPerson.name })
     .from(invitations)
     .innerJoin(buildings, eq(buildings.id, invitations.buildingId))
-    .innerJoin(users, eq(users.id, invitations.hostId))
+    .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
     .where(eq(invitations.id, id));
   // A host sees only their own invitations; admins oversee all.
   if (!inv || (inv.hostId !== actor.id && !canOversee(actor))) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
@@ -278,11 +282,11 @@ export async function revokeInvitation(actor: CurrentUser, id: string) {
 export async function passForVisitor(passId: string, viewKey: string) {
   if (!/^[0-9a-f-]{36}$/.test(passId)) return undefined;
   const [row] = await db
-    .select({ pass: passes, buildingName: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, hostName: users.name, purpose: invitations.purpose })
+    .select({ pass: passes, buildingName: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, hostName: hostPerson.name, purpose: invitations.purpose })
     .from(passes)
     .innerJoin(buildings, eq(buildings.id, passes.buildingId))
     .innerJoin(invitations, eq(invitations.id, passes.invitationId))
-    .innerJoin(users, eq(users.id, invitations.hostId))
+    .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
     .where(eq(passes.id, passId));
   if (!row?.pass.viewKeyHash || !row.pass.token) return undefined;
   const a = Buffer.from(row.pass.viewKeyHash, "hex");
@@ -319,12 +323,12 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
       invitationId: passes.invitationId,
       visitorName: passes.visitorName,
       visitorOrganisation: passes.visitorOrganisation,
-      hostName: users.name,
+      hostName: hostPerson.name,
       since: sql<Date>`(select max(s.at) from access_scans s where s.pass_id = ${passes.id} and s.outcome = 'welcome')`.mapWith(scans.at),
     })
     .from(passes)
     .innerJoin(invitations, eq(invitations.id, passes.invitationId))
-    .innerJoin(users, eq(users.id, invitations.hostId))
+    .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
     .where(and(eq(passes.buildingId, buildingId), eq(passes.inside, true)))
     .orderBy(asc(passes.visitorName));
   await recordAudit({ actorId: actor.id, action: "access.presence.viewed", entityType: "building", entityId: buildingId, details: { count: people.length } });

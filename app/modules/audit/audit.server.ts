@@ -1,7 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
-import { auditLog, users } from "../../../db/schema";
+import { auditLog } from "../../../db/schema";
+import { peopleView } from "~/modules/identity/directory.server";
 import { db, type DbOrTx } from "~/utils/db.server";
 
+/** Read through identity's read-only join helper (decision 017). */
+const actor = peopleView("actor");
 export type AuditEntry = {
   actorId: string | null;
   action: string;
@@ -26,9 +29,9 @@ export async function recordAudit(entry: AuditEntry, conn: DbOrTx = db) {
 /** What staff did with one person's data, newest first (for "Mijn gegevens"). */
 export async function auditTrailFor(subjectUserId: string, limit = 100) {
   return db
-    .select({ at: auditLog.at, action: auditLog.action, actorName: users.name, entityType: auditLog.entityType })
+    .select({ at: auditLog.at, action: auditLog.action, actorName: actor.name, entityType: auditLog.entityType })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .where(and(eq(auditLog.subjectUserId, subjectUserId)))
     .orderBy(desc(auditLog.at))
     .limit(limit);

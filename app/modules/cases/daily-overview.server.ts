@@ -1,10 +1,15 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { caseOverviewRuns, cases, services, teamMembers, teams, users } from "../../../db/schema";
+import { caseOverviewRuns, cases } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
+import { teamLeadContacts } from "~/modules/identity/directory.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
 import { db, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { brusselsFormat } from "~/utils/brussels-format";
+
+/** Service titles through the catalogue's read-only join helper (decision 017). */
+const service = servicesView("service");
 
 /**
  * The daily overview for team leads: the team's open cases that are overdue or due
@@ -32,14 +37,14 @@ type Line = { reference: string; serviceTitle: string; dueAt: Date; status: stri
 /** The overdue and due-tomorrow open cases of one team (Brussels calendar days). */
 export async function overviewForTeam(teamId: string, now = new Date(), conn: DbOrTx = db) {
   const base = and(eq(cases.teamId, teamId), isNull(cases.closedAt));
-  const cols = { reference: cases.reference, serviceTitle: services.title, dueAt: cases.dueAt, status: cases.status };
+  const cols = { reference: cases.reference, serviceTitle: service.title, dueAt: cases.dueAt, status: cases.status };
   const nowTs = sql`${now.toISOString()}::timestamptz`;
   const today = sql`(${nowTs} at time zone 'Europe/Brussels')::date`;
   const [overdue, tomorrow] = await Promise.all([
     conn
       .select(cols)
       .from(cases)
-      .innerJoin(services, eq(services.id, cases.serviceId))
+      .innerJoin(service, eq(service.id, cases.serviceId))
       // While the clock is paused the case is only late if it was already late then.
       .where(and(base, sql`${cases.dueAt} < ${nowTs}`, sql`(${cases.waitingSince} is null or ${cases.dueAt} < ${cases.waitingSince})`))
       .orderBy(asc(cases.dueAt))
@@ -47,7 +52,7 @@ export async function overviewForTeam(teamId: string, now = new Date(), conn: Db
     conn
       .select(cols)
       .from(cases)
-      .innerJoin(services, eq(services.id, cases.serviceId))
+      .innerJoin(service, eq(service.id, cases.serviceId))
       .where(and(base, isNull(cases.waitingSince), sql`(${cases.dueAt} at time zone 'Europe/Brussels')::date = ${today} + 1`))
       .orderBy(asc(cases.dueAt))
       .limit(LIST_LIMIT),
@@ -83,13 +88,7 @@ export async function sendDailyOverviews(now = new Date(), opts: { fromHour?: nu
     // The loser of a race waits on the winner's row, then sees it and does nothing.
     const [claimed] = await tx.insert(caseOverviewRuns).values({ day }).onConflictDoNothing().returning({ day: caseOverviewRuns.day });
     if (!claimed) return { sent: false as const, reason: "already-sent" as const, mails: 0 };
-    const leads = await tx
-      .select({ teamId: teams.id, team: teams.name, email: users.email, name: users.name, lng: users.preferredLanguage })
-      .from(teamMembers)
-      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(eq(teamMembers.isLead, true), eq(users.active, true), sql`${users.email} is not null`))
-      .orderBy(asc(teams.name));
+    const leads = await teamLeadContacts(tx);
     let mails = 0;
     const perTeam = new Map<string, Awaited<ReturnType<typeof overviewForTeam>>>();
     for (const lead of leads) {

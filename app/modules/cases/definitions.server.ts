@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { caseDefinitions, services, type AssuranceLevel, type ServiceTranslations } from "../../../db/schema";
+import { caseDefinitions, type AssuranceLevel, type ServiceTranslations } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
 import { clearEverywhere, registerCache } from "~/modules/platform/cache-bus.server";
 import { db } from "~/utils/db.server";
 import { requestDefinition, type FormDef, type StatusModel } from "./definitions";
@@ -17,6 +18,9 @@ export type LoadedDefinition = {
   form: FormDef;
   statusModel: StatusModel;
 };
+
+/** Services through the catalogue's read-only join helper (decision 017). */
+const services = servicesView("service");
 
 // Definitions change only through seeds or a deploy; a short cache keeps list pages cheap.
 const TTL_MS = 60_000;

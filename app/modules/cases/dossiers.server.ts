@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { caseDrafts, caseEvents, caseFiles, caseMessages, cases, services, users } from "../../../db/schema";
+import { caseDrafts, caseEvents, caseFiles, caseMessages, cases } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
+import { findPerson } from "~/modules/identity/directory.server";
 import { auditTrailFor } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -12,6 +14,9 @@ import { fileStorage } from "./storage.server";
 import type { Upload } from "./uploads.server";
 
 /** "Mijn dossiers": what a resident sees of their own cases. Every query is scoped to the actor. */
+
+/** Service names through the catalogue's read-only join helper (decision 017). */
+const services = servicesView("service");
 
 const notFound = () => new DomainError("NOT_FOUND", "common:errors.notFound.title");
 
@@ -184,7 +189,8 @@ export async function getMyFile(actor: CurrentUser, fileId: string) {
 
 /** Everything the portal keeps about the resident, as one JSON document. */
 export async function exportMyData(actor: CurrentUser) {
-  const [me] = await db.select({ name: users.name, email: users.email, phone: users.phone, preferredLanguage: users.preferredLanguage, preferredChannel: users.preferredChannel, createdAt: users.createdAt }).from(users).where(eq(users.id, actor.id));
+  const person = await findPerson(actor.id);
+  const me = person && { name: person.name, email: person.email, phone: person.phone, preferredLanguage: person.preferredLanguage, preferredChannel: person.preferredChannel, createdAt: person.createdAt };
   const mine = await db.select().from(cases).where(eq(cases.residentId, actor.id)).orderBy(asc(cases.submittedAt));
   const out = [];
   for (const c of mine) {

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { caseTasks, users } from "../../../db/schema";
+import { caseTasks } from "../../../db/schema";
+import { findPerson } from "~/modules/identity/directory.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -20,7 +20,7 @@ export async function tellResident(
   tx: Tx,
   input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string>; expectedBy?: Date; reason?: string },
 ) {
-  const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
+  const resident = await findPerson(input.residentId, tx);
   if (!resident) return;
   if (resident.preferredChannel === "paper" || !resident.email) {
     await tx.insert(caseTasks).values({

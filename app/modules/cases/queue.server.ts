@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { CASE_CHANNELS, cases, services, teams, users } from "../../../db/schema";
+import { CASE_CHANNELS, cases } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
+import { peopleView, teamOptions } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { clearEverywhere, registerCache } from "~/modules/platform/cache-bus.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -49,7 +50,7 @@ export function filtersFromUrl(url: URL): QueueFilters {
 
 /** The teams whose queue the actor may open: their own (back office), all (admin). */
 export async function queueTeams(actor: CurrentUser) {
-  if (can(actor, "admin.manage")) return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  if (can(actor, "admin.manage")) return teamOptions();
   if (!can(actor, "cases.queue")) return [];
   return actor.teams.map((t) => ({ id: t.id, name: t.name }));
 }
@@ -148,7 +149,10 @@ export function forgetQueueCounts() {
   clearEverywhere("queue-counts");
 }
 
-const assignee = alias(users, "assignee");
+// Names and titles through the read-only join helpers of identity and the catalogue (decision 017).
+const assignee = peopleView("assignee");
+const resident = peopleView("resident");
+const services = servicesView("service");
 
 /** One page of a team's queue, with counts per filter and what the filter form offers. */
 export async function listQueue(actor: CurrentUser, f: QueueFilters, now = new Date()) {
@@ -180,7 +184,7 @@ export async function listQueue(actor: CurrentUser, f: QueueFilters, now = new D
         waitingSince: cases.waitingSince,
         closedAt: cases.closedAt,
         submittedAt: cases.submittedAt,
-        residentName: users.name,
+        residentName: resident.name,
         assigneeId: cases.assigneeId,
         assigneeName: assignee.name,
         version: cases.version,
@@ -188,7 +192,7 @@ export async function listQueue(actor: CurrentUser, f: QueueFilters, now = new D
       .from(page)
       .innerJoin(cases, eq(cases.id, page.id))
       .innerJoin(services, eq(services.id, cases.serviceId))
-      .innerJoin(users, eq(users.id, cases.residentId))
+      .innerJoin(resident, eq(resident.id, cases.residentId))
       .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
       .orderBy(asc(cases.dueAt), asc(cases.id)),
     cachedCounts(actor, teamId, now),

@@ -1,6 +1,8 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { caseDefinitions, cases, services, teams } from "../../../db/schema";
+import { caseDefinitions, cases } from "../../../db/schema";
+import { setServiceHandling } from "~/modules/catalog/directory.server";
+import { teamExists, teamOptions } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { assertTeamHasActiveMembers } from "./unassigned.server";
@@ -29,7 +31,7 @@ export const serviceConfigSchema = z.object({
 
 export async function listServiceConfigs(actor: CurrentUser) {
   requireAdmin(actor);
-  const [defs, allTeams] = await Promise.all([listRequestable(), db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name))]);
+  const [defs, allTeams] = await Promise.all([listRequestable(), teamOptions()]);
   const names = new Map(allTeams.map((t) => [t.id, t.name]));
   return defs.map((d) => ({ slug: d.slug, title: d.title, teamName: d.teamId ? (names.get(d.teamId) ?? null) : null, statuses: d.statusModel.statuses.length, normDays: d.statusModel.normDays }));
 }
@@ -38,7 +40,7 @@ export async function getServiceConfig(actor: CurrentUser, slug: string) {
   requireAdmin(actor);
   const def = await definitionBySlug(slug);
   if (!def) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  const allTeams = await db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  const allTeams = await teamOptions();
   return { slug: def.slug, title: def.title, teamId: def.teamId, normDays: def.statusModel.normDays, requiredAssurance: def.requiredAssurance, statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2), teams: allTeams };
 }
 
@@ -56,7 +58,7 @@ export async function saveServiceConfig(actor: CurrentUser, slug: string, input:
   if (!parsed.ok) throw new ModelRefused(parsed.problems);
   const keys = new Set(parsed.model.statuses.map((s) => s.key));
   await db.transaction(async (tx) => {
-    const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+    const team = (await teamExists(input.teamId, tx)) ? { id: input.teamId } : undefined;
     if (!team) throw new DomainError("VALIDATION", "backoffice:errors.unknownTeam");
     await assertTeamHasActiveMembers(team.id, tx);
     const inUse = await tx
@@ -70,7 +72,7 @@ export async function saveServiceConfig(actor: CurrentUser, slug: string, input:
       .set({ statusModel: { statuses: parsed.model.statuses }, normDays: parsed.model.normDays, updatedAt: sql`now()` })
       .where(eq(caseDefinitions.serviceId, def.serviceId));
     // Routing is a catalogue field (the competent team); new cases of this service go to it.
-    await tx.update(services).set({ competentTeamId: team.id, requiredAssurance: input.requiredAssurance ?? def.requiredAssurance }).where(eq(services.id, def.serviceId));
+    await setServiceHandling(tx, def.serviceId, { competentTeamId: team.id, requiredAssurance: input.requiredAssurance ?? def.requiredAssurance });
     await recordAudit({ actorId: actor.id, action: "service.handling-changed", entityType: "service", entityId: slug, details: { teamId: team.id, normDays: parsed.model.normDays, statuses: [...keys], requiredAssurance: input.requiredAssurance ?? def.requiredAssurance } }, tx);
   });
   clearDefinitionCache();

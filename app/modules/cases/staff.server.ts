@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { caseEvents, caseFiles, caseMessages, cases, teamMembers, teams, users, type EventVisibility } from "../../../db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { caseEvents, caseFiles, caseMessages, cases, type EventVisibility } from "../../../db/schema";
+import { activeTeamMembers, findPerson, isActiveTeamMember, peopleView, personNames, teamExists, teamNames, teamOptions } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -11,6 +12,9 @@ import { fileStorage } from "./storage.server";
 import { tellResident } from "./notify.server";
 import { createTask, informFrontOffice, tasksOfCase, type TaskKind } from "./tasks.server";
 import { assertCan, can } from "~/modules/identity/permissions";
+
+/** Who did what, through identity's read-only join helper (decision 017). */
+const eventActor = peopleView("event_actor");
 
 /**
  * What staff do with a case (the back-office screens of issue 6). Access: the back office of
@@ -62,25 +66,23 @@ export async function openCaseAsStaff(actor: CurrentUser, reference: string) {
     const def = await definitionByServiceId(c.serviceId);
     if (!def) throw new DomainError("INVALID_STATE", "cases:errors.noDefinition");
     await recordAudit({ actorId: actor.id, action: "case.opened", subjectUserId: c.residentId, entityType: "case", entityId: c.reference }, tx);
-    const [events, messages, files, [resident], tasks, colleagues, allTeams] = await Promise.all([
+    const [events, messages, files, person, tasks, colleagues, allTeams] = await Promise.all([
       tx
-        .select({ id: caseEvents.id, at: caseEvents.at, type: caseEvents.type, visibility: caseEvents.visibility, data: caseEvents.data, actorId: caseEvents.actorId, actorName: users.name })
+        .select({ id: caseEvents.id, at: caseEvents.at, type: caseEvents.type, visibility: caseEvents.visibility, data: caseEvents.data, actorId: caseEvents.actorId, actorName: eventActor.name })
         .from(caseEvents)
-        .leftJoin(users, eq(users.id, caseEvents.actorId))
+        .leftJoin(eventActor, eq(eventActor.id, caseEvents.actorId))
         .where(eq(caseEvents.caseId, c.id))
         .orderBy(asc(caseEvents.id)),
       tx.select().from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
       tx.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
-      tx.select({ id: users.id, name: users.name, email: users.email, phone: users.phone, preferredChannel: users.preferredChannel, preferredLanguage: users.preferredLanguage }).from(users).where(eq(users.id, c.residentId)),
+      findPerson(c.residentId, tx),
       tasksOfCase(c.id),
-      c.teamId
-        ? tx.select({ id: users.id, name: users.name }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(and(eq(teamMembers.teamId, c.teamId), eq(users.active, true))).orderBy(asc(users.name))
-        : Promise.resolve([]),
-      tx.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+      c.teamId ? activeTeamMembers(c.teamId, tx) : Promise.resolve([]),
+      teamOptions(tx),
     ]);
+    const resident = person && { id: person.id, name: person.name, email: person.email, phone: person.phone, preferredChannel: person.preferredChannel, preferredLanguage: person.preferredLanguage };
     const names = new Map([...colleagues, ...allTeams].map((x) => [x.id, x.name]));
-    const [assignee] = c.assigneeId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, c.assigneeId)) : [];
-    const [createdBy] = await tx.select({ name: users.name, roles: users.roles }).from(users).where(eq(users.id, c.createdById));
+    const [assignee, createdBy] = await Promise.all([c.assigneeId ? findPerson(c.assigneeId, tx) : undefined, findPerson(c.createdById, tx)]);
     const status = statusOf(def.statusModel, c.status)!;
     const next = status.next.map((k) => statusOf(def.statusModel, k)!);
     return {
@@ -161,19 +163,14 @@ export async function assignCase(actor: CurrentUser, reference: string, input: V
     const { c } = await lockForWork(tx, actor, reference, input.version);
     open(c);
     if (input.teamId && input.teamId !== c.teamId) {
-      const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+      const team = (await teamExists(input.teamId, tx)) ? { id: input.teamId } : undefined;
       if (!team) throw new DomainError("VALIDATION", "backoffice:errors.unknownTeam");
       await update(tx, c, { teamId: team.id, assigneeId: null });
       await event(tx, c, actor, "team-changed", "internal", { from: c.teamId, to: team.id, reason });
       return;
     }
     if (input.assigneeId) {
-      const [member] = await tx
-        .select({ id: users.id })
-        .from(teamMembers)
-        .innerJoin(users, eq(users.id, teamMembers.userId))
-        .where(and(eq(teamMembers.teamId, c.teamId ?? ""), eq(teamMembers.userId, input.assigneeId), eq(users.active, true)));
-      if (!member) throw new DomainError("VALIDATION", "backoffice:errors.notInTeam");
+      if (!c.teamId || !(await isActiveTeamMember(c.teamId, input.assigneeId, tx))) throw new DomainError("VALIDATION", "backoffice:errors.notInTeam");
     }
     await update(tx, c, { assigneeId: input.assigneeId ?? null });
     await event(tx, c, actor, "assigned", "internal", { from: c.assigneeId, to: input.assigneeId ?? null, reason });
@@ -318,9 +315,6 @@ export async function requestFrontOfficeTask(actor: CurrentUser, reference: stri
 export async function namesFor(ids: string[]) {
   const uniq = [...new Set(ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)))];
   if (!uniq.length) return {} as Record<string, string>;
-  const [u, t] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, uniq)),
-    db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, uniq)),
-  ]);
-  return Object.fromEntries([...u, ...t].map((x) => [x.id, x.name]));
+  const [u, t] = await Promise.all([personNames(uniq), teamNames(uniq)]);
+  return Object.fromEntries([...u, ...t]);
 }

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
-import { caseEvents, caseTasks, cases, services, users } from "../../../db/schema";
+import { caseEvents, caseTasks, cases } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
+import { peopleView, personNameOf } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
@@ -11,6 +13,10 @@ import { can } from "~/modules/identity/permissions";
  * write to a resident, make an appointment, tell a resident what the back office asked or
  * decided. A task belongs to a case; it may name an agent, otherwise any front-office agent takes it.
  */
+
+// Names and titles through the read-only join helpers of identity and the catalogue (decision 017).
+const resident = peopleView("resident");
+const service = servicesView("service");
 
 export const TASK_KINDS = ["call-resident", "make-appointment", "send-letter", "inform-resident", "contact-resident"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -61,7 +67,6 @@ const mayWorkDesk = (actor: CurrentUser) => can(actor, "residents.serve");
 /** The desk task list: open tasks for this agent or for anyone at the front office, overdue first, then by due date. */
 export async function listDeskTasks(actor: CurrentUser, opts: { limit?: number } = {}) {
   if (!mayWorkDesk(actor)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
-  const creator = sql`creator`;
   return db
     .select({
       id: caseTasks.id,
@@ -72,16 +77,16 @@ export async function listDeskTasks(actor: CurrentUser, opts: { limit?: number }
       createdAt: caseTasks.createdAt,
       assigneeId: caseTasks.assigneeId,
       reference: cases.reference,
-      serviceTitle: services.title,
-      residentName: users.name,
-      residentPhone: users.phone,
-      residentEmail: users.email,
-      createdByName: sql<string | null>`(select name from users ${creator} where ${creator}.id = ${caseTasks.createdById})`,
+      serviceTitle: service.title,
+      residentName: resident.name,
+      residentPhone: resident.phone,
+      residentEmail: resident.email,
+      createdByName: personNameOf(caseTasks.createdById),
     })
     .from(caseTasks)
     .innerJoin(cases, eq(cases.id, caseTasks.caseId))
-    .innerJoin(services, eq(services.id, cases.serviceId))
-    .innerJoin(users, eq(users.id, cases.residentId))
+    .innerJoin(service, eq(service.id, cases.serviceId))
+    .innerJoin(resident, eq(resident.id, cases.residentId))
     .where(and(isNull(caseTasks.doneAt), or(isNull(caseTasks.assigneeId), eq(caseTasks.assigneeId, actor.id))))
     .orderBy(sql`${caseTasks.dueAt} asc nulls last`, asc(caseTasks.createdAt))
     .limit(opts.limit ?? 200);
@@ -103,9 +108,8 @@ export async function completeTask(actor: CurrentUser, taskId: string) {
 /** The tasks of one case (for the case page), open first. */
 export async function tasksOfCase(caseId: string) {
   return db
-    .select({ id: caseTasks.id, kind: caseTasks.kind, note: caseTasks.note, dueAt: caseTasks.dueAt, doneAt: caseTasks.doneAt, data: caseTasks.data, assigneeName: users.name })
+    .select({ id: caseTasks.id, kind: caseTasks.kind, note: caseTasks.note, dueAt: caseTasks.dueAt, doneAt: caseTasks.doneAt, data: caseTasks.data, assigneeName: personNameOf(caseTasks.assigneeId) })
     .from(caseTasks)
-    .leftJoin(users, eq(users.id, caseTasks.assigneeId))
     .where(eq(caseTasks.caseId, caseId))
     .orderBy(sql`${caseTasks.doneAt} is not null`, desc(caseTasks.createdAt));
 }

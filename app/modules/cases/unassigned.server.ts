@@ -1,5 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { cases, services, teamMembers, teams, users } from "../../../db/schema";
+import { cases } from "../../../db/schema";
+import { servicesView } from "~/modules/catalog/directory.server";
+import { activeMemberCountOf, teamsLedBy, teamsView } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type DbOrTx } from "~/utils/db.server";
@@ -14,6 +16,10 @@ import { expectedCompletion } from "./clock";
  * Who may see the list is decided here, in one function (mayViewUnassigned), until the shared
  * permission table exists: front office and admins see every team, a team lead sees their teams.
  */
+
+// Titles and team names through the read-only join helpers of the catalogue and identity (decision 017).
+const service = servicesView("service");
+const team = teamsView("team");
 
 /** Working hours: Monday to Friday, 08:00–17:00 in Mechelen (Europe/Brussels). */
 const WORK_START = 8;
@@ -41,11 +47,7 @@ export function workingHoursBefore(now: Date, hours: number) {
 
 /** The teams whose active members number zero (a case sent there waits for nobody). */
 export async function activeMemberCount(teamId: string, conn: DbOrTx = db) {
-  const [row] = await conn
-    .select({ n: sql<number>`count(*)::int` })
-    .from(teamMembers)
-    .innerJoin(users, and(eq(users.id, teamMembers.userId), eq(users.active, true)))
-    .where(eq(teamMembers.teamId, teamId));
+  const [row] = await conn.execute<{ n: number }>(sql`select ${activeMemberCountOf(sql`${teamId}::uuid`)} as n`);
   return row?.n ?? 0;
 }
 
@@ -56,8 +58,7 @@ export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx = 
 
 /** The teams the actor leads. */
 async function ledTeamIds(actor: CurrentUser) {
-  const rows = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, actor.id), eq(teamMembers.isLead, true)));
-  return rows.map((r) => r.teamId);
+  return teamsLedBy(actor.id);
 }
 
 /** Who sees "Zonder behandelaar": front office and admins (all teams), team leads (their teams). Null = nobody's list. */
@@ -83,13 +84,13 @@ export async function listUnassigned(actor: CurrentUser, now = new Date()) {
   if (!scope) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
   const hours = env().UNASSIGNED_AFTER_WORKING_HOURS;
   const cutoff = workingHoursBefore(now, hours);
-  const activeMembers = sql<number>`(select count(*)::int from team_members m join users u on u.id = m.user_id and u.active where m.team_id = ${cases.teamId})`;
+  const activeMembers = activeMemberCountOf(cases.teamId);
   const rows = await db
     .select({
       reference: cases.reference,
-      serviceTitle: services.title,
+      serviceTitle: service.title,
       teamId: cases.teamId,
-      teamName: teams.name,
+      teamName: team.name,
       submittedAt: cases.submittedAt,
       dueAt: cases.dueAt,
       waitingSince: cases.waitingSince,
@@ -98,8 +99,8 @@ export async function listUnassigned(actor: CurrentUser, now = new Date()) {
       activeMembers,
     })
     .from(cases)
-    .innerJoin(services, eq(services.id, cases.serviceId))
-    .leftJoin(teams, eq(teams.id, cases.teamId))
+    .innerJoin(service, eq(service.id, cases.serviceId))
+    .leftJoin(team, eq(team.id, cases.teamId))
     .where(
       and(
         isNull(cases.closedAt),

@@ -1,8 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { services, teams } from "../../../db/schema";
+import { services } from "../../../db/schema";
+import { teamsView } from "~/modules/identity/directory.server";
 import { db } from "~/utils/db.server";
 
 export type Service = typeof services.$inferSelect;
+
+/** The competent team, through identity's read-only join helper (decision 017). */
+const teams = teamsView("team");
 
 export async function getServiceBySlug(slug: string) {
   const [row] = await db

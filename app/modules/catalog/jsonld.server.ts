@@ -1,6 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import { knowledgeArticles } from "../../../db/schema";
-import { db } from "~/utils/db.server";
+import { publishedArticleAboutService, publishedServiceSummaries } from "~/modules/knowledge/directory.server";
 import { getServiceBySlug, listServices, type Service } from "./catalog.server";
 import { conceptNode, conceptUri, isConceptScheme, schemeGraph } from "./concepts.server";
 
@@ -44,16 +42,12 @@ const CHANNEL_CODE = { online: "online", counter: "loket", phone: "telefoon" } a
 type Translations = Partial<Record<"en" | "fr", { summary: string }>>;
 
 async function serviceTranslations(): Promise<Map<string, Translations>> {
-  const rows = await db
-    .select({ serviceSlug: knowledgeArticles.serviceSlug, language: knowledgeArticles.language, summary: knowledgeArticles.summary })
-    .from(knowledgeArticles)
-    .where(and(isNotNull(knowledgeArticles.serviceSlug), inArray(knowledgeArticles.language, ["en", "fr"]), eq(knowledgeArticles.status, "published")))
-    .orderBy(asc(knowledgeArticles.slug));
+  const rows = await publishedServiceSummaries(["en", "fr"]);
   const out = new Map<string, Translations>();
   for (const r of rows) {
-    const t = out.get(r.serviceSlug!) ?? {};
+    const t = out.get(r.serviceSlug) ?? {};
     if (!t[r.language as "en" | "fr"]) t[r.language as "en" | "fr"] = { summary: r.summary };
-    out.set(r.serviceSlug!, t);
+    out.set(r.serviceSlug, t);
   }
   return out;
 }
@@ -171,13 +165,8 @@ export function conceptAsJsonLd(base: string, scheme: string, code?: string) {
 export async function servicePagePath(slug: string): Promise<string | null> {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
-  const [article] = await db
-    .select({ slug: knowledgeArticles.slug })
-    .from(knowledgeArticles)
-    .where(and(eq(knowledgeArticles.serviceSlug, slug), eq(knowledgeArticles.language, "nl"), eq(knowledgeArticles.status, "published")))
-    .orderBy(asc(knowledgeArticles.slug))
-    .limit(1);
-  if (article) return `/mikipedia/${article.slug}`;
+  const article = await publishedArticleAboutService(slug, "nl");
+  if (article) return `/mikipedia/${article}`;
   if (service.requestable) return `/aanvragen/${service.slug}`;
   return `/mikipedia/zoeken?q=${encodeURIComponent(service.title)}`;
 }

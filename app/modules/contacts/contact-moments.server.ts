@@ -1,5 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { cases, contactMomentArticles, contactMoments, knowledgeArticles, tickets } from "../../../db/schema";
+import { contactMomentArticles, contactMoments } from "../../../db/schema";
+import { findTicket, giveTicketResident } from "~/modules/counter/directory.server";
+import { findCase } from "~/modules/cases/directory.server";
+import { publishedArticlesBySlugs } from "~/modules/knowledge/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { currentTicket } from "~/modules/counter/queue.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
@@ -12,13 +14,7 @@ import { loadResident } from "./timeline.server";
 
 /** Mikipedia articles by slug, for the checkboxes of the contact form (one row per slug, Dutch first). */
 export async function articlesBySlug(slugs: string[], lng = "nl") {
-  if (!slugs.length) return [];
-  const rows = await db
-    .selectDistinctOn([knowledgeArticles.slug], { id: knowledgeArticles.id, slug: knowledgeArticles.slug, title: knowledgeArticles.title })
-    .from(knowledgeArticles)
-    .where(and(inArray(knowledgeArticles.slug, slugs), eq(knowledgeArticles.status, "published")))
-    .orderBy(knowledgeArticles.slug, sql`(${knowledgeArticles.language} = ${lng}) desc`, sql`(${knowledgeArticles.language} = 'nl') desc`);
-  return rows;
+  return publishedArticlesBySlugs(slugs, lng);
 }
 
 export type RegisterResult = { ok: true; id: string; residentId: string | null } | { ok: false; errors: FieldErrors };
@@ -36,13 +32,13 @@ export async function registerContactMoment(actor: CurrentUser, input: ContactMo
   if (found.length !== new Set(input.articles).size) errors.articles = "contacts:errors.article";
   let caseId: string | null = null;
   if (input.caseReference) {
-    const [c] = await db.select({ id: cases.id, residentId: cases.residentId }).from(cases).where(eq(cases.reference, input.caseReference));
+    const c = await findCase(input.caseReference);
     if (!c || (input.residentId && c.residentId !== input.residentId)) errors.caseReference = "contacts:errors.caseNotFound";
     else caseId = c.id;
   }
   let ticket: { id: string; residentId: string | null } | undefined;
   if (input.ticketId) {
-    [ticket] = await db.select({ id: tickets.id, residentId: tickets.residentId }).from(tickets).where(eq(tickets.id, input.ticketId));
+    ticket = await findTicket(input.ticketId);
     if (!ticket) errors.ticketId = "contacts:errors.ticket";
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -64,7 +60,7 @@ export async function registerContactMoment(actor: CurrentUser, input: ContactMo
       .returning({ id: contactMoments.id });
     if (found.length) await tx.insert(contactMomentArticles).values(found.map((a) => ({ contactMomentId: row.id, articleId: a.id })));
     if (ticket && input.residentId && !ticket.residentId)
-      await tx.update(tickets).set({ residentId: input.residentId }).where(and(eq(tickets.id, ticket.id), sql`${tickets.residentId} is null`));
+      await giveTicketResident(tx, ticket.id, input.residentId);
     if (input.residentId)
       await recordAudit({ actorId: actor.id, action: "contact_moment.registered", subjectUserId: input.residentId, entityType: "contact_moment", entityId: row.id }, tx);
     return { ok: true as const, id: row.id, residentId: input.residentId ?? null };

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { contactMoments, users } from "../../../db/schema";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { contactMoments } from "../../../db/schema";
+import { findCase } from "~/modules/cases/directory.server";
+import { findPerson, peopleView, personNames } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requireDefinition, createCase } from "~/modules/cases/requests.server";
 import { allFields, inputFor, schemaForFields } from "~/modules/cases/form-schema";
@@ -59,7 +61,7 @@ export async function listInbox(actor: CurrentUser, opts: { limit?: number } = {
       bool_or(m.direction = 'in' and m.outcome is null) as open
     from (select c.thread_id as thread, c.* from contact_moments c
           where c.channel = 'email' and c.thread_id in (select thread from wanted)) m
-    left join users u on u.id = m.resident_id
+    left join ${peopleView("u")} on u.id = m.resident_id
     group by m.thread
     order by bool_or(m.direction = 'in' and m.outcome is null) desc, max(m.occurred_at) desc
     limit ${limit}`);
@@ -94,12 +96,11 @@ export async function openThread(actor: CurrentUser, threadId: string) {
   const moments = await threadMoments(threadId);
   if (!moments.length) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const residentId = moments.find((m) => m.residentId)?.residentId ?? null;
-  const [resident] = residentId
-    ? await db.select({ id: users.id, name: users.name, email: users.email, language: users.preferredLanguage }).from(users).where(eq(users.id, residentId))
-    : [];
+  const person = residentId ? await findPerson(residentId) : undefined;
+  const resident = person && { id: person.id, name: person.name, email: person.email, language: person.preferredLanguage };
   if (residentId) await recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId });
   const staffIds = [...new Set(moments.map((m) => m.staffId).filter((x): x is string => !!x))];
-  const staff = staffIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, staffIds)) : [];
+  const staff = [...(await personNames(staffIds))].map(([id, name]) => ({ id, name }));
   return {
     threadId,
     resident: resident ?? null,
@@ -159,7 +160,7 @@ export async function replyToThread(actor: CurrentUser, threadId: string, text: 
     const cityAddress = cityAddressFor(root.data as Partial<InboundMailData>);
     const messageId = `<${randomUUID()}@${cityAddress.split("@")[1]}>`;
     const references = [...(inData.references ?? []), ...(inData.messageId ? [inData.messageId] : [])].slice(-20);
-    const [resident] = root.residentId ? await tx.select({ language: users.preferredLanguage }).from(users).where(eq(users.id, root.residentId)) : [];
+    const resident = root.residentId ? await findPerson(root.residentId, tx) : undefined;
     const subject = replySubject(lastIn.subject);
     const outboxId = await enqueueMail(
       {
@@ -167,7 +168,7 @@ export async function replyToThread(actor: CurrentUser, threadId: string, text: 
         subject,
         text: body,
         template: "inbox-reply",
-        language: resident?.language ?? "nl",
+        language: resident?.preferredLanguage ?? "nl",
         headers: { messageId, inReplyTo: inData.messageId, references, replyTo: cityAddress },
       },
       tx,
@@ -214,8 +215,8 @@ export async function markThreadHandled(actor: CurrentUser, threadId: string, ou
     const from = (root?.data as Partial<InboundMailData> | undefined)?.from;
     let invited = false;
     if (root && answered && from && root.satisfactionScore === null) {
-      const [resident] = root.residentId ? await tx.select({ name: users.name, language: users.preferredLanguage }).from(users).where(eq(users.id, root.residentId)) : [];
-      await inviteAfterThread(tx, threadId, from, resident?.language ?? "nl", resident?.name);
+      const resident = root.residentId ? await findPerson(root.residentId, tx) : undefined;
+      await inviteAfterThread(tx, threadId, from, resident?.preferredLanguage ?? "nl", resident?.name);
       invited = true;
     }
     return { handled: updated.length, invited };
@@ -244,7 +245,8 @@ export async function requestSource(actor: CurrentUser, threadId: string) {
   const first = moments.find((m) => m.direction === "in");
   if (!first) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const residentId = moments.find((m) => m.residentId)?.residentId ?? null;
-  const [resident] = residentId ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, residentId)) : [];
+  const person = residentId ? await findPerson(residentId) : undefined;
+  const resident = person && { id: person.id, name: person.name, email: person.email };
   const caseId = moments.find((m) => m.caseId)?.caseId ?? null;
   return { resident: resident ?? null, subject: first.subject, text: moments.filter((m) => m.direction === "in").map((m) => m.summary).join("\n\n"), from: (first.data as Partial<InboundMailData>).from ?? "", caseId };
 }
@@ -283,7 +285,7 @@ export async function fileRequestFromThread(actor: CurrentUser, threadId: string
   const residentId = source.resident.id;
   return db.transaction(async (tx) => {
     const result = await createCase(tx, { actor, def, residentId, channel: "email", answers: parsed.data as Record<string, unknown>, idempotencyKey: `mail-${threadId}-${slug}` });
-    const [created] = await tx.execute<{ id: string }>(sql`select id from cases where reference = ${result.reference}`);
+    const created = (await findCase(result.reference, tx))!;
     await tx
       .update(contactMoments)
       .set({ caseId: created.id, outcome: sql`coalesce(${contactMoments.outcome}, 'request_filed')`, staffId: sql`coalesce(${contactMoments.staffId}, ${actor.id}::uuid)` })

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { caseEvents, caseFiles, cases, services, users } from "../../../db/schema";
+import { attachFilesToCase, casesFiledForOthers, caseWithResident, recordIdentityCheckedAtCounter } from "~/modules/cases/directory.server";
+import { createResident } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
 import { allFields, inputFor, schemaForForm } from "~/modules/cases/form-schema";
@@ -30,19 +30,7 @@ export async function createResidentRecord(actor: CurrentUser, input: NewResiden
   const email = input.email ? input.email.toLowerCase() : null;
   if (email && (await findUserByEmail(email))) return { ok: false, errors: { email: "contacts:errors.emailTaken" } };
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(users)
-      .values({
-        name: input.name,
-        email,
-        phone: input.phone || null,
-        roles: ["resident"],
-        preferredLanguage: input.preferredLanguage,
-        preferredChannel: input.preferredChannel,
-        claimedAt: null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
+    const row = await createResident(tx, { name: input.name, email, phone: input.phone || null, preferredLanguage: input.preferredLanguage, preferredChannel: input.preferredChannel });
     // Someone registered the same address a moment ago.
     if (!row) return { ok: false as const, errors: { email: "contacts:errors.emailTaken" } };
     await recordAudit({ actorId: actor.id, action: "resident.record.created", subjectUserId: row.id, entityType: "user", entityId: row.id, details: { channel: "counter" } }, tx);
@@ -114,13 +102,11 @@ export async function fileOnBehalf(
       });
       const ids = Object.values(stored.refs).map((r) => r.id);
       if (result.created && ids.length) {
-        const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, result.reference));
-        await tx.update(caseFiles).set({ caseId: c.id }).where(inArray(caseFiles.id, ids));
+        await attachFilesToCase(tx, result.reference, ids);
       }
       // "Identity checked at the counter": the agent saw the resident's identity card (decision 009).
       if (result.created && input.identityChecked && input.channel === "counter") {
-        const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, result.reference));
-        await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "identity-checked", visibility: "internal", data: { method: "counter" } });
+        await recordIdentityCheckedAtCounter(tx, result.reference, actor.id);
       }
       await recordAudit({ actorId: actor.id, action: "case.filed_on_behalf", subjectUserId: resident.id, entityType: "case", entityId: result.reference, details: { channel: input.channel } }, tx);
       const confirmation = resident.preferredChannel === "email" && resident.email ? ("email" as const) : ("paper" as const);
@@ -141,23 +127,7 @@ class Refused extends Error {
 /** The confirmation of a case an agent filed, to read out or print for the resident. */
 export async function intakeConfirmation(actor: CurrentUser, residentId: string, reference: string) {
   assertCanViewResidents(actor);
-  const [row] = await db
-    .select({
-      reference: cases.reference,
-      submittedAt: cases.submittedAt,
-      channel: cases.channel,
-      status: cases.status,
-      serviceTitle: services.title,
-      residentId: users.id,
-      residentName: users.name,
-      email: users.email,
-      preferredChannel: users.preferredChannel,
-      preferredLanguage: users.preferredLanguage,
-    })
-    .from(cases)
-    .innerJoin(services, eq(services.id, cases.serviceId))
-    .innerJoin(users, eq(users.id, cases.residentId))
-    .where(and(eq(cases.reference, reference), eq(cases.residentId, residentId)));
+  const row = await caseWithResident(reference, residentId);
   if (!row) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   await recordAudit({ actorId: actor.id, action: "resident.case.viewed", subjectUserId: row.residentId, entityType: "case", entityId: row.reference });
   // The printed confirmation is in the resident's language, whatever the agent's screen shows.
@@ -169,26 +139,6 @@ export async function intakeConfirmation(actor: CurrentUser, residentId: string,
 /** The cases this agent filed at the counter or by phone, with where they stand now. */
 export async function casesFiledBy(actor: CurrentUser, lng = "nl", limit = 100) {
   assertCanViewResidents(actor);
-  const rows = await db
-    .select({
-      reference: cases.reference,
-      serviceId: cases.serviceId,
-      serviceTitle: services.title,
-      residentId: cases.residentId,
-      residentName: users.name,
-      channel: cases.channel,
-      status: cases.status,
-      submittedAt: cases.submittedAt,
-      lastChangeAt: cases.lastChangeAt,
-      closedAt: cases.closedAt,
-      waiting: sql<boolean>`${cases.waitingSince} is not null`,
-    })
-    .from(cases)
-    .innerJoin(services, eq(services.id, cases.serviceId))
-    .innerJoin(users, eq(users.id, cases.residentId))
-    // Every case an agent filed for someone else: at the desk, by phone or from an e-mail.
-    .where(and(eq(cases.createdById, actor.id), ne(cases.residentId, actor.id)))
-    .orderBy(desc(cases.lastChangeAt))
-    .limit(limit);
+  const rows = await casesFiledForOthers(actor.id, limit);
   return Promise.all(rows.map(async ({ serviceId, ...r }) => ({ ...r, statusText: await caseStatusText(serviceId, r.status, lng) })));
 }

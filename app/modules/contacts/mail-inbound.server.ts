@@ -4,6 +4,7 @@ import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { contactMoments } from "../../../db/schema";
 import { fileStorage } from "~/modules/cases/storage.server";
+import { activeResidentsByEmail } from "~/modules/identity/directory.server";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -83,7 +84,7 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
     if (dupe) return { id: dupe.id, threadId: dupe.thread_id, residentId: dupe.resident_id, duplicate: true };
 
     const [resident] = from
-      ? await tx.execute<{ id: string }>(sql`select id from users where lower(email) = ${from} and 'resident' = any(roles) and active limit 1`)
+      ? await activeResidentsByEmail(from, tx)
       : [];
     const known = [inReplyTo, ...references].filter((x): x is string => !!x);
     const [threadParent] = known.length ? await findThreadParent(tx, known, from) : [];

@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { cases, users } from "../../../db/schema";
+import { latestAnswersOf } from "~/modules/cases/directory.server";
+import { findPerson, setPhone } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { definitionByServiceId } from "~/modules/cases/definitions.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
@@ -17,12 +17,7 @@ const RECENT_CASES = 20;
 
 /** Phone numbers the resident typed in their latest requests, newest first, without repeats. */
 export async function phonesFromRequests(residentId: string) {
-  const rows = await db
-    .select({ serviceId: cases.serviceId, answers: cases.answers })
-    .from(cases)
-    .where(eq(cases.residentId, residentId))
-    .orderBy(desc(cases.submittedAt))
-    .limit(RECENT_CASES);
+  const rows = await latestAnswersOf(residentId, RECENT_CASES);
   const out: string[] = [];
   for (const r of rows) {
     const def = await definitionByServiceId(r.serviceId);
@@ -44,12 +39,12 @@ export async function phoneOffer(resident: { id: string; phone: string | null })
 /** Saves an offered number to the profile (front office or admin), with an audit row. */
 export async function savePhoneFromRequest(actor: CurrentUser, residentId: string, phone: string) {
   assertCanViewResidents(actor);
-  const [person] = await db.select().from(users).where(eq(users.id, residentId));
+  const person = await findPerson(residentId);
   if (!person || !person.roles.includes("resident")) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   if (person.phone) throw new DomainError("CONFLICT", "contacts:errors.phoneAlreadySet");
   if (!(await phonesFromRequests(person.id)).includes(phone.trim())) throw new DomainError("VALIDATION", "contacts:errors.phoneNotOffered");
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ phone: phone.trim(), updatedAt: new Date() }).where(eq(users.id, person.id));
+    await setPhone(tx, person.id, phone.trim());
     await recordAudit({ actorId: actor.id, action: "resident.phone-saved-from-request", subjectUserId: person.id, entityType: "user", entityId: person.id, details: {} }, tx);
   });
 }

@@ -1,8 +1,7 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { cases, users } from "../../../db/schema";
+import { residentOfCase } from "~/modules/cases/directory.server";
+import { findResidents } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
-import { db } from "~/utils/db.server";
 import { can } from "~/modules/identity/permissions";
 
 /**
@@ -32,7 +31,6 @@ export function searchKind(q: string): "reference" | "email" | "phone" | "name" 
   return "name";
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Finds residents by name, e-mail, phone or case reference. Only people with the resident role. */
 export async function searchResidents(actor: CurrentUser, query: string): Promise<{ kind: ReturnType<typeof searchKind>; results: ResidentHit[] }> {
@@ -40,28 +38,12 @@ export async function searchResidents(actor: CurrentUser, query: string): Promis
   const q = query.replace(/\s+/g, " ").trim().slice(0, 120);
   const kind = searchKind(q);
   if (kind === "tooShort") return { kind, results: [] };
-  const isResident = sql`${users.roles} @> '{resident}'::text[]`;
-  const base = { id: users.id, name: users.name, email: users.email, phone: users.phone, claimedAt: users.claimedAt };
-
   if (kind === "reference") {
-    const rows = await db
-      .select({ ...base, reference: cases.reference })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.residentId))
-      .where(and(eq(cases.reference, q.toUpperCase()), isResident));
-    return { kind, results: rows.map((r) => ({ ...hit(r), matchedCase: r.reference })) };
+    const row = await residentOfCase(q.toUpperCase());
+    return { kind, results: row ? [{ ...hit(row), matchedCase: row.reference }] : [] };
   }
-  let where: SQL;
-  if (kind === "email") where = sql`lower(${users.email}) = ${q.toLowerCase()}`;
-  else if (kind === "phone") where = sql`phone_key(${users.phone}) = phone_key(${q}) and ${users.phone} is not null`;
   // Every word must occur in the name, in any order ("peeters an" finds An Peeters).
-  else where = and(...q.split(" ").map((w) => sql`${users.name} ilike ${`%${escapeLike(w)}%`}`))!;
-  const rows = await db
-    .select(base)
-    .from(users)
-    .where(and(where, isResident))
-    .orderBy(asc(users.name))
-    .limit(MAX_RESULTS);
+  const rows = await findResidents(kind, q, MAX_RESULTS);
   return { kind, results: rows.map(hit) };
 }
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { contactMoments, tickets } from "../../../db/schema";
+import { contactMoments } from "../../../db/schema";
+import { activeDeskName, lastUnratedTicketAtDesk, markTicketInvited, scoreFinishedTicket, ticketSatisfaction, visitsToInvite } from "~/modules/counter/directory.server";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
@@ -69,11 +70,7 @@ export const satisfactionUrl = (token: string) => `${env().PUBLIC_URL}/tevredenh
  * (created when the agent registered none). Returns false when it was already rated.
  */
 async function scoreTicket(tx: Tx, ticketId: string, score: Score): Promise<boolean> {
-  const [ticket] = await tx
-    .update(tickets)
-    .set({ satisfactionScore: score, satisfactionAt: new Date() })
-    .where(and(eq(tickets.id, ticketId), eq(tickets.status, "done"), sql`${tickets.satisfactionScore} is null`))
-    .returning();
+  const ticket = await scoreFinishedTicket(tx, ticketId, score);
   if (!ticket) return false;
   const moments = await tx
     .update(contactMoments)
@@ -117,20 +114,13 @@ async function limit(name: string, key: string, max: number) {
 /** The visit the tablet at this desk asks about: the latest ticket finished here in the last minutes, not yet rated. */
 export async function rateableTicketAtDesk(deskId: string, conn: DbOrTx = db) {
   if (!/^[0-9a-f-]{36}$/.test(deskId)) return undefined;
-  const [row] = await conn.execute<{ id: string; number: string; desk_name: string }>(sql`
-    select t.id, t.number, d.name as desk_name from tickets t join desks d on d.id = t.desk_id
-    where t.day >= (now() at time zone 'Europe/Brussels')::date - 1
-      and t.desk_id = ${deskId} and t.status = 'done' and t.satisfaction_score is null
-      and t.finished_at > now() - make_interval(mins => ${TABLET_WINDOW_MINUTES})
-      and not exists (select 1 from tickets newer where newer.day >= t.day and newer.desk_id = t.desk_id and newer.status = 'done' and newer.finished_at > t.finished_at)
-    order by t.finished_at desc limit 1`);
+  const row = await lastUnratedTicketAtDesk(deskId, TABLET_WINDOW_MINUTES, conn);
   return row ? { ticketId: row.id, number: row.number, deskName: row.desk_name } : undefined;
 }
 
 export async function deskName(deskId: string) {
   if (!/^[0-9a-f-]{36}$/.test(deskId)) return undefined;
-  const [row] = await db.execute<{ name: string }>(sql`select name from desks where id = ${deskId} and active`);
-  return row?.name;
+  return activeDeskName(deskId);
 }
 
 /**
@@ -155,7 +145,7 @@ export type LinkState = "open" | "used" | "gone";
 /** What the link page shows before the tap (the link is not used up by opening it: mail scanners open links). */
 export async function linkState(target: Target): Promise<LinkState> {
   if (target.kind === "ticket") {
-    const [t] = await db.select({ score: tickets.satisfactionScore, status: tickets.status }).from(tickets).where(eq(tickets.id, target.id));
+    const t = await ticketSatisfaction(target.id);
     return !t || t.status !== "done" ? "gone" : t.score === null ? "open" : "used";
   }
   const [m] = await db.select({ score: contactMoments.satisfactionScore }).from(contactMoments).where(and(eq(contactMoments.id, target.id), eq(contactMoments.channel, "email")));
@@ -188,20 +178,10 @@ async function invite(tx: DbOrTx, to: string, language: string, target: Target, 
  */
 export async function inviteAfterVisits(batchSize = 50): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = await tx.execute<{ id: string; email: string; name: string; language: string }>(sql`
-      select t.id, u.email, u.name, u.preferred_language as language
-      from tickets t join users u on u.id = t.resident_id
-      where t.status = 'done' and t.satisfaction_score is null and t.satisfaction_invited_at is null
-        and t.day >= (now() at time zone 'Europe/Brussels')::date - 1
-        and t.finished_at < now() - make_interval(mins => ${TABLET_WINDOW_MINUTES})
-        and t.finished_at > now() - interval '1 day'
-        and u.email is not null and u.active
-      order by t.finished_at
-      limit ${batchSize}
-      for update of t skip locked`);
+    const due = await visitsToInvite(tx, TABLET_WINDOW_MINUTES, batchSize);
     for (const row of due) {
       await invite(tx, row.email, row.language, { kind: "ticket", id: row.id }, row.name);
-      await tx.update(tickets).set({ satisfactionInvitedAt: new Date() }).where(eq(tickets.id, row.id));
+      await markTicketInvited(tx, row.id);
     }
     return due.length;
   });

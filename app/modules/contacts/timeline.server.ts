@@ -1,5 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { contactMomentArticles, knowledgeArticles, users } from "../../../db/schema";
+import { contactMomentArticles } from "../../../db/schema";
+import { findPerson } from "~/modules/identity/directory.server";
+import { articlesView } from "~/modules/knowledge/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -9,6 +11,9 @@ import { phoneOffer } from "./phone-offer.server";
 import { assertCanViewResidents } from "./resident-search.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
+
+/** Mikipedia articles used in a contact, through knowledge's read-only join helper (decision 017). */
+const article = articlesView("article");
 
 export type TimelineKind = "contact" | "case" | "appointment" | "ticket";
 export type TimelineItem = {
@@ -88,9 +93,9 @@ export async function residentTimeline(residentId: string, page: number, lng = "
   const contactIds = items.filter((i) => i.kind === "contact").map((i) => i.id);
   if (contactIds.length) {
     const used = await db
-      .select({ id: contactMomentArticles.contactMomentId, slug: knowledgeArticles.slug, title: knowledgeArticles.title })
+      .select({ id: contactMomentArticles.contactMomentId, slug: article.slug, title: article.title })
       .from(contactMomentArticles)
-      .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, contactMomentArticles.articleId))
+      .innerJoin(article, eq(article.id, contactMomentArticles.articleId))
       .where(inArray(contactMomentArticles.contactMomentId, contactIds));
     for (const item of items) item.articles = used.filter((u) => u.id === item.id).map(({ slug, title }) => ({ slug, title }));
   }
@@ -99,7 +104,7 @@ export async function residentTimeline(residentId: string, page: number, lng = "
 
 export async function loadResident(residentId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(residentId)) return undefined;
-  const [person] = await db.select().from(users).where(eq(users.id, residentId));
+  const person = await findPerson(residentId);
   return person && person.roles.includes("resident") ? person : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { deskAssignments, deskThemes, desks, users } from "../../../db/schema";
+import { deskAssignments, deskThemes, desks } from "../../../db/schema";
+import { activePeopleWithRole, peopleView } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -8,6 +9,8 @@ import type { ThemeInput } from "./admin-schemas";
 import { seatAgent } from "./queue.server";
 import { assertCan } from "~/modules/identity/permissions";
 
+/** Read through identity's read-only join helper (decision 017). */
+const agentPerson = peopleView("agent");
 /** Admin screens for the counters: themes (themaloketten), desks and who sits where. Admin only. */
 
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
@@ -151,21 +154,17 @@ export async function setDeskActive(actor: CurrentUser, id: string, active: bool
 /** Front-office staff an admin can put at a desk. */
 export async function listAgents(actor: CurrentUser) {
   assertAdmin(actor);
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(sql`'frontoffice' = any(${users.roles})`, eq(users.active, true)))
-    .orderBy(asc(users.name));
+  return (await activePeopleWithRole("frontoffice")).map((p) => ({ id: p.id, name: p.name }));
 }
 
 /** Who sits at which desk with which themes on a day (the day in Mechelen, "YYYY-MM-DD"). */
 export async function assignmentsForDay(actor: CurrentUser, day: string) {
   assertAdmin(actor);
   return db
-    .select({ deskId: desks.id, deskName: desks.name, userId: users.id, userName: users.name, themeIds: deskAssignments.themeIds })
+    .select({ deskId: desks.id, deskName: desks.name, userId: agentPerson.id, userName: agentPerson.name, themeIds: deskAssignments.themeIds })
     .from(deskAssignments)
     .innerJoin(desks, eq(desks.id, deskAssignments.deskId))
-    .innerJoin(users, eq(users.id, deskAssignments.userId))
+    .innerJoin(agentPerson, eq(agentPerson.id, deskAssignments.userId))
     .where(sql`${deskAssignments.day} = ${day}::date`)
     .orderBy(asc(desks.name));
 }
@@ -179,7 +178,7 @@ export async function todayInMechelen() {
 export async function assignDesk(actor: CurrentUser, input: { day: string; userId: string; deskId: string; themeIds: string[] }) {
   assertAdmin(actor);
   await db.transaction(async (tx) => {
-    const [agent] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.userId), sql`'frontoffice' = any(${users.roles})`, eq(users.active, true)));
+    const [agent] = await activePeopleWithRole("frontoffice", tx, input.userId);
     if (!agent) throw new DomainError("VALIDATION", "counteradmin:errors.chooseAgent");
     const [desk] = await tx.select().from(desks).where(and(eq(desks.id, input.deskId), eq(desks.active, true)));
     if (!desk) throw new DomainError("VALIDATION", "counteradmin:errors.chooseDesk");

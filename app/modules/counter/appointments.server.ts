@@ -2,7 +2,8 @@ import { intlLocale } from "../../utils/brussels-format";
 import { randomInt } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import QRCode from "qrcode";
-import { appointments, deskThemes, tickets, users, type LocalizedText } from "../../../db/schema";
+import { appointments, deskThemes, tickets, type LocalizedText } from "../../../db/schema";
+import { findPerson, peopleView } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { enqueueMail } from "~/modules/notify/outbox.server";
@@ -14,6 +15,8 @@ import { env } from "~/utils/env.server";
 import { fixedT } from "~/utils/i18next.server";
 import { can } from "~/modules/identity/permissions";
 
+/** Read through identity's read-only join helper (decision 017). */
+const residentPerson = peopleView("resident");
 const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 export const BOOKING_DAYS = 14;
 
@@ -135,7 +138,7 @@ export async function bookAppointment(actor: CurrentUser, input: { residentId: s
     const rule = await slotRule(tx, theme.id, input.startsAt);
     if (!rule) throw new DomainError("VALIDATION", "counter:errors.chooseSlot");
     await claimPlace(tx, theme.id, input.startsAt, rule.capacity);
-    const [resident] = await tx.select().from(users).where(eq(users.id, input.residentId));
+    const resident = await findPerson(input.residentId, tx);
     if (!resident) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
 
     let calendar: { calendarUid: string; calendarSequence: number } | undefined;
@@ -184,7 +187,7 @@ export async function cancelAppointment(actor: CurrentUser, appointmentId: strin
     if (!cancelled) throw new DomainError("INVALID_STATE", "counter:errors.cannotChange");
     await releasePlace(tx, cancelled.themeId, cancelled.startsAt);
     const [theme] = await tx.select().from(deskThemes).where(eq(deskThemes.id, cancelled.themeId));
-    const [resident] = await tx.select().from(users).where(eq(users.id, cancelled.residentId));
+    const resident = (await findPerson(cancelled.residentId, tx))!;
     await appointmentMail(tx, "cancelled", cancelled, theme, resident);
   });
 }
@@ -219,10 +222,10 @@ export async function checkIn(reference: string, clientKey: string) {
   const code = reference.trim().toUpperCase().replace(/^AF-?/, "AF-");
   return db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ appointment: appointments, theme: deskThemes, language: users.preferredLanguage })
+      .select({ appointment: appointments, theme: deskThemes, language: residentPerson.preferredLanguage })
       .from(appointments)
       .innerJoin(deskThemes, eq(deskThemes.id, appointments.themeId))
-      .innerJoin(users, eq(users.id, appointments.residentId))
+      .innerJoin(residentPerson, eq(residentPerson.id, appointments.residentId))
       .where(and(eq(appointments.reference, code), sql`(${appointments.startsAt} at time zone 'Europe/Brussels')::date = ${TODAY}`))
       .for("update");
     if (!found) throw new DomainError("VALIDATION", "counter:errors.appointmentNotFound");
@@ -265,7 +268,7 @@ export async function sendAppointmentReminders() {
       .returning();
     for (const appointment of due) {
       const [theme] = await tx.select().from(deskThemes).where(eq(deskThemes.id, appointment.themeId));
-      const [resident] = await tx.select().from(users).where(eq(users.id, appointment.residentId));
+      const resident = (await findPerson(appointment.residentId, tx))!;
       await appointmentMail(tx, "reminder", appointment, theme, resident);
     }
     return due.length;

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import { appointmentSchedules, appointments, deskThemes, users } from "../../../db/schema";
+import { appointmentSchedules, appointments, deskThemes } from "../../../db/schema";
+import { peopleView } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -7,6 +8,8 @@ import { db } from "~/utils/db.server";
 import { minutesOf, type ScheduleRow } from "./admin-schemas";
 import { assertAdmin } from "./admin.server";
 
+/** Read through identity's read-only join helper (decision 017). */
+const resident = peopleView("resident");
 /** A theme's appointment schedule as the admin edits it. */
 export async function getSchedule(actor: CurrentUser, slug: string) {
   assertAdmin(actor);
@@ -43,9 +46,9 @@ export type AffectedBooking = { reference: string; startsAt: Date; residentName:
 /** Booked future appointments of a theme that the new rows no longer offer as a slot. */
 async function bookingsOutside(themeId: string, rows: ScheduleRow[]): Promise<AffectedBooking[]> {
   const booked = await db
-    .select({ reference: appointments.reference, startsAt: appointments.startsAt, residentName: users.name })
+    .select({ reference: appointments.reference, startsAt: appointments.startsAt, residentName: resident.name })
     .from(appointments)
-    .innerJoin(users, eq(users.id, appointments.residentId))
+    .innerJoin(resident, eq(resident.id, appointments.residentId))
     .where(and(eq(appointments.themeId, themeId), eq(appointments.status, "booked"), gt(appointments.startsAt, new Date())))
     .orderBy(asc(appointments.startsAt));
   return booked.filter((b) => !fitsSchedule(b.startsAt, rows));

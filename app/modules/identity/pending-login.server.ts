@@ -1,4 +1,4 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import { env, isProduction } from "~/utils/env.server";
 
 /** Remembers, for 15 minutes, which address a code was sent to and where to go afterwards. */
@@ -56,4 +56,11 @@ export async function readPendingStaffLogin(request: Request, step: PendingStaff
   if (typeof pending.userId !== "string" || pending.step !== step || typeof pending.redirectTo !== "string" || typeof pending.at !== "number") return null;
   if (Date.now() - pending.at > PENDING_STAFF_LOGIN_SECONDS * 1000 || pending.at > Date.now() + 60_000) return null;
   return pending as PendingStaffLogin;
+}
+
+/** Route guard of the steps after the password: the pending login, or back to the login page. */
+export async function requirePendingStaffLogin(request: Request, step: PendingStaffLogin["step"]): Promise<PendingStaffLogin> {
+  const pending = await readPendingStaffLogin(request, step);
+  if (!pending) throw redirect("/medewerkers/aanmelden");
+  return pending;
 }

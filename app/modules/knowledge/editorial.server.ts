@@ -1,6 +1,7 @@
 import { diffWords } from "diff";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
-import { knowledgeArticles, knowledgeBestBets, knowledgeRevisions, users, type Language } from "../../../db/schema";
+import { knowledgeArticles, knowledgeBestBets, knowledgeRevisions, type Language } from "../../../db/schema";
+import { peopleView, personNames } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
@@ -14,6 +15,8 @@ import { flushSearchLog } from "./search.server";
 import { normalize } from "./search-terms";
 import { can } from "~/modules/identity/permissions";
 
+/** Read through identity's read-only join helper (decision 017). */
+const author = peopleView("author");
 function requireEditor(actor: CurrentUser) {
   if (!can(actor, "knowledge.edit")) throw new DomainError("FORBIDDEN", "knowledge:errors.editorsOnly");
 }
@@ -117,10 +120,10 @@ export async function editorialOverview(actor: CurrentUser, opts: { dueWithinDay
   await flushSearchLog();
   const [awaitingReview, due, zeroResults, lowHelpfulness] = await Promise.all([
     db
-      .select({ revisionId: knowledgeRevisions.id, articleId: knowledgeArticles.id, title: knowledgeRevisions.title, language: knowledgeArticles.language, author: users.name, authorId: knowledgeRevisions.authorId, createdAt: knowledgeRevisions.createdAt })
+      .select({ revisionId: knowledgeRevisions.id, articleId: knowledgeArticles.id, title: knowledgeRevisions.title, language: knowledgeArticles.language, author: author.name, authorId: knowledgeRevisions.authorId, createdAt: knowledgeRevisions.createdAt })
       .from(knowledgeRevisions)
       .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeRevisions.articleId))
-      .leftJoin(users, eq(users.id, knowledgeRevisions.authorId))
+      .leftJoin(author, eq(author.id, knowledgeRevisions.authorId))
       // Only the newest revision of an article can be published; older ones are superseded.
       .where(and(eq(knowledgeRevisions.status, "in_review"), sql`not exists (select 1 from knowledge_revisions newer where newer.article_id = ${knowledgeRevisions.articleId} and newer.number > ${knowledgeRevisions.number})`))
       .orderBy(asc(knowledgeRevisions.createdAt)),
@@ -149,9 +152,9 @@ export async function getArticleForEditing(actor: CurrentUser, articleId: string
   const [article] = await db.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId));
   if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   const revisions = await db
-    .select({ id: knowledgeRevisions.id, number: knowledgeRevisions.number, status: knowledgeRevisions.status, origin: knowledgeRevisions.origin, authorId: knowledgeRevisions.authorId, author: users.name, createdAt: knowledgeRevisions.createdAt })
+    .select({ id: knowledgeRevisions.id, number: knowledgeRevisions.number, status: knowledgeRevisions.status, origin: knowledgeRevisions.origin, authorId: knowledgeRevisions.authorId, author: author.name, createdAt: knowledgeRevisions.createdAt })
     .from(knowledgeRevisions)
-    .leftJoin(users, eq(users.id, knowledgeRevisions.authorId))
+    .leftJoin(author, eq(author.id, knowledgeRevisions.authorId))
     .where(eq(knowledgeRevisions.articleId, articleId))
     .orderBy(desc(knowledgeRevisions.number));
   const [latest] = revisions.length ? await db.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisions[0].id)) : [];
@@ -189,13 +192,13 @@ export async function revisionDiff(actor: CurrentUser, revisionId: string) {
   const [rev] = await db.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisionId));
   if (!rev) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   const [previous] = await db.select().from(knowledgeRevisions).where(and(eq(knowledgeRevisions.articleId, rev.articleId), eq(knowledgeRevisions.number, rev.number - 1)));
-  const [author] = rev.authorId ? await db.select({ name: users.name }).from(users).where(eq(users.id, rev.authorId)) : [];
+  const authorName = rev.authorId ? (await personNames([rev.authorId])).get(rev.authorId) : undefined;
   const fields = DIFF_FIELDS.map((field) => {
     const before = asText(previous?.[field]);
     const after = asText(rev[field]);
     return { field, changed: before !== after, parts: diffWords(before, after).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed })) };
   }).filter((f) => f.changed);
-  return { articleId: rev.articleId, number: rev.number, previousNumber: previous?.number ?? null, author: author?.name ?? null, origin: rev.origin, createdAt: rev.createdAt, status: rev.status, fields };
+  return { articleId: rev.articleId, number: rev.number, previousNumber: previous?.number ?? null, author: authorName ?? null, origin: rev.origin, createdAt: rev.createdAt, status: rev.status, fields };
 }
 
 export async function pinBestBet(actor: CurrentUser, articleId: string, query: string) {

@@ -25,7 +25,7 @@ async function enrolFromSettings(email: string) {
   const html = await page.text();
   expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="QR-code om met uw app te scannen"/);
   const secret = secretOnPage(html);
-  const done = await server.post("/werk/account/tweestapsverificatie", { intent: "enrol", code: totpCode(secret) }, { Cookie: jar.header() });
+  const done = await server.post("/werk/account/tweestapsverificatie", { _intent: "enrol", code: totpCode(secret) }, { Cookie: jar.header() });
   expect(done.status).toBe(200);
   const codes = recoveryCodesOnPage(await done.text());
   expect(codes).toHaveLength(10);
@@ -135,10 +135,10 @@ describe("the staff second factor over HTTP, without JavaScript", () => {
     expect(page).toContain("Tweestapsverificatie staat aan.");
     expect(page).toContain("U meldde zich deze keer aan met een herstelcode.");
     expect(page).toContain("Ongebruikte herstelcodes: 9.");
-    const bad = await server.post("/werk/account/tweestapsverificatie", { intent: "recovery-codes", code: "12" }, { Cookie: jar.header() });
+    const bad = await server.post("/werk/account/tweestapsverificatie", { _intent: "recovery-codes", code: "12" }, { Cookie: jar.header() });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("De code uit uw app bestaat uit 6 cijfers.");
-    const renewed = await server.post("/werk/account/tweestapsverificatie", { intent: "recovery-codes", code: totpCode(secret, 30) }, { Cookie: jar.header() });
+    const renewed = await server.post("/werk/account/tweestapsverificatie", { _intent: "recovery-codes", code: totpCode(secret, 30) }, { Cookie: jar.header() });
     expect(renewed.status).toBe(200);
     const fresh = recoveryCodesOnPage(await renewed.text());
     expect(fresh).toHaveLength(10);

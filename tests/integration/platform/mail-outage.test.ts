@@ -104,18 +104,18 @@ describe("mail during an SMTP outage", () => {
       method: "POST",
       redirect: "manual",
       headers: { Origin: "https://evil.example", Cookie: admin, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "retry", id }),
+      body: new URLSearchParams({ _intent: "retry", id }),
     });
     expect(foreign.status).toBe(403);
-    expect((await server.post("/werk/beheer/e-mails", { intent: "retry", id: "nope" }, { Cookie: admin })).status).toBe(400);
-    expect((await server.post("/werk/beheer/e-mails", { intent: "retry", id }, { Cookie: frontoffice })).status).toBe(403);
+    expect((await server.post("/werk/beheer/e-mails", { _intent: "retry", id: "nope" }, { Cookie: admin })).status).toBe(400);
+    expect((await server.post("/werk/beheer/e-mails", { _intent: "retry", id }, { Cookie: frontoffice })).status).toBe(403);
 
     down = false;
-    const retried = await server.post("/werk/beheer/e-mails", { intent: "retry", id }, { Cookie: admin });
+    const retried = await server.post("/werk/beheer/e-mails", { _intent: "retry", id }, { Cookie: admin });
     expect(retried.status).toBe(302);
     expect(retried.headers.get("location")).toBe("/werk/beheer/e-mails?opnieuw=1");
     // Sending again twice does not queue it twice.
-    expect((await server.post("/werk/beheer/e-mails", { intent: "retry", id }, { Cookie: admin })).status).toBe(404);
+    expect((await server.post("/werk/beheer/e-mails", { _intent: "retry", id }, { Cookie: admin })).status).toBe(404);
     await deliverDueMail();
     await deliverDueMail();
     expect(received).toEqual(["an.peeters@example.com"]);
@@ -130,7 +130,7 @@ describe("mail during an SMTP outage", () => {
       const id = await enqueueMail(mail(to));
       await db.execute(sql`update outbox set status = 'failed', last_error = 'timeout' where id = ${id}`);
     }
-    const res = await server.post("/werk/beheer/e-mails", { intent: "retryAll" }, { Cookie: admin });
+    const res = await server.post("/werk/beheer/e-mails", { _intent: "retryAll" }, { Cookie: admin });
     expect(res.headers.get("location")).toBe("/werk/beheer/e-mails?opnieuw=2");
     await deliverDueMail();
     expect(received.sort()).toEqual(["een@example.com", "twee@example.com"]);

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, not } from "drizzle-orm";
 import { teamMembers, teams, users } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { CurrentUser } from "~/modules/identity/users.server";
+import type { CurrentUser } from "./users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db } from "~/utils/db.server";
-import { assertCan } from "~/modules/identity/permissions";
+import { assertCan } from "./permissions";
 
 /** Team leads receive the daily overview of late and due-tomorrow cases; admins choose them. */
 
