@@ -165,6 +165,8 @@ function tsText(form: Form, weights: string) {
  *    concept the best value of a test that matches, times its weight, over the weights of the
  *    concepts) and ts_rank; those above MIN_COVERAGE ranked by coverage + ts_rank / 2.
  * 3. The body and the highlighted snippet for the rows returned only.
+ *
+ * The statement runs without parallel workers (knowledge_search_serial(), see the migration).
  */
 function searchStatement(language: Language): string {
   const cfg = CONFIG_TEXT[language];
@@ -212,7 +214,9 @@ function searchStatement(language: Language): string {
     ),
     concepts as materialized (
       -- A concept whose typed word is a stop word of the stemmer ("kan") weighs nothing.
+      -- knowledge_search_serial(): no parallel workers for this statement (migration knowledge_search_speed).
       select c.concept, c.weight, numnode(to_tsquery(${cfg}, c.first)) > 0 as counts from unnest($7::int[], $8::float8[], $9::text[]) as c(concept, weight, first)
+      where knowledge_search_serial()
     ),
     ranked_docs as (${rankedDocs}),
     candidates0 as materialized (${candidates}),
