@@ -27,9 +27,7 @@ UPDATE knowledge_articles SET head_vector =
   setweight(to_tsvector(knowledge_ts_config(language), coalesce(summary, '')), 'C');
 --> statement-breakpoint
 -- One GIN index per language (the search always asks within one language and only for
--- published articles), plus one over all rows for a language added later without its own.
-CREATE INDEX IF NOT EXISTS knowledge_articles_head_gin ON knowledge_articles USING gin (head_vector) WITH (fastupdate = off);
---> statement-breakpoint
+-- published articles). A language added later gets its own index with its text search configuration.
 CREATE INDEX IF NOT EXISTS knowledge_articles_head_nl_gin ON knowledge_articles USING gin (head_vector) WITH (fastupdate = off) WHERE language = 'nl' AND status = 'published';
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS knowledge_articles_head_en_gin ON knowledge_articles USING gin (head_vector) WITH (fastupdate = off) WHERE language = 'en' AND status = 'published';

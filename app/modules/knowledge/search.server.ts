@@ -62,7 +62,7 @@ const SNIPPET_BODY_CHARS = 800;
 /** Only this many best candidates (by ts_rank on the head vector) are scored for coverage: bounds the work per search. */
 const CANDIDATES = 100;
 
-type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean };
+type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean; pinned?: boolean };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
 const CONFIG_TEXT: Record<Language, string> = { nl: `'dutch_unaccent'::regconfig`, en: `'english_unaccent'::regconfig`, fr: `'french_unaccent'::regconfig`, ar: `'arabic'::regconfig`, tr: `'turkish_unaccent'::regconfig` };
@@ -153,7 +153,8 @@ function tsText(form: Form, weights: string) {
  * $1 the tsquery text of "any form of any content word"; $2–$6 the coverage tests, one per
  * form (concept number; the form anywhere, in title/questions/keywords, in the summary; its
  * credit); $7–$9 the concepts (number, idf weight, tsquery text of the typed word); $10 theme;
- * $11 audience; $12 MIN_COVERAGE; $13 limit; $14 ts_headline options; $15 CANDIDATES.
+ * $11 audience; $12 MIN_COVERAGE; $13 limit; $14 ts_headline options; $15 CANDIDATES; $16 the
+ * normalised query for the editors' best bets (null: none), returned in the same result marked `pinned`.
  *
  * 1. Candidates: articles whose head vector (title, questions, keywords, summary; migration
  *    knowledge_search_speed) holds any form of any word, the best CANDIDATES by ts_rank on that
@@ -240,9 +241,14 @@ function searchStatement(language: Language): string {
       limit $13
     )
     select r.slug, r.title, r.summary, r.score::float8 as score, r.total::int as total, r.dutch_only,
-      case when r.dutch_only then r.summary else ts_headline(${cfg}, r.summary || ' ' || regexp_replace(left(a.body, ${SNIPPET_BODY_CHARS}), '[#*_>\\[\\]]+', '', 'g'), ${q}, $14) end as snippet
+      case when r.dutch_only then r.summary else ts_headline(${cfg}, r.summary || ' ' || regexp_replace(left(a.body, ${SNIPPET_BODY_CHARS}), '[#*_>\\[\\]]+', '', 'g'), ${q}, $14) end as snippet, false as pinned
     from ranked r join knowledge_articles a on a.id = r.id
-    order by r.score desc, r.title`;
+    union all
+    -- The editors' best bets for the query as typed (normalised), in the same round trip.
+    select coalesce(a.translation_of, a.slug), a.title, a.summary, 1::float8, 0, a.language <> '${language}', a.summary, true
+    from knowledge_best_bets b join knowledge_articles a on a.id = b.article_id
+    where b.query = $16 and b.language = '${language}' and a.status = 'published'
+    order by pinned desc, score desc, title`;
 }
 const statements = new Map<Language, string>();
 const statementFor = (language: Language) => statements.get(language) ?? statements.set(language, searchStatement(language)).get(language)!;
@@ -253,8 +259,8 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinW
  * the threshold are ranked by coverage, then ts_rank. In English and French, Dutch articles
  * without a translation are found through their search terms in that language and marked as Dutch-only.
  */
-async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limit: number): Promise<Row[]> {
-  if (!concepts.length) return [];
+async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limit: number, betsQuery: string | null): Promise<{ rows: Row[]; pinned: Row[] | null }> {
+  if (!concepts.length) return { rows: [], pinned: null };
   const any = concepts.flatMap((c) => c.forms.map((f) => tsText(f, ""))).join(" | ");
   // One test per form: does the article hold it at all, and if so, in which field at best.
   const testConcept: number[] = [];
@@ -287,9 +293,10 @@ async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limi
     limit,
     HEADLINE,
     CANDIDATES,
+    betsQuery,
   ];
-  const rows = await pgClient().unsafe<Row[]>(statementFor(input.language), params, { prepare: true });
-  return [...rows];
+  const all = await pgClient().unsafe<Row[]>(statementFor(input.language), params, { prepare: true });
+  return { rows: all.filter((r) => !r.pinned), pinned: betsQuery === null ? null : all.filter((r) => r.pinned) };
 }
 
 /** The closest known word for every unknown word of the query (pg_trgm), or null. One round trip. */
@@ -324,22 +331,21 @@ async function find(input: SearchInput, query: string, limit: number): Promise<F
   const st = await statsFor(input.language);
   let didYouMean: string | null = null;
   const concepts = analyzeQuery(query, input.language, st.vocabulary);
-  // The editors' best bets are read at the same time (two connections of the pool, one wait).
-  const pinnedSoon = bestBets({ ...input, query });
-  pinnedSoon.catch(() => {});
-  let rows = await runQuery(concepts, st, input, limit);
+  // The editors' best bets come with the search itself (or on their own when nothing is searched).
+  const first = await runQuery(concepts, st, input, limit, normalize(query));
+  let rows = first.rows;
   if (!rows.length) {
     // Nothing answers as typed: the corrected words get the whole search, not only the strict part.
     // A compound made of known words ("bouwvergunning") is not a typo: it is not "corrected".
     const compounds = new Set(concepts.filter((c) => c.forms.some((f) => f.credit === CREDIT.compound)).map((c) => c.word));
     const suggestion = await suggest(query, input.language, compounds);
     if (suggestion) {
-      rows = await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit);
+      rows = (await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit, null)).rows;
       if (rows.length) didYouMean = suggestion;
     }
   }
 
-  const pinned = await pinnedSoon;
+  const pinned = first.pinned ?? (await bestBets({ ...input, query }));
   const pinnedSlugs = new Set(pinned.map((p) => p.slug));
   const total = (rows[0]?.total ?? 0) + pinned.filter((p) => !rows.some((r) => r.slug === p.slug)).length;
   const results: SearchHit[] = [...pinned, ...rows.filter((r) => !pinnedSlugs.has(r.slug))].slice(0, limit).map((r) => ({
