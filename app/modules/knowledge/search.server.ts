@@ -304,13 +304,17 @@ async function suggest(text: string, language: Language, keep: ReadonlySet<strin
   const words = wordsOf(text);
   const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !keep.has(w)))];
   if (!candidates.length) return null;
-  const rows = await db.execute<{ w: string; best: string | null }>(sql`
-    select w, (
-      select case when exists (select 1 from knowledge_words k where k.language = ${language} and k.word = w) then null else (
-        select word from knowledge_words where language = ${language} and word % w and similarity(word, w) >= 0.5
+  // A fixed statement text (the words as one array parameter): prepared once per connection.
+  const rows = await pgClient().unsafe<{ w: string; best: string | null }[]>(
+    `select w, (
+      select case when exists (select 1 from knowledge_words k where k.language = $1 and k.word = w) then null else (
+        select word from knowledge_words where language = $1 and word % w and similarity(word, w) >= 0.5
         order by similarity(word, w) desc, word limit 1) end
     ) as best
-    from unnest(${sql.raw("array[")}${sql.join(candidates.map((c) => sql`${c}`), sql`, `)}${sql.raw("]::text[]")}) as w`);
+    from unnest($2::text[]) as w`,
+    [language, candidates],
+    { prepare: true },
+  );
   const fix = new Map(rows.filter((r) => r.best).map((r) => [r.w, r.best!]));
   return fix.size ? words.map((w) => fix.get(w) ?? w).join(" ") : null;
 }
