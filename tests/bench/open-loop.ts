@@ -13,7 +13,8 @@ import http from "node:http";
 export type OpenLoopRequest = { method: string; path: string; headers: Record<string, string>; body?: string };
 type Step = { method?: string; path?: string; setupRequest?: (req: Record<string, unknown>, ctx: Record<string, unknown>) => Record<string, unknown> };
 
-export type OpenLoopFigures = { rps: number; p50: number; p99: number; non2xx: number };
+/** non2xx counts every answer outside 2xx and every failed request; errors the failed ones (no answer at all). */
+export type OpenLoopFigures = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
 export async function openLoop(opts: {
   url: string;
@@ -33,6 +34,7 @@ export async function openLoop(opts: {
   const base: OpenLoopRequest = { method: opts.method ?? "GET", path: target.pathname + target.search, headers: opts.headers ?? {}, body: opts.body };
   const latencies: number[] = [];
   let non2xx = 0;
+  let errors = 0;
 
   const send = (req: OpenLoopRequest) =>
     new Promise<number>((resolve, reject) => {
@@ -53,6 +55,7 @@ export async function openLoop(opts: {
       const status = await send(req).catch(() => 0);
       const now = performance.now();
       latencies.push(now - from);
+      if (status === 0) errors++;
       if (status < 200 || status >= 300) non2xx++;
       from = now;
     }
@@ -80,5 +83,5 @@ export async function openLoop(opts: {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] * 10) / 10;
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), non2xx };
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), non2xx, errors };
 }

@@ -29,7 +29,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3222);
 const BASELINE_PORT = PORT + 1;
 
-type Figures = { rps: number; p50: number; p99: number; non2xx: number };
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors?: number };
 
 /**
  * Besides the saturation run (every connection sends its next request as soon as the answer
@@ -79,7 +79,8 @@ async function startBaseline(body: Buffer, contentType: string): Promise<ChildPr
  * on start as usual. Drop it with `BENCH_KEEP_DB=fresh` (recreated, then kept).
  */
 const KEEP_DB = process.env.BENCH_KEEP_DB;
-const KEPT_NAME = "mech_bench_kept";
+/** BENCH_KEEP_DB_NAME: another name for the kept database (on a PostgreSQL shared by several people). */
+const KEPT_NAME = process.env.BENCH_KEEP_DB_NAME ?? "mech_bench_kept";
 
 async function benchDatabase(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
   if (!KEEP_DB) {
@@ -117,28 +118,50 @@ async function main() {
   const url = databaseUrl(server.adminUrl, dbName);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const portal = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []), "--import", "tsx", "scripts/serve.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: baseUrl,
-      SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
-      SMTP_URL: "smtp://127.0.0.1:1",
-      RUN_WORKER: "false",
-      WEB_CONCURRENCY: String(HTTP_PROCESSES),
-      ...accessBenchEnv,
-    },
-  });
+  // The portal is started with each scenario's own environment (Scenario.env, e.g. the search
+  // cache off) and restarted only when that changes between scenarios.
+  let portal: ChildProcess | undefined;
+  let portalEnv = "";
+  const stopPortal = async () => {
+    if (!portal) return;
+    const p = portal;
+    portal = undefined;
+    if (p.exitCode === null) {
+      p.kill("SIGTERM");
+      await new Promise((r) => (p.exitCode !== null ? r(null) : p.once("exit", r)));
+    }
+  };
+  const startPortal = async (extra: Record<string, string> = {}) => {
+    const key = JSON.stringify(extra);
+    if (portal && key === portalEnv) return;
+    await stopPortal();
+    portalEnv = key;
+    if (Object.keys(extra).length) console.log(`  portal with ${Object.entries(extra).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    portal = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []), "--import", "tsx", "scripts/serve.ts"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: baseUrl,
+        SESSION_SECRET: "benchmark-only-secret-0123456789abcdef",
+        SMTP_URL: "smtp://127.0.0.1:1",
+        RUN_WORKER: "false",
+        WEB_CONCURRENCY: String(HTTP_PROCESSES),
+        ...accessBenchEnv,
+        ...extra,
+      },
+    });
+    await waitFor(`${baseUrl}/healthz`);
+  };
   const rows: { name: string; portal: Figures; baseline: Figures; half?: Figures & { rate: number }; steady: (Figures & { rate: number })[]; target?: string }[] = [];
   try {
-    await waitFor(`${baseUrl}/healthz`);
     // BENCH_ONLY=text runs only the scenarios whose name contains it ("a|b": either).
     const only = process.env.BENCH_ONLY?.split("|").filter(Boolean);
     for (const scenario of ALL.filter((s) => !only?.length || only.some((o) => s.name.includes(o)))) {
+      await startPortal(scenario.env);
       const prepared = (await scenario.setup?.({ baseUrl, sql })) ?? {};
       const headers = { ...scenario.headers, ...prepared.headers };
       const body = prepared.body ?? scenario.body;
@@ -159,8 +182,7 @@ async function main() {
       }
     }
   } finally {
-    portal.kill("SIGTERM");
-    await new Promise((r) => (portal.exitCode !== null ? r(null) : portal.once("exit", r)));
+    await stopPortal();
     await sql.end();
     await bench.drop();
     await server.stop();
@@ -178,9 +200,9 @@ async function main() {
   const steady = rows.filter((r) => r.steady.length);
   if (steady.length) {
     console.log(`\nLatency at steady loads (requests arriving evenly, open loop, ${STEADY_SECONDS} s each; latency counted from the moment a request was due)`);
-    console.log(`${pad("scenario", 42)}${pad("load req/s", 12)}${pad("served req/s", 14)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("non-2xx", 9)}target`);
+    console.log(`${pad("scenario", 42)}${pad("load req/s", 12)}${pad("served req/s", 14)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("non-2xx", 9)}${pad("errors", 8)}target`);
     for (const r of steady) {
-      for (const f of r.steady) console.log(`${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${r.target ?? ""}`);
+      for (const f of r.steady) console.log(`${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${pad(String(f.errors ?? 0), 8)}${r.target ?? ""}`);
     }
   }
 }

@@ -23,6 +23,11 @@ export type Scenario = {
    * for pages whose target is a p99, the load it should hold at (see open-loop.ts).
    */
   rates?: number[];
+  /**
+   * Environment for the portal while this scenario runs (e.g. `SEARCH_CACHE_SECONDS: "0"`);
+   * run.ts restarts the portal when it differs from the previous scenario's.
+   */
+  env?: Record<string, string>;
   /** Target from the issue, printed beside the figures (never asserted: machines are noisy). */
   target?: string;
 };

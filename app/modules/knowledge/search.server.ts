@@ -2,7 +2,7 @@ import { finishSnippet } from "./presentation";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { knowledgeArticles, knowledgeBestBets, knowledgeSearchLog, type Language } from "../../../db/schema";
 import { randomUUID } from "node:crypto";
-import { db } from "~/utils/db.server";
+import { db, pgClient } from "~/utils/db.server";
 import { cachedSearch, onSearchCacheClear, searchCacheKey } from "./search-cache";
 import { analyzeQuery, CREDIT, idf, type Concept, type Form } from "./search-query";
 import { normalize, scrubQuery, wordsOf } from "./search-terms";
@@ -52,32 +52,37 @@ const FIELD = [
   { weights: "C", factor: 0.8 },
   { weights: "", factor: 0.4 },
 ] as const;
-/** Only this many best candidates (by ts_rank) are scored for coverage: bounds the work per search. */
+/**
+ * The snippet is the best passage of the summary and the start of the body. ts_headline parses
+ * and stems all of that text for every result shown, the largest cost of a search after finding
+ * the candidates: 800 characters of body (was 2,000) keep it to the summary and the first
+ * paragraphs, where the answer is written.
+ */
+const SNIPPET_BODY_CHARS = 800;
+/** Only this many best candidates (by ts_rank on the head vector) are scored for coverage: bounds the work per search. */
 const CANDIDATES = 100;
 
-type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean };
+type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean; pinned?: boolean };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
-const CONFIG: Record<Language, SQL> = { nl: sql.raw(`'dutch_unaccent'::regconfig`), en: sql.raw(`'english_unaccent'::regconfig`), fr: sql.raw(`'french_unaccent'::regconfig`), ar: sql.raw(`'arabic'::regconfig`), tr: sql.raw(`'turkish_unaccent'::regconfig`) };
-
-/** A form as tsquery text: its parts (all needed), optionally as a prefix, limited to some fields. */
-function tsText(form: Form, weights: string) {
-  const label = form.prefix || weights ? `:${form.prefix ? "*" : ""}${weights}` : "";
-  const parts = form.parts.map((p) => `${p}${label}`);
-  return parts.length > 1 ? `(${parts.join(" & ")})` : parts[0];
-}
+const CONFIG_TEXT: Record<Language, string> = { nl: `'dutch_unaccent'::regconfig`, en: `'english_unaccent'::regconfig`, fr: `'french_unaccent'::regconfig`, ar: `'arabic'::regconfig`, tr: `'turkish_unaccent'::regconfig` };
+const CONFIG = Object.fromEntries(Object.entries(CONFIG_TEXT).map(([k, v]) => [k, sql.raw(v)])) as Record<Language, SQL>;
 
 /**
  * Word statistics per language, for the idf weights and for splitting compounds: the number
  * of searchable documents, the words the articles use (knowledge_words) and in how many
  * documents each occurs. Computed once and kept until an article is published (the search
- * cache is cleared then) or for STATS_TTL_MS at most. Statistics, not results: they stay on
- * when SEARCH_CACHE_SECONDS=0 turns the result cache off.
+ * cache is cleared then); after STATS_TTL_MS they are reloaded while the old ones still answer.
+ * Statistics, not results: they stay on when SEARCH_CACHE_SECONDS=0 turns the result cache off.
  */
 type Stats = { documents: number; df: Map<string, number>; vocabulary: Set<string>; expires: number };
 const STATS_TTL_MS = 10 * 60_000;
 const stats = new Map<Language, Promise<Stats>>();
-onSearchCacheClear(() => stats.clear());
+const refreshing = new Map<Language, Promise<Stats>>();
+onSearchCacheClear(() => {
+  stats.clear();
+  refreshing.clear();
+});
 
 async function loadStats(language: Language): Promise<Stats> {
   const lang = sql.raw(`'${language}'`);
@@ -104,103 +109,194 @@ async function loadStats(language: Language): Promise<Stats> {
   };
 }
 
+/**
+ * The statistics for a language. Expired ones are still used while the new ones load (one
+ * search every STATS_TTL_MS does not wait for ts_stat over every article); after a publication
+ * (cache cleared) the next search waits for fresh ones.
+ */
 async function statsFor(language: Language): Promise<Stats> {
   const cached = stats.get(language);
   if (cached) {
     const s = await cached.catch(() => null);
     if (s && s.expires > Date.now()) return s;
+    if (s) {
+      // Expired: keep answering with these until the new ones are in.
+      if (!refreshing.has(language)) {
+        const fresh = loadStats(language);
+        refreshing.set(language, fresh);
+        fresh
+          .then((f) => stats.get(language) === cached && stats.set(language, Promise.resolve(f)))
+          .catch(() => {})
+          .finally(() => refreshing.get(language) === fresh && refreshing.delete(language));
+      }
+      return s;
+    }
     if (stats.get(language) === cached) stats.delete(language);
   }
   if (!stats.has(language)) stats.set(language, loadStats(language));
   return stats.get(language)!;
 }
 
+/** A form as tsquery text: its parts (all needed), optionally as a prefix, limited to some fields. */
+function tsText(form: Form, weights: string) {
+  const label = form.prefix || weights ? `:${form.prefix ? "*" : ""}${weights}` : "";
+  const parts = form.parts.map((p) => `${p}${label}`);
+  return parts.length > 1 ? `(${parts.join(" & ")})` : parts[0];
+}
+
 /**
- * Finds the articles that answer the query: candidates hold any form of any content word
- * (GIN index), the best CANDIDATES by ts_rank are scored by coverage (MIN_COVERAGE above),
- * and those above the threshold are ranked by coverage, then ts_rank. In English and French,
- * Dutch articles without a translation are found through their search terms in that language
- * (knowledge_search_terms) and marked as Dutch-only.
+ * The search statement, one fixed text per language (its text search configuration and
+ * language are literals, so the planner uses that language's GIN index), sent by postgres.js
+ * as a named prepared statement: planned once per connection, not per search. Everything that
+ * varies with the query comes as parameters, the coverage tests as arrays:
+ *
+ * $1 the tsquery text of "any form of any content word"; $2–$6 the coverage tests, one per
+ * form (concept number; the form anywhere, in title/questions/keywords, in the summary; its
+ * credit); $7–$9 the concepts (number, idf weight, tsquery text of the typed word); $10 theme;
+ * $11 audience; $12 MIN_COVERAGE; $13 limit; $14 ts_headline options; $15 CANDIDATES; $16 the
+ * normalised query for the editors' best bets (null: none), returned in the same result marked `pinned`.
+ *
+ * 1. Candidates: articles whose head vector (title, questions, keywords, summary; migration
+ *    knowledge_search_speed) holds any form of any word, the best CANDIDATES by ts_rank on that
+ *    small vector. An article that has the words only in its body cannot pass MIN_COVERAGE
+ *    (a body match counts 0.4), so it is not looked at. In the other languages, also the
+ *    articles found through their search terms in that language (knowledge_search_terms), and
+ *    Dutch articles without a translation found that way (marked Dutch-only).
+ * 2. For those candidates only: the full vector (with the body) read once, coverage (per
+ *    concept the best value of a test that matches, times its weight, over the weights of the
+ *    concepts) and ts_rank; those above MIN_COVERAGE ranked by coverage + ts_rank / 2.
+ * 3. The body and the highlighted snippet for the rows returned only.
+ *
+ * The statement runs without parallel workers (knowledge_search_serial(), see the migration).
  */
-async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limit: number): Promise<Row[]> {
-  if (!concepts.length) return [];
-  const cfg = CONFIG[input.language];
-  const tsq = (text: string) => sql`to_tsquery(${cfg}, ${text})`;
-  const any = tsq(concepts.flatMap((c) => c.forms.map((f) => tsText(f, ""))).join(" | "));
-  const weighted = concepts.map((c) => ({ concept: c, weight: idf(st.df.get(c.word) ?? 0, st.documents) }));
-  // Per concept: the best of (form credit × field factor), tested from the highest value down.
-  const coverage = sql.join(
-    weighted.map(({ concept, weight }) => {
-      const tests = concept.forms
-        .flatMap((f) => FIELD.map((field) => ({ text: tsText(f, field.weights), value: f.credit * field.factor })))
-        .sort((x, y) => y.value - x.value);
-      return sql`${weight}::float8 * (case ${sql.join(
-        tests.map((t) => sql`when d.v @@ ${tsq(t.text)} then ${t.value}::float8`),
-        sql` `,
-      )} else 0 end)`;
-    }),
-    sql` + `,
-  );
-  // A concept whose typed word is a stop word of the stemmer ("kan") weighs nothing.
-  const total = sql.join(
-    weighted.map(({ concept, weight }) => sql`case when numnode(${tsq(tsText(concept.forms[0], ""))}) > 0 then ${weight}::float8 else 0 end`),
-    sql` + `,
-  );
-  const filters = (alias: string) => {
-    const a = sql.raw(alias);
-    const out: SQL[] = [sql`${a}.status = 'published'`];
-    if (input.theme) out.push(sql`${a}.themes @> array[${input.theme}]::text[]`);
-    if (input.audience) out.push(sql`${a}.audiences @> array[${input.audience}]::text[]`);
-    return sql.join(out, sql` and `);
-  };
-  // The query is written out in each WHERE clause (not joined from a CTE): only then is it an index condition.
-  const docs =
-    input.language === "nl"
-      ? sql`select a.slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
-          from knowledge_articles a where a.language = 'nl' and ${filters("a")} and a.search_vector @@ ${any}`
-      : sql`select coalesce(a.translation_of, a.slug) as slug, a.title, a.summary, a.body, a.search_vector as v, false as dutch_only
+function searchStatement(language: Language): string {
+  const cfg = CONFIG_TEXT[language];
+  const q = `to_tsquery(${cfg}, $1)`;
+  const filters = (a: string) =>
+    `${a}.status = 'published' and ($10::text is null or ${a}.themes @> array[$10::text]) and ($11::text is null or ${a}.audiences @> array[$11::text])`;
+  const rankedDocs =
+    language === "nl"
+      ? `select a.id, a.slug, false as dutch_only, ts_rank(a.head_vector, ${q}, 1) as hr
           from knowledge_articles a
-          where a.language = ${input.language} and ${filters("a")} and a.search_vector @@ ${any}
-        union all
-        select t.slug, a.title, a.summary, a.body, a.search_vector, false
-          from knowledge_search_terms t join knowledge_articles a on a.language = ${input.language} and a.slug = t.slug
-          where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("a")} and not (a.search_vector @@ ${any})
-        union all
-        select n.slug, n.title, n.summary, n.body, t.search_vector, true
-          from knowledge_search_terms t join knowledge_articles n on n.language = 'nl' and n.slug = t.slug
-          where t.language = ${input.language} and t.search_vector @@ ${any} and ${filters("n")}
-            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.slug = t.slug)
-            and not exists (select 1 from knowledge_articles x where x.language = ${input.language} and x.status = 'published' and x.translation_of = t.slug)`;
-  const rows = await db.execute<Row>(sql`
-    with p as (select (${total})::float8 as denom),
-    ranked_docs as (
-      select d.*, ts_rank(d.v, ${any}, 1) as r from (${docs}) d order by r desc limit ${CANDIDATES}
+          where a.language = 'nl' and ${filters("a")} and a.head_vector @@ ${q}
+          order by hr desc limit $15`
+      : `select * from (
+          select a.id, coalesce(a.translation_of, a.slug) as slug, false as dutch_only, ts_rank(a.head_vector, ${q}, 1) as hr
+            from knowledge_articles a
+            where a.language = '${language}' and ${filters("a")} and a.head_vector @@ ${q}
+          union all
+          select a.id, t.slug, false, 0::real
+            from knowledge_search_terms t join knowledge_articles a on a.language = '${language}' and a.slug = t.slug
+            where t.language = '${language}' and t.search_vector @@ ${q} and ${filters("a")} and not (a.head_vector @@ ${q})
+          union all
+          select n.id, n.slug, true, ts_rank(t.search_vector, ${q}, 1)
+            from knowledge_search_terms t join knowledge_articles n on n.language = 'nl' and n.slug = t.slug
+            where t.language = '${language}' and t.search_vector @@ ${q} and ${filters("n")}
+              and not exists (select 1 from knowledge_articles x where x.language = '${language}' and x.status = 'published' and x.slug = t.slug)
+              and not exists (select 1 from knowledge_articles x where x.language = '${language}' and x.status = 'published' and x.translation_of = t.slug)
+        ) u order by hr desc limit $15`;
+  // "|| ''::tsvector" makes a detoasted copy (rv, for ts_rank): the tests below then do not each
+  // decompress the vector again. v adds a translated article's own search terms in its language (weight B).
+  const candidates =
+    language === "nl"
+      ? `select rd.id, rd.slug, rd.dutch_only, a.title, a.summary, a.search_vector || ''::tsvector as rv
+          from ranked_docs rd join knowledge_articles a on a.id = rd.id`
+      : `select c.id, c.slug, c.dutch_only, c.title, c.summary,
+            case when c.dutch_only then c.terms else c.sv || ''::tsvector end as rv, case when c.dutch_only then null else c.terms end as terms
+          from (
+            select rd.id, rd.slug, rd.dutch_only, a.title, a.summary, a.search_vector as sv,
+              (select t.search_vector from knowledge_search_terms t where t.slug = rd.slug and t.language = '${language}') as terms
+            from ranked_docs rd join knowledge_articles a on a.id = rd.id offset 0
+          ) c`;
+  return `
+    with tests as materialized (
+      select t.concept, to_tsquery(${cfg}, t.q) as q, to_tsquery(${cfg}, t.top) as top, to_tsquery(${cfg}, t.summary) as summary, t.credit
+      from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::float8[]) as t(concept, q, top, summary, credit)
     ),
-    candidates as (
-      ${
-        input.language === "nl"
-          ? sql`select * from ranked_docs`
-          : // A translated article's own search terms in that language count too (joined for the few candidates only).
-            sql`select rd.slug, rd.title, rd.summary, rd.body, case when rd.dutch_only then rd.v else rd.v || coalesce(t.search_vector, ''::tsvector) end as v, rd.dutch_only, rd.r
-              from ranked_docs rd left join knowledge_search_terms t on t.slug = rd.slug and t.language = ${input.language}`
-      }
+    concepts as materialized (
+      -- A concept whose typed word is a stop word of the stemmer ("kan") weighs nothing.
+      -- knowledge_search_serial(): no parallel workers for this statement (migration knowledge_search_speed).
+      select c.concept, c.weight, numnode(to_tsquery(${cfg}, c.first)) > 0 as counts from unnest($7::int[], $8::float8[], $9::text[]) as c(concept, weight, first)
+      where knowledge_search_serial()
     ),
-    scored as (
-      select d.*, (${coverage}) / nullif(p.denom, 0) as coverage
-      from candidates d cross join p
+    ranked_docs as (${rankedDocs}),
+    candidates0 as materialized (${candidates}),
+    candidates as materialized (
+      select c.*, ${language === "nl" ? "c.rv" : "case when c.terms is null then c.rv else c.rv || c.terms end"} as v from candidates0 c
+    ),
+    matches as (
+      select c.id, t.concept,
+        max(case when not (c.v @@ t.q) then 0 when c.v @@ t.top then t.credit * ${FIELD[0].factor} when c.v @@ t.summary then t.credit * ${FIELD[1].factor} else t.credit * ${FIELD[2].factor} end) as best
+      from candidates c cross join tests t group by c.id, t.concept
+    ),
+    coverage as (
+      select m.id, sum(m.best * k.weight) / nullif((select sum(weight) from concepts where counts), 0) as coverage
+      from matches m join concepts k on k.concept = m.concept group by m.id
     ),
     ranked as (
-      select s.*, s.coverage + least(s.r, 1) * 0.5 as score, count(*) over () as total from scored s
-      where s.coverage > ${MIN_COVERAGE}
-      order by score desc, s.title
-      limit ${limit}
+      select c.id, c.slug, c.title, c.summary, c.dutch_only, cv.coverage + least(ts_rank(c.rv, ${q}, 1), 1) * 0.5 as score, count(*) over () as total
+      from candidates c join coverage cv on cv.id = c.id
+      where cv.coverage > $12
+      order by score desc, c.title
+      limit $13
     )
     select r.slug, r.title, r.summary, r.score::float8 as score, r.total::int as total, r.dutch_only,
-      case when r.dutch_only then r.summary else ts_headline(${cfg}, r.summary || ' ' || regexp_replace(left(r.body, 2000), '[#*_>\\[\\]]+', '', 'g'), ${any},
-        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1`}) end as snippet
-    from ranked r
-    order by r.score desc, r.title`);
-  return [...rows];
+      case when r.dutch_only then r.summary else ts_headline(${cfg}, r.summary || ' ' || regexp_replace(left(a.body, ${SNIPPET_BODY_CHARS}), '[#*_>\\[\\]]+', '', 'g'), ${q}, $14) end as snippet, false as pinned
+    from ranked r join knowledge_articles a on a.id = r.id
+    union all
+    -- The editors' best bets for the query as typed (normalised), in the same round trip.
+    select coalesce(a.translation_of, a.slug), a.title, a.summary, 1::float8, 0, a.language <> '${language}', a.summary, true
+    from knowledge_best_bets b join knowledge_articles a on a.id = b.article_id
+    where b.query = $16 and b.language = '${language}' and a.status = 'published'
+    order by pinned desc, score desc, title`;
+}
+const statements = new Map<Language, string>();
+const statementFor = (language: Language) => statements.get(language) ?? statements.set(language, searchStatement(language)).get(language)!;
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1`;
+
+/**
+ * Finds the articles that answer the query (see searchStatement): one round trip. Those above
+ * the threshold are ranked by coverage, then ts_rank. In English and French, Dutch articles
+ * without a translation are found through their search terms in that language and marked as Dutch-only.
+ */
+async function runQuery(concepts: Concept[], st: Stats, input: SearchInput, limit: number, betsQuery: string | null): Promise<{ rows: Row[]; pinned: Row[] | null }> {
+  if (!concepts.length) return { rows: [], pinned: null };
+  const any = concepts.flatMap((c) => c.forms.map((f) => tsText(f, ""))).join(" | ");
+  // One test per form: does the article hold it at all, and if so, in which field at best.
+  const testConcept: number[] = [];
+  const testAny: string[] = [];
+  const testTop: string[] = [];
+  const testSummary: string[] = [];
+  const testCredit: number[] = [];
+  concepts.forEach((c, i) => {
+    for (const f of c.forms) {
+      testConcept.push(i);
+      testAny.push(tsText(f, FIELD[2].weights));
+      testTop.push(tsText(f, FIELD[0].weights));
+      testSummary.push(tsText(f, FIELD[1].weights));
+      testCredit.push(f.credit);
+    }
+  });
+  const params = [
+    any,
+    testConcept,
+    testAny,
+    testTop,
+    testSummary,
+    testCredit,
+    concepts.map((_, i) => i),
+    concepts.map((c) => idf(st.df.get(c.word) ?? 0, st.documents)),
+    concepts.map((c) => tsText(c.forms[0], "")),
+    input.theme ?? null,
+    input.audience ?? null,
+    MIN_COVERAGE,
+    limit,
+    HEADLINE,
+    CANDIDATES,
+    betsQuery,
+  ];
+  const all = await pgClient().unsafe<Row[]>(statementFor(input.language), params, { prepare: true });
+  return { rows: all.filter((r) => !r.pinned), pinned: betsQuery === null ? null : all.filter((r) => r.pinned) };
 }
 
 /** The closest known word for every unknown word of the query (pg_trgm), or null. One round trip. */
@@ -208,13 +304,17 @@ async function suggest(text: string, language: Language, keep: ReadonlySet<strin
   const words = wordsOf(text);
   const candidates = [...new Set(words.filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !keep.has(w)))];
   if (!candidates.length) return null;
-  const rows = await db.execute<{ w: string; best: string | null }>(sql`
-    select w, (
-      select case when exists (select 1 from knowledge_words k where k.language = ${language} and k.word = w) then null else (
-        select word from knowledge_words where language = ${language} and word % w and similarity(word, w) >= 0.5
+  // A fixed statement text (the words as one array parameter): prepared once per connection.
+  const rows = await pgClient().unsafe<{ w: string; best: string | null }[]>(
+    `select w, (
+      select case when exists (select 1 from knowledge_words k where k.language = $1 and k.word = w) then null else (
+        select word from knowledge_words where language = $1 and word % w and similarity(word, w) >= 0.5
         order by similarity(word, w) desc, word limit 1) end
     ) as best
-    from unnest(${sql.raw("array[")}${sql.join(candidates.map((c) => sql`${c}`), sql`, `)}${sql.raw("]::text[]")}) as w`);
+    from unnest($2::text[]) as w`,
+    [language, candidates],
+    { prepare: true },
+  );
   const fix = new Map(rows.filter((r) => r.best).map((r) => [r.w, r.best!]));
   return fix.size ? words.map((w) => fix.get(w) ?? w).join(" ") : null;
 }
@@ -235,19 +335,21 @@ async function find(input: SearchInput, query: string, limit: number): Promise<F
   const st = await statsFor(input.language);
   let didYouMean: string | null = null;
   const concepts = analyzeQuery(query, input.language, st.vocabulary);
-  let rows = await runQuery(concepts, st, input, limit);
+  // The editors' best bets come with the search itself (or on their own when nothing is searched).
+  const first = await runQuery(concepts, st, input, limit, normalize(query));
+  let rows = first.rows;
   if (!rows.length) {
     // Nothing answers as typed: the corrected words get the whole search, not only the strict part.
     // A compound made of known words ("bouwvergunning") is not a typo: it is not "corrected".
     const compounds = new Set(concepts.filter((c) => c.forms.some((f) => f.credit === CREDIT.compound)).map((c) => c.word));
     const suggestion = await suggest(query, input.language, compounds);
     if (suggestion) {
-      rows = await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit);
+      rows = (await runQuery(analyzeQuery(suggestion, input.language, st.vocabulary), st, input, limit, null)).rows;
       if (rows.length) didYouMean = suggestion;
     }
   }
 
-  const pinned = await bestBets({ ...input, query });
+  const pinned = first.pinned ?? (await bestBets({ ...input, query }));
   const pinnedSlugs = new Set(pinned.map((p) => p.slug));
   const total = (rows[0]?.total ?? 0) + pinned.filter((p) => !rows.some((r) => r.slug === p.slug)).length;
   const results: SearchHit[] = [...pinned, ...rows.filter((r) => !pinnedSlugs.has(r.slug))].slice(0, limit).map((r) => ({
