@@ -128,6 +128,18 @@ export const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   koer: ["tuin"],
   lawijt: ["lawaai"],
   kabaal: ["lawaai"],
+  luid: ["lawaai"],
+  luide: ["lawaai"],
+  lawaaierig: ["lawaai"],
+  // Caring for someone at home.
+  verzorg: ["zorgen", "mantelzorg"],
+  verzorgt: ["zorgen", "mantelzorg"],
+  verzorgen: ["zorgen", "mantelzorg"],
+  // English everyday words ("next door" is joined to "nextdoor" like a Dutch compound).
+  nextdoor: ["neighbours"],
+  arguing: ["argument", "conflict"],
+  argue: ["argument", "conflict"],
+  argued: ["argument", "conflict"],
   // Losing the home, sleeping rough.
   buitenzetten: ["uithuiszetting"],
   buitengezet: ["uithuiszetting"],
@@ -175,13 +187,13 @@ export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
       "voel voelen voelt geraak geraken geraakt kom komen komt gaan ga gaat " +
       "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies " +
       "vannacht vanavond vanochtend vanmorgen straks binnenkort heel hele helemaal echt erg zeer soms " +
-      "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng").split(" "),
+      "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng staat staan nergens").split(" "),
   ),
   en: new Set(
     ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
       "mother mum mom father dad son daughter brother sister husband wife boyfriend girlfriend " +
       "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible " +
-      "cant dont wont doesnt isnt im ive really very always never renew renewing file filing lodge submit run runs").split(" "),
+      "cant dont wont doesnt isnt im ive really very always never renew renewing file filing lodge submit run runs keep keeps kept people").split(" "),
   ),
   fr: new Set(
     ("demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
