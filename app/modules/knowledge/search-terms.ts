@@ -51,6 +51,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["depressie", "depressief", "neerslachtig"],
   ["eenzaam", "eenzaamheid", "vereenzaming"],
   ["dokter", "huisarts", "arts", "geneesheer"],
+  ["tandzorg", "tandverzorging", "tandarts", "tandartsen", "mondzorg", "gebit"],
   ["opvoeding", "opvoedingsondersteuning", "opvoedingsvragen", "opvoeden"],
   ["tolk", "vertaler", "tolken", "vertaling"],
   ["dakloos", "thuisloos", "daklozen", "thuislozen"],
@@ -169,9 +170,9 @@ export const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
  * like the question words, before it is cut into words.
  */
 export const FILLER_PHRASES: Readonly<Record<string, readonly string[]>> = {
-  nl: ["heel de tijd", "de hele tijd", "heel de dag", "de hele dag", "elke dag", "elke nacht", "om de haverklap"],
-  en: ["all the time", "every day", "every night"],
-  fr: ["tout le temps", "tous les jours", "chaque jour", "chaque nuit"],
+  nl: ["heel de tijd", "de hele tijd", "heel de dag", "de hele dag", "heel de nacht", "de hele nacht", "elke dag", "elke nacht", "om de haverklap"],
+  en: ["all the time", "all day", "all night", "every day", "every night"],
+  fr: ["tout le temps", "toute la journee", "toute la nuit", "tous les jours", "chaque jour", "chaque nuit"],
 };
 
 /**
@@ -187,7 +188,8 @@ export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
       "voel voelen voelt geraak geraken geraakt kom komen komt gaan ga gaat " +
       "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies " +
       "vannacht vanavond vanochtend vanmorgen straks binnenkort heel hele helemaal echt erg zeer soms " +
-      "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng staat staan nergens").split(" "),
+      "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng staat staan nergens " +
+      "word wordt worden werd geworden gekregen geeft geven gaf terug blijven blijft").split(" "),
   ),
   en: new Set(
     ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
