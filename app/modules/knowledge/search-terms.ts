@@ -51,6 +51,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["depressie", "depressief", "neerslachtig"],
   ["eenzaam", "eenzaamheid", "vereenzaming"],
   ["dokter", "huisarts", "arts", "geneesheer"],
+  ["tandzorg", "tandverzorging", "tandarts", "tandartsen", "mondzorg", "gebit"],
   ["opvoeding", "opvoedingsondersteuning", "opvoedingsvragen", "opvoeden"],
   ["tolk", "vertaler", "tolken", "vertaling"],
   ["dakloos", "thuisloos", "daklozen", "thuislozen"],
@@ -110,6 +111,68 @@ export const EVERYDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   bieb: ["bib", "bibliotheek"],
   bibbe: ["bib", "bibliotheek"],
   babbelen: ["babbel", "praten"],
+  // People and places around the house, as residents name them.
+  buurman: ["buren"],
+  buurvrouw: ["buren"],
+  buurmeisje: ["buren"],
+  buurjongen: ["buren"],
+  overbuur: ["buren"],
+  overburen: ["buren"],
+  puber: ["tieners", "kinderen"],
+  pubers: ["tieners", "kinderen"],
+  tiener: ["tieners", "jongeren"],
+  home: ["rusthuis", "woonzorgcentrum"],
+  kinderkribbe: ["kinderopvang"],
+  kribbe: ["kinderopvang"],
+  onthaalmoeder: ["kinderopvang", "onthaalouder"],
+  onthaalmama: ["kinderopvang", "onthaalouder"],
+  koer: ["tuin"],
+  lawijt: ["lawaai"],
+  kabaal: ["lawaai"],
+  luid: ["lawaai"],
+  luide: ["lawaai"],
+  lawaaierig: ["lawaai"],
+  // Caring for someone at home.
+  verzorg: ["zorgen", "mantelzorg"],
+  verzorgt: ["zorgen", "mantelzorg"],
+  verzorgen: ["zorgen", "mantelzorg"],
+  // English everyday words ("next door" is joined to "nextdoor" like a Dutch compound).
+  nextdoor: ["neighbours"],
+  arguing: ["argument", "conflict"],
+  argue: ["argument", "conflict"],
+  argued: ["argument", "conflict"],
+  // Losing the home, sleeping rough.
+  buitenzetten: ["uithuiszetting"],
+  buitengezet: ["uithuiszetting"],
+  buitengooien: ["uithuiszetting"],
+  buitengegooid: ["uithuiszetting"],
+  eruitgezet: ["uithuiszetting"],
+  slaapplaats: ["slapen", "opvang"],
+  slaapplek: ["slapen", "opvang"],
+  // Help at home and money words.
+  kuisvrouw: ["poetshulp"],
+  poetsvrouw: ["poetshulp"],
+  kuishulp: ["poetshulp"],
+  ziekenkas: ["ziekenfonds"],
+  stempelgeld: ["werkloos", "uitkering"],
+  kansentarief: ["korting"],
+  dokteur: ["dokter"],
+  bureel: ["loket"],
+  // French verb forms the stemmer keeps apart from the infinitive the articles use.
+  dors: ["dormir"],
+  dort: ["dormir"],
+  dorment: ["dormir"],
+  dormons: ["dormir"],
+};
+
+/**
+ * Everyday phrases that only say how often or how long ("heel de tijd"): left out of a query
+ * like the question words, before it is cut into words.
+ */
+export const FILLER_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  nl: ["heel de tijd", "de hele tijd", "heel de dag", "de hele dag", "heel de nacht", "de hele nacht", "elke dag", "elke nacht", "om de haverklap"],
+  en: ["all the time", "all day", "all night", "every day", "every night"],
+  fr: ["tout le temps", "toute la journee", "toute la nuit", "tous les jours", "chaque jour", "chaque nuit"],
 };
 
 /**
@@ -123,19 +186,29 @@ export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     ("aanvragen aanvraag vragen vraag hoe waar wat wie wanneer welke welk waarom kan kun kunt kunnen mag mogen moet moeten wil wilt willen ik mij me mijn u uw we wij ons onze jullie graag iemand iets krijgen krijg krijgt doen doe zoek zoeken zoekt vind vinden nodig hebben heb heeft terecht informatie info meer over iets ergens alstublieft aub pls nog even snel stad mechelen mechels dag hallo goeiedag beste regelen aan te in op bij " +
       "vader moeder papa mama pa ma man vrouw echtgenoot echtgenote zoon dochter broer zus vriend vriendin lief " +
       "voel voelen voelt geraak geraken geraakt kom komen komt gaan ga gaat " +
-      "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies").split(" "),
+      "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies " +
+      "vannacht vanavond vanochtend vanmorgen straks binnenkort heel hele helemaal echt erg zeer soms " +
+      "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng staat staan nergens " +
+      "word wordt worden werd geworden gekregen geeft geven gaf terug blijven blijft").split(" "),
   ),
   en: new Set(
     ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
       "mother mum mom father dad son daughter brother sister husband wife boyfriend girlfriend " +
-      "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible").split(" "),
+      "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible " +
+      "cant dont wont doesnt isnt im ive really very always never renew renewing file filing lodge submit run runs keep keeps kept people").split(" "),
   ),
   fr: new Set(
     ("demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
       "mari femme mere pere fils fille frere soeur maman papa copain copine " +
-      "sens sentir sent suis ai cherche cherches chercher cherchons aujourd hui soir demain maintenant urgent urgence conseil conseils astuces").split(" "),
+      "sens sentir sent suis ai cherche cherches chercher cherchons aujourd hui soir demain maintenant urgent urgence conseil conseils astuces " +
+      "faut veut peut-on est-ce toujours jamais vraiment tres renouveler ne pas plus").split(" "),
   ),
 };
+
+/** French nouns that name a document or place with "de" ("permis de conduire", "acte de naissance"). */
+export const FRENCH_NAME_HEADS: ReadonlySet<string> = new Set(
+  "acte actes attestation carte cartes certificat certificats changement composition declaration extrait extraits livret maison permis plaque registre taxe".split(" "),
+);
 
 /** Word parts that Dutch glues together. Longest parts are tried first. */
 export const COMPOUND_PARTS: readonly string[] = [
@@ -231,6 +304,13 @@ export function expandKeywords(input: { title: string; summary: string; question
 /** The everyday or Flemish word's standard words (ambras → ruzie), or []. */
 export function everydayOf(word: string): readonly string[] {
   return EVERYDAY_WORDS[normalize(word)] ?? [];
+}
+
+/** The query without the filler phrases of its language ("heel de tijd"). */
+export function withoutFillers(query: string, language: string): string {
+  let out = ` ${normalize(query).replace(/[^a-z0-9-]+/g, " ")} `;
+  for (const phrase of FILLER_PHRASES[language] ?? []) out = out.split(` ${phrase} `).join(" ");
+  return out.trim();
 }
 
 /** Whether a word only carries the question ("hoe", "aanvragen") in that language. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery, CREDIT, idf, splitByVocabulary } from "../../../app/modules/knowledge/search-query";
+import { analyzeQuery, CREDIT, idf, knownParts, splitByVocabulary } from "../../../app/modules/knowledge/search-query";
 import { expandKeywords } from "../../../app/modules/knowledge/search-terms";
 
 const forms = (query: string, language = "nl", vocabulary: string[] = []) =>
@@ -49,5 +49,35 @@ describe("a resident's query as concepts", () => {
     const keywords = expandKeywords({ title: "Steun voor uw vereniging", summary: "", questions: [], searchTerms: ["bewonersparkeerkaart"] }).split(" ");
     expect(keywords).toEqual(expect.arrayContaining(["bewonersparkeerkaart", "bewoners", "parkeer", "kaart"]));
     expect(keywords).not.toContain("leefloon");
+  });
+
+  it("leaves out filler verbs, times and phrases ('halen', 'vannacht', 'heel de tijd', 'file a', 'ne ... pas')", () => {
+    expect(forms("voedselpakket halen").map((c) => c.word)).toEqual(["voedselpakket"]);
+    expect(forms("ik ben heel de tijd alleen").map((c) => c.word)).not.toContain("tijd");
+    expect(forms("geen slaapplaats vannacht").map((c) => c.word)).not.toContain("vannacht");
+    expect(forms("how to file a complaint", "en").map((c) => c.word)).toContain("complaint");
+    expect(forms("how to file a complaint", "en").map((c) => c.word)).not.toContain("file");
+    expect(forms("proprietaire ne repare pas", "fr").map((c) => c.word)).not.toContain("pas");
+  });
+
+  it("gives a compound whose other part no article uses its known part, below the threshold on its own", () => {
+    expect(knownParts("rolstoelgebruikers", new Set(["rolstoel"]))).toEqual(["rolstoel"]);
+    // Not an editors' part that no article uses, not a preposition, not a question word.
+    expect(knownParts("reispas", new Set())).toEqual([]);
+    expect(knownParts("ondersteuning", new Set(["onder"]))).toEqual([]);
+    expect(forms("rolstoelgebruikers", "nl", ["rolstoel"])[0].forms).toContain(`rolstoel@${CREDIT.part}`);
+    expect(CREDIT.part).toBeLessThan(0.5);
+  });
+
+  it("keeps a French name with 'de' together ('permis de conduire'), but not a verb with 'de'", () => {
+    expect(forms("permis de conduire", "fr")).toEqual([{ word: "permis conduire", forms: [`permis+conduire@${CREDIT.typed}`] }]);
+    expect(forms("je viens d'arriver inscription", "fr").map((c) => c.word)).toEqual(expect.arrayContaining(["arriver", "inscription"]));
+  });
+
+  it("maps the everyday words for neighbours, teenagers, eviction and a place to sleep", () => {
+    expect(forms("buurman")[0].forms).toContain(`buren@${CREDIT.everyday}`);
+    expect(forms("buitenzetten")[0].forms).toContain(`uithuiszetting@${CREDIT.everyday}`);
+    expect(forms("slaapplaats")[0].forms).toContain(`slapen@${CREDIT.everyday}`);
+    expect(forms("dors", "fr")[0].forms).toContain(`dormir@${CREDIT.everyday}`);
   });
 });
