@@ -6,6 +6,9 @@ import { expect, type Browser, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/** Phone widths every checked page must fit without sideways scrolling (WCAG 1.4.10 Reflow: 320 CSS px). */
+export const REFLOW_WIDTHS = [320, 375];
+
 /**
  * Fails the journey when axe finds any WCAG 2.1 A/AA violation on the page as it is now.
  * axe needs JavaScript: for a journey without it, the exact HTML the visitor got is
@@ -25,6 +28,7 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
     await target.goto(url);
   }
   try {
+    await expectReflow(target);
     const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
     const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(summary, `axe violations on ${page.url()}`).toEqual([]);
@@ -32,6 +36,46 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
     if (jsOff) await target.context().close();
   }
 }
+
+/**
+ * Fails when the page as it is now scrolls sideways at 320 or 375 px wide
+ * (`scrollWidth > clientWidth`), naming the innermost elements that stick out. The viewport
+ * is put back afterwards. expectAccessible runs it, so every page a journey checks is covered.
+ */
+export async function expectReflow(page: Page) {
+  const original = page.viewportSize();
+  const problems: string[] = [];
+  try {
+    for (const width of REFLOW_WIDTHS) {
+      await page.setViewportSize({ width, height: original?.height ?? 800 });
+      const found = await page.evaluate<string | null>(OVERFLOW_AT_THIS_WIDTH);
+      if (found) problems.push(`${width} px: ${found}`);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+  expect(problems, `sideways scrolling on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * In the page (a string, so no bundler helper leaks into it): null when it fits, else the
+ * widths and the innermost elements past the right edge.
+ */
+export const OVERFLOW_AT_THIS_WIDTH = `(() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  const edge = root.clientWidth + 0.5;
+  function sticksOut(el) {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > edge;
+  }
+  function name(el) {
+    const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + cls;
+  }
+  const culprits = Array.from(document.body.querySelectorAll("*")).filter((el) => sticksOut(el) && !Array.from(el.children).some(sticksOut));
+  return "scrollWidth " + root.scrollWidth + " > clientWidth " + root.clientWidth + "; sticking out: " + (culprits.slice(0, 6).map(name).join(", ") || "(none found)");
+})()`;
 
 /**
  * Keeps the HTML source of the page the journey is on (not the DOM: the bytes the server
