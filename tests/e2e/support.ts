@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -164,4 +164,41 @@ export async function residentLogin(page: Page, email: string) {
   await page.getByLabel("Uw e-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
   await enterCode(page, email);
+}
+
+/**
+ * Fills every required field of the request form in `form` from what the page says about it:
+ * a field whose label (or group legend) says "(niet verplicht)" stays empty; text gets text
+ * that fits its kind (e-mail, phone, date in the future, number), a choice its first option,
+ * an address a street in Mechelen, a consent box its tick. Fields of the page itself (names
+ * starting with "_", e.g. the intake channel) are left to the journey.
+ */
+export async function fillRequiredFields(form: Locator) {
+  const done = new Set<string>();
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const control of await form.locator("input:not([type=hidden]):not([type=file]):not([type=submit]), textarea, select").all()) {
+    const f = await control.evaluate((el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) => ({
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute("type") ?? "",
+      name: el.name,
+      inputMode: el.getAttribute("inputmode") ?? "",
+      label: el.labels?.[0]?.textContent ?? "",
+      legend: el.closest("fieldset")?.querySelector("legend")?.textContent ?? "",
+    }));
+    if (!f.name || f.name.startsWith("_") || /\(niet verplicht\)/.test(f.legend || f.label) || /\(niet verplicht\)/.test(f.label)) continue;
+    const group = f.name.split(".")[0];
+    if (f.type === "radio" || (f.type === "checkbox" && f.legend)) {
+      if (!done.has(group)) await control.check();
+      done.add(group);
+    } else if (f.type === "checkbox") await control.check();
+    else if (f.tag === "select") await control.selectOption({ index: 1 });
+    else if (f.tag === "textarea") await control.fill("Een aanvraag om na te gaan dat ze bij een team aankomt dat ze kan behandelen.");
+    else if (f.type === "email") await control.fill("contact@example.com");
+    else if (f.type === "tel") await control.fill("+32 470 12 34 56");
+    else if (f.type === "date") await control.fill(inAMonth);
+    else if (f.inputMode === "numeric") await control.fill("2");
+    else if (f.name.endsWith(".street")) await control.fill("Grote Markt");
+    else if (f.name.endsWith(".number")) await control.fill("21");
+    else await control.fill("Test");
+  }
 }
