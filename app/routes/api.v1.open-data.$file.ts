@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isPublicDataset } from "~/modules/insights/public.server";
-import { openDataRange, openDataset, OPEN_DATA_LICENSE } from "~/modules/insights/opendata.server";
+import { DEMO_DATA_NOTE, openDataFile, OPEN_DATA_LICENSE } from "~/modules/insights/opendata.server";
 import { toCsv } from "~/modules/insights/tables";
 import { anyone, httpError, loaderOf } from "~/utils/kernel";
 
@@ -16,11 +16,14 @@ export const loader = loaderOf({
   run: async ({ params }) => {
     const [id, ext] = params.file.split(".");
     if (!isPublicDataset(id)) httpError(404);
-    const table = await openDataset(id);
+    const { table, demoData, period } = await openDataFile(id);
+    // Figures that include the demo seed's made-up history say so (never in production).
+    const demo = demoData ? { demoData: true, demoNote: DEMO_DATA_NOTE } : { demoData: false };
     if (ext === "csv") {
-      return new Response(toCsv(table), { headers: { ...CACHE, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `inline; filename="${id}.csv"` } });
+      const headers = { ...CACHE, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `inline; filename="${id}.csv"`, ...(demoData ? { "X-Demo-Data": "true" } : {}) };
+      return new Response(toCsv(table), { headers });
     }
-    const body = { dataset: id, license: OPEN_DATA_LICENSE, period: openDataRange(), fields: table.columns, rows: table.rows };
+    const body = { dataset: id, license: OPEN_DATA_LICENSE, period, ...demo, fields: table.columns, rows: table.rows };
     return new Response(JSON.stringify(body), { headers: { ...CACHE, "Content-Type": "application/json; charset=utf-8" } });
   },
 });

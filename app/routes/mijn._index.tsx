@@ -9,6 +9,7 @@ import { listAppointmentsFor } from "~/modules/counter/appointments.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "myPage");
 
@@ -84,25 +85,27 @@ export default function Mine() {
         <h2 id="mine-access">{t("mine.accessTitle")}</h2>
         <p>{t("mine.accessIntro")}</p>
         {trail.length ? (
-          <table>
-            <caption className="visually-hidden">{t("mine.accessTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("mine.accessWhen")}</th>
-                <th scope="col">{t("mine.accessWho")}</th>
-                <th scope="col">{t("mine.accessWhat")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.map((e, i) => (
-                <tr key={i}>
-                  <td>{date.format(new Date(e.at))}</td>
-                  <td>{e.actorName ?? t("mine.accessSystem")}</td>
-                  <td>{t(`audit.${e.action}`, { defaultValue: e.action })}</td>
+          <TableScroll labelledBy="mine-access">
+            <table>
+              <caption className="visually-hidden">{t("mine.accessTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("mine.accessWhen")}</th>
+                  <th scope="col">{t("mine.accessWho")}</th>
+                  <th scope="col">{t("mine.accessWhat")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {trail.map((e, i) => (
+                  <tr key={i}>
+                    <td>{date.format(new Date(e.at))}</td>
+                    <td>{e.actorName ?? t("mine.accessSystem")}</td>
+                    <td>{t(`audit.${e.action}`, { defaultValue: e.action })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <p>{t("mine.accessNone")}</p>
         )}

@@ -62,11 +62,11 @@ export default function MyCases() {
               <br />
               <span className="muted">{c.reference}</span>
             </td>
-            <td>
+            <td data-label={t("dossiers.status")}>
               {c.actionNeeded ? <strong className="tag tag-action">{t("dossiers.actionNeeded")}</strong> : null} <InLanguage {...c.statusText} />
             </td>
-            <td>{c.lastChange}</td>
-            {withExpected ? <td>{c.expected ? t("dossiers.around", { date: c.expected }) : "–"}</td> : null}
+            <td data-label={t("dossiers.lastChange")}>{c.lastChange}</td>
+            {withExpected ? <td data-label={t("dossiers.expected")}>{c.expected ? t("dossiers.around", { date: c.expected }) : "–"}</td> : null}
           </tr>
         ))}
       </tbody>

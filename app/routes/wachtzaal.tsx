@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { waitingBoard } from "~/modules/counter/queue.server";
 import { anyone, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "waitingRoom");
 export const handle = { i18n: ["counter"], kiosk: true };
@@ -45,43 +46,47 @@ export default function WaitingRoom() {
         </div>
       </section>
       {earlier.length ? (
+        <TableScroll labelledBy="board-earlier">
+          <table className="board-table">
+            <caption id="board-earlier">{t("board.earlier")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("board.number")}</th>
+                <th scope="col">{t("board.desk")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {earlier.map((c) => (
+                <tr key={c.number}>
+                  <td>{c.number}</td>
+                  <td>{c.deskName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <TableScroll labelledBy="board-waiting">
         <table className="board-table">
-          <caption>{t("board.earlier")}</caption>
+          <caption id="board-waiting">{t("board.waiting")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("board.number")}</th>
-              <th scope="col">{t("board.desk")}</th>
+              <th scope="col">{t("board.theme")}</th>
+              <th scope="col">{t("board.waitingCount")}</th>
             </tr>
           </thead>
           <tbody>
-            {earlier.map((c) => (
-              <tr key={c.number}>
-                <td>{c.number}</td>
-                <td>{c.deskName}</td>
+            {waiting.map((w) => (
+              <tr key={w.slug}>
+                <td>
+                  {w.letter} – {w.name[lng] ?? w.name.nl}
+                </td>
+                <td>{w.waiting}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      ) : null}
-      <table className="board-table">
-        <caption>{t("board.waiting")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("board.theme")}</th>
-            <th scope="col">{t("board.waitingCount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {waiting.map((w) => (
-            <tr key={w.slug}>
-              <td>
-                {w.letter} – {w.name[lng] ?? w.name.nl}
-              </td>
-              <td>{w.waiting}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      </TableScroll>
       <p className="muted">
         <Link to="/wachtzaal">{t("board.refresh")}</Link>
       </p>

@@ -26,7 +26,7 @@ export const loader = loaderOf({
       admin: can(user, "admin.manage"),
     },
     sessions: await countActiveSessions(user.id),
-    unassigned: await mayViewUnassigned(user),
+    unassigned: mayViewUnassigned(user),
   }),
 });
 

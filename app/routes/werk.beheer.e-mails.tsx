@@ -10,6 +10,7 @@ import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/n
 import { brusselsFormat } from "~/utils/brussels-format";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD } from "~/utils/kernel";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
 
@@ -54,37 +55,39 @@ export default function FailedMails() {
               {t("mails.retryAll", { count: total })}
             </button>
           </Form>
-          <table>
-            <caption>{t("mails.caption", { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("mails.recipient")}</th>
-                <th scope="col">{t("mails.kind")}</th>
-                <th scope="col">{t("mails.reason")}</th>
-                <th scope="col">{t("mails.queuedAt")}</th>
-                <th scope="col">{t("mails.attempts")}</th>
-                <th scope="col">{t("mails.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.recipient}</td>
-                  <td>
-                    <code>{m.template}</code>
-                  </td>
-                  <td>{m.reason || t("mails.noReason")}</td>
-                  <td>{when.format(new Date(m.queuedAt))}</td>
-                  <td>{m.attempts}</td>
-                  <td>
-                    <RowAction intent="retry" fields={{ id: m.id }} label={t("mails.retryOne", { recipient: m.recipient })} buttonClassName="button button-secondary">
-                      {t("mails.retry")}
-                    </RowAction>
-                  </td>
+          <TableScroll labelledBy="mails-caption">
+            <table>
+              <caption id="mails-caption">{t("mails.caption", { count: total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("mails.recipient")}</th>
+                  <th scope="col">{t("mails.kind")}</th>
+                  <th scope="col">{t("mails.reason")}</th>
+                  <th scope="col">{t("mails.queuedAt")}</th>
+                  <th scope="col">{t("mails.attempts")}</th>
+                  <th scope="col">{t("mails.action")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {mails.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.recipient}</td>
+                    <td>
+                      <code>{m.template}</code>
+                    </td>
+                    <td>{m.reason || t("mails.noReason")}</td>
+                    <td>{when.format(new Date(m.queuedAt))}</td>
+                    <td>{m.attempts}</td>
+                    <td>
+                      <RowAction intent="retry" fields={{ id: m.id }} label={t("mails.retryOne", { recipient: m.recipient })} buttonClassName="button button-secondary">
+                        {t("mails.retry")}
+                      </RowAction>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </div>

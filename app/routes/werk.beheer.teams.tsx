@@ -8,6 +8,7 @@ import { teamSchema } from "~/modules/identity/schemas";
 import { createTeam, listTeams } from "~/modules/identity/staff.server";
 import { actionOf, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "teams");
 export const handle = { i18n: ["admin"] };
@@ -34,27 +35,29 @@ export default function Teams() {
     <div className="stack">
       {params.has("opgeslagen") ? <Notice>{t("teams.saved")}</Notice> : null}
       <h1>{t("teams.title")}</h1>
-      <table>
-        <caption>{t("teams.caption", { count: teams.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("teams.name")}</th>
-            <th scope="col">{t("teams.slug")}</th>
-            <th scope="col">{t("teams.members")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.map((team) => (
-            <tr key={team.id}>
-              <td>{team.name}</td>
-              <td>
-                <code>{team.slug}</code>
-              </td>
-              <td>{team.members}</td>
+      <TableScroll labelledBy="teams-caption">
+        <table>
+          <caption id="teams-caption">{t("teams.caption", { count: teams.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("teams.name")}</th>
+              <th scope="col">{t("teams.slug")}</th>
+              <th scope="col">{t("teams.members")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <td>{team.name}</td>
+                <td>
+                  <code>{team.slug}</code>
+                </td>
+                <td>{team.members}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <section className="card narrow" aria-labelledby="new-team">
         <h2 id="new-team">{t("teams.add")}</h2>
         <ErrorSummary errors={errors} />

@@ -6,6 +6,7 @@ import { listInbox } from "~/modules/contacts/inbox.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "inbox");
 export const handle = { i18n: ["inbox"] };
@@ -28,9 +29,9 @@ export default function Inbox() {
       {threads.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="inbox-caption">
           <table>
-            <caption className="visually-hidden">{t("caption")}</caption>
+            <caption id="inbox-caption" className="visually-hidden">{t("caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("columns.status")}</th>
@@ -54,7 +55,7 @@ export default function Inbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

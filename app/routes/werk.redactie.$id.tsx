@@ -12,6 +12,7 @@ import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "articleEdit");
 
@@ -128,7 +129,7 @@ export default function EditArticle() {
 
       <section aria-labelledby="versies">
         <h2 id="versies">{t("editor.revisionsTitle")}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="versies">
           <table>
             <thead>
               <tr>
@@ -153,7 +154,7 @@ export default function EditArticle() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="toppers-title" className="card" id="toppers">

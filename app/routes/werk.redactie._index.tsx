@@ -6,6 +6,7 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { editorialOverview, listArticlesForEditors } from "~/modules/knowledge/editorial.server";
 import { loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "editorial");
 
@@ -60,7 +61,7 @@ export default function Editorial() {
       <section aria-labelledby="ed-zero" className="card">
         <h2 id="ed-zero">{t("editor.zeroTitle")}</h2>
         {overview.zeroResults.length ? (
-          <div className="table-scroll">
+          <TableScroll labelledBy="ed-zero">
             <table>
               <thead>
                 <tr>
@@ -79,7 +80,7 @@ export default function Editorial() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p>{t("editor.zeroEmpty")}</p>
         )}
@@ -87,7 +88,7 @@ export default function Editorial() {
       <section aria-labelledby="ed-low" className="card">
         <h2 id="ed-low">{t("editor.lowTitle")}</h2>
         {overview.lowHelpfulness.length ? (
-          <div className="table-scroll">
+          <TableScroll labelledBy="ed-low">
             <table>
               <thead>
                 <tr>
@@ -108,14 +109,14 @@ export default function Editorial() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p>{t("editor.lowEmpty")}</p>
         )}
       </section>
       <section aria-labelledby="ed-all">
         <h2 id="ed-all">{t("editor.allTitle")}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="ed-all">
           <table>
             <thead>
               <tr>
@@ -138,7 +139,7 @@ export default function Editorial() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

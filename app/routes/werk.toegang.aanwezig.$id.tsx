@@ -51,7 +51,7 @@ export default function Presence() {
       </p>
       <p className="no-print">{t("admin.print")}</p>
       {people.length ? (
-        <table>
+        <table className="case-table">
           <caption className="visually-hidden">{t("admin.presenceTitle", { building: building.name })}</caption>
           <thead>
             <tr>
@@ -67,10 +67,10 @@ export default function Presence() {
           <tbody>
             {people.map((p) => (
               <tr key={p.passId}>
-                <td>{p.visitorName}</td>
-                <td>{p.visitorOrganisation ?? ""}</td>
-                <td>{p.hostName}</td>
-                <td>{p.since ? formatDateTime(new Date(p.since), i18n.language) : ""}</td>
+                <td data-label={t("admin.colVisitor")}>{p.visitorName}</td>
+                <td data-label={t("admin.colOrganisation")}>{p.visitorOrganisation ?? ""}</td>
+                <td data-label={t("admin.colHost")}>{p.hostName}</td>
+                <td data-label={t("admin.colSince")}>{p.since ? formatDateTime(new Date(p.since), i18n.language) : ""}</td>
                 <td className="no-print">
                   <RowAction fields={{ passId: p.passId }} label={t("admin.checkoutLabel", { name: p.visitorName ?? "" })}>
                     {t("admin.checkout")}

@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/modules/access/time";
 import { listUnassigned } from "~/modules/cases/unassigned.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Zonder behandelaar – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["backoffice"] };
 
 export const loader = loaderOf({
-  guard: (request) => requireStaff(request, ["frontoffice", "backoffice", "admin"]),
+  guard: (request) => requireStaffCan(request, "cases.unassigned"),
   run: async ({ actor }) => {
     const list = await listUnassigned(actor);
     const iso = (d: Date | null) => d?.toISOString() ?? null;

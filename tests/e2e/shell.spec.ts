@@ -26,11 +26,11 @@ test("the footer pages and the 404 page are translated and accessible", async ({
 });
 
 test("pages fit a phone screen without sideways scrolling", async ({ page }) => {
+  // expectAccessible checks every page at 320 and 375 px wide (expectReflow in support.ts);
+  // this journey walks the public pages a first-time visitor opens, on a phone.
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/registreren", "/aanmelden", "/medewerkers/aanmelden", "/toegankelijkheid"]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   }
 });

@@ -2,9 +2,12 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Phone widths every checked page must fit without sideways scrolling (WCAG 1.4.10 Reflow: 320 CSS px). */
+export const REFLOW_WIDTHS = [320, 375];
 
 /**
  * Fails the journey when axe finds any WCAG 2.1 A/AA violation on the page as it is now.
@@ -25,6 +28,7 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
     await target.goto(url);
   }
   try {
+    await expectReflow(target);
     const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
     const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(summary, `axe violations on ${page.url()}`).toEqual([]);
@@ -32,6 +36,46 @@ export async function expectAccessible(page: Page, opts: { javaScriptEnabled?: b
     if (jsOff) await target.context().close();
   }
 }
+
+/**
+ * Fails when the page as it is now scrolls sideways at 320 or 375 px wide
+ * (`scrollWidth > clientWidth`), naming the innermost elements that stick out. The viewport
+ * is put back afterwards. expectAccessible runs it, so every page a journey checks is covered.
+ */
+export async function expectReflow(page: Page) {
+  const original = page.viewportSize();
+  const problems: string[] = [];
+  try {
+    for (const width of REFLOW_WIDTHS) {
+      await page.setViewportSize({ width, height: original?.height ?? 800 });
+      const found = await page.evaluate<string | null>(OVERFLOW_AT_THIS_WIDTH);
+      if (found) problems.push(`${width} px: ${found}`);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+  expect(problems, `sideways scrolling on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * In the page (a string, so no bundler helper leaks into it): null when it fits, else the
+ * widths and the innermost elements past the right edge.
+ */
+export const OVERFLOW_AT_THIS_WIDTH = `(() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return null;
+  const edge = root.clientWidth + 0.5;
+  function sticksOut(el) {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > edge;
+  }
+  function name(el) {
+    const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + cls;
+  }
+  const culprits = Array.from(document.body.querySelectorAll("*")).filter((el) => sticksOut(el) && !Array.from(el.children).some(sticksOut));
+  return "scrollWidth " + root.scrollWidth + " > clientWidth " + root.clientWidth + "; sticking out: " + (culprits.slice(0, 6).map(name).join(", ") || "(none found)");
+})()`;
 
 /**
  * Keeps the HTML source of the page the journey is on (not the DOM: the bytes the server
@@ -120,4 +164,41 @@ export async function residentLogin(page: Page, email: string) {
   await page.getByLabel("Uw e-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
   await enterCode(page, email);
+}
+
+/**
+ * Fills every required field of the request form in `form` from what the page says about it:
+ * a field whose label (or group legend) says "(niet verplicht)" stays empty; text gets text
+ * that fits its kind (e-mail, phone, date in the future, number), a choice its first option,
+ * an address a street in Mechelen, a consent box its tick. Fields of the page itself (names
+ * starting with "_", e.g. the intake channel) are left to the journey.
+ */
+export async function fillRequiredFields(form: Locator) {
+  const done = new Set<string>();
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const control of await form.locator("input:not([type=hidden]):not([type=file]):not([type=submit]), textarea, select").all()) {
+    const f = await control.evaluate((el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement) => ({
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute("type") ?? "",
+      name: el.name,
+      inputMode: el.getAttribute("inputmode") ?? "",
+      label: el.labels?.[0]?.textContent ?? "",
+      legend: el.closest("fieldset")?.querySelector("legend")?.textContent ?? "",
+    }));
+    if (!f.name || f.name.startsWith("_") || /\(niet verplicht\)/.test(f.legend || f.label) || /\(niet verplicht\)/.test(f.label)) continue;
+    const group = f.name.split(".")[0];
+    if (f.type === "radio" || (f.type === "checkbox" && f.legend)) {
+      if (!done.has(group)) await control.check();
+      done.add(group);
+    } else if (f.type === "checkbox") await control.check();
+    else if (f.tag === "select") await control.selectOption({ index: 1 });
+    else if (f.tag === "textarea") await control.fill("Een aanvraag om na te gaan dat ze bij een team aankomt dat ze kan behandelen.");
+    else if (f.type === "email") await control.fill("contact@example.com");
+    else if (f.type === "tel") await control.fill("+32 470 12 34 56");
+    else if (f.type === "date") await control.fill(inAMonth);
+    else if (f.inputMode === "numeric") await control.fill("2");
+    else if (f.name.endsWith(".street")) await control.fill("Grote Markt");
+    else if (f.name.endsWith(".number")) await control.fill("21");
+    else await control.fill("Test");
+  }
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema";
 import { servicesView } from "~/modules/catalog/directory.server";
-import { activeMemberCountOf, teamsLedBy, teamsView } from "~/modules/identity/directory.server";
+import { activeMemberCountOf, teamsView } from "~/modules/identity/directory.server";
+import { can } from "~/modules/identity/permissions";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type DbOrTx } from "~/utils/db.server";
@@ -56,22 +57,15 @@ export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx = 
   if ((await activeMemberCount(teamId, conn)) === 0) throw new DomainError("VALIDATION", "backoffice:errors.teamWithoutMembers");
 }
 
-/** The teams the actor leads. */
-async function ledTeamIds(actor: CurrentUser) {
-  return teamsLedBy(actor.id);
+/** Who sees "Zonder behandelaar" (permissions.ts, cases.unassigned): every team, the teams they lead, or null = no list. */
+export function unassignedScope(actor: CurrentUser): { all: true } | { all: false; teamIds: string[] } | null {
+  if (!can(actor, "cases.unassigned")) return null;
+  if (can(actor, "cases.unassigned", { teamId: null })) return { all: true };
+  return { all: false, teamIds: actor.teams.filter((t) => can(actor, "cases.unassigned", { teamId: t.id })).map((t) => t.id) };
 }
 
-/** Who sees "Zonder behandelaar": front office and admins (all teams), team leads (their teams). Null = nobody's list. */
-export async function unassignedScope(actor: CurrentUser): Promise<{ all: true } | { all: false; teamIds: string[] } | null> {
-  if (!actor.isStaff) return null;
-  if (actor.roles.includes("admin") || actor.roles.includes("frontoffice")) return { all: true };
-  if (!actor.roles.includes("backoffice")) return null;
-  const led = await ledTeamIds(actor);
-  return led.length ? { all: false, teamIds: led } : null;
-}
-
-export async function mayViewUnassigned(actor: CurrentUser) {
-  return (await unassignedScope(actor)) !== null;
+export function mayViewUnassigned(actor: CurrentUser) {
+  return unassignedScope(actor) !== null;
 }
 
 export type UnassignedReason = "noTeamMembers" | "noTeam" | "notTaken";
@@ -80,8 +74,9 @@ const LIMIT = 200;
 
 /** Open cases without a handler for too long, or in a team nobody works in; oldest first. */
 export async function listUnassigned(actor: CurrentUser, now = new Date()) {
-  const scope = await unassignedScope(actor);
+  const scope = unassignedScope(actor);
   if (!scope) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
+  if (!scope.all && scope.teamIds.length === 0) return { hours: env().UNASSIGNED_AFTER_WORKING_HOURS, items: [], truncated: false };
   const hours = env().UNASSIGNED_AFTER_WORKING_HOURS;
   const cutoff = workingHoursBefore(now, hours);
   const activeMembers = activeMemberCountOf(cases.teamId);

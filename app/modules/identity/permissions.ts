@@ -10,7 +10,7 @@ import { DomainError } from "~/modules/platform/errors";
  */
 
 /** The part of the signed-in user a rule looks at. */
-export type Actor = { id: string; roles: readonly Role[]; isStaff: boolean; teams: readonly { id: string }[] };
+export type Actor = { id: string; roles: readonly Role[]; isStaff: boolean; teams: readonly { id: string; lead?: boolean }[] };
 
 /** A case as far as access goes: the team it is routed to, and whether it is closed. */
 export type CaseResource = { teamId: string | null; closed?: boolean };
@@ -18,6 +18,11 @@ export type CaseResource = { teamId: string | null; closed?: boolean };
 type Resources = {
   /** Back office: the open-case queue of one's teams. */
   "cases.queue": undefined;
+  /**
+   * "Zonder behandelaar": the requests nobody took. Without a resource: may open the list; with
+   * a team: may see that team's requests there (teamId null: every team, and cases without one).
+   */
+  "cases.unassigned": { teamId: string | null } | undefined;
   /** Open the back-office case page (read, make tasks). With a case: may this actor see it? */
   "cases.view": CaseResource | undefined;
   /** Change a case (claim, status, question, decision…). With a case: of one's team, and not closed. */
@@ -45,6 +50,7 @@ type Resources = {
 export type Action = keyof Resources;
 export const ACTIONS = [
   "cases.queue",
+  "cases.unassigned",
   "cases.view",
   "cases.work",
   "residents.serve",
@@ -60,9 +66,13 @@ export const ACTIONS = [
 
 const has = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 const inTeam = (actor: Actor, teamId: string | null) => teamId !== null && actor.teams.some((t) => t.id === teamId);
+/** A team lead: a back-office member marked lead of the team (any team without a team id). */
+const leads = (actor: Actor, teamId?: string | null) => has(actor, "backoffice") && actor.teams.some((t) => t.lead === true && (teamId === undefined || t.id === teamId));
 
 const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean } = {
   "cases.queue": (a) => has(a, "backoffice", "admin"),
+  // The front office drives the back office: it sees every team's list; a team lead the teams they lead.
+  "cases.unassigned": (a, scope) => has(a, "admin", "frontoffice") || leads(a, scope === undefined ? undefined : scope.teamId),
   // The front office serves every resident at the counter and follows what it filed.
   "cases.view": (a, c) => has(a, "admin", "frontoffice") || (has(a, "backoffice") && (c === undefined || inTeam(a, c.teamId))),
   // Only the back office of the case's team (or an admin) changes a case; a closed case is read-only.

@@ -10,7 +10,8 @@ export type CurrentUser = {
   roles: Role[];
   preferredLanguage: string;
   preferredChannel: string;
-  teams: { id: string; slug: string; name: string }[];
+  /** The member's teams; `lead`: they lead that team (permissions.ts decides what that allows). */
+  teams: { id: string; slug: string; name: string; lead?: boolean }[];
   isStaff: boolean;
   /** How the current session was made (absent when the user was loaded without a session). */
   session?: { method: AuthMethod; assurance: AssuranceLevel; secondFactor: SecondFactor | null };
@@ -43,7 +44,7 @@ export async function findUserByEmail(email: string, conn: DbOrTx = db) {
   return user;
 }
 
-type TeamRef = { id: string; slug: string; name: string };
+type TeamRef = { id: string; slug: string; name: string; lead: boolean };
 
 const currentUserColumns = {
   id: users.id,
@@ -56,7 +57,7 @@ const currentUserColumns = {
   // "users"."id" written out: drizzle leaves columns unqualified in a one-table select, and
   // this subquery must name the outer users row in the session join too.
   teams: sql<TeamRef[] | string>`coalesce((
-    select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name) order by t.name)
+    select jsonb_agg(jsonb_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'lead', m.is_lead) order by t.name)
       from team_members m join teams t on t.id = m.team_id
      where m.user_id = "users"."id"), '[]'::jsonb)`,
 };

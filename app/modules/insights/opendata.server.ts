@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { cityUri, MECHELEN_SPATIAL } from "~/modules/catalog/jsonld.server";
 import { db, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { hasDemoData } from "./demo-history.server";
 import { PUBLIC_DATASETS, type PublicDatasetId } from "./public.server";
 import type { DataTable } from "./tables";
 
@@ -64,6 +65,21 @@ export async function openDataset(id: PublicDatasetId, conn: DbOrTx = db): Promi
   return PUBLIC_DATASETS[id]({ ...openDataRange(), grain: "month" }, conn);
 }
 
+/**
+ * Said wherever the figures include the demo seed's generated history (SEED_DEMO, never in
+ * production): the JSON files, the CSV files' X-Demo-Data header and the catalogue.
+ */
+export const DEMO_DATA_NOTE: Lang = {
+  nl: "Deze cijfers bevatten demogegevens: een verzonnen geschiedenis van 90 dagen uit de demo-installatie, geen echte cijfers van de stad.",
+  en: "These figures include demo data: a made-up 90-day history from the demo installation, not real figures of the city.",
+};
+
+/** One open data file: the dataset per month, and whether the figures include demo data. */
+export async function openDataFile(id: PublicDatasetId, conn: DbOrTx = db) {
+  const [table, demoData] = await Promise.all([openDataset(id, conn), hasDemoData(conn)]);
+  return { table, demoData, period: openDataRange() };
+}
+
 async function lastRefreshed(conn: DbOrTx) {
   const [r] = (await conn.execute(sql`select coalesce(max(updated_at), now())::date::text as d from insights_watermarks`)) as unknown as { d: string }[];
   return r.d;
@@ -80,7 +96,10 @@ const EU = "http://publications.europa.eu/resource/authority";
 const FILE_TYPES = { csv: { media: "text/csv", format: "CSV" }, json: { media: "application/json", format: "JSON" } } as const;
 
 export async function openDataCatalog(base: string, conn: DbOrTx = db) {
-  const modified = { "@value": await lastRefreshed(conn), "@type": "xsd:date" };
+  const [refreshed, demoData] = await Promise.all([lastRefreshed(conn), hasDemoData(conn)]);
+  const modified = { "@value": refreshed, "@type": "xsd:date" };
+  // With the demo history loaded, every description says so (DEMO_DATA_NOTE).
+  const described = (v: Lang) => langs(demoData ? { nl: `${v.nl} ${DEMO_DATA_NOTE.nl}`, en: `${v.en} ${DEMO_DATA_NOTE.en}` } : v);
   const issued = { "@value": OPEN_DATA_ISSUED, "@type": "xsd:date" };
   const range = openDataRange();
   const publisher = {
@@ -116,7 +135,7 @@ export async function openDataCatalog(base: string, conn: DbOrTx = db) {
     "@id": `${base}/api/v1/open-data`,
     "@type": "dcat:Catalog",
     "dct:title": langs({ nl: "Dienstverlening in cijfers – Stad Mechelen", en: "Public service in figures – City of Mechelen" }),
-    "dct:description": langs({
+    "dct:description": described({
       nl: "Open data over de dienstverlening van de stad Mechelen: doorlooptijden, wachttijden, tevredenheid en digitaal aanvragen, per maand.",
       en: "Open data on the public services of the city of Mechelen: lead times, waiting times, satisfaction and online take-up, per month.",
     }),
@@ -134,7 +153,7 @@ export async function openDataCatalog(base: string, conn: DbOrTx = db) {
       "@type": "dcat:Dataset",
       "dct:identifier": id,
       "dct:title": langs(META[id].title),
-      "dct:description": langs(META[id].description),
+      "dct:description": described(META[id].description),
       "dcat:keyword": META[id].keywords.map((k) => ({ "@value": k, "@language": "nl" })),
       "dcat:theme": theme,
       "dct:publisher": publisher,

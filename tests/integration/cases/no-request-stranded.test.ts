@@ -85,9 +85,9 @@ describe("no request stranded", () => {
     expect(await listed(leadActor, fresh.reference)).toMatchObject({ reason: "notTaken" });
     expect(await listed(leadActor, empty.reference)).toBeUndefined();
     // A colleague who is not the lead has no such list.
-    expect(await mayViewUnassigned(colleague)).toBe(false);
+    expect(mayViewUnassigned(colleague)).toBe(false);
     expect((await thrown(listUnassigned(colleague)))?.code).toBe("FORBIDDEN");
-    expect(await mayViewUnassigned(front)).toBe(true);
+    expect(mayViewUnassigned(front)).toBe(true);
 
     // Once someone takes it, it leaves the list.
     await claimCase(colleague, fresh.reference);

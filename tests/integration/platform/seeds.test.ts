@@ -8,6 +8,7 @@ import { runSeeds, SeedRefused } from "../../../seeds/run";
 import { DEMO_HISTORY, hasDemoData } from "../../../app/modules/insights/demo-history.server";
 import { loadPublicFigures } from "../../../app/modules/insights/public.server";
 import { publicPeriod } from "../../../app/modules/insights/period";
+import { DEMO_DATA_NOTE, openDataCatalog, openDataFile } from "../../../app/modules/insights/opendata.server";
 
 const count = async (table: typeof users | typeof teams | typeof teamMembers) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
@@ -20,6 +21,9 @@ describe("seeds", () => {
     await runSeeds(db, { demo: true, production: false, demoHistory: false });
     expect([await count(users), await count(teams), await count(teamMembers)]).toEqual(first);
     expect(first[0]).toBe(DEMO_STAFF.length + DEMO_RESIDENTS.length);
+    // No demo history: the open data says nothing about demo data.
+    expect((await openDataFile("doorlooptijden")).demoData).toBe(false);
+    expect(JSON.stringify(await openDataCatalog("http://portal.test"))).not.toContain(DEMO_DATA_NOTE.nl);
   });
 
   it("add a labelled demo history once, with data for the public figures and no open case in any queue", async () => {
@@ -33,6 +37,11 @@ describe("seeds", () => {
     expect(await n(sql`select count(*)::int n from users where is_demo and name like 'Volume %'`)).toBe(DEMO_HISTORY.residents + 1);
     const figures = await loadPublicFigures(publicPeriod());
     expect(figures.demoData).toBe(true);
+    // The open data files and their catalogue say the figures include demo data.
+    expect((await openDataFile("doorlooptijden")).demoData).toBe(true);
+    const catalog = JSON.stringify(await openDataCatalog("http://portal.test"));
+    expect(catalog).toContain(DEMO_DATA_NOTE.nl);
+    expect(catalog).toContain(DEMO_DATA_NOTE.en);
     expect([figures.lead.rows.length > 0, figures.wait.rows.length > 0, figures.satisfaction.rows.length > 0]).toEqual([true, true, true]);
     await runSeeds(db, { demo: true, production: false });
     expect(await n(sql`select count(*)::int n from cases where reference like 'VOL-%'`)).toBe(closed);

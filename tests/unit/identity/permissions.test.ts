@@ -10,11 +10,11 @@ const actor = (role: Role, teams: string[] = [TEAM]): Actor => ({ id: `u-${role}
 /** The whole table, one row per role: what each role may do without a resource. */
 const TABLE: Record<Role, Action[]> = {
   resident: [],
-  frontoffice: ["cases.view", "residents.serve", "counter.desk", "access.presence", "workplace.view"],
+  frontoffice: ["cases.unassigned", "cases.view", "residents.serve", "counter.desk", "access.presence", "workplace.view"],
   backoffice: ["cases.queue", "cases.view", "cases.work", "insights.view", "workplace.view"],
   editor: ["knowledge.edit", "workplace.view"],
   host: ["visitors.host", "visitors.view", "workplace.view"],
-  admin: ["cases.queue", "cases.view", "cases.work", "residents.serve", "visitors.view", "access.presence", "insights.view", "admin.manage", "workplace.view"],
+  admin: ["cases.queue", "cases.unassigned", "cases.view", "cases.work", "residents.serve", "visitors.view", "access.presence", "insights.view", "admin.manage", "workplace.view"],
 };
 
 describe("permissions: every role × action", () => {
@@ -46,6 +46,18 @@ describe("permissions: rules about a resource", () => {
   it("a closed case is read-only for everyone", () => {
     for (const role of ROLES) expect(can(actor(role), "cases.work", { teamId: TEAM, closed: true })).toBe(false);
     expect(can(actor("backoffice"), "cases.view", { teamId: TEAM, closed: true })).toBe(true);
+  });
+
+  it("Zonder behandelaar: the front office and admins for every team, a team lead for the teams they lead", () => {
+    const lead: Actor = { ...actor("backoffice"), teams: [{ id: TEAM, lead: true }, { id: OTHER }] };
+    expect(can(lead, "cases.unassigned")).toBe(true);
+    expect(can(lead, "cases.unassigned", { teamId: TEAM })).toBe(true);
+    expect(can(lead, "cases.unassigned", { teamId: OTHER })).toBe(false);
+    expect(can(lead, "cases.unassigned", { teamId: null })).toBe(false);
+    // Leading needs the back-office role: a lead flag alone gives nothing.
+    expect(can({ ...lead, roles: ["editor"] }, "cases.unassigned")).toBe(false);
+    expect(can(actor("frontoffice", []), "cases.unassigned", { teamId: null })).toBe(true);
+    expect(can(actor("admin", []), "cases.unassigned", { teamId: OTHER })).toBe(true);
   });
 
   it("an invitation: its host or an admin", () => {
