@@ -235,7 +235,8 @@ const LINKS = ["", "s", "en", "e"];
 export function normalize(text: string): string {
   return text
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+    // Every combining mark: Latin accents, and the Arabic short vowels residents rarely type.
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
@@ -243,7 +244,8 @@ export function normalize(text: string): string {
 
 /** Words of a text, normalised; keeps hyphenated words (id-kaart) together. */
 export function wordsOf(text: string): string[] {
-  return normalize(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  // Letters of every script (Arabic, Turkish ı), not only a–z: the courtesy languages are searched too.
+  return normalize(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 /**
@@ -308,7 +310,7 @@ export function everydayOf(word: string): readonly string[] {
 
 /** The query without the filler phrases of its language ("heel de tijd"). */
 export function withoutFillers(query: string, language: string): string {
-  let out = ` ${normalize(query).replace(/[^a-z0-9-]+/g, " ")} `;
+  let out = ` ${normalize(query).replace(/[^\p{L}\p{N}-]+/gu, " ")} `;
   for (const phrase of FILLER_PHRASES[language] ?? []) out = out.split(` ${phrase} `).join(" ");
   return out.trim();
 }

@@ -140,6 +140,13 @@ describe("Mikipedia search", () => {
     expect(translated.results[0]).toMatchObject({ slug: "bibliotheek", onlyInDutch: false });
   });
 
+  it("finds Arabic and Turkish answers by the words residents type in their own script", async () => {
+    const arabic = await searchArticles({ query: "مأوى للمشردين سقف", language: "ar" });
+    expect(arabic.results.map((r) => r.slug).slice(0, 3)).toContain("acute-opvang-thuislozen");
+    const turkish = await searchArticles({ query: "başımı sokacak yer yok", language: "tr" });
+    expect(turkish.results.map((r) => r.slug).slice(0, 3)).toContain("acute-opvang-thuislozen");
+  });
+
   it("has English and French search terms for every Dutch article (search-terms files or the translation)", () => {
     const files = loadArticleFiles();
     const terms = loadSearchTermFiles();
