@@ -35,7 +35,7 @@ const KNOWN_CROSS_CONTEXT_READS = {
   "app/modules/catalog/jsonld.server.ts": ["knowledgeArticles"],
   "app/modules/contacts/contact-moments.server.ts": ["cases", "tickets", "knowledgeArticles"],
   "app/modules/contacts/inbox.server.ts": ["users"],
-  "app/modules/contacts/intake.server.ts": ["caseEvents", "caseFiles", "cases", "services", "users"],
+  "app/modules/contacts/intake.server.ts": ["caseFiles", "cases", "services", "users"],
   "app/modules/contacts/phone-offer.server.ts": ["cases", "users"],
   "app/modules/contacts/resident-search.server.ts": ["cases", "users"],
   "app/modules/contacts/satisfaction.server.ts": ["tickets"],
@@ -126,4 +126,23 @@ export default tseslint.config(
   },
   ...moduleConfigs,
   ...knownReadConfigs,
+  // Case events are written by appendCaseEvent (app/modules/cases/events.server.ts) alone, with a typed
+  // `CaseEvent`; the insights volume generator writes millions of rows set-based, in the same format.
+  {
+    files: ["app/**/*.{ts,tsx}", "seeds/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["app/modules/cases/events.server.ts", "app/modules/insights/volume.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='insert'][arguments.0.name='caseEvents']",
+          message: "Append case events with appendCaseEvent(tx, event) from ~/modules/cases/events.server (a typed CaseEvent).",
+        },
+        {
+          selector: "TemplateElement[value.raw=/insert\\s+into\\s+case_events/i]",
+          message: "Append case events with appendCaseEvent(tx, event) from ~/modules/cases/events.server (a typed CaseEvent).",
+        },
+      ],
+    },
+  },
 );

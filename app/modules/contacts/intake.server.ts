@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { caseEvents, caseFiles, cases, services, users } from "../../../db/schema";
+import { caseFiles, cases, services, users } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { definitionBySlug, listRequestable } from "~/modules/cases/definitions.server";
+import { appendCaseEvent } from "~/modules/cases/events.server";
 import { allFields, inputFor, schemaForForm } from "~/modules/cases/form-schema";
 import { createCase, storeUploads } from "~/modules/cases/requests.server";
 import type { Upload } from "~/modules/cases/uploads.server";
@@ -120,7 +121,7 @@ export async function fileOnBehalf(
       // "Identity checked at the counter": the agent saw the resident's identity card (decision 009).
       if (result.created && input.identityChecked && input.channel === "counter") {
         const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, result.reference));
-        await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "identity-checked", visibility: "internal", data: { method: "counter" } });
+        await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: "identity-checked", data: { method: "counter" } });
       }
       await recordAudit({ actorId: actor.id, action: "case.filed_on_behalf", subjectUserId: resident.id, entityType: "case", entityId: result.reference, details: { channel: input.channel } }, tx);
       const confirmation = resident.preferredChannel === "email" && resident.email ? ("email" as const) : ("paper" as const);
