@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog, users } from "../../../db/schema";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -11,9 +11,9 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Records who did what to whose data. Call it inside the transaction of the change. */
-export async function recordAudit(entry: AuditEntry, conn: DbOrTx = db) {
-  await conn.insert(auditLog).values({
+/** Records who did what to whose data, in the transaction of the change (or of the look). */
+export async function recordAudit(entry: AuditEntry, tx: Tx) {
+  await tx.insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,
     subjectUserId: entry.subjectUserId ?? null,

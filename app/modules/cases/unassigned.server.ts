@@ -40,7 +40,7 @@ export function workingHoursBefore(now: Date, hours: number) {
 }
 
 /** The teams whose active members number zero (a case sent there waits for nobody). */
-export async function activeMemberCount(teamId: string, conn: DbOrTx = db) {
+export async function activeMemberCount(teamId: string, conn: DbOrTx) {
   const [row] = await conn
     .select({ n: sql<number>`count(*)::int` })
     .from(teamMembers)
@@ -50,7 +50,7 @@ export async function activeMemberCount(teamId: string, conn: DbOrTx = db) {
 }
 
 /** Refuses routing a service to a team that nobody works in. */
-export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx = db) {
+export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx) {
   if ((await activeMemberCount(teamId, conn)) === 0) throw new DomainError("VALIDATION", "backoffice:errors.teamWithoutMembers");
 }
 

@@ -97,7 +97,7 @@ export async function openThread(actor: CurrentUser, threadId: string) {
   const [resident] = residentId
     ? await db.select({ id: users.id, name: users.name, email: users.email, language: users.preferredLanguage }).from(users).where(eq(users.id, residentId))
     : [];
-  if (residentId) await recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId });
+  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId }, tx));
   const staffIds = [...new Set(moments.map((m) => m.staffId).filter((x): x is string => !!x))];
   const staff = staffIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, staffIds)) : [];
   return {
@@ -231,7 +231,8 @@ export async function mailAttachment(actor: CurrentUser, momentId: string, index
   if (!m || !a) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const bytes = await fileStorage().get(a.storageKey);
   if (!bytes) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  if (m.residentId) await recordAudit({ actorId: actor.id, action: "contacts.mail.attachment.viewed", subjectUserId: m.residentId, entityType: "contact_moment", entityId: m.id, details: { filename: a.filename } });
+  const residentId = m.residentId;
+  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.attachment.viewed", subjectUserId: residentId, entityType: "contact_moment", entityId: m.id, details: { filename: a.filename } }, tx));
   return { filename: a.filename, bytes };
 }
 

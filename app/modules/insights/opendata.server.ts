@@ -60,8 +60,8 @@ export function openDataRange(now = new Date()) {
   return { from: iso(from), to: iso(to) };
 }
 
-export async function openDataset(id: PublicDatasetId, conn: DbOrTx = db): Promise<DataTable> {
-  return PUBLIC_DATASETS[id]({ ...openDataRange(), grain: "month" }, conn);
+export async function openDataset(id: PublicDatasetId): Promise<DataTable> {
+  return PUBLIC_DATASETS[id]({ ...openDataRange(), grain: "month" }, db);
 }
 
 async function lastRefreshed(conn: DbOrTx) {
@@ -79,8 +79,8 @@ export const OPEN_DATA_ISSUED = "2026-11-29";
 const EU = "http://publications.europa.eu/resource/authority";
 const FILE_TYPES = { csv: { media: "text/csv", format: "CSV" }, json: { media: "application/json", format: "JSON" } } as const;
 
-export async function openDataCatalog(base: string, conn: DbOrTx = db) {
-  const modified = { "@value": await lastRefreshed(conn), "@type": "xsd:date" };
+export async function openDataCatalog(base: string) {
+  const modified = { "@value": await lastRefreshed(db), "@type": "xsd:date" };
   const issued = { "@value": OPEN_DATA_ISSUED, "@type": "xsd:date" };
   const range = openDataRange();
   const publisher = {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "~/utils/db.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
 import { rebuildInsights } from "./refresh.server";
 
 /**
@@ -49,7 +49,7 @@ export function pgArray(values: (string | number | null)[]): string {
 
 type StatusModel = { statuses: { key: string; next: string[]; result?: string }[] };
 
-export async function generateVolume(conn: DbOrTx, opts: VolumeOptions) {
+export async function generateVolume(conn: Database, opts: VolumeOptions) {
   const log = opts.log ?? (() => {});
   const days = opts.days ?? 3 * 365;
   const real = await countRealResidents(conn);

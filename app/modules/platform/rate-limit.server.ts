@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Database } from "~/utils/db.server";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
@@ -7,8 +7,10 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 /**
  * Counts one hit for `key` in the current fixed window and says whether it is still
  * within the limit. One atomic upsert in PostgreSQL, so it holds across app processes.
+ * It commits on its own, on the pool (never in the caller's transaction: a refused login that
+ * rolls back must still count); the pool is a parameter only so a test can race two of them.
  */
-export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: DbOrTx = db): Promise<RateLimitResult> {
+export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: Database = db): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -23,6 +25,6 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: D
 }
 
 /** Old windows are useless; the worker prunes them. */
-export async function pruneRateLimits(conn: DbOrTx = db) {
-  await conn.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+export async function pruneRateLimits() {
+  await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
 }
