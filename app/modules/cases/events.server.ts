@@ -8,15 +8,15 @@ import { CASE_EVENT_VISIBILITY, parseCaseEvent, validateCaseEvent, type CaseEven
  * reader. Writing needs the transaction of the change it records: the event and the change
  * commit together or not at all.
  */
-export async function appendCaseEvent(tx: Tx, event: CaseEvent & { caseId: string; actorId: string | null; at?: Date }) {
+export async function appendCaseEvent(tx: Tx, event: CaseEvent & { caseId: string; actorId: string | null }) {
   const { type, data } = validateCaseEvent(event);
-  await tx.insert(caseEvents).values({ caseId: event.caseId, actorId: event.actorId, type, visibility: CASE_EVENT_VISIBILITY[type], data, ...(event.at ? { at: event.at } : {}) });
+  await tx.insert(caseEvents).values({ caseId: event.caseId, actorId: event.actorId, type, visibility: CASE_EVENT_VISIBILITY[type], data });
 }
 
 /** A stored event with its row's facts. */
 export type CaseEventRow = StoredCaseEvent & { id: number; at: Date; actorId: string | null; visibility: "resident" | "internal" };
 
-/** A case's events in the order they happened, typed; `resident` keeps only what the resident may read. */
+/** A case's events in the order they were appended, typed; `residentOnly` keeps what the resident may read. */
 export async function caseEventsOf(conn: DbOrTx, caseId: string, opts: { residentOnly?: boolean } = {}): Promise<CaseEventRow[]> {
   const rows = await conn
     .select({ id: caseEvents.id, at: caseEvents.at, type: caseEvents.type, visibility: caseEvents.visibility, data: caseEvents.data, actorId: caseEvents.actorId })
