@@ -88,4 +88,23 @@ export default tseslint.config(
     },
   },
   ...moduleConfigs,
+  // Case events are written by appendCaseEvent (app/modules/cases/events.server.ts) alone, with a typed
+  // `CaseEvent`; the insights volume generator writes millions of rows set-based, in the same format.
+  {
+    files: ["app/**/*.{ts,tsx}", "seeds/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["app/modules/cases/events.server.ts", "app/modules/insights/volume.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='insert'][arguments.0.name='caseEvents']",
+          message: "Append case events with appendCaseEvent(tx, event) from ~/modules/cases/events.server (a typed CaseEvent).",
+        },
+        {
+          selector: "TemplateElement[value.raw=/insert\\s+into\\s+case_events/i]",
+          message: "Append case events with appendCaseEvent(tx, event) from ~/modules/cases/events.server (a typed CaseEvent).",
+        },
+      ],
+    },
+  },
 );

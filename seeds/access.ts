@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { buildings, entrances } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 
 /**
  * The city buildings the memorandum names (Thema 2 §3 and the culture chapter). It gives
@@ -16,7 +16,7 @@ export const BUILDINGS: readonly SeedBuilding[] = [
   { code: 4, slug: "bibliotheek", name: "Bibliotheek", address: null, openingHours: null, accessibility: null },
 ];
 
-export async function seedBuildings(db: DbOrTx) {
+export async function seedBuildings(db: Database) {
   for (const b of BUILDINGS) {
     await db.insert(buildings).values(b).onConflictDoNothing({ target: buildings.slug });
     const [row] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.slug, b.slug));

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { services, teams } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -50,7 +50,7 @@ export function loadServiceRecords(file = path.join(here, "catalog/services.json
 }
 
 /** Inserts services that are missing; an existing row (maybe edited in the portal) is left alone. */
-export async function seedCatalog(db: DbOrTx) {
+export async function seedCatalog(db: Database) {
   const records = loadServiceRecords();
   const translations = loadServiceTranslations();
   const teamRows = await db.select({ id: teams.id, slug: teams.slug }).from(teams);

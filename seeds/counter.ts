@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { appointmentSchedules, deskThemes, desks } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 
 /**
  * Demo themaloketten and desks. The memorandum asks for "more themaloketten" but does not
@@ -14,7 +14,7 @@ export const DEMO_THEMES = [
   { slug: "andere-vraag", letter: "A", pictogram: "info", sortOrder: 5, name: { nl: "Andere vraag", en: "Other question", fr: "Autre question" } },
 ];
 
-export async function seedDemoCounter(db: DbOrTx) {
+export async function seedDemoCounter(db: Database) {
   for (const theme of DEMO_THEMES) await db.insert(deskThemes).values({ ...theme, isDemo: true }).onConflictDoNothing();
   for (const name of ["Loket 1", "Loket 2", "Loket 3", "Loket 4"]) await db.insert(desks).values({ name }).onConflictDoNothing();
   // A demo appointment schedule (weekday mornings), labelled as demo on the booking page.

@@ -6,7 +6,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import matter from "gray-matter";
 import { z } from "zod";
 import { knowledgeArticles, knowledgeRevisions, knowledgeSearchTerms, LANGUAGES, type Language } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 import { addMonths, addWords, applyPublishedContent, type ArticleContent } from "../app/modules/knowledge/content.server";
 import { clearSearchCache } from "../app/modules/knowledge/search-cache";
 import { expandKeywords } from "../app/modules/knowledge/search-terms";
@@ -71,7 +71,7 @@ export function loadArticleFiles(root = path.join(here, "knowledge")): SeedArtic
  * revision came from an older seed file is updated; an article an editor has saved since
  * is left alone, so a reseed never overwrites the editors' work.
  */
-export async function seedKnowledge(db: DbOrTx) {
+export async function seedKnowledge(db: Database) {
   let changed = 0;
   for (const a of loadArticleFiles()) {
     if (a.status !== "published") continue;
@@ -119,7 +119,7 @@ export function loadSearchTermFiles(root = path.join(here, "knowledge")): { lang
  * search also finds a Dutch-only article (search.server.ts). Kept apart from the article files
  * so translators and the search terms do not edit the same file. Upserted on every seed.
  */
-async function seedSearchTerms(db: DbOrTx) {
+async function seedSearchTerms(db: Database) {
   const rows = loadSearchTermFiles();
   await db.transaction(async (tx) => {
     for (const r of rows) {
@@ -137,7 +137,7 @@ async function seedSearchTerms(db: DbOrTx) {
  * The keywords are computed at publication; when the way they are computed changes (issue 16:
  * synonyms moved to query time), published articles get them recomputed here, once.
  */
-async function refreshKeywords(db: DbOrTx) {
+async function refreshKeywords(db: Database) {
   const rows = await db
     .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, summary: knowledgeArticles.summary, questions: knowledgeArticles.questions, searchTerms: knowledgeArticles.searchTerms, searchKeywords: knowledgeArticles.searchKeywords })
     .from(knowledgeArticles)

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { caseDefinitions, services } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 import { requestDefinition, type RequestDefinition } from "../app/modules/cases/definitions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +20,7 @@ export function loadRequestDefinitions(dir = path.join(here, "requests")): Reque
 }
 
 /** Adds the form and status model of each requestable service that has none yet. */
-export async function seedRequestDefinitions(db: DbOrTx) {
+export async function seedRequestDefinitions(db: Database) {
   let added = 0;
   for (const def of loadRequestDefinitions()) {
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.slug, def.service));

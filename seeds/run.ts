@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { teamMembers } from "../db/schema";
-import type { DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 import { ensurePerson, ensureTeam } from "../tests/factories/identity";
 import { seedCatalog } from "./catalog";
 import { seedDemoCounter } from "./counter";
@@ -16,7 +16,7 @@ export class SeedRefused extends Error {}
  * The idempotent seed runner: every step inserts what is missing and changes nothing
  * that exists, so running it twice (or on every start) never duplicates data.
  */
-export async function runSeeds(db: DbOrTx, opts: { demo: boolean; production: boolean; demoHistory?: boolean }) {
+export async function runSeeds(db: Database, opts: { demo: boolean; production: boolean; demoHistory?: boolean }) {
   for (const team of TEAMS) await ensureTeam(db, team);
   await seedCatalog(db);
   await seedBuildings(db);

@@ -158,8 +158,12 @@ export default function CasePage() {
           {d.events.map((e, i) => (
             <li key={i}>
               <span className="muted">{dateTime.format(new Date(e.at))}</span>{" "}
-              {e.type === "status-changed" ? t("case.events.status", { status: pick(e.statusText as Text3 | undefined, lng) ?? String(e.data.to) }) : t(`case.events.${e.type}`, { defaultValue: e.type })}
-              {typeof e.data.note === "string" ? <p className="pre-line">{e.data.note}</p> : null}
+              {e.type === "status-changed"
+                ? t("case.events.status", { status: pick(e.statusText as Text3 | undefined, lng) ?? e.data.to })
+                : e.type === "legacy"
+                  ? t(`case.events.${e.storedType}`, { defaultValue: e.storedType })
+                  : t(`case.events.${e.type}`, { defaultValue: e.type })}
+              {e.note ? <p className="pre-line">{e.note}</p> : null}
             </li>
           ))}
         </ol>

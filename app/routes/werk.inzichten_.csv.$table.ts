@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { dashboardRequest } from "~/modules/insights/access.server";
-import { DASHBOARD_TABLES, isDashboardTable } from "~/modules/insights/dashboard.server";
+import { dashboardTable, isDashboardTable } from "~/modules/insights/dashboard.server";
 import { toCsv } from "~/modules/insights/tables";
 import { loaderOf } from "~/utils/kernel";
 
@@ -13,7 +13,7 @@ export const loader = loaderOf({
     const id = params.table;
     const req = await dashboardRequest(actor, new URL(request.url));
     if (!req.ok) return new Response("Invalid period or team\n", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    const table = await DASHBOARD_TABLES[id](req.period);
+    const table = await dashboardTable(id, req.period);
     return new Response(toCsv(table), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { brusselsFormat } from "~/utils/brussels-format";
+import { textOf } from "~/modules/cases/events";
 import type { CaseView } from "./types";
 
 type CaseEvent = CaseView["events"][number];
@@ -11,33 +12,34 @@ export function CaseTimeline({ events, names, statusLabel }: { events: CaseEvent
   const dateTime = brusselsFormat(i18n.language, "dateTime");
   const name = (id: unknown) => (typeof id === "string" ? (names[id] ?? "—") : t("queue.nobody"));
 
-  const describe = (e: CaseEvent) => {
-    const x = e.data as Record<string, unknown>;
+  const describe = (e: CaseEvent): string => {
     switch (e.type) {
       case "status-changed":
-        return t("events.status-changed", { from: statusLabel(x.from), to: statusLabel(x.to) });
+        return t("events.status-changed", { from: statusLabel(e.data.from), to: statusLabel(e.data.to) });
       case "assigned":
-        return x.claimed ? t("events.claimed") : t("events.assigned", { to: name(x.to) });
+        return e.data.claimed ? t("events.claimed") : t("events.assigned", { to: name(e.data.to) });
       case "team-changed":
-        return t("events.team-changed", { from: name(x.from), to: name(x.to) });
+        return t("events.team-changed", { from: name(e.data.from), to: name(e.data.to) });
       case "clock-resumed":
-        return t("events.clock-resumed", { date: date.format(new Date(String(x.dueAt))) });
+        return t("events.clock-resumed", { date: date.format(new Date(e.data.dueAt)) });
       case "deadline-extended":
-        return t("events.deadline-extended", { date: date.format(new Date(String(x.to))) });
+        return t("events.deadline-extended", { date: date.format(new Date(e.data.to)) });
       case "task-created":
       case "task-done":
-        return t(`events.${e.type}`, { task: t(`tasks.kinds.${String(x.kind)}`) });
+        return t(`events.${e.type}`, { task: t(`tasks.kinds.${e.data.kind}`) });
       case "sub-status-changed":
-        return t("events.sub-status-changed", { subStatus: x.subStatus ?? "—" });
+        return t("events.sub-status-changed", { subStatus: e.data.subStatus ?? "—" });
       case "rated":
-        return t("events.rated", { score: x.score });
+        return t("events.rated", { score: e.data.score });
+      case "legacy":
+        // A row no current type describes: its stored type in words if known, else as stored.
+        return t(`events.${e.storedType}`, { defaultValue: e.storedType });
       default:
         return t(`events.${e.type}`, { defaultValue: e.type });
     }
   };
   const detail = (e: CaseEvent) => {
-    const x = e.data as Record<string, unknown>;
-    const body = [x.note, x.reason, x.body].find((v) => typeof v === "string") as string | undefined;
+    const body = textOf(e);
     return body ? <p className="pre-line">{body}</p> : null;
   };
 

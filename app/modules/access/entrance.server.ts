@@ -226,7 +226,7 @@ export async function requestWalkIn(entrance: Entrance, input: { name: string; h
   if (input.hostId !== RECEPTION) {
     const listed = await walkInHostsFor(entrance.buildingId);
     if (!listed.some((h) => h.id === input.hostId)) throw new DomainError("VALIDATION", "access:entrance.errors.host");
-    host = await findPerson(input.hostId);
+    host = await findPerson(input.hostId, db);
   }
   const key = randomBytes(18).toString("base64url");
   const id = await db.transaction(async (tx) => {

@@ -178,7 +178,7 @@ export async function getInvitation(actor: CurrentUser, id: string) {
         .where(inArray(scans.passId, rows.map((r) => r.id)))
         .orderBy(asc(scans.at))
     : [];
-  if (inv.hostId !== actor.id) await recordAudit({ actorId: actor.id, action: "access.invitation.viewed", entityType: "invitation", entityId: id });
+  if (inv.hostId !== actor.id) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "access.invitation.viewed", entityType: "invitation", entityId: id }, tx));
   return {
     id: inv.id,
     mine: inv.hostId === actor.id,
@@ -331,7 +331,7 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
     .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
     .where(and(eq(passes.buildingId, buildingId), eq(passes.inside, true)))
     .orderBy(asc(passes.visitorName));
-  await recordAudit({ actorId: actor.id, action: "access.presence.viewed", entityType: "building", entityId: buildingId, details: { count: people.length } });
+  await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "access.presence.viewed", entityType: "building", entityId: buildingId, details: { count: people.length } }, tx));
   return { building: { id: building.id, name: building.name }, people, at: new Date() };
 }
 

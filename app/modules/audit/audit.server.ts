@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog } from "../../../db/schema";
 import { peopleView } from "~/modules/identity/directory.server";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type DbOrTx, type Tx } from "~/utils/db.server";
 
 /** Read through identity's read-only join helper (decision 017). */
 const actor = peopleView("actor");
@@ -14,9 +14,9 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Records who did what to whose data. Call it inside the transaction of the change. */
-export async function recordAudit(entry: AuditEntry, conn: DbOrTx = db) {
-  await conn.insert(auditLog).values({
+/** Records who did what to whose data, in the transaction of the change (or of the look). */
+export async function recordAudit(entry: AuditEntry, tx: Tx) {
+  await tx.insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,
     subjectUserId: entry.subjectUserId ?? null,

@@ -35,7 +35,7 @@ const brussels = (now: Date) => {
 type Line = { reference: string; serviceTitle: string; dueAt: Date; status: string };
 
 /** The overdue and due-tomorrow open cases of one team (Brussels calendar days). */
-export async function overviewForTeam(teamId: string, now = new Date(), conn: DbOrTx = db) {
+export async function overviewForTeam(teamId: string, now: Date, conn: DbOrTx) {
   const base = and(eq(cases.teamId, teamId), isNull(cases.closedAt));
   const cols = { reference: cases.reference, serviceTitle: service.title, dueAt: cases.dueAt, status: cases.status };
   const nowTs = sql`${now.toISOString()}::timestamptz`;

@@ -3,6 +3,7 @@ import { caseEvents, caseFiles, cases } from "../../../db/schema";
 import { servicesView } from "~/modules/catalog/directory.server";
 import { peopleView } from "~/modules/identity/directory.server";
 import { db, type DbOrTx, type Tx } from "~/utils/db.server";
+import { appendCaseEvent } from "./events.server";
 
 /**
  * What cases offers the other contexts (docs/decisions/017-cross-context-reads.md): cases read
@@ -13,7 +14,7 @@ const service = servicesView("service");
 const resident = peopleView("resident");
 
 /** A case's id and resident by its reference (undefined when unknown). */
-export async function findCase(reference: string, conn: DbOrTx = db) {
+export async function findCase(reference: string, conn: DbOrTx) {
   const [c] = await conn.select({ id: cases.id, residentId: cases.residentId }).from(cases).where(eq(cases.reference, reference));
   return c;
 }
@@ -33,7 +34,7 @@ export async function attachFilesToCase(tx: Tx, reference: string, fileIds: stri
 /** "Identity checked at the counter": the agent saw the resident's identity card (decision 009). */
 export async function recordIdentityCheckedAtCounter(tx: Tx, reference: string, actorId: string) {
   const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
-  await tx.insert(caseEvents).values({ caseId: c.id, actorId, type: "identity-checked", visibility: "internal", data: { method: "counter" } });
+  await appendCaseEvent(tx, { caseId: c.id, actorId, type: "identity-checked", data: { method: "counter" } });
 }
 
 /** One case of this resident with its service title and the resident's contact choices (for the intake confirmation). */

@@ -9,6 +9,8 @@ import { db } from "~/utils/db.server";
 import { expectedCompletion, resumedDueAt } from "./clock";
 import { statusOf } from "./definitions";
 import { definitionByServiceId } from "./definitions.server";
+import { residentNoteOf, storedTypeOf } from "./events";
+import { appendCaseEvent, caseEventsOf, typedRow } from "./events.server";
 import { storeUploads } from "./requests.server";
 import { fileStorage } from "./storage.server";
 import type { Upload } from "./uploads.server";
@@ -75,7 +77,8 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
       .select({ at: caseEvents.at, type: caseEvents.type, data: caseEvents.data })
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.visibility, "resident")))
-      .orderBy(asc(caseEvents.at), asc(caseEvents.id)),
+      .orderBy(asc(caseEvents.at), asc(caseEvents.id))
+      .then((rows) => rows.map(typedRow)),
     db.select().from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
     db.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
   ]);
@@ -97,9 +100,9 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
     expectedBy: expectedCompletion(c),
     normIsDemo: def?.statusModel.normIsDemo ?? true,
     answers: c.answers,
-    events: events.map((e) => ({ at: e.at, type: e.type, data: e.data, statusText: typeof e.data.to === "string" && def ? statusOf(def.statusModel, e.data.to)?.text : undefined })),
+    events: events.map((e) => ({ ...e, statusText: e.type === "status-changed" && def ? statusOf(def.statusModel, e.data.to)?.text : undefined, note: residentNoteOf(e) })),
     /** The reason the city gave with its decision (plain text; the page escapes it). */
-    decisionReason: c.closedAt ? (events.filter((e) => e.type === "status-changed" && typeof e.data.result === "string" && typeof e.data.note === "string").at(-1)?.data.note as string | undefined) ?? null : null,
+    decisionReason: c.closedAt ? (events.flatMap((e) => (e.type === "status-changed" && e.data.result !== undefined && e.data.note !== undefined ? [e.data.note] : [])).at(-1) ?? null) : null,
     messages: messages.map((m) => ({ id: m.id, at: m.at, fromStaff: m.fromStaff, kind: m.kind, body: m.body, files: files.filter((f) => f.messageId === m.id) })),
     files: files.filter((f) => !f.messageId),
     openQuestion: openQuestion ? { body: openQuestion.body, at: openQuestion.at } : null,
@@ -129,13 +132,7 @@ export async function replyToCase(actor: CurrentUser, reference: string, body: s
       // The resident's change makes any staff form built on the old version stale.
       .set({ version: sql`${cases.version} + 1`, lastChangeAt: now, ...(answering ? { waitingSince: null, dueAt: resumedDueAt(locked.dueAt, locked.waitingSince!, now) } : {}) })
       .where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      actorId: actor.id,
-      type: answering ? "info-provided" : "message",
-      visibility: "resident",
-      data: { messageId: msg.id, files: Object.keys(stored.refs).length },
-    });
+    await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: answering ? "info-provided" : "message", data: { messageId: msg.id, files: Object.keys(stored.refs).length } });
     return { answered: answering, files: Object.values(stored.refs) };
   });
 }
@@ -155,7 +152,7 @@ export async function withdrawCase(actor: CurrentUser, reference: string) {
     if (locked.closedAt || !status?.withdrawable || !status.next.includes("ingetrokken")) throw new DomainError("INVALID_STATE", "cases:errors.cannotWithdraw");
     const now = new Date();
     await tx.update(cases).set({ version: sql`${cases.version} + 1`, status: "ingetrokken", result: "ingetrokken", subStatus: null, closedAt: now, waitingSince: null, lastChangeAt: now }).where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "status-changed", visibility: "resident", data: { from: locked.status, to: "ingetrokken", result: "ingetrokken", by: "resident" } });
+    await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: "status-changed", data: { from: locked.status, to: "ingetrokken", result: "ingetrokken", by: "resident" } });
   });
 }
 
@@ -165,7 +162,7 @@ export async function rateCase(actor: CurrentUser, reference: string, score: num
     const [locked] = await tx.select().from(cases).where(eq(cases.id, c.id)).for("update");
     if (!locked.closedAt || locked.result === "ingetrokken" || locked.satisfactionScore !== null) throw new DomainError("INVALID_STATE", "cases:errors.cannotRate");
     await tx.update(cases).set({ satisfactionScore: score, satisfactionComment: comment || null }).where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type: "rated", visibility: "resident", data: { score } });
+    await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: "rated", data: { score } });
   });
 }
 
@@ -189,13 +186,14 @@ export async function getMyFile(actor: CurrentUser, fileId: string) {
 
 /** Everything the portal keeps about the resident, as one JSON document. */
 export async function exportMyData(actor: CurrentUser) {
-  const person = await findPerson(actor.id);
+  const person = await findPerson(actor.id, db);
   const me = person && { name: person.name, email: person.email, phone: person.phone, preferredLanguage: person.preferredLanguage, preferredChannel: person.preferredChannel, createdAt: person.createdAt };
   const mine = await db.select().from(cases).where(eq(cases.residentId, actor.id)).orderBy(asc(cases.submittedAt));
   const out = [];
   for (const c of mine) {
     const [events, messages, files] = await Promise.all([
-      db.select({ at: caseEvents.at, type: caseEvents.type, data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.visibility, "resident"))).orderBy(asc(caseEvents.id)),
+      // Exported as stored: a legacy row keeps its own type and data.
+      caseEventsOf(db, c.id, { residentOnly: true }).then((rows) => rows.map((e) => ({ at: e.at, type: storedTypeOf(e), data: e.data }))),
       db.select({ at: caseMessages.at, fromStaff: caseMessages.fromStaff, kind: caseMessages.kind, body: caseMessages.body }).from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
       db.select({ id: caseFiles.id, filename: caseFiles.filename, contentType: caseFiles.contentType, size: caseFiles.size, createdAt: caseFiles.createdAt }).from(caseFiles).where(eq(caseFiles.caseId, c.id)),
     ]);

@@ -50,7 +50,7 @@ export function filtersFromUrl(url: URL): QueueFilters {
 
 /** The teams whose queue the actor may open: their own (back office), all (admin). */
 export async function queueTeams(actor: CurrentUser) {
-  if (can(actor, "admin.manage")) return teamOptions();
+  if (can(actor, "admin.manage")) return teamOptions(db);
   if (!can(actor, "cases.queue")) return [];
   return actor.teams.map((t) => ({ id: t.id, name: t.name }));
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { caseDrafts, caseEvents, caseFiles, caseSequences, cases, type CaseChannel } from "../../../db/schema";
+import { caseDrafts, caseFiles, caseSequences, cases, type CaseChannel } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { assertAssurance, stepUpFor } from "~/modules/identity/assurance.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -8,6 +8,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { initialDueAt, referenceFor, yearInBrussels } from "./clock";
 import { statusOf, type FileRef } from "./definitions";
 import { definitionByServiceId, definitionBySlug, listRequestable, type LoadedDefinition } from "./definitions.server";
+import { appendCaseEvent } from "./events.server";
 import { inputFor, schemaForFields, valuesFromAnswers } from "./form-schema";
 import { tellResident } from "./notify.server";
 import { fileStorage } from "./storage.server";
@@ -230,10 +231,8 @@ export async function createCase(tx: Tx, input: NewCase): Promise<{ reference: s
       lastChangeAt: now,
     })
     .returning({ id: cases.id });
-  await tx.insert(caseEvents).values([
-    { caseId: row.id, actorId: actor.id, type: "submitted", visibility: "resident", data: { channel: input.channel, status: initial.key } },
-    { caseId: row.id, actorId: null, type: "routed", visibility: "internal", data: { teamId: def.teamId } },
-  ]);
+  await appendCaseEvent(tx, { caseId: row.id, actorId: actor.id, type: "submitted", data: { channel: input.channel, status: initial.key } });
+  await appendCaseEvent(tx, { caseId: row.id, actorId: null, type: "routed", data: { teamId: def.teamId } });
   if (input.draftId) {
     await tx.update(caseFiles).set({ caseId: row.id }).where(and(eq(caseFiles.draftId, input.draftId), isNull(caseFiles.caseId)));
     await tx.delete(caseDrafts).where(eq(caseDrafts.id, input.draftId));

@@ -31,7 +31,7 @@ export const serviceConfigSchema = z.object({
 
 export async function listServiceConfigs(actor: CurrentUser) {
   requireAdmin(actor);
-  const [defs, allTeams] = await Promise.all([listRequestable(), teamOptions()]);
+  const [defs, allTeams] = await Promise.all([listRequestable(), teamOptions(db)]);
   const names = new Map(allTeams.map((t) => [t.id, t.name]));
   return defs.map((d) => ({ slug: d.slug, title: d.title, teamName: d.teamId ? (names.get(d.teamId) ?? null) : null, statuses: d.statusModel.statuses.length, normDays: d.statusModel.normDays }));
 }
@@ -40,7 +40,7 @@ export async function getServiceConfig(actor: CurrentUser, slug: string) {
   requireAdmin(actor);
   const def = await definitionBySlug(slug);
   if (!def) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  const allTeams = await teamOptions();
+  const allTeams = await teamOptions(db);
   return { slug: def.slug, title: def.title, teamId: def.teamId, normDays: def.statusModel.normDays, requiredAssurance: def.requiredAssurance, statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2), teams: allTeams };
 }
 

@@ -2,6 +2,7 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import type { CaseAction } from "./backoffice-schemas";
 import { endOfDay } from "./backoffice-schemas";
 import type { Text3 } from "./definitions";
+import { idsNamedBy } from "./events";
 import {
   askResident,
   assignCase,
@@ -30,7 +31,7 @@ export type NextStep = "closed" | "follow" | "claim" | "waiting" | "overdue" | "
 
 export async function staffCasePage(actor: CurrentUser, reference: string) {
   const o = await openCaseAsStaff(actor, reference);
-  const ids = o.events.flatMap((e) => [e.data.from, e.data.to].filter((x): x is string => typeof x === "string"));
+  const ids = o.events.flatMap(idsNamedBy);
   const names = await namesFor(ids);
   const c = o.case;
   const nextStep: NextStep = c.closedAt
@@ -74,7 +75,7 @@ export async function staffCasePage(actor: CurrentUser, reference: string) {
     assigneeName: o.assigneeName,
     moves: o.moves.map((s) => ({ key: s.key, text: s.text, subStatuses: s.subStatuses })),
     decisions: o.decisions.map((s) => ({ key: s.key, text: s.text })),
-    events: o.events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, visibility: e.visibility, data: e.data, actorName: e.actorName })),
+    events: o.events.map((e) => ({ ...e, at: e.at.toISOString() })),
     names,
     messages: o.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), fromStaff: m.fromStaff, kind: m.kind, body: m.body, files: o.files.filter((f) => f.messageId === m.id) })),
     files: o.files.filter((f) => !f.messageId),

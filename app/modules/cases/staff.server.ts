@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { caseEvents, caseFiles, caseMessages, cases, type EventVisibility } from "../../../db/schema";
 import { activeTeamMembers, findPerson, isActiveTeamMember, peopleView, personNames, teamExists, teamNames, teamOptions } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -6,6 +6,8 @@ import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { db, type Tx } from "~/utils/db.server";
 import { expectedCompletion, resumedDueAt } from "./clock";
+import type { CaseEvent } from "./events";
+import { appendCaseEvent, typedRow } from "./events.server";
 import { isFinal, statusOf } from "./definitions";
 import { definitionByServiceId } from "./definitions.server";
 import { fileStorage } from "./storage.server";
@@ -50,8 +52,7 @@ async function update(tx: Tx, c: CaseRow, set: Partial<typeof cases.$inferInsert
   await tx.update(cases).set({ ...set, version: c.version + 1, lastChangeAt: now }).where(eq(cases.id, c.id));
 }
 
-const event = (tx: Tx, c: CaseRow, actor: CurrentUser, type: string, visibility: EventVisibility, data: Record<string, unknown> = {}) =>
-  tx.insert(caseEvents).values({ caseId: c.id, actorId: actor.id, type, visibility, data });
+const event = (tx: Tx, c: CaseRow, actor: CurrentUser, e: CaseEvent) => appendCaseEvent(tx, { ...e, caseId: c.id, actorId: actor.id });
 
 const required = (text: string | undefined | null, key = "backoffice:errors.required") => {
   if (!text?.trim()) throw new DomainError("VALIDATION", key);
@@ -72,11 +73,12 @@ export async function openCaseAsStaff(actor: CurrentUser, reference: string) {
         .from(caseEvents)
         .leftJoin(eventActor, eq(eventActor.id, caseEvents.actorId))
         .where(eq(caseEvents.caseId, c.id))
-        .orderBy(asc(caseEvents.id)),
+        .orderBy(asc(caseEvents.id))
+        .then((rows) => rows.map(typedRow)),
       tx.select().from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
       tx.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
       findPerson(c.residentId, tx),
-      tasksOfCase(c.id),
+      tasksOfCase(tx, c.id),
       c.teamId ? activeTeamMembers(c.teamId, tx) : Promise.resolve([]),
       teamOptions(tx),
     ]);
@@ -152,7 +154,7 @@ export async function claimCase(actor: CurrentUser, reference: string, input: Ve
     open(c);
     if (c.assigneeId === actor.id) return;
     await update(tx, c, { assigneeId: actor.id });
-    await event(tx, c, actor, "assigned", "internal", { from: c.assigneeId, to: actor.id, claimed: true });
+    await event(tx, c, actor, { type: "assigned", data: { from: c.assigneeId, to: actor.id, claimed: true } });
   });
 }
 
@@ -166,14 +168,14 @@ export async function assignCase(actor: CurrentUser, reference: string, input: V
       const team = (await teamExists(input.teamId, tx)) ? { id: input.teamId } : undefined;
       if (!team) throw new DomainError("VALIDATION", "backoffice:errors.unknownTeam");
       await update(tx, c, { teamId: team.id, assigneeId: null });
-      await event(tx, c, actor, "team-changed", "internal", { from: c.teamId, to: team.id, reason });
+      await event(tx, c, actor, { type: "team-changed", data: { from: c.teamId, to: team.id, reason } });
       return;
     }
     if (input.assigneeId) {
       if (!c.teamId || !(await isActiveTeamMember(c.teamId, input.assigneeId, tx))) throw new DomainError("VALIDATION", "backoffice:errors.notInTeam");
     }
     await update(tx, c, { assigneeId: input.assigneeId ?? null });
-    await event(tx, c, actor, "assigned", "internal", { from: c.assigneeId, to: input.assigneeId ?? null, reason });
+    await event(tx, c, actor, { type: "assigned", data: { from: c.assigneeId, to: input.assigneeId ?? null, reason } });
   });
 }
 
@@ -194,8 +196,8 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     const note = input.note?.trim() || undefined;
     // A closed case no longer waits for anyone: the clock stops with it.
     await update(tx, c, { status: to.key, subStatus: input.subStatus ?? null, ...(closing ? { closedAt: now, result: to.result ?? to.key, waitingSince: null } : {}) }, now);
-    await event(tx, c, actor, "status-changed", "resident", { from: from.key, to: to.key, ...(closing ? { result: to.result ?? to.key } : {}), ...(note ? { note } : {}) });
-    if (input.subStatus) await event(tx, c, actor, "sub-status-changed", "internal", { subStatus: input.subStatus });
+    await event(tx, c, actor, { type: "status-changed", data: { from: from.key, to: to.key, ...(closing ? { result: to.result ?? to.key } : {}), ...(note ? { note } : {}) } });
+    if (input.subStatus) await event(tx, c, actor, { type: "sub-status-changed", data: { subStatus: input.subStatus } });
     if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text, ...(closing && note ? { reason: note } : {}) });
     if (closing) await informFrontOffice(tx, c, "decision", now);
     return { status: to.key, closed: closing };
@@ -207,7 +209,7 @@ async function changeSubStatus(tx: Tx, actor: CurrentUser, c: CaseRow, allowed: 
   open(c);
   if (subStatus && !allowed.includes(subStatus)) throw new DomainError("VALIDATION", "cases:errors.unknownSubStatus");
   await update(tx, c, { subStatus }, now);
-  await event(tx, c, actor, "sub-status-changed", "internal", { subStatus });
+  await event(tx, c, actor, { type: "sub-status-changed", data: { subStatus } });
   return { status: c.status, closed: false };
 }
 
@@ -237,7 +239,7 @@ export async function askResident(actor: CurrentUser, reference: string, questio
     const now = new Date();
     const [msg] = await tx.insert(caseMessages).values({ caseId: c.id, authorId: actor.id, fromStaff: true, kind: "question", body }).returning({ id: caseMessages.id });
     await update(tx, c, { waitingSince: c.waitingSince ?? now }, now);
-    await event(tx, c, actor, "info-requested", "resident", { messageId: msg.id });
+    await event(tx, c, actor, { type: "info-requested", data: { messageId: msg.id } });
     await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "question", serviceTitle: def.title });
     await informFrontOffice(tx, c, "question", now);
   });
@@ -250,13 +252,13 @@ export async function sendTeamMessage(actor: CurrentUser, reference: string, bod
     const { c, def } = await lockForWork(tx, actor, reference, opts.version);
     if (opts.internal) {
       // A note changes nothing a colleague could overwrite: no version bump, so it never makes their form stale.
-      await event(tx, c, actor, "note", "internal", { body: text });
+      await event(tx, c, actor, { type: "note", data: { body: text } });
       return;
     }
     open(c);
     const [msg] = await tx.insert(caseMessages).values({ caseId: c.id, authorId: actor.id, fromStaff: true, kind: "message", body: text }).returning({ id: caseMessages.id });
     await update(tx, c, {});
-    await event(tx, c, actor, "message", "resident", { messageId: msg.id, fromStaff: true });
+    await event(tx, c, actor, { type: "message", data: { messageId: msg.id, fromStaff: true } });
     await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "message", serviceTitle: def.title });
   });
 }
@@ -269,7 +271,7 @@ export async function pauseClock(actor: CurrentUser, reference: string, input: V
     open(c);
     if (c.waitingSince) throw new DomainError("INVALID_STATE", "backoffice:errors.alreadyPaused");
     await update(tx, c, { waitingSince: new Date() });
-    await event(tx, c, actor, "clock-paused", "internal", { reason });
+    await event(tx, c, actor, { type: "clock-paused", data: { reason } });
   });
 }
 
@@ -281,7 +283,7 @@ export async function resumeClock(actor: CurrentUser, reference: string, input: 
     if (!c.waitingSince) throw new DomainError("INVALID_STATE", "backoffice:errors.notPaused");
     const dueAt = resumedDueAt(c.dueAt, c.waitingSince, now);
     await update(tx, c, { waitingSince: null, dueAt }, now);
-    await event(tx, c, actor, "clock-resumed", "internal", { dueAt: dueAt.toISOString(), pausedSince: c.waitingSince.toISOString() });
+    await event(tx, c, actor, { type: "clock-resumed", data: { dueAt: dueAt.toISOString(), pausedSince: c.waitingSince.toISOString() } });
     return { dueAt };
   });
 }
@@ -295,7 +297,7 @@ export async function extendDeadline(actor: CurrentUser, reference: string, inpu
     if (!(input.dueAt.getTime() > c.dueAt.getTime())) throw new DomainError("VALIDATION", "backoffice:errors.extendLater");
     await update(tx, c, { dueAt: input.dueAt });
     const expectedBy = expectedCompletion({ ...c, dueAt: input.dueAt })!;
-    await event(tx, c, actor, "deadline-extended", "resident", { note: reason, from: c.dueAt.toISOString(), to: input.dueAt.toISOString() });
+    await event(tx, c, actor, { type: "deadline-extended", data: { note: reason, from: c.dueAt.toISOString(), to: input.dueAt.toISOString() } });
     await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "extended", serviceTitle: def.title, expectedBy });
   });
 }
@@ -315,6 +317,6 @@ export async function requestFrontOfficeTask(actor: CurrentUser, reference: stri
 export async function namesFor(ids: string[]) {
   const uniq = [...new Set(ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)))];
   if (!uniq.length) return {} as Record<string, string>;
-  const [u, t] = await Promise.all([personNames(uniq), teamNames(uniq)]);
+  const [u, t] = await Promise.all([personNames(uniq, db), teamNames(uniq, db)]);
   return Object.fromEntries([...u, ...t]);
 }

@@ -4,7 +4,8 @@ import { servicesView } from "~/modules/catalog/directory.server";
 import { peopleView, personNameOf } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type DbOrTx, type Tx } from "~/utils/db.server";
+import { appendCaseEvent } from "./events.server";
 import { MANUAL_TASK_KINDS_LIST } from "./task-kinds";
 import { can } from "~/modules/identity/permissions";
 
@@ -49,7 +50,7 @@ export async function createTask(
       data: input.data ?? {},
     })
     .returning();
-  await tx.insert(caseEvents).values({ caseId: input.caseId, actorId: input.createdById ?? null, type: "task-created", visibility: "internal", data: { taskId: task.id, kind: input.kind, ...(input.note ? { note: input.note.trim() } : {}) } });
+  await appendCaseEvent(tx, { caseId: input.caseId, actorId: input.createdById ?? null, type: "task-created", data: { taskId: task.id, kind: input.kind, ...(input.note ? { note: input.note.trim() } : {}) } });
   return task;
 }
 
@@ -100,14 +101,14 @@ export async function completeTask(actor: CurrentUser, taskId: string) {
     if (!task || (task.assigneeId && task.assigneeId !== actor.id && !can(actor, "admin.manage"))) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
     if (task.doneAt) return { already: true };
     await tx.update(caseTasks).set({ doneAt: new Date(), doneById: actor.id }).where(eq(caseTasks.id, task.id));
-    await tx.insert(caseEvents).values({ caseId: task.caseId, actorId: actor.id, type: "task-done", visibility: "internal", data: { taskId: task.id, kind: task.kind } });
+    await appendCaseEvent(tx, { caseId: task.caseId, actorId: actor.id, type: "task-done", data: { taskId: task.id, kind: task.kind } });
     return { already: false };
   });
 }
 
 /** The tasks of one case (for the case page), open first. */
-export async function tasksOfCase(caseId: string) {
-  return db
+export async function tasksOfCase(conn: DbOrTx, caseId: string) {
+  return conn
     .select({ id: caseTasks.id, kind: caseTasks.kind, note: caseTasks.note, dueAt: caseTasks.dueAt, doneAt: caseTasks.doneAt, data: caseTasks.data, assigneeName: personNameOf(caseTasks.assigneeId) })
     .from(caseTasks)
     .where(eq(caseTasks.caseId, caseId))

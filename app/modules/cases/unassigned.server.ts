@@ -47,13 +47,13 @@ export function workingHoursBefore(now: Date, hours: number) {
 }
 
 /** The teams whose active members number zero (a case sent there waits for nobody). */
-export async function activeMemberCount(teamId: string, conn: DbOrTx = db) {
+export async function activeMemberCount(teamId: string, conn: DbOrTx) {
   const [row] = await conn.execute<{ n: number }>(sql`select ${activeMemberCountOf(sql`${teamId}::uuid`)} as n`);
   return row?.n ?? 0;
 }
 
 /** Refuses routing a service to a team that nobody works in. */
-export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx = db) {
+export async function assertTeamHasActiveMembers(teamId: string, conn: DbOrTx) {
   if ((await activeMemberCount(teamId, conn)) === 0) throw new DomainError("VALIDATION", "backoffice:errors.teamWithoutMembers");
 }
 

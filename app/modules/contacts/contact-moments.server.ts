@@ -32,13 +32,13 @@ export async function registerContactMoment(actor: CurrentUser, input: ContactMo
   if (found.length !== new Set(input.articles).size) errors.articles = "contacts:errors.article";
   let caseId: string | null = null;
   if (input.caseReference) {
-    const c = await findCase(input.caseReference);
+    const c = await findCase(input.caseReference, db);
     if (!c || (input.residentId && c.residentId !== input.residentId)) errors.caseReference = "contacts:errors.caseNotFound";
     else caseId = c.id;
   }
   let ticket: { id: string; residentId: string | null } | undefined;
   if (input.ticketId) {
-    ticket = await findTicket(input.ticketId);
+    ticket = await findTicket(input.ticketId, db);
     if (!ticket) errors.ticketId = "contacts:errors.ticket";
   }
   if (Object.keys(errors).length) return { ok: false, errors };

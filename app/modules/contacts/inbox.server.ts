@@ -96,11 +96,11 @@ export async function openThread(actor: CurrentUser, threadId: string) {
   const moments = await threadMoments(threadId);
   if (!moments.length) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const residentId = moments.find((m) => m.residentId)?.residentId ?? null;
-  const person = residentId ? await findPerson(residentId) : undefined;
+  const person = residentId ? await findPerson(residentId, db) : undefined;
   const resident = person && { id: person.id, name: person.name, email: person.email, language: person.preferredLanguage };
-  if (residentId) await recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId });
+  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId }, tx));
   const staffIds = [...new Set(moments.map((m) => m.staffId).filter((x): x is string => !!x))];
-  const staff = [...(await personNames(staffIds))].map(([id, name]) => ({ id, name }));
+  const staff = [...(await personNames(staffIds, db))].map(([id, name]) => ({ id, name }));
   return {
     threadId,
     resident: resident ?? null,
@@ -232,7 +232,8 @@ export async function mailAttachment(actor: CurrentUser, momentId: string, index
   if (!m || !a) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const bytes = await fileStorage().get(a.storageKey);
   if (!bytes) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  if (m.residentId) await recordAudit({ actorId: actor.id, action: "contacts.mail.attachment.viewed", subjectUserId: m.residentId, entityType: "contact_moment", entityId: m.id, details: { filename: a.filename } });
+  const residentId = m.residentId;
+  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.attachment.viewed", subjectUserId: residentId, entityType: "contact_moment", entityId: m.id, details: { filename: a.filename } }, tx));
   return { filename: a.filename, bytes };
 }
 
@@ -245,7 +246,7 @@ export async function requestSource(actor: CurrentUser, threadId: string) {
   const first = moments.find((m) => m.direction === "in");
   if (!first) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const residentId = moments.find((m) => m.residentId)?.residentId ?? null;
-  const person = residentId ? await findPerson(residentId) : undefined;
+  const person = residentId ? await findPerson(residentId, db) : undefined;
   const resident = person && { id: person.id, name: person.name, email: person.email };
   const caseId = moments.find((m) => m.caseId)?.caseId ?? null;
   return { resident: resident ?? null, subject: first.subject, text: moments.filter((m) => m.direction === "in").map((m) => m.summary).join("\n\n"), from: (first.data as Partial<InboundMailData>).from ?? "", caseId };

@@ -129,7 +129,7 @@ export async function intakeConfirmation(actor: CurrentUser, residentId: string,
   assertCanViewResidents(actor);
   const row = await caseWithResident(reference, residentId);
   if (!row) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  await recordAudit({ actorId: actor.id, action: "resident.case.viewed", subjectUserId: row.residentId, entityType: "case", entityId: row.reference });
+  await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "resident.case.viewed", subjectUserId: row.residentId, entityType: "case", entityId: row.reference }, tx));
   // The printed confirmation is in the resident's language, whatever the agent's screen shows.
   const t = fixedT(row.preferredLanguage, "contacts");
   const letter = { lang: row.preferredLanguage, title: t("intake.letterTitle"), body: t("intake.letterBody", { name: row.residentName, reference: row.reference }) };

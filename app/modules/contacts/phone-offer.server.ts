@@ -39,7 +39,7 @@ export async function phoneOffer(resident: { id: string; phone: string | null })
 /** Saves an offered number to the profile (front office or admin), with an audit row. */
 export async function savePhoneFromRequest(actor: CurrentUser, residentId: string, phone: string) {
   assertCanViewResidents(actor);
-  const person = await findPerson(residentId);
+  const person = await findPerson(residentId, db);
   if (!person || !person.roles.includes("resident")) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   if (person.phone) throw new DomainError("CONFLICT", "contacts:errors.phoneAlreadySet");
   if (!(await phonesFromRequests(person.id)).includes(phone.trim())) throw new DomainError("VALIDATION", "contacts:errors.phoneNotOffered");

@@ -112,7 +112,11 @@ async function limit(name: string, key: string, max: number) {
 // ---------- the tablet at the desk ----------
 
 /** The visit the tablet at this desk asks about: the latest ticket finished here in the last minutes, not yet rated. */
-export async function rateableTicketAtDesk(deskId: string, conn: DbOrTx = db) {
+export async function rateableTicketAtDesk(deskId: string) {
+  return rateableTicket(db, deskId);
+}
+
+async function rateableTicket(conn: DbOrTx, deskId: string) {
   if (!/^[0-9a-f-]{36}$/.test(deskId)) return undefined;
   const row = await lastUnratedTicketAtDesk(deskId, TABLET_WINDOW_MINUTES, conn);
   return row ? { ticketId: row.id, number: row.number, deskName: row.desk_name } : undefined;
@@ -132,7 +136,7 @@ export async function rateAtDesk(input: { deskId: string; ticketId: string; scor
   if (!isScore(input.score)) throw new DomainError("VALIDATION", E("chooseFace"));
   const score = input.score;
   return db.transaction(async (tx) => {
-    const current = await rateableTicketAtDesk(input.deskId, tx);
+    const current = await rateableTicket(tx, input.deskId);
     if (!current || current.ticketId !== input.ticketId) throw new DomainError("INVALID_STATE", E("nothingToRate"));
     if (!(await scoreTicket(tx, input.ticketId, score))) throw new DomainError("INVALID_STATE", E("alreadyRated"));
   });
@@ -163,7 +167,7 @@ export async function rateByLink(token: string, score: number, clientKey: string
 
 // ---------- inviting by e-mail ----------
 
-async function invite(tx: DbOrTx, to: string, language: string, target: Target, name?: string) {
+async function invite(tx: Tx, to: string, language: string, target: Target, name?: string) {
   const lng = ["nl", "en", "fr"].includes(language) ? language : "nl";
   const t = fixedT(lng, "inbox");
   const params = { name: name ?? "", url: satisfactionUrl(signSatisfactionToken(target)) };
@@ -188,6 +192,6 @@ export async function inviteAfterVisits(batchSize = 50): Promise<number> {
 }
 
 /** After an e-mail conversation was answered and handled: a link to rate the answer. */
-export async function inviteAfterThread(tx: DbOrTx, threadId: string, to: string, language: string, name?: string) {
+export async function inviteAfterThread(tx: Tx, threadId: string, to: string, language: string, name?: string) {
   return invite(tx, to, language, { kind: "thread", id: threadId }, name);
 }

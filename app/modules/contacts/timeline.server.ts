@@ -104,7 +104,7 @@ export async function residentTimeline(residentId: string, page: number, lng = "
 
 export async function loadResident(residentId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(residentId)) return undefined;
-  const person = await findPerson(residentId);
+  const person = await findPerson(residentId, db);
   return person && person.roles.includes("resident") ? person : undefined;
 }
 
@@ -119,7 +119,7 @@ export async function openResidentFile(actor: CurrentUser, residentId: string, p
   // The audit row is written while the timeline is read: one round trip (and commit wait) less.
   // Nothing is returned unless the audit row was written: Promise.all rejects if it fails.
   const [, timeline, offeredPhone] = await Promise.all([
-    recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }),
+    db.transaction((tx) => recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }, tx)),
     residentTimeline(person.id, page, lng),
     phoneOffer(person),
   ]);

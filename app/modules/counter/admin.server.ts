@@ -154,7 +154,7 @@ export async function setDeskActive(actor: CurrentUser, id: string, active: bool
 /** Front-office staff an admin can put at a desk. */
 export async function listAgents(actor: CurrentUser) {
   assertAdmin(actor);
-  return (await activePeopleWithRole("frontoffice")).map((p) => ({ id: p.id, name: p.name }));
+  return (await activePeopleWithRole("frontoffice", db)).map((p) => ({ id: p.id, name: p.name }));
 }
 
 /** Who sits at which desk with which themes on a day (the day in Mechelen, "YYYY-MM-DD"). */

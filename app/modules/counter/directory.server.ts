@@ -9,7 +9,7 @@ import { db, type DbOrTx, type Tx } from "~/utils/db.server";
  */
 
 /** A ticket's id and resident (undefined when unknown). */
-export async function findTicket(id: string, conn: DbOrTx = db) {
+export async function findTicket(id: string, conn: DbOrTx) {
   const [ticket] = await conn.select({ id: tickets.id, residentId: tickets.residentId }).from(tickets).where(eq(tickets.id, id));
   return ticket;
 }
@@ -41,7 +41,7 @@ export async function markTicketInvited(tx: Tx, ticketId: string) {
 }
 
 /** The latest ticket finished at this desk in the last `minutes`, not yet rated, when no later one was finished there. */
-export async function lastUnratedTicketAtDesk(deskId: string, minutes: number, conn: DbOrTx = db) {
+export async function lastUnratedTicketAtDesk(deskId: string, minutes: number, conn: DbOrTx) {
   const [row] = await conn.execute<{ id: string; number: string; desk_name: string }>(sql`
     select t.id, t.number, d.name as desk_name from tickets t join desks d on d.id = t.desk_id
     where t.day >= (now() at time zone 'Europe/Brussels')::date - 1

@@ -3,7 +3,7 @@ import { deskAssignments, deskThemes, desks, tickets, type TicketStatus } from "
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { assertCan } from "~/modules/identity/permissions";
 
 /** "Today" at the counters is the day in Mechelen, not in UTC. */
@@ -107,7 +107,7 @@ export async function takeDesk(agent: CurrentUser, deskId: string, themeIds: str
  * Puts one agent at one desk for one day with the themes they serve (the agent's own choice on
  * /werk/loket, or an admin's planning). An agent has one desk per day; a desk one agent.
  */
-export async function seatAgent(tx: DbOrTx, input: { userId: string; deskId: string; day: SQL | string; themeIds: string[] }) {
+export async function seatAgent(tx: Tx, input: { userId: string; deskId: string; day: SQL | string; themeIds: string[] }) {
   const day = typeof input.day === "string" ? sql`${input.day}::date` : input.day;
   await tx.delete(deskAssignments).where(and(eq(deskAssignments.userId, input.userId), sql`${deskAssignments.day} = ${day}`));
   const taken = await tx.execute(sql`
@@ -121,8 +121,8 @@ const historyEntry = (event: string, by: string, detail?: string) =>
   sql`history || ${JSON.stringify([{ at: new Date().toISOString(), event, by, detail }])}::jsonb`;
 
 /** The ticket this agent is busy with (called or being served), if any. */
-export async function currentTicket(agent: CurrentUser, conn: DbOrTx = db) {
-  const [row] = await conn
+export async function currentTicket(agent: CurrentUser) {
+  const [row] = await db
     .select({ ticket: tickets, themeName: deskThemes.name })
     .from(tickets)
     .innerJoin(deskThemes, eq(deskThemes.id, tickets.themeId))

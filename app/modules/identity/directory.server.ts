@@ -58,13 +58,13 @@ export type Person = {
 
 
 /** One person by id (undefined when unknown). */
-export async function findPerson(id: string, conn: DbOrTx = db): Promise<Person | undefined> {
+export async function findPerson(id: string, conn: DbOrTx): Promise<Person | undefined> {
   const [person] = await conn.select(personColumns).from(users).where(eq(users.id, id));
   return person;
 }
 
 /** Names by id, in one query (for lists that show who did what). */
-export async function personNames(ids: readonly string[], conn: DbOrTx = db): Promise<Map<string, string>> {
+export async function personNames(ids: readonly string[], conn: DbOrTx): Promise<Map<string, string>> {
   const uniq = [...new Set(ids)].filter(Boolean);
   if (!uniq.length) return new Map();
   const rows = await conn.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, uniq));
@@ -72,7 +72,7 @@ export async function personNames(ids: readonly string[], conn: DbOrTx = db): Pr
 }
 
 /** Active people holding a role, by name (`id` narrows to one person). */
-export async function activePeopleWithRole(role: Role, conn: DbOrTx = db, id?: string) {
+export async function activePeopleWithRole(role: Role, conn: DbOrTx, id?: string) {
   return conn
     .select({ id: users.id, name: users.name, email: users.email, preferredLanguage: users.preferredLanguage })
     .from(users)
@@ -81,7 +81,7 @@ export async function activePeopleWithRole(role: Role, conn: DbOrTx = db, id?: s
 }
 
 /** The active resident with this e-mail address (lower case), as a list of at most one. */
-export async function activeResidentsByEmail(email: string, conn: DbOrTx = db) {
+export async function activeResidentsByEmail(email: string, conn: DbOrTx) {
   return conn
     .select({ id: users.id })
     .from(users)
@@ -105,12 +105,12 @@ export async function findResidents(kind: "email" | "phone" | "name", q: string,
 }
 
 /** All teams by name. */
-export async function teamOptions(conn: DbOrTx = db) {
+export async function teamOptions(conn: DbOrTx) {
   return conn.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 }
 
 /** Team names by id, in one query. */
-export async function teamNames(ids: readonly string[], conn: DbOrTx = db): Promise<Map<string, string>> {
+export async function teamNames(ids: readonly string[], conn: DbOrTx): Promise<Map<string, string>> {
   const uniq = [...new Set(ids)].filter(Boolean);
   if (!uniq.length) return new Map();
   const rows = await conn.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, uniq));
@@ -118,13 +118,13 @@ export async function teamNames(ids: readonly string[], conn: DbOrTx = db): Prom
 }
 
 /** Whether a team exists. */
-export async function teamExists(id: string, conn: DbOrTx = db) {
+export async function teamExists(id: string, conn: DbOrTx) {
   const [team] = await conn.select({ id: teams.id }).from(teams).where(eq(teams.id, id));
   return Boolean(team);
 }
 
 /** A team's active members by name. */
-export async function activeTeamMembers(teamId: string, conn: DbOrTx = db) {
+export async function activeTeamMembers(teamId: string, conn: DbOrTx) {
   return conn
     .select({ id: users.id, name: users.name })
     .from(teamMembers)
@@ -134,7 +134,7 @@ export async function activeTeamMembers(teamId: string, conn: DbOrTx = db) {
 }
 
 /** Whether this person is an active member of the team. */
-export async function isActiveTeamMember(teamId: string, userId: string, conn: DbOrTx = db) {
+export async function isActiveTeamMember(teamId: string, userId: string, conn: DbOrTx) {
   const [row] = await conn
     .select({ id: users.id })
     .from(teamMembers)
@@ -150,7 +150,7 @@ export async function teamsLedBy(userId: string) {
 }
 
 /** The active team leads with an e-mail address, by team name. */
-export async function teamLeadContacts(conn: DbOrTx = db) {
+export async function teamLeadContacts(conn: DbOrTx) {
   return conn
     .select({ teamId: teams.id, team: teams.name, email: users.email, name: users.name, lng: users.preferredLanguage })
     .from(teamMembers)

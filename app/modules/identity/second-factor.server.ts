@@ -6,7 +6,7 @@ import { sessions, staffRecoveryCodes, staffTotp, users, type SecondFactor } fro
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/modules/platform/errors";
 import { hitRateLimit, type RateLimitRule } from "~/modules/platform/rate-limit.server";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { env, staffSecondFactorRequired } from "~/utils/env.server";
 import { staffMayLogIn, type CurrentUser } from "./users.server";
 
@@ -79,8 +79,8 @@ function matchingStep(base32: string, token: string): number | null {
  * Accepts a code once: the step it belongs to must be later than the last step used, set in
  * the same statement, so a code (or an older one) cannot be used again, not even in parallel.
  */
-async function useTotpStep(userId: string, step: number, conn: DbOrTx, confirmed: boolean): Promise<boolean> {
-  const [row] = await conn
+async function useTotpStep(userId: string, step: number, tx: Tx, confirmed: boolean): Promise<boolean> {
+  const [row] = await tx
     .update(staffTotp)
     .set({ lastUsedStep: step, ...(confirmed ? {} : { confirmedAt: new Date() }) })
     .where(
@@ -113,10 +113,10 @@ function newRecoveryCodes(): string[] {
 }
 
 /** Replaces all recovery codes of a member; returns the new ones (the only time they are seen). */
-async function replaceRecoveryCodes(userId: string, conn: DbOrTx): Promise<string[]> {
+async function replaceRecoveryCodes(userId: string, tx: Tx): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await conn.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));
-  await conn.insert(staffRecoveryCodes).values(
+  await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));
+  await tx.insert(staffRecoveryCodes).values(
     codes.map((code) => {
       const salt = randomBytes(16).toString("hex");
       return { userId, salt, codeHash: hashRecoveryCode(salt, normalizeRecoveryCode(code)) };
@@ -221,7 +221,7 @@ export async function verifySecondFactor(userId: string, code: string, ip: strin
   if (/^\d{6}$/.test(token)) {
     const [row] = await db.select().from(staffTotp).where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
     const step = row ? matchingStep(decryptSecret(row.secretEncrypted), token) : null;
-    if (step === null || !(await useTotpStep(userId, step, db, true))) throw wrong();
+    if (step === null || !(await db.transaction((tx) => useTotpStep(userId, step, tx, true)))) throw wrong();
     return "totp";
   }
   if (!(await hasSecondFactor(userId)) || !(await useRecoveryCode(userId, token))) throw wrong();

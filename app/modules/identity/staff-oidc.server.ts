@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import * as client from "openid-client";
 import { oidcLogins, teamMembers, teams, users, type AssuranceLevel, type Role } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -10,7 +10,7 @@ import { env, isProduction, staffOidcSettings, type StaffGroupMap } from "~/util
 import { safeRedirect } from "~/utils/safe-redirect";
 import { oidcConfiguration, OIDC_LOGIN_SECONDS } from "./oidc.server";
 import type { SessionAuth } from "./sessions.server";
-import { canLogIn, findUserByEmail, isStaffRoles, type CurrentUser } from "./users.server";
+import { canLogIn, isStaffRoles, type CurrentUser } from "./users.server";
 
 /**
  * Staff single sign-on (issue 18 item 5; docs/decisions/018-identity-oidc.md): staff log in
@@ -154,7 +154,8 @@ export async function finishStaffOidcLogin(request: Request): Promise<{ userId: 
 /** The provider is the source of the member's roles and teams: they are set to what the groups give, at every login. */
 async function applyRights(email: string, name: string, rights: MappedRights, issuer: string): Promise<string> {
   return db.transaction(async (tx) => {
-    const existing = await findUserByEmail(email, tx);
+    // Read in the transaction that may create or change the member (no race with a second login).
+    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
     if (existing && !canLogIn(existing)) throw new DomainError("FORBIDDEN", E("inactive"));
     // A resident's account never becomes a staff account by an address match.
     if (existing && !isStaffRoles(existing.roles)) throw new DomainError("CONFLICT", E("residentAccount"));

@@ -113,8 +113,11 @@ export async function saveStaffMember(actor: CurrentUser, input: StaffInput, id?
 
 export async function createTeam(actor: CurrentUser, input: { name: string; slug: string }) {
   assertAdmin(actor);
-  const [created] = await db.insert(teams).values(input).onConflictDoNothing().returning({ id: teams.id });
-  if (!created) throw new DomainError("CONFLICT", "admin:errors.teamSlugTaken");
-  await recordAudit({ actorId: actor.id, action: "team.created", entityType: "team", entityId: created.id, details: input });
-  return created.id;
+  // The team and its audit row commit together.
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(teams).values(input).onConflictDoNothing().returning({ id: teams.id });
+    if (!created) throw new DomainError("CONFLICT", "admin:errors.teamSlugTaken");
+    await recordAudit({ actorId: actor.id, action: "team.created", entityType: "team", entityId: created.id, details: input }, tx);
+    return created.id;
+  });
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { sessions, users, type AssuranceLevel, type AuthMethod, type Role, type SecondFactor } from "../../../db/schema";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { isProduction, staffSecondFactorRequired } from "~/utils/env.server";
 
 export type CurrentUser = {
@@ -39,8 +39,8 @@ export function rolesForSession(roles: Role[], session: { method: AuthMethod; se
   return staffRights ? roles : roles.filter((r) => r === "resident");
 }
 
-export async function findUserByEmail(email: string, conn: DbOrTx = db) {
-  const [user] = await conn.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+export async function findUserByEmail(email: string) {
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return user;
 }
 

@@ -20,7 +20,7 @@ async function rows<T extends Record<string, unknown>>(conn: DbOrTx, q: SQL): Pr
   return (await conn.execute<T>(q)) as unknown as T[];
 }
 
-export async function casesByChannel(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function casesByChannel(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ channel: string; cases: number }>(conn, sql`
     select f.channel, count(*)::int as cases from insights_case_facts f where ${submittedIn(p)} group by 1`);
   const by = new Map(r.map((x) => [x.channel, x.cases]));
@@ -29,7 +29,7 @@ export async function casesByChannel(p: Period, conn: DbOrTx = db): Promise<Data
   return { id: "kanalen", columns: ["channel", "cases"], rows: [...known, ...other] };
 }
 
-export async function casesByService(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function casesByService(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ service: string; cases: number; online: number }>(conn, sql`
     select s.title as service, count(*)::int as cases, (count(*) filter (where f.channel = 'web'))::int as online
     from insights_case_facts f join services s on s.id = f.service_id
@@ -37,7 +37,7 @@ export async function casesByService(p: Period, conn: DbOrTx = db): Promise<Data
   return { id: "diensten", columns: ["service", "cases", "online"], rows: r };
 }
 
-export async function casesByWeek(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function casesByWeek(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ week: string; web: number; counter: number; phone: number; email: number; total: number }>(conn, sql`
     select date_trunc('week', f.submitted_day)::date::text as week,
            (count(*) filter (where f.channel = 'web'))::int as web, (count(*) filter (where f.channel = 'counter'))::int as counter,
@@ -51,7 +51,7 @@ export async function casesByWeek(p: Period, conn: DbOrTx = db): Promise<DataTab
  * Lead time of cases closed in the period, per service, against the service's norm.
  * Cases the resident withdrew are left out: they say nothing about how fast the city works.
  */
-export async function leadTimes(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function leadTimes(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ service: string; norm_days: number | null; closed: number; median_days: number; p90_days: number; on_time_pct: number }>(conn, sql`
     select s.title as service, coalesce(d.norm_days, s.processing_time_days) as norm_days, count(*)::int as closed,
            percentile_cont(0.5) within group (order by f.lead_days) as median_days,
@@ -68,7 +68,7 @@ export async function leadTimes(p: Period, conn: DbOrTx = db): Promise<DataTable
 }
 
 /** Open cases now (not bound to the period) and how many are past their due date. */
-export async function backlog(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function backlog(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ service: string; open: number; overdue: number }>(conn, sql`
     select s.title as service, count(*)::int as open, (count(*) filter (where f.due_at < now()))::int as overdue
     from insights_case_facts f join services s on s.id = f.service_id
@@ -77,7 +77,7 @@ export async function backlog(p: Period, conn: DbOrTx = db): Promise<DataTable> 
 }
 
 /** Average waiting and service time (minutes) per desk theme and hour of arrival: the heat map. */
-export async function counterByHour(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function counterByHour(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ theme: string; hour: number; tickets: number; avg_wait_min: number | null; avg_service_min: number | null; no_shows: number }>(conn, sql`
     select t.name->>'nl' as theme, h.hour::int as hour, sum(h.tickets)::int as tickets,
            sum(h.wait_sum)::float8 / nullif(sum(h.wait_n), 0) / 60 as avg_wait_min,
@@ -92,7 +92,7 @@ export async function counterByHour(p: Period, conn: DbOrTx = db): Promise<DataT
   };
 }
 
-export async function noShows(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function noShows(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ theme: string; tickets: number; no_shows: number; avg_wait_min: number | null }>(conn, sql`
     select t.name->>'nl' as theme, sum(h.tickets)::int as tickets, sum(h.no_shows)::int as no_shows,
            sum(h.wait_sum)::float8 / nullif(sum(h.wait_n), 0) / 60 as avg_wait_min
@@ -106,7 +106,7 @@ export async function noShows(p: Period, conn: DbOrTx = db): Promise<DataTable> 
 }
 
 /** Satisfaction (1–5) per channel: ratings of closed cases (by the channel they came in on) and of contact moments. */
-export async function satisfactionByChannel(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function satisfactionByChannel(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ source: string; channel: string; ratings: number; average: number }>(conn, sql`
     select 'case' as source, f.channel, count(*)::int as ratings, avg(f.satisfaction_score)::float8 as average
     from insights_case_facts f where ${closedIn(p)} and f.satisfaction_score is not null group by f.channel
@@ -117,7 +117,7 @@ export async function satisfactionByChannel(p: Period, conn: DbOrTx = db): Promi
   return { id: "tevredenheid-kanaal", columns: ["source", "channel", "ratings", "average"], rows: r.map((x) => ({ ...x, average: round(x.average, 2) })) };
 }
 
-export async function satisfactionByService(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function satisfactionByService(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ service: string; ratings: number; average: number }>(conn, sql`
     select s.title as service, count(*)::int as ratings, avg(f.satisfaction_score)::float8 as average
     from insights_case_facts f join services s on s.id = f.service_id
@@ -126,7 +126,7 @@ export async function satisfactionByService(p: Period, conn: DbOrTx = db): Promi
 }
 
 /** "Heeft dit antwoord u geholpen?" per article, least helpful first. */
-export async function helpfulness(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function helpfulness(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ article: string; helpful: number; not_helpful: number }>(conn, sql`
     select a.title || ' (' || a.language || ')' as article, sum(f.helpful)::int as helpful, sum(f.not_helpful)::int as not_helpful
     from insights_feedback_daily f join knowledge_articles a on a.id = f.article_id
@@ -139,21 +139,21 @@ export async function helpfulness(p: Period, conn: DbOrTx = db): Promise<DataTab
   };
 }
 
-export async function searchTotals(p: Period, conn: DbOrTx = db) {
+export async function searchTotals(p: Period, conn: DbOrTx) {
   const [r] = await rows<{ searches: number; zero_results: number }>(conn, sql`
     select coalesce(sum(searches), 0)::int as searches, coalesce(sum(zero_results), 0)::int as zero_results
     from insights_search_daily where ${dayIn(p)}`);
   return r;
 }
 
-export async function zeroResultSearches(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function zeroResultSearches(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ query: string; language: string; searches: number }>(conn, sql`
     select query, language, sum(zero_results)::int as searches from insights_search_daily
     where ${dayIn(p)} and zero_results > 0 and query <> '' group by query, language order by searches desc, query limit 25`);
   return { id: "zoeken-zonder-resultaat", columns: ["query", "language", "searches"], rows: r };
 }
 
-export async function visitorsByDay(p: Period, conn: DbOrTx = db): Promise<DataTable> {
+export async function visitorsByDay(p: Period, conn: DbOrTx): Promise<DataTable> {
   const r = await rows<{ building: string; day: string; visitors: number; entries: number }>(conn, sql`
     select b.name as building, v.day::text as day, v.visitors, v.entries
     from insights_visits_daily v join access_buildings b on b.id = v.building_id
@@ -178,8 +178,11 @@ export const DASHBOARD_TABLES = {
 export type DashboardTableId = keyof typeof DASHBOARD_TABLES;
 export const isDashboardTable = (id: string): id is DashboardTableId => Object.hasOwn(DASHBOARD_TABLES, id);
 
+/** One figure set of the dashboard (its CSV download). */
+export const dashboardTable = (id: DashboardTableId, p: Period) => DASHBOARD_TABLES[id](p, db);
+
 /** Every figure of the dashboard; the queries run side by side on the pool. */
-export async function loadDashboard(p: Period, conn: DbOrTx = db) {
+export async function loadDashboard(p: Period, conn: DbOrTx) {
   const entries = await Promise.all(Object.entries(DASHBOARD_TABLES).map(async ([id, fn]) => [id, await fn(p, conn)] as const));
   const tables = Object.fromEntries(entries) as Record<DashboardTableId, DataTable>;
   // "These figures include demo data" when the demo history is present (issue 15.9).
@@ -195,28 +198,28 @@ export async function loadDashboard(p: Period, conn: DbOrTx = db) {
 const CACHE_SIZE = 50;
 const cache = new Map<string, { version: string; value: Awaited<ReturnType<typeof loadDashboard>> }>();
 
-export async function readModelVersion(conn: DbOrTx = db) {
+export async function readModelVersion(conn: DbOrTx) {
   const [r] = await rows<{ v: string | null }>(conn, sql`select max(updated_at)::text as v from insights_watermarks`);
   return r.v ?? "";
 }
 
-export async function loadDashboardCached(p: Period, conn: DbOrTx = db) {
+export async function loadDashboardCached(p: Period) {
   const key = `${p.from}|${p.to}|${p.teamId ?? ""}`;
-  const version = await readModelVersion(conn);
+  const version = await readModelVersion(db);
   const hit = cache.get(key);
   if (hit && hit.version === version) {
     cache.delete(key);
     cache.set(key, hit);
     return hit.value;
   }
-  const value = await loadDashboard(p, conn);
+  const value = await loadDashboard(p, db);
   cache.set(key, { version, value });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
 }
 
 /** Teams a user may filter on: every team for admins, their own teams for back-office staff. */
-export async function teamsFor(user: Omit<Actor, "teams"> & { teams: { id: string; name: string }[] }, conn: DbOrTx = db) {
-  if (can(user, "admin.manage")) return rows<{ id: string; name: string }>(conn, sql`select id, name from teams order by name`);
+export async function teamsFor(user: Omit<Actor, "teams"> & { teams: { id: string; name: string }[] }) {
+  if (can(user, "admin.manage")) return rows<{ id: string; name: string }>(db, sql`select id, name from teams order by name`);
   return user.teams.map((t) => ({ id: t.id, name: t.name }));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type DbOrTx } from "~/utils/db.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
 import { rebuildInsights } from "./refresh.server";
 import { generateVolume, VolumeRefused } from "./volume.server";
 
@@ -17,13 +17,13 @@ export const DEMO_HISTORY = { residents: 60, cases: 600, days: 90 } as const;
 const VOLUME_STAFF = sql`md5('volume-staff')::uuid`;
 
 /** Whether the database holds generated demo rows (the volume staff member is their marker). */
-export async function hasDemoData(conn: DbOrTx = db) {
+export async function hasDemoData(conn: DbOrTx) {
   const [r] = (await conn.execute(sql`select exists (select 1 from users where id = ${VOLUME_STAFF}) as demo`)) as unknown as { demo: boolean }[];
   return Boolean(r?.demo);
 }
 
 /** Adds the demo history once; a second run, or a database with real residents, adds nothing. */
-export async function seedDemoHistory(conn: DbOrTx, log: (line: string) => void = () => {}) {
+export async function seedDemoHistory(conn: Database, log: (line: string) => void = () => {}) {
   if (await hasDemoData(conn)) return { added: false as const };
   try {
     const { tag } = await generateVolume(conn, { ...DEMO_HISTORY, log });

@@ -61,8 +61,8 @@ export function openDataRange(now = new Date()) {
   return { from: iso(from), to: iso(to) };
 }
 
-export async function openDataset(id: PublicDatasetId, conn: DbOrTx = db): Promise<DataTable> {
-  return PUBLIC_DATASETS[id]({ ...openDataRange(), grain: "month" }, conn);
+export async function openDataset(id: PublicDatasetId): Promise<DataTable> {
+  return PUBLIC_DATASETS[id]({ ...openDataRange(), grain: "month" }, db);
 }
 
 /**
@@ -75,8 +75,8 @@ export const DEMO_DATA_NOTE: Lang = {
 };
 
 /** One open data file: the dataset per month, and whether the figures include demo data. */
-export async function openDataFile(id: PublicDatasetId, conn: DbOrTx = db) {
-  const [table, demoData] = await Promise.all([openDataset(id, conn), hasDemoData(conn)]);
+export async function openDataFile(id: PublicDatasetId) {
+  const [table, demoData] = await Promise.all([openDataset(id), hasDemoData(db)]);
   return { table, demoData, period: openDataRange() };
 }
 
@@ -95,8 +95,8 @@ export const OPEN_DATA_ISSUED = "2026-11-29";
 const EU = "http://publications.europa.eu/resource/authority";
 const FILE_TYPES = { csv: { media: "text/csv", format: "CSV" }, json: { media: "application/json", format: "JSON" } } as const;
 
-export async function openDataCatalog(base: string, conn: DbOrTx = db) {
-  const [refreshed, demoData] = await Promise.all([lastRefreshed(conn), hasDemoData(conn)]);
+export async function openDataCatalog(base: string) {
+  const [refreshed, demoData] = await Promise.all([lastRefreshed(db), hasDemoData(db)]);
   const modified = { "@value": refreshed, "@type": "xsd:date" };
   // With the demo history loaded, every description says so (DEMO_DATA_NOTE).
   const described = (v: Lang) => langs(demoData ? { nl: `${v.nl} ${DEMO_DATA_NOTE.nl}`, en: `${v.en} ${DEMO_DATA_NOTE.en}` } : v);

@@ -27,7 +27,7 @@ const dropMonth = <R extends Record<string, unknown>>(g: Grain, r: R) => {
 };
 
 /** Per service: cases closed, median lead time against the norm, share on time (withdrawn cases left out). */
-export async function publicLeadTimes(r: Range, conn: DbOrTx = db): Promise<DataTable> {
+export async function publicLeadTimes(r: Range, conn: DbOrTx): Promise<DataTable> {
   const data = await rows<{ month: string; service: string; slug: string; norm_days: number | null; closed_cases: number; median_days: number; on_time_pct: number }>(conn, sql`
     select ${monthCol(r.grain, sql`f.closed_day`)} as month, s.title as service, s.slug, coalesce(d.norm_days, s.processing_time_days) as norm_days,
            count(*)::int as closed_cases,
@@ -46,7 +46,7 @@ export async function publicLeadTimes(r: Range, conn: DbOrTx = db): Promise<Data
 }
 
 /** Per desk theme: visitors served and their average waiting time in minutes. */
-export async function publicWaitingTimes(r: Range, conn: DbOrTx = db): Promise<DataTable> {
+export async function publicWaitingTimes(r: Range, conn: DbOrTx): Promise<DataTable> {
   const data = await rows<{ month: string; theme: string; served: number; avg_wait_min: number | null }>(conn, sql`
     select ${monthCol(r.grain, sql`h.day`)} as month, t.name->>'nl' as theme, sum(h.wait_n)::int as served,
            sum(h.wait_sum)::float8 / nullif(sum(h.wait_n), 0) / 60 as avg_wait_min
@@ -61,7 +61,7 @@ export async function publicWaitingTimes(r: Range, conn: DbOrTx = db): Promise<D
 }
 
 /** Satisfaction (1–5) per channel: ratings of closed cases and of contact moments together. */
-export async function publicSatisfaction(r: Range, conn: DbOrTx = db): Promise<DataTable> {
+export async function publicSatisfaction(r: Range, conn: DbOrTx): Promise<DataTable> {
   const data = await rows<{ month: string; channel: string; ratings: number; average_score: number | null }>(conn, sql`
     with s as (
       select ${monthCol(r.grain, sql`f.closed_day`)} as month, f.channel, count(*)::int as n, sum(f.satisfaction_score)::int as total
@@ -80,7 +80,7 @@ export async function publicSatisfaction(r: Range, conn: DbOrTx = db): Promise<D
 }
 
 /** Per service: requests received and the share filed online (digital take-up). */
-export async function publicDigitalTakeUp(r: Range, conn: DbOrTx = db): Promise<DataTable> {
+export async function publicDigitalTakeUp(r: Range, conn: DbOrTx): Promise<DataTable> {
   const data = await rows<{ month: string; service: string; slug: string; requests: number; online_requests: number; online_pct: number }>(conn, sql`
     select ${monthCol(r.grain, sql`f.submitted_day`)} as month, s.title as service, s.slug, count(*)::int as requests,
            (count(*) filter (where f.channel = 'web'))::int as online_requests,
@@ -104,8 +104,8 @@ export const PUBLIC_DATASETS = {
 export type PublicDatasetId = keyof typeof PUBLIC_DATASETS;
 export const isPublicDataset = (id: string): id is PublicDatasetId => Object.hasOwn(PUBLIC_DATASETS, id);
 
-export async function loadPublicFigures(range: { from: string; to: string }, conn: DbOrTx = db) {
+export async function loadPublicFigures(range: { from: string; to: string }) {
   const r: Range = { ...range, grain: "period" };
-  const [lead, wait, satisfaction, digital, demoData] = await Promise.all([publicLeadTimes(r, conn), publicWaitingTimes(r, conn), publicSatisfaction(r, conn), publicDigitalTakeUp(r, conn), hasDemoData(conn)]);
+  const [lead, wait, satisfaction, digital, demoData] = await Promise.all([publicLeadTimes(r, db), publicWaitingTimes(r, db), publicSatisfaction(r, db), publicDigitalTakeUp(r, db), hasDemoData(db)]);
   return { lead, wait, satisfaction, digital, demoData };
 }

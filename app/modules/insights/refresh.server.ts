@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Database, type DbOrTx } from "~/utils/db.server";
 
 /**
  * Incremental refresh of the insights read models (db/schema/insights.ts).
@@ -123,7 +123,7 @@ function upsertCaseFacts(ids?: string[]) {
 }
 
 /** One batch of case events after the watermark. */
-export async function refreshCaseFacts(conn: DbOrTx = db, batch = CASE_EVENT_BATCH, lagSeconds = 3): Promise<StepResult> {
+export async function refreshCaseFacts(conn: Database = db, batch = CASE_EVENT_BATCH, lagSeconds = 3): Promise<StepResult> {
   return conn.transaction(async (tx) => {
     if (!(await tryLock(tx))) return { model: "cases", skipped: true };
     const [w] = await tx.execute<{ last_id: string | null }>(sql`select last_id from insights_watermarks where model = 'cases'`);
@@ -142,7 +142,7 @@ export async function refreshCaseFacts(conn: DbOrTx = db, batch = CASE_EVENT_BAT
 }
 
 /** Recomputes one window of days of a daily model from its watermark. */
-export async function refreshDaily(model: DailyModel, conn: DbOrTx = db, window = DAY_WINDOW): Promise<StepResult> {
+export async function refreshDaily(model: DailyModel, conn: Database = db, window = DAY_WINDOW): Promise<StepResult> {
   return conn.transaction(async (tx) => {
     if (!(await tryLock(tx))) return { model: model.name, skipped: true };
     const [r] = await tx.execute<{ from_day: string | null; to_day: string | null; today: string }>(sql`
@@ -167,7 +167,7 @@ export async function refreshDaily(model: DailyModel, conn: DbOrTx = db, window 
  * upgraded database with millions of events catches up in minutes, not hours), then one
  * window of every daily model. Each batch is its own short transaction.
  */
-export async function refreshInsights(conn: DbOrTx = db, budgetMs = 2000): Promise<StepResult[]> {
+export async function refreshInsights(conn: Database = db, budgetMs = 2000): Promise<StepResult[]> {
   const started = Date.now();
   const out: StepResult[] = [];
   for (;;) {
@@ -180,7 +180,7 @@ export async function refreshInsights(conn: DbOrTx = db, budgetMs = 2000): Promi
 }
 
 /** Refreshes until every model has caught up (seed scripts, benchmarks, tests). */
-export async function refreshInsightsUntilDone(conn: DbOrTx = db) {
+export async function refreshInsightsUntilDone(conn: Database = db) {
   for (;;) {
     const step = await refreshCaseFacts(conn, 50_000);
     if (step.skipped) throw new Error("another process is refreshing the insights read models");
@@ -201,7 +201,7 @@ export async function refreshInsightsUntilDone(conn: DbOrTx = db) {
  * Rebuilds the case facts in one set-based statement (after a bulk load, e.g. seed:volume)
  * and moves the watermark to the last event, then lets the daily models catch up.
  */
-export async function rebuildInsights(conn: DbOrTx = db) {
+export async function rebuildInsights(conn: Database = db) {
   await conn.transaction(async (tx) => {
     if (!(await tryLock(tx))) throw new Error("another process is refreshing the insights read models");
     await tx.execute(sql`truncate insights_case_facts`);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { knowledgeArticles, knowledgeWords, type ArticleSource } from "../../../db/schema";
-import type { DbOrTx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
 import { clearSearchCache } from "./search-cache";
 import { expandKeywords, wordsOf } from "./search-terms";
 
@@ -24,7 +24,7 @@ export type ArticleContent = {
  * synonyms), which the trigger turns into the weighted search vector, and adds its words
  * to the "Bedoelde u ...?" word list.
  */
-export async function applyPublishedContent(tx: DbOrTx, articleId: string, language: string, content: ArticleContent, publishedRevisionId: string, lastChecked: string) {
+export async function applyPublishedContent(tx: Tx, articleId: string, language: string, content: ArticleContent, publishedRevisionId: string, lastChecked: string) {
   await markTranslationsToReview(tx, articleId, language, content);
   await tx
     .update(knowledgeArticles)
@@ -49,7 +49,7 @@ export async function applyPublishedContent(tx: DbOrTx, articleId: string, langu
  * translations are marked "to review": their pages say the Dutch text is newer. A first
  * publication, or a change only to themes, terms or links, marks nothing.
  */
-async function markTranslationsToReview(tx: DbOrTx, articleId: string, language: string, content: ArticleContent) {
+async function markTranslationsToReview(tx: Tx, articleId: string, language: string, content: ArticleContent) {
   if (language !== "nl") return;
   await tx.execute(sql`
     update knowledge_articles t set dutch_changed_at = now()
@@ -58,7 +58,7 @@ async function markTranslationsToReview(tx: DbOrTx, articleId: string, language:
       and (nl.title is distinct from ${content.title} or nl.summary is distinct from ${content.summary} or nl.body is distinct from ${content.body})`);
 }
 
-export async function addWords(tx: DbOrTx, language: string, text: string) {
+export async function addWords(tx: Tx, language: string, text: string) {
   const words = [...new Set(wordsOf(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
   if (!words.length) return;
   await tx.insert(knowledgeWords).values(words.map((word) => ({ word, language: language as "nl" }))).onConflictDoNothing();

@@ -192,7 +192,7 @@ export async function revisionDiff(actor: CurrentUser, revisionId: string) {
   const [rev] = await db.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisionId));
   if (!rev) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   const [previous] = await db.select().from(knowledgeRevisions).where(and(eq(knowledgeRevisions.articleId, rev.articleId), eq(knowledgeRevisions.number, rev.number - 1)));
-  const authorName = rev.authorId ? (await personNames([rev.authorId])).get(rev.authorId) : undefined;
+  const authorName = rev.authorId ? (await personNames([rev.authorId], db)).get(rev.authorId) : undefined;
   const fields = DIFF_FIELDS.map((field) => {
     const before = asText(previous?.[field]);
     const after = asText(rev[field]);

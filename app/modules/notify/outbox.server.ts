@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { outbox, type OutboxAttachment, type OutboxHeaders } from "../../../db/schema";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 export type OutgoingMail = {
@@ -17,8 +17,8 @@ export type OutgoingMail = {
 };
 
 /** Queues a mail. Pass the transaction of the change that caused it. */
-export async function enqueueMail(mail: OutgoingMail, conn: DbOrTx = db) {
-  const [row] = await conn
+export async function enqueueMail(mail: OutgoingMail, tx: Tx) {
+  const [row] = await tx
     .insert(outbox)
     .values({
       toAddress: mail.to,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type DbOrTx } from "~/utils/db.server";
+import { db, type Database } from "~/utils/db.server";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
@@ -7,13 +7,15 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 /**
  * Counts one hit for `key` in the current fixed window and says whether it is still
  * within the limit. One atomic upsert in PostgreSQL, so it holds across app processes.
+ * It commits on its own, on the pool (never in the caller's transaction: a refused login that
+ * rolls back must still count); the pool is a parameter only so a test can race two of them.
  *
  * On its own (not inside a caller's transaction) the count commits asynchronously: every hit on
  * one key updates one row, and a synchronous commit would hold that row locked through a disk
  * flush, so simultaneous requests from one address (a building's Wi-Fi) would queue behind each
  * other. A crash of PostgreSQL may lose the last fraction of a second of counts, nothing more.
  */
-export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: DbOrTx = db): Promise<RateLimitResult> {
+export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: Database = db): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -32,6 +34,6 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string, conn: D
 }
 
 /** Old windows are useless; the worker prunes them. */
-export async function pruneRateLimits(conn: DbOrTx = db) {
-  await conn.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+export async function pruneRateLimits() {
+  await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
 }

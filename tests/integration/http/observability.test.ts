@@ -130,7 +130,7 @@ describe("metrics", () => {
     const none = await server.get("/api/v1/knowledge/search?q=qqxxzzqq");
     expect((await none.json()).results).toEqual([]);
     await server.get("/api/v1/knowledge/search?q=qqxxzzqq+wwvvyy");
-    await enqueueMail({ to: "metrics@example.com", subject: "s", text: "t", template: "test.metrics", language: "nl" });
+    await db.transaction((tx) => enqueueMail({ to: "metrics@example.com", subject: "s", text: "t", template: "test.metrics", language: "nl" }, tx));
     const notCityCode = (text: string) => value(text, 'mechelaar_kiosk_scans_total{result="not_city_code"}') ?? 0;
     expect((await scanAtKiosk("00000000-0000-4000-8000-000000000000", "not a pass")).outcome).toBe("not_city_code");
     const pending = await db.$count(outbox, eq(outbox.status, "pending"));

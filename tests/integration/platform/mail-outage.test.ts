@@ -56,7 +56,7 @@ const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, ""
 describe("mail during an SMTP outage", () => {
   it("is delivered exactly once when the server comes back after two hours", async () => {
     const recipients = Array.from({ length: 12 }, (_, i) => `bewoner${i}@example.com`);
-    for (const to of recipients) await enqueueMail(mail(to));
+    for (const to of recipients) await db.transaction((tx) => enqueueMail(mail(to), tx));
 
     // The worker's clock runs two minutes per round: two simulated hours down, then two up.
     let clock = Date.now();
@@ -81,7 +81,7 @@ describe("mail during an SMTP outage", () => {
   it("shows a mail that failed for 48 hours to admins, masked and without secrets, and sends it again once", async () => {
     down = true;
     received.length = 0;
-    const id = await enqueueMail(mail("an.peeters@example.com"));
+    const id = await db.transaction((tx) => enqueueMail(mail("an.peeters@example.com"), tx));
     await db.execute(sql`update outbox set created_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS + 1}), attempts = 30 where id = ${id}`);
     await deliverDueMail();
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
@@ -127,7 +127,7 @@ describe("mail during an SMTP outage", () => {
   it("sends every failed mail again with one button", async () => {
     received.length = 0;
     for (const to of ["een@example.com", "twee@example.com"]) {
-      const id = await enqueueMail(mail(to));
+      const id = await db.transaction((tx) => enqueueMail(mail(to), tx));
       await db.execute(sql`update outbox set status = 'failed', last_error = 'timeout' where id = ${id}`);
     }
     const res = await server.post("/werk/beheer/e-mails", { _intent: "retryAll" }, { Cookie: admin });

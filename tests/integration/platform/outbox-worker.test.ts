@@ -21,7 +21,7 @@ describe("the outbox", () => {
   });
 
   it("delivers pending mail once, even with two workers at the same time", async () => {
-    for (let i = 0; i < 30; i++) await enqueueMail(mail(`m${i}@example.com`));
+    for (let i = 0; i < 30; i++) await db.transaction((tx) => enqueueMail(mail(`m${i}@example.com`), tx));
     const sent: string[] = [];
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const original = transport.sendMail.bind(transport);
@@ -39,7 +39,7 @@ describe("the outbox", () => {
   });
 
   it("retries a failing mail with growing waits, capped at an hour, for 48 hours before it is marked failed", async () => {
-    await enqueueMail(mail("fails@example.com"));
+    await db.transaction((tx) => enqueueMail(mail("fails@example.com"), tx));
     const failing = nodemailer.createTransport({ jsonTransport: true });
     failing.sendMail = (() => Promise.reject(new Error("SMTP server said no"))) as typeof failing.sendMail;
     setMailTransportForTesting(failing);
