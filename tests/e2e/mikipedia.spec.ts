@@ -130,7 +130,7 @@ test("an English search finds a Dutch-only article with the label", async ({ bro
   await eva.goto("/werk/redactie/nieuw");
   await expect(eva.getByRole("heading", { level: 1 })).toHaveText("Nieuw artikel");
   await eva.getByLabel("Korte naam in het adres").fill(`zwerfkat-melden-${stamp}`);
-  await eva.getByLabel("Taal").selectOption("nl");
+  await eva.getByRole("combobox", { name: "Taal", exact: true }).selectOption("nl");
   await eva.getByLabel("Titel (een vraag zoals een inwoner ze stelt)").fill(title);
   await eva.getByLabel("Kort antwoord (één of twee zinnen)").fill("Ziet u een kat zonder baasje? Meld het aan het Huis van de Mechelaar.");
   await eva.getByLabel("Uitleg (Markdown)").fill("## Wat is het?\nZiet u een kat zonder baasje? Meld het aan de stad.\n\n## Meer vragen?\nVraag het aan het Huis van de Mechelaar.");
