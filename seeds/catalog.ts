@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { services, teams } from "../db/schema";
-import type { Database } from "../app/utils/db.server";
+import { services, teams, type ServiceText, type ServiceTranslations } from "../db/schema";
+import type { Database, DbOrTx } from "../app/utils/db.server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +33,17 @@ const serviceRecord = z.object({
 });
 export type ServiceRecord = z.infer<typeof serviceRecord>;
 
-const serviceText = z.object({ title: z.string().min(1), summary: z.string().min(1).max(300), description: z.string().min(1).optional(), result: z.string().min(1).optional() }).strict();
+const serviceText = z
+  .object({
+    title: z.string().min(1),
+    summary: z.string().min(1).max(300),
+    description: z.string().min(1).optional(),
+    requirements: z.array(z.string().min(1)).optional(),
+    conditions: z.string().min(1).optional(),
+    result: z.string().min(1).optional(),
+    channels: z.object({ online: z.string().min(1), counter: z.string().min(1), phone: z.string().min(1) }).partial().strict().optional(),
+  })
+  .strict();
 const translationFile = z.record(z.string().regex(/^[a-z]{2,3}$/), z.record(z.string(), serviceText));
 
 /** seeds/catalog/translations.json: per language, per slug, the translated texts of a service. */
@@ -49,6 +59,22 @@ export function loadServiceRecords(file = path.join(here, "catalog/services.json
   return z.array(serviceRecord).parse(JSON.parse(readFileSync(file, "utf8")));
 }
 
+/** The stored translations plus the seeded fields they lack, or null when nothing is missing. */
+export function withMissingFields(stored: ServiceTranslations, seeded: ServiceTranslations): ServiceTranslations | null {
+  let changed = false;
+  const out: ServiceTranslations = { ...stored };
+  for (const [lng, fields] of Object.entries(seeded)) {
+    const have = { ...out[lng] };
+    for (const [field, value] of Object.entries(fields ?? {}) as [keyof ServiceText, ServiceText[keyof ServiceText]][])
+      if (have[field] === undefined && value !== undefined) {
+        (have as Record<string, unknown>)[field] = value;
+        changed = true;
+      }
+    out[lng] = have;
+  }
+  return changed ? out : null;
+}
+
 /** Inserts services that are missing; an existing row (maybe edited in the portal) is left alone. */
 export async function seedCatalog(db: Database) {
   const records = loadServiceRecords();
@@ -60,9 +86,13 @@ export async function seedCatalog(db: Database) {
       .insert(services)
       .values({ ...r, competentTeamId: teamId.get(competentTeam) ?? null, translations: translations.get(r.slug) ?? {} })
       .onConflictDoNothing({ target: services.slug });
-    // A row seeded before translations existed gets them; translations edited later are left alone.
+    // A row seeded before some translated fields existed gets the missing ones; a field already there (maybe edited later) is left alone.
     const t = translations.get(r.slug);
-    if (t) await db.update(services).set({ translations: t }).where(and(eq(services.slug, r.slug), sql`${services.translations} = '{}'::jsonb`));
+    if (t) {
+      const [row] = await db.select({ translations: services.translations }).from(services).where(eq(services.slug, r.slug));
+      const merged = withMissingFields(row?.translations ?? {}, t);
+      if (merged) await db.update(services).set({ translations: merged }).where(eq(services.slug, r.slug));
+    }
   }
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(services);
   return n;

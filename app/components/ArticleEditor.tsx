@@ -61,6 +61,8 @@ export function ArticleEditor({ values, errors, isNew, readability, previewed }:
         <TextField name="sourceTheme" label={f("sourceTheme")} defaultValue={str(values.sourceTheme)} error={errors?.sourceTheme} />
         <TextField name="sourceSection" label={f("sourceSection")} defaultValue={str(values.sourceSection)} error={errors?.sourceSection} />
         <TextArea name="searchTerms" label={f("searchTerms")} hint={f("searchTermsHint")} value={str(values.searchTerms)} error={errors?.searchTerms} rows={2} />
+        <TextArea name="searchTermsEn" label={f("searchTermsEn")} hint={f("searchTermsOtherHint")} value={str(values.searchTermsEn)} error={errors?.searchTermsEn} rows={2} />
+        <TextArea name="searchTermsFr" label={f("searchTermsFr")} hint={f("searchTermsOtherHint")} value={str(values.searchTermsFr)} error={errors?.searchTermsFr} rows={2} />
         <TextArea name="questions" label={f("questions")} hint={f("questionsHint")} value={str(values.questions)} error={errors?.questions} rows={3} />
         <TextField name="related" label={f("related")} hint={f("relatedHint")} defaultValue={str(values.related)} error={errors?.related} spellCheck={false} />
         <TextField name="serviceSlug" label={f("serviceSlug")} defaultValue={str(values.serviceSlug)} error={errors?.serviceSlug} spellCheck={false} />

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/utils/brussels-format";
 
 /** The Mikipedia search box: a plain GET form, so it works without JavaScript. */
 export function SearchBox({ query = "", id = "q" }: { query?: string; id?: string }) {
@@ -48,5 +49,5 @@ export function Snippet({ text, lang }: { text: string; lang?: string }) {
 }
 
 export function formatDate(isoDate: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "fr" ? "fr-BE" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "fr" ? "fr-BE" : intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }

@@ -14,7 +14,9 @@ import { env } from "~/utils/env.server";
 import { actionOf, INTENT_FIELD, loaderOf, parseQuery } from "~/utils/kernel";
 import { languageFromMatches, pageMeta } from "~/i18n/meta";
 import { InLanguage, LocalText } from "~/components/InLanguage";
-import { serviceLabel } from "~/modules/catalog/localize";
+import { serviceLabel, serviceRequirements, serviceText } from "~/modules/catalog/localize";
+import { getServiceIntro } from "~/modules/catalog/catalog.server";
+import { getLanguage } from "~/utils/i18next.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, "request", { name: args.data && serviceLabel(args.data, languageFromMatches(args.matches)).title.text, fallback: "requestFallback" });
@@ -27,7 +29,7 @@ export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   params: serviceParams,
   query: stepQuery,
-  run: async ({ actor, params, query }) => {
+  run: async ({ actor, params, query, request }) => {
   const wanted = query.stap - 1;
   const r = await loadRequestStep(actor, params.slug, wanted);
   if (r.step !== wanted) throw redirect(`/aanvragen/${params.slug}?stap=${r.step + 1}`);
@@ -42,7 +44,9 @@ export const loader = loaderOf({
     values: r.values,
     files: r.files,
     saved: query.bewaard === "1",
-    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug),
+    // The first step introduces the service: what it is, what you need, what you get.
+    intro: r.step === 0 ? await getServiceIntro(r.def.slug) : null,
+    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug, await getLanguage(request)),
   };
   },
 });
@@ -94,6 +98,7 @@ export default function RequestStep() {
           <InLanguage {...label.summary} />
         </p>
       ) : null}
+      {d.intro ? <ServiceIntro intro={d.intro} /> : null}
       {d.saved ? <Notice>{t("form.draftSaved")}</Notice> : null}
       <ErrorSummary errors={errors} fieldIds={anchors} />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
@@ -120,5 +125,49 @@ export default function RequestStep() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type Intro = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["intro"]>;
+
+/** The service in the page language; Dutch where no translation exists, marked lang="nl". */
+function ServiceIntro({ intro }: { intro: Intro }) {
+  const { t, i18n } = useTranslation("cases");
+  const lng = i18n.language;
+  const description = serviceText(intro, "description", lng);
+  const requirements = serviceRequirements(intro, lng);
+  const conditions = serviceText(intro, "conditions", lng);
+  const result = serviceText(intro, "result", lng);
+  return (
+    <section aria-labelledby="service-about" className="stack">
+      <h2 id="service-about" className="visually-hidden">
+        {t("form.introAbout")}
+      </h2>
+      {description ? <InLanguage {...description} as="p" /> : null}
+      {requirements.length ? (
+        <>
+          <h3>{t("form.introNeed")}</h3>
+          <ul>
+            {requirements.map((r, i) => (
+              <li key={i}>
+                <InLanguage {...r} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {conditions ? (
+        <>
+          <h3>{t("form.introConditions")}</h3>
+          <InLanguage {...conditions} as="p" />
+        </>
+      ) : null}
+      {result ? (
+        <>
+          <h3>{t("form.introResult")}</h3>
+          <InLanguage {...result} as="p" />
+        </>
+      ) : null}
+    </section>
   );
 }

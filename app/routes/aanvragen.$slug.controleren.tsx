@@ -9,7 +9,8 @@ import { requireUser } from "~/modules/identity/guards.server";
 import { slug, uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
-import { LocalText } from "~/components/InLanguage";
+import { LocalText, SentenceWith } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "requestCheck");
 
@@ -22,7 +23,7 @@ export const loader = loaderOf({
     const r = await loadRequestCheck(actor, params.slug);
     if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
     // One key per rendering of this page: a double click or a retry of the same post makes one case.
-    return { slug: r.def.slug, title: r.def.title, steps: r.def.form.steps, answers: r.answers, stepUp: r.stepUp, idempotencyKey: crypto.randomUUID() };
+    return { slug: r.def.slug, title: r.def.title, translations: r.def.translations, steps: r.def.form.steps, answers: r.answers, stepUp: r.stepUp, idempotencyKey: crypto.randomUUID() };
   },
 });
 
@@ -46,14 +47,16 @@ export const action = actionOf({
 });
 
 export default function CheckAnswers() {
-  const { t } = useTranslation("cases");
+  const { t, i18n } = useTranslation("cases");
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack narrow">
       <h1>{t("check.title")}</h1>
-      <p>{t("check.intro", { service: d.title })}</p>
+      <p>
+        <SentenceWith ns="cases" i18nKey="check.intro" name={serviceLabel(d, i18n.language).title} />
+      </p>
       <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
       {d.steps.map((step, i) => (
         <section key={i} className="stack" aria-labelledby={`step-${i}`}>

@@ -8,6 +8,8 @@ import { caseReference } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { pageMeta } from "~/i18n/meta";
+import { SentenceWith } from "~/components/InLanguage";
+import { serviceLabel } from "~/modules/catalog/localize";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "requestSent");
 
@@ -17,7 +19,7 @@ export const loader = loaderOf({
   params: loaderParams,
   run: async ({ actor, params }) => {
     const c = await getMyCase(actor, params.reference);
-    return { reference: c.reference, service: c.def?.title ?? "", expectedBy: c.expectedBy?.toISOString() ?? null, byMail: actor.preferredChannel === "email" && !!actor.email };
+    return { reference: c.reference, service: c.def?.title ?? "", translations: c.def?.translations ?? {}, expectedBy: c.expectedBy?.toISOString() ?? null, byMail: actor.preferredChannel === "email" && !!actor.email };
   },
 });
 
@@ -33,7 +35,9 @@ export default function Confirmation() {
           {t("confirm.reference")} <strong className="reference">{d.reference}</strong>
         </p>
       </div>
-      <p>{t("confirm.service", { service: d.service })}</p>
+      <p>
+        <SentenceWith ns="cases" i18nKey="confirm.service" name={serviceLabel({ title: d.service, translations: d.translations }, i18n.language).title} />
+      </p>
       <p>{d.byMail ? t("confirm.mail") : t("confirm.paper")}</p>
       <h2>{t("confirm.nextTitle")}</h2>
       <p>{t("confirm.next")}</p>

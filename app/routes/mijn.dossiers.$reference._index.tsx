@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CaseMessageList } from "~/components/CaseMessages";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { AnswerText } from "~/components/RequestForm";
-import { pick, type Text3 } from "~/modules/cases/definitions";
+import { pickIn, type Text3 } from "~/modules/cases/definitions";
 import { getMyCase, rateCase, replyToCase, uploadErrors, withdrawCase } from "~/modules/cases/dossiers.server";
 import { rateSchema, replySchema } from "~/modules/cases/schemas";
 import { readPost } from "~/modules/cases/uploads.server";
@@ -14,8 +14,9 @@ import { caseReference } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { pageMeta } from "~/i18n/meta";
-import { LocalText } from "~/components/InLanguage";
+import { InLanguage, LocalText, SentenceWith } from "~/components/InLanguage";
 import { RateForm, ReplyForm } from "~/components/cases/ResidentCaseForms";
+import { serviceLabel } from "~/modules/catalog/localize";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, "myCase", { name: args.data?.reference, fallback: "caseFallback" });
 
@@ -32,6 +33,7 @@ export const loader = loaderOf({
     return {
       reference: c.reference,
       service: c.def?.title ?? "",
+      serviceTranslations: c.def?.translations ?? {},
       steps: c.def?.form.steps ?? [],
       statusText: c.statusText ?? null,
       status: c.status,
@@ -105,7 +107,9 @@ export default function CasePage() {
       <p className="muted">
         <Link to="/mijn/dossiers">{t("case.back")}</Link>
       </p>
-      <h1>{d.service}</h1>
+      <h1>
+        <InLanguage {...serviceLabel({ title: d.service, translations: d.serviceTranslations }, i18n.language).title} />
+      </h1>
       <p className="muted">{t("case.reference", { reference: d.reference })}</p>
       <div id="melding">{d.notice ? <Notice>{t(`case.done.${d.notice}`, { defaultValue: "" })}</Notice> : null}</div>
       <ErrorSummary errors={errors} fieldIds={summaryIds} />
@@ -158,11 +162,13 @@ export default function CasePage() {
           {d.events.map((e, i) => (
             <li key={i}>
               <span className="muted">{dateTime.format(new Date(e.at))}</span>{" "}
-              {e.type === "status-changed"
-                ? t("case.events.status", { status: pick(e.statusText as Text3 | undefined, lng) ?? e.data.to })
-                : e.type === "legacy"
-                  ? t(`case.events.${e.storedType}`, { defaultValue: e.storedType })
-                  : t(`case.events.${e.type}`, { defaultValue: e.type })}
+              {e.type === "status-changed" ? (
+                <SentenceWith ns="cases" i18nKey="case.events.status" placeholder="status" name={pickIn(e.statusText as Text3 | undefined, lng) ?? { text: String(e.data.to), lang: "nl" }} />
+              ) : e.type === "legacy" ? (
+                t(`case.events.${e.storedType}`, { defaultValue: e.storedType })
+              ) : (
+                t(`case.events.${e.type}`, { defaultValue: e.type })
+              )}
               {e.note ? <p className="pre-line">{e.note}</p> : null}
             </li>
           ))}

@@ -2,7 +2,7 @@ import { supportedLanguages } from "~/i18n/config";
 import { redirect, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { DutchIsNewer } from "~/components/DutchIsNewer";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { formatDate } from "~/components/Mikipedia";
@@ -18,6 +18,7 @@ import { JsonLd } from "~/components/JsonLd";
 import { env } from "~/utils/env.server";
 import { articleStructuredData } from "~/modules/knowledge/structured-data.server";
 import { pageMeta } from "~/i18n/meta";
+import { SentenceWith } from "~/components/InLanguage";
 
 export const headers = publicPageHeaders;
 
@@ -84,7 +85,7 @@ export default function ArticlePage() {
           {article.service.requestUrl ? (
             <p>
               <Link className="button" to={article.service.requestUrl}>
-                {t("article.requestOnline", { title: article.service.title })}
+                <SentenceWith ns="knowledge" i18nKey="article.requestOnline" placeholder="title" name={{ text: article.service.title, lang: article.service.titleLang }} />
               </Link>
             </p>
           ) : (
@@ -108,7 +109,12 @@ export default function ArticlePage() {
       ) : null}
       <footer className="muted stack">
         {article.lastChecked ? <p>{t("article.lastChecked", { date: formatDate(article.lastChecked, i18n.language) })}</p> : null}
-        {article.source ? <p>{t("article.source", { theme: article.source.theme, section: article.source.section })}</p> : null}
+        {article.source ? (
+          <p>
+            {/* The memorandum is Dutch: its theme and section are cited as written (lang="nl" on other pages). */}
+            <Trans t={t} i18nKey="article.source" values={{ theme: article.source.theme, section: article.source.section }} components={{ nl: i18n.language === "nl" ? <span /> : <span lang="nl" /> }} />
+          </p>
+        ) : null}
         <p>
           {t("article.themesLabel")}{" "}
           {article.themes.map((th, i) => (

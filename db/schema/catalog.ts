@@ -4,7 +4,17 @@ import { teams, type AssuranceLevel } from "./identity";
 export type ServiceChannels = { online: string | null; counter: string | null; phone: string | null };
 export type MemorandumSource = { theme: string; section: string };
 /** Texts of a service in another language than Dutch: faithful translations, labelled on the page. A missing field falls back to the Dutch text (marked lang="nl"). */
-export type ServiceText = { title?: string; summary?: string; description?: string; result?: string };
+export type ServiceText = {
+  title?: string;
+  summary?: string;
+  description?: string;
+  /** What you need, in the same order as the Dutch list. */
+  requirements?: string[];
+  conditions?: string;
+  result?: string;
+  /** How to ask for it, per channel the Dutch text names. */
+  channels?: Partial<Record<keyof ServiceChannels, string>>;
+};
 export type ServiceTranslations = Partial<Record<string, ServiceText>>;
 
 /**

@@ -5,6 +5,8 @@ import { users, type Language } from "./identity";
 export const ARTICLE_STATUSES = ["draft", "in_review", "published"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export type ArticleSource = { theme: string; section: string };
+/** Search terms in English and French for a Dutch article (issue 16 item 6). */
+export type OtherLanguageTerms = Partial<Record<"en" | "fr", string[]>>;
 
 /**
  * Mikipedia articles, one row per slug and language. The row holds what residents see
@@ -70,6 +72,8 @@ export const knowledgeRevisions = pgTable(
     serviceSlug: text("service_slug"),
     searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
     questions: text("questions").array().notNull().default(sql`'{}'::text[]`),
+    /** English and French words that find this Dutch article (knowledge_search_terms once published). */
+    otherLanguageTerms: jsonb("other_language_terms").$type<OtherLanguageTerms>().notNull().default({}),
     reviewBefore: date("review_before"),
     status: text("status").$type<ArticleStatus>().notNull(),
     /** "seed" revisions come from seeds/knowledge; "editor" ones from the portal. */

@@ -118,3 +118,57 @@ test("an editor changes an answer and a second editor publishes it", async ({ br
   await expectAccessible(raf);
   await rafContext.close();
 });
+
+test("an English search finds a Dutch-only article with the label", async ({ browser }) => {
+  // An editor writes a new Dutch article with English and French search terms; a second editor publishes it.
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+  const title = "Waar meld ik een zwerfkat?";
+  const evaContext = await browser.newContext();
+  const eva = await evaContext.newPage();
+  await staffLogin(eva, "redactie@example.com");
+  await eva.goto("/werk/redactie/nieuw");
+  await expect(eva.getByRole("heading", { level: 1 })).toHaveText("Nieuw artikel");
+  await eva.getByLabel("Korte naam in het adres").fill(`zwerfkat-melden-${stamp}`);
+  await eva.getByRole("combobox", { name: "Taal", exact: true }).selectOption("nl");
+  await eva.getByLabel("Titel (een vraag zoals een inwoner ze stelt)").fill(title);
+  await eva.getByLabel("Kort antwoord (één of twee zinnen)").fill("Ziet u een kat zonder baasje? Meld het aan het Huis van de Mechelaar.");
+  await eva.getByLabel("Uitleg (Markdown)").fill("## Wat is het?\nZiet u een kat zonder baasje? Meld het aan de stad.\n\n## Meer vragen?\nVraag het aan het Huis van de Mechelaar.");
+  await eva.getByRole("group", { name: "Onderwerpen" }).getByLabel("Dienstverlening").check();
+  await eva.getByRole("group", { name: "Voor wie" }).getByLabel("Inwoners").check();
+  await eva.getByLabel("Bron in het memorandum: thema").fill("Thema 2: Werk klantgericht");
+  await eva.getByLabel("Bron in het memorandum: hoofdstuk").fill("3. Klantgerichtheid en klantvriendelijkheid als centrale begrippen");
+  await eva.getByLabel("Zoekwoorden", { exact: true }).fill("zwerfkat, kat, dieren");
+  await eva.getByLabel("Zoekwoorden in het Engels").fill("stray cat, lost cat");
+  await eva.getByLabel("Zoekwoorden in het Frans").fill("chat errant");
+  await eva.getByLabel("Vragen zoals inwoners ze stellen").fill("Ik zie een kat zonder baasje.");
+  await expectAccessible(eva);
+  await eva.getByRole("button", { name: "Bewaar en vraag nalezing" }).click();
+  await expect(eva.getByRole("status").first()).toHaveText("Uw wijziging is bewaard als nieuwe versie.");
+  await evaContext.close();
+
+  const rafContext = await browser.newContext();
+  const raf = await rafContext.newPage();
+  await staffLogin(raf, "eindredactie@example.com");
+  await raf.goto("/werk/redactie");
+  await raf.getByRole("region", { name: "Wacht op een tweede redacteur" }).getByRole("link", { name: title }).first().click();
+  await raf.getByRole("button", { name: /Publiceer versie \d+/ }).click();
+  await expect(raf.getByRole("status").first()).toHaveText("De versie is gepubliceerd. Inwoners zien nu de nieuwe tekst.");
+  await rafContext.close();
+
+  // A resident searches in English: the Dutch article is found, labelled "only in Dutch" and marked as Dutch.
+  const residentContext = await browser.newContext();
+  const page = await residentContext.newPage();
+  await page.goto("/mikipedia/zoeken?q=stray%20cat&lng=en");
+  const result = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) }).first();
+  await expect(result).toBeVisible();
+  await expect(result.getByRole("link", { name: title })).toHaveAttribute("lang", "nl");
+  await expect(result).toContainText("only in Dutch");
+  await expectAccessible(page);
+  await result.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("main")).toContainText("This answer has not been translated yet.");
+  await expectAccessible(page);
+  await page.goto("/mikipedia?lng=nl");
+  await residentContext.close();
+});

@@ -26,3 +26,12 @@ export async function getServicesBySlugs(slugs: string[]) {
   if (!slugs.length) return [];
   return db.select().from(services).where(inArray(services.slug, slugs));
 }
+
+/** What a resident reads about a service before filling in its form (Dutch columns plus their translations); null when unknown. */
+export async function getServiceIntro(slug: string) {
+  const [row] = await db
+    .select({ description: services.description, requirements: services.requirements, conditions: services.conditions, result: services.result, translations: services.translations })
+    .from(services)
+    .where(eq(services.slug, slug));
+  return row ?? null;
+}

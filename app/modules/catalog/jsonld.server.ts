@@ -1,4 +1,7 @@
 import { publishedArticleAboutService, publishedServiceSummaries } from "~/modules/knowledge/directory.server";
+import { and, asc, eq } from "drizzle-orm";
+import { knowledgeArticles, type ServiceText } from "../../../db/schema";
+import { db } from "~/utils/db.server";
 import { getServiceBySlug, listServices, type Service } from "./catalog.server";
 import { conceptNode, conceptUri, isConceptScheme, schemeGraph } from "./concepts.server";
 
@@ -34,26 +37,18 @@ export const MECHELEN_SPATIAL = "https://data.vlaanderen.be/id/gemeente/12025";
 
 const CHANNEL_CODE = { online: "online", counter: "loket", phone: "telefoon" } as const;
 
-/**
- * The en/fr summaries of a service, from its translated Mikipedia articles. Their titles are
- * questions ("Where can I …?"), not names of the service, so names stay Dutch (tagged nl)
- * until the catalogue itself has en/fr names.
- */
-type Translations = Partial<Record<"en" | "fr", { summary: string }>>;
+/** The languages the catalogue is translated into (services.translations); courtesy languages are not published. */
+const TRANSLATED = ["en", "fr"] as const;
 
-async function serviceTranslations(): Promise<Map<string, Translations>> {
-  const rows = await publishedServiceSummaries(["en", "fr"]);
-  const out = new Map<string, Translations>();
-  for (const r of rows) {
-    const t = out.get(r.serviceSlug) ?? {};
-    if (!t[r.language as "en" | "fr"]) t[r.language as "en" | "fr"] = { summary: r.summary };
-    out.set(r.serviceSlug, t);
-  }
-  return out;
-}
-
-/** Dutch text with its tag, plus the en/fr versions where they exist (Dutch is never tagged en/fr). */
-const multi = (dutch: string, t: Translations): Lit[] => [nl(dutch), ...(["en", "fr"] as const).filter((l) => t[l]).map((l) => ({ "@value": t[l]!.summary, "@language": l }))];
+/** Dutch text with its tag, plus the en/fr translations that exist (Dutch is never tagged en/fr). */
+const multi = (dutch: string, s: Service, pick: (t: ServiceText) => string | undefined): Lit[] => [
+  nl(dutch),
+  ...TRANSLATED.flatMap((l) => {
+    const t = s.translations[l];
+    const value = t ? pick(t) : undefined;
+    return value ? [{ "@value": value, "@language": l }] : [];
+  }),
+];
 
 export function organisationNode(base: string) {
   return {
@@ -68,7 +63,7 @@ export function organisationNode(base: string) {
   };
 }
 
-function serviceNode(base: string, s: Service, t: Translations = {}) {
+function serviceNode(base: string, s: Service) {
   const id = serviceUri(base, s.slug);
   const channels = (["online", "counter", "phone"] as const)
     .filter((c) => s.channels[c])
@@ -77,7 +72,7 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
       "@type": "cv:Channel",
       "dct:identifier": `${s.slug}/kanaal/${c}`,
       "dct:type": { "@id": conceptUri(base, "kanaaltype", CHANNEL_CODE[c]) },
-      "dct:description": nl(s.channels[c]!),
+      "dct:description": multi(s.channels[c]!, s, (t) => t.channels?.[c]),
       "cv:ownedBy": { "@id": cityUri(base) },
     }));
   const concepts = (scheme: "thema" | "doelgroep", codes: string[]) =>
@@ -86,10 +81,10 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
     "@id": id,
     "@type": ["cpsv:PublicService", "schema:GovernmentService"],
     "dct:identifier": s.slug,
-    "dct:title": nl(s.title),
-    "schema:name": nl(s.title),
-    "dct:description": [nl(s.description), ...multi(s.summary, t).slice(1)],
-    "schema:description": multi(s.summary, t),
+    "dct:title": multi(s.title, s, (t) => t.title),
+    "schema:name": multi(s.title, s, (t) => t.title),
+    "dct:description": multi(s.description, s, (t) => t.description),
+    "schema:description": multi(s.summary, s, (t) => t.summary),
     "dcat:keyword": s.keywords.map(nl),
     "cv:thematicArea": concepts("thema", s.themes),
     "dct:audience": concepts("doelgroep", s.audiences),
@@ -99,7 +94,7 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
     "schema:provider": { "@id": cityUri(base) },
     "cv:hasChannel": channels,
     ...(s.conditions
-      ? { "cv:holdsRequirement": { "@id": `${id}/voorwaarde`, "@type": "cv:Requirement", "dct:identifier": `${s.slug}/voorwaarde`, "dct:title": nl(`Voorwaarden: ${s.title}`), "dct:description": nl(s.conditions) } }
+      ? { "cv:holdsRequirement": { "@id": `${id}/voorwaarde`, "@type": "cv:Requirement", "dct:identifier": `${s.slug}/voorwaarde`, "dct:title": nl(`Voorwaarden: ${s.title}`), "dct:description": multi(s.conditions, s, (t) => t.conditions) } }
       : {}),
     ...(s.requirements?.length
       ? {
@@ -107,15 +102,15 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
             "@id": `${id}/bewijsstuk/${i + 1}`,
             "@type": "cv:Evidence",
             "dct:identifier": `${s.slug}/bewijsstuk/${i + 1}`,
-            "dct:title": nl(r),
-            "dct:description": nl(r),
+            "dct:title": multi(r, s, (t) => (t.requirements?.length === s.requirements!.length ? t.requirements[i] : undefined)),
+            "dct:description": multi(r, s, (t) => (t.requirements?.length === s.requirements!.length ? t.requirements[i] : undefined)),
           })),
         }
       : {}),
     ...(s.cost ? { "cv:hasCost": { "@id": `${id}/kost`, "@type": "cv:Cost", "dct:identifier": `${s.slug}/kost`, "dct:description": nl(s.cost), "cv:isDefinedBy": { "@id": cityUri(base) } } } : {}),
     ...(s.processingTimeDays ? { "cv:processingTime": { "@value": `P${s.processingTimeDays}D`, "@type": "xsd:duration" } } : {}),
     ...(s.result
-      ? { "cpsv:produces": { "@id": `${id}/resultaat`, "@type": "cv:Output", "dct:identifier": `${s.slug}/resultaat`, "dct:title": nl(`Resultaat: ${s.title}`), "dct:description": nl(s.result) } }
+      ? { "cpsv:produces": { "@id": `${id}/resultaat`, "@type": "cv:Output", "dct:identifier": `${s.slug}/resultaat`, "dct:title": nl(`Resultaat: ${s.title}`), "dct:description": multi(s.result, s, (t) => t.result) } }
       : {}),
     ...(s.contactPoint ? { "cv:contactPoint": { "@id": `${id}/contactpunt`, "@type": "cv:ContactPoint", "dct:description": nl(s.contactPoint) } } : {}),
     ...(s.legalBasis ? { "cv:hasLegalResource": { "@id": `${id}/rechtsgrond`, "@type": "eli:LegalResource", "dct:description": nl(s.legalBasis) } } : {}),
@@ -126,13 +121,13 @@ function serviceNode(base: string, s: Service, t: Translations = {}) {
 }
 
 export async function catalogAsJsonLd(base: string) {
-  const [services, translations] = await Promise.all([listServices(), serviceTranslations()]);
+  const services = await listServices();
   return {
     "@context": CATALOG_CONTEXT,
     "@graph": [
       organisationNode(base),
       ...(["thema", "doelgroep", "kanaaltype"] as const).flatMap((scheme) => schemeGraph(base, scheme)),
-      ...services.map((s) => serviceNode(base, s, translations.get(s.slug))),
+      ...services.map((s) => serviceNode(base, s)),
     ],
   };
 }
@@ -141,8 +136,7 @@ export async function catalogAsJsonLd(base: string) {
 export async function serviceAsJsonLd(base: string, slug: string) {
   const service = await getServiceBySlug(slug);
   if (!service) return null;
-  const translations = await serviceTranslations();
-  return { "@context": CATALOG_CONTEXT, ...serviceNode(base, service, translations.get(slug)) };
+  return { "@context": CATALOG_CONTEXT, ...serviceNode(base, service) };
 }
 
 /** The city as a JSON-LD document: what `/id/organisatie/stad-mechelen` answers to a machine. */
@@ -171,23 +165,28 @@ export async function servicePagePath(slug: string): Promise<string | null> {
   return `/mikipedia/zoeken?q=${encodeURIComponent(service.title)}`;
 }
 
-/** schema.org GovernmentService for a service's page, embedded as JSON-LD; null when unknown. */
-export async function serviceStructuredData(base: string, slug: string) {
+/**
+ * schema.org GovernmentService for a service's page, embedded as JSON-LD; null when unknown.
+ * Name, summary and channels in the page language where the catalogue has them, else all Dutch.
+ */
+export async function serviceStructuredData(base: string, slug: string, lng = "nl") {
   const s = await getServiceBySlug(slug);
   if (!s) return null;
+  const t = lng === "nl" ? undefined : s.translations[lng];
+  const inPage = !!t?.title && !!t.summary;
   return {
     "@context": "https://schema.org",
     "@type": "GovernmentService",
     "@id": serviceUri(base, s.slug),
-    name: s.title,
-    description: s.summary,
-    inLanguage: "nl",
+    name: inPage ? t.title : s.title,
+    description: inPage ? t.summary : s.summary,
+    inLanguage: inPage ? lng : "nl",
     serviceType: s.themes[0] ?? undefined,
     url: s.requestable ? `${base}/aanvragen/${s.slug}` : undefined,
     provider: { "@type": "GovernmentOrganization", "@id": cityUri(base), name: "Stad Mechelen" },
     areaServed: { "@type": "City", name: "Mechelen", sameAs: MECHELEN_SPATIAL },
     availableChannel: (["online", "counter", "phone"] as const)
       .filter((c) => s.channels[c])
-      .map((c) => ({ "@type": "ServiceChannel", name: s.channels[c], ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}) })),
+      .map((c) => ({ "@type": "ServiceChannel", name: (inPage && t.channels?.[c]) || s.channels[c], ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}) })),
   };
 }

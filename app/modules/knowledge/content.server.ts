@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { knowledgeArticles, knowledgeWords, type ArticleSource } from "../../../db/schema";
-import type { Tx } from "~/utils/db.server";
+import { knowledgeArticles, knowledgeWords, type ArticleSource, type OtherLanguageTerms } from "../../../db/schema";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { clearSearchCache } from "./search-cache";
 import { expandKeywords, wordsOf } from "./search-terms";
 
@@ -17,6 +17,8 @@ export type ArticleContent = {
   searchTerms: string[];
   questions: string[];
   reviewBefore: string | null;
+  /** Only in revisions of a Dutch article: its English and French search terms, applied when published. */
+  otherLanguageTerms?: OtherLanguageTerms;
 };
 
 /**

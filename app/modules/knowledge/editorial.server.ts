@@ -1,6 +1,6 @@
 import { diffWords } from "diff";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
-import { knowledgeArticles, knowledgeBestBets, knowledgeRevisions, type Language } from "../../../db/schema";
+import { knowledgeArticles, knowledgeBestBets, knowledgeRevisions, knowledgeSearchTerms, type Language, type OtherLanguageTerms } from "../../../db/schema";
 import { peopleView, personNames } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";
 import { DomainError } from "~/modules/platform/errors";
@@ -22,8 +22,21 @@ function requireEditor(actor: CurrentUser) {
 }
 
 export function toContent(input: ArticleContentInput): ArticleContent {
-  const { sourceTheme, sourceSection, ...rest } = input;
-  return { ...rest, source: { theme: sourceTheme, section: sourceSection } };
+  const { sourceTheme, sourceSection, searchTermsEn, searchTermsFr, ...rest } = input;
+  return { ...rest, source: { theme: sourceTheme, section: sourceSection }, otherLanguageTerms: { en: searchTermsEn, fr: searchTermsFr } };
+}
+
+/** A Dutch article's English and French search terms, from a published revision (issue 16 item 6). */
+async function applyOtherLanguageTerms(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], slug: string, terms: OtherLanguageTerms) {
+  for (const language of ["en", "fr"] as const) {
+    const list = terms[language];
+    // An empty field keeps the terms the article already has (e.g. from the seed files).
+    if (!list?.length) continue;
+    await tx
+      .insert(knowledgeSearchTerms)
+      .values({ slug, language, terms: list })
+      .onConflictDoUpdate({ target: [knowledgeSearchTerms.slug, knowledgeSearchTerms.language], set: { terms: list, updatedAt: new Date() } });
+  }
 }
 
 /** Flesch-Douma and long sentences of the answer and the body, as residents read them. */
@@ -42,13 +55,14 @@ export async function createArticle(actor: CurrentUser, input: { slug: string; l
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, input.slug), eq(knowledgeArticles.language, input.language)));
     if (exists) throw new DomainError("CONFLICT", "knowledge:errors.slugTaken");
+    const { otherLanguageTerms, ...articleContent } = input.content;
     const [article] = await tx
       .insert(knowledgeArticles)
-      .values({ slug: input.slug, language: input.language, translationOf: input.language === "nl" ? null : (input.translationOf ?? input.slug), ...input.content, status: "draft" })
+      .values({ slug: input.slug, language: input.language, translationOf: input.language === "nl" ? null : (input.translationOf ?? input.slug), ...articleContent, status: "draft" })
       .returning({ id: knowledgeArticles.id });
     const [rev] = await tx
       .insert(knowledgeRevisions)
-      .values({ articleId: article.id, number: 1, ...input.content, status: input.submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
+      .values({ articleId: article.id, number: 1, ...articleContent, otherLanguageTerms: input.language === "nl" ? (otherLanguageTerms ?? {}) : {}, status: input.submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
       .returning({ id: knowledgeRevisions.id });
     return { articleId: article.id, revisionId: rev.id };
   });
@@ -58,11 +72,11 @@ export async function createArticle(actor: CurrentUser, input: { slug: string; l
 export async function saveRevision(actor: CurrentUser, articleId: string, content: ArticleContent, submit: boolean) {
   requireEditor(actor);
   return db.transaction(async (tx) => {
-    const [article] = await tx.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId)).for("update");
+    const [article] = await tx.select({ id: knowledgeArticles.id, language: knowledgeArticles.language }).from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId)).for("update");
     if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
     const [rev] = await tx
       .insert(knowledgeRevisions)
-      .values({ articleId, number: await nextNumber(tx, articleId), ...content, status: submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
+      .values({ articleId, number: await nextNumber(tx, articleId), ...content, otherLanguageTerms: article.language === "nl" ? (content.otherLanguageTerms ?? {}) : {}, status: submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
       .returning({ id: knowledgeRevisions.id });
     return rev.id;
   });
@@ -97,6 +111,7 @@ export async function publishRevision(actor: CurrentUser, revisionId: string) {
       reviewBefore: rev.reviewBefore ?? addMonths(today(), 12),
     };
     await applyPublishedContent(tx, article.id, article.language, content, rev.id, today());
+    if (article.language === "nl") await applyOtherLanguageTerms(tx, article.slug, rev.otherLanguageTerms);
     return { slug: article.slug, language: article.language };
   });
   // After the commit: a search running meanwhile cannot put the old results back.
@@ -172,6 +187,8 @@ export async function getArticleForEditing(actor: CurrentUser, articleId: string
       sourceTheme: current.source?.theme ?? "",
       sourceSection: current.source?.section ?? "",
       searchTerms: current.searchTerms.join(", "),
+      searchTermsEn: (latest?.otherLanguageTerms.en ?? []).join(", "),
+      searchTermsFr: (latest?.otherLanguageTerms.fr ?? []).join(", "),
       questions: current.questions.join("\n"),
       related: current.related.join(", "),
       serviceSlug: current.serviceSlug ?? "",

@@ -22,6 +22,9 @@ export const articleContentSchema = z.object({
   sourceTheme: z.string().trim().min(1, "knowledge:errors.sourceRequired").max(200),
   sourceSection: z.string().trim().min(1, "knowledge:errors.sourceRequired").max(200),
   searchTerms: list(/[,\n]/),
+  /** For a Dutch article: English and French words that find it, also while it has no translation. */
+  searchTermsEn: list(/[,\n]/).pipe(z.array(z.string().max(80)).max(40)),
+  searchTermsFr: list(/[,\n]/).pipe(z.array(z.string().max(80)).max(40)),
   questions: list(/\n/),
   related: slugList,
   serviceSlug: z

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { DataFactory } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { knowledgeArticles, services } from "../../../db/schema";
+import { services } from "../../../db/schema";
 import { db } from "../../../app/utils/db.server";
 import { runSeeds } from "../../../seeds/run";
 import { startTestServer } from "../../setup/http-server";
@@ -70,22 +70,24 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
     expect(valuesOf(g, DataFactory.namedNode(`${BASE}/id/organisatie/stad-mechelen`), "dct:spatial").map((v) => v.value)).toEqual(["https://data.vlaanderen.be/id/gemeente/12025"]);
   });
 
-  it("labels concepts in nl, en and fr, and never tags Dutch text as English or French", async () => {
+  it("labels concepts and services in nl, en and fr, and never tags Dutch text as English or French", async () => {
     const g = await graphFromJsonLd(await (await server.get("/api/v1/catalog")).json());
     for (const c of instancesOf(g, "skos:Concept")) expect(languagesOf(g, c.value, "skos:prefLabel"), c.value).toEqual(["en", "fr", "nl"]);
     const mobility = valuesOf(g, DataFactory.namedNode(`${BASE}/id/concept/thema/mobiliteit`), "skos:prefLabel").map((v) => `${v.value}@${(v as { language: string }).language}`).sort();
     expect(mobility).toEqual(["Mobiliteit en parkeren@nl", "Mobility and parking@en", "Mobilité et stationnement@fr"]);
 
     const [service] = await db.select().from(services).where(eq(services.slug, "bewonerskaart-parkeren"));
-    const [en] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.serviceSlug, "bewonerskaart-parkeren"), eq(knowledgeArticles.language, "en")));
     const uri = DataFactory.namedNode(`${BASE}/id/dienst/bewonerskaart-parkeren`);
     const tagged = (p: string) => valuesOf(g, uri, p).map((v) => `${v.value}@${(v as { language: string }).language}`);
-    // The catalogue has Dutch names only: they are tagged nl, never en/fr.
-    expect(tagged("dct:title")).toEqual([`${service.title}@nl`]);
-    expect(tagged("dct:description")).toContain(`${service.description}@nl`);
-    // The English description is the English Mikipedia article's summary, where one exists.
-    if (en) expect(tagged("dct:description")).toContain(`${en.summary}@en`);
-    for (const v of tagged("dct:description")) expect(v.endsWith(`${service.description}@en`) || v.endsWith(`${service.description}@fr`)).toBe(false);
+    // Names and descriptions in nl, en and fr: the catalogue's own translations, each tagged with its language.
+    const { en, fr } = service.translations;
+    expect(tagged("dct:title").sort()).toEqual([`${service.title}@nl`, `${en!.title}@en`, `${fr!.title}@fr`].sort());
+    expect(tagged("dct:description").sort()).toEqual([`${service.description}@nl`, `${en!.description}@en`, `${fr!.description}@fr`].sort());
+    for (const p of ["dct:title", "dct:description"]) for (const v of tagged(p)) expect(v.endsWith(`${service.description}@en`) || v.endsWith(`${service.description}@fr`) || v.endsWith(`${service.title}@en`)).toBe(false);
+    // The result and the channels too.
+    const result = DataFactory.namedNode(`${BASE}/id/dienst/bewonerskaart-parkeren/resultaat`);
+    expect(languagesOf(g, result.value, "dct:description")).toEqual(["en", "fr", "nl"]);
+    expect(languagesOf(g, `${BASE}/id/dienst/bewonerskaart-parkeren/kanaal/counter`, "dct:description")).toEqual(["en", "fr", "nl"]);
   });
 
   it("answers the same graph in Turtle when asked", async () => {

@@ -105,7 +105,10 @@ describe("GET /api/v1/catalog", () => {
     for (const s of services) {
       expect(s["@type"]).toContain("https://schema.org/GovernmentService");
       expect(s["@id"]).toMatch(/\/id\/dienst\/[a-z0-9-]+$/);
-      expect(s["http://purl.org/dc/terms/title"]).toEqual([{ "@value": expect.any(String), "@language": "nl" }]);
+      // The Dutch name, with the catalogue's English and French names (issue 16 item 4).
+      const titles = s["http://purl.org/dc/terms/title"] as { "@value": string; "@language": string }[];
+      expect(titles.map((t) => t["@language"]).sort()).toEqual(["en", "fr", "nl"]);
+      expect(titles.every((t) => t["@value"].length > 0)).toBe(true);
       expect(s["http://data.europa.eu/m8g/hasCompetentAuthority"]).toEqual([{ "@id": expect.stringMatching(/\/id\/organisatie\/stad-mechelen$/) }]);
     }
     // Unknown facts stay unknown: no service states a cost it does not have.

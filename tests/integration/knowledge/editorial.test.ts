@@ -56,6 +56,19 @@ describe("the editorial workflow", () => {
     expect(editing.revisions[0]).toMatchObject({ number: 1, status: "published", author: "Eva" });
   });
 
+  it("gives a new Dutch article English and French search terms once a second editor publishes it (issue 16 item 6)", async () => {
+    const terms = { en: ["stray cat", "lost cat"], fr: ["chat errant"] };
+    const { articleId, revisionId } = await createArticle(eva, { slug: "zwerfkat-engels", language: "nl", content: content({ otherLanguageTerms: terms }), submit: true });
+    expect((await getArticleForEditing(jan, articleId)).content).toMatchObject({ searchTermsEn: "stray cat, lost cat", searchTermsFr: "chat errant" });
+    // Not before it is published.
+    expect((await searchArticles({ query: "stray cat", language: "en" })).results.map((r) => r.slug)).not.toContain("zwerfkat-engels");
+    await publishRevision(jan, revisionId);
+    const en = await searchArticles({ query: "stray cat", language: "en" });
+    expect(en.results[0]).toMatchObject({ slug: "zwerfkat-engels", onlyInDutch: true, title: "Waar kan ik mijn zwerfkat melden?" });
+    const fr = await searchArticles({ query: "chat errant", language: "fr" });
+    expect(fr.results[0]).toMatchObject({ slug: "zwerfkat-engels", onlyInDutch: true });
+  });
+
   it("records every save as a revision with its author, and shows what changed", async () => {
     const [uitpas] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
     const before = await getArticleForEditing(eva, uitpas.id);

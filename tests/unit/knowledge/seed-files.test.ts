@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AUDIENCE_VALUES, THEME_VALUES } from "../../../app/modules/knowledge/schemas";
-import { loadArticleFiles } from "../../../seeds/knowledge";
+import { CROSS_LANGUAGES, loadArticleFiles, loadSearchTermFiles } from "../../../seeds/knowledge";
 
 const articles = loadArticleFiles();
 const dutch = new Map(articles.filter((a) => a.language === "nl").map((a) => [a.slug, a]));
@@ -30,5 +30,22 @@ describe("the Mikipedia seed files", () => {
     expect(a.content.related).toEqual(nl!.content.related);
     expect(a.content.serviceSlug).toEqual(nl!.content.serviceSlug);
     expect(a.content.source).toEqual(nl!.content.source);
+  });
+});
+
+describe("English and French search terms for every article (issue 16 item 6)", () => {
+  const termFiles = loadSearchTermFiles();
+  it.each([...CROSS_LANGUAGES])("every Dutch article has %s search terms, so a search in that language finds it even while it is only in Dutch", (language) => {
+    const bySlug = new Map(termFiles.filter((t) => t.language === language).map((t) => [t.slug, t.terms]));
+    const missing = [...dutch.keys()].filter((slug) => (bySlug.get(slug)?.length ?? 0) < 3);
+    expect(missing, `articles without ${language} search terms`).toEqual([]);
+    // Terms for an article that does not exist would never be found.
+    expect([...bySlug.keys()].filter((slug) => !dutch.has(slug))).toEqual([]);
+    // The terms are in that language, not the Dutch terms copied.
+    for (const [slug, terms] of bySlug) expect(terms, slug).not.toEqual(dutch.get(slug)!.content.searchTerms);
+  });
+
+  it.each([...CROSS_LANGUAGES])("every %s translation has its own search terms", (language) => {
+    for (const a of articles.filter((x) => x.language === language)) expect(a.content.searchTerms.length, a.slug).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge_revisions" ADD COLUMN "other_language_terms" jsonb DEFAULT '{}'::jsonb NOT NULL;
