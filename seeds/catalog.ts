@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { services, teams, type ServiceText, type ServiceTranslations } from "../db/schema";
-import type { Database, DbOrTx } from "../app/utils/db.server";
+import type { Database } from "../app/utils/db.server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog } from "../../../db/schema";
 import { peopleView } from "~/modules/identity/directory.server";
-import { db, type DbOrTx, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 
 /** Read through identity's read-only join helper (decision 017). */
 const actor = peopleView("actor");

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { caseEvents, caseFiles, cases } from "../../../db/schema";
+import { caseFiles, cases } from "../../../db/schema";
 import { servicesView } from "~/modules/catalog/directory.server";
 import { peopleView } from "~/modules/identity/directory.server";
 import { db, type DbOrTx, type Tx } from "~/utils/db.server";

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { caseEvents, caseFiles, caseMessages, cases, type EventVisibility } from "../../../db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { caseEvents, caseFiles, caseMessages, cases } from "../../../db/schema";
 import { activeTeamMembers, findPerson, isActiveTeamMember, peopleView, personNames, teamExists, teamNames, teamOptions } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/identity/users.server";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
-import { caseEvents, caseTasks, cases } from "../../../db/schema";
+import { caseTasks, cases } from "../../../db/schema";
 import { servicesView } from "~/modules/catalog/directory.server";
 import { peopleView, personNameOf } from "~/modules/identity/directory.server";
 import type { CurrentUser } from "~/modules/identity/users.server";

@@ -1,7 +1,5 @@
-import { publishedArticleAboutService, publishedServiceSummaries } from "~/modules/knowledge/directory.server";
-import { and, asc, eq } from "drizzle-orm";
-import { knowledgeArticles, type ServiceText } from "../../../db/schema";
-import { db } from "~/utils/db.server";
+import type { ServiceText } from "../../../db/schema";
+import { publishedArticleAboutService } from "~/modules/knowledge/directory.server";
 import { getServiceBySlug, listServices, type Service } from "./catalog.server";
 import { conceptNode, conceptUri, isConceptScheme, schemeGraph } from "./concepts.server";
 

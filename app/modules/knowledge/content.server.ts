@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { knowledgeArticles, knowledgeWords, type ArticleSource, type OtherLanguageTerms } from "../../../db/schema";
-import type { DbOrTx, Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
 import { clearSearchCache } from "./search-cache";
 import { expandKeywords, wordsOf } from "./search-terms";
 

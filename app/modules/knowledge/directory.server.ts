@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { knowledgeArticles, type Language } from "../../../db/schema";
 import { db } from "~/utils/db.server";
@@ -15,16 +15,6 @@ export const articlesView = <N extends string>(name: N) =>
     .select({ id: knowledgeArticles.id, slug: knowledgeArticles.slug, language: knowledgeArticles.language, title: knowledgeArticles.title, status: knowledgeArticles.status })
     .from(knowledgeArticles)
     .as(name);
-
-/** Published summaries of the articles about a service, in these languages (by article slug). */
-export async function publishedServiceSummaries(languages: Language[]) {
-  const rows = await db
-    .select({ serviceSlug: knowledgeArticles.serviceSlug, language: knowledgeArticles.language, summary: knowledgeArticles.summary })
-    .from(knowledgeArticles)
-    .where(and(isNotNull(knowledgeArticles.serviceSlug), inArray(knowledgeArticles.language, languages), eq(knowledgeArticles.status, "published")))
-    .orderBy(asc(knowledgeArticles.slug));
-  return rows.map((r) => ({ ...r, serviceSlug: r.serviceSlug! }));
-}
 
 /** The slug of the first published article (by slug) about a service in a language. */
 export async function publishedArticleAboutService(serviceSlug: string, language: Language): Promise<string | undefined> {
