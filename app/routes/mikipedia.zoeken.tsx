@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SearchBox, Snippet } from "~/components/Mikipedia";
@@ -7,21 +7,30 @@ import { localizedPath, WAYS_TO_A_PERSON } from "~/modules/knowledge/no-answer";
 import { searchArticles } from "~/modules/knowledge/search.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { pageMeta } from "~/i18n/meta";
+import { anyone, loaderOf } from "~/utils/kernel";
+import { z } from "zod";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "mikipediaSearch");
 
-const pick = <T extends string>(values: readonly T[], v: string | null): T | null => (v && (values as readonly string[]).includes(v) ? (v as T) : null);
+// A filter that is not one of ours is ignored (an old link), not refused; an over-long question is cut, as the search box does.
+const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]).nullable().catch(null).default(null);
+const searchQuery = z.object({
+  q: z.string().default("").transform((q) => q.slice(0, 200)),
+  thema: oneOf(THEMES),
+  doelgroep: oneOf(AUDIENCES),
+});
 
 // Not cached: every search is logged (without personal data) for the editors.
-export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const language = await getLanguage(request);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const theme = pick(THEMES, url.searchParams.get("thema"));
-  const audience = pick(AUDIENCES, url.searchParams.get("doelgroep"));
-  const result = q.trim() ? await searchArticles({ query: q, language, theme, audience, channel: "web" }) : null;
-  return { q, theme, audience, result, themes: THEMES, audiences: AUDIENCES };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  query: searchQuery,
+  run: async ({ query, request }) => {
+    const language = await getLanguage(request);
+    const { q, thema: theme, doelgroep: audience } = query;
+    const result = q.trim() ? await searchArticles({ query: q, language, theme, audience, channel: "web" }) : null;
+    return { q, theme, audience, result, themes: THEMES, audiences: AUDIENCES };
+  },
+});
 
 export default function MikipediaSearch() {
   const { t, i18n } = useTranslation("knowledge");

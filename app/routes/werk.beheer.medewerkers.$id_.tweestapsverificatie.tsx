@@ -1,27 +1,21 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { resetSecondFactor } from "~/modules/identity/second-factor.server";
-import { DomainError } from "~/modules/platform/errors";
+import { uuid } from "~/utils/ids";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 
-const idParam = z.string().uuid();
+const params = z.object({ id: uuid });
 
 /** POST only: an admin resets another member's second factor (audited); they set up a new one at their next login. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireStaffCan(request, "admin.manage");
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  try {
-    await resetSecondFactor(actor, id.data);
-  } catch (err) {
-    if (err instanceof DomainError) throw new Response(err.code, { status: err.status });
-    throw err;
-  }
-  return redirect(`/werk/beheer/medewerkers/${id.data}?tweestapsverificatie=gewist`);
-}
+export const action = actionOf({
+  guard: (request) => requireStaffCan(request, "admin.manage"),
+  params,
+  body: z.object({}),
+  run: async ({ actor, params }) => {
+    await resetSecondFactor(actor, params.id);
+    return redirect(`/werk/beheer/medewerkers/${params.id}?tweestapsverificatie=gewist`);
+  },
+});
 
-export const loader = ({ params }: LoaderFunctionArgs) => {
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  return redirect(`/werk/beheer/medewerkers/${id.data}`);
-};
+export const loader = loaderOf({ guard: anyone, params, run: ({ params }) => redirect(`/werk/beheer/medewerkers/${params.id}`) });

@@ -6,19 +6,20 @@ import { CheckboxGroup, ErrorSummary, Notice } from "~/components/forms";
 import { answerWalkIn, myWalkInBuildings, pendingWalkIns, setWalkInBuildings } from "~/modules/access/entrance.server";
 import { listBuildings } from "~/modules/access/invitations.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
+import { can } from "~/modules/identity/permissions";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "Bezoekers zonder uitnodiging – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-const guard = (request: Request) => requireStaff(request, ["host", "frontoffice", "admin"]);
+const guard = (request: Request) => requireStaffCan(request, "visitors.walkIns");
 
 export const loader = loaderOf({
   guard,
   run: async ({ actor }) => {
-    const isHost = actor.roles.includes("host");
+    const isHost = can(actor, "visitors.host");
     const [pending, buildings, mine] = await Promise.all([pendingWalkIns(actor), isHost ? listBuildings() : [], isHost ? myWalkInBuildings(actor) : []]);
     return { pending: pending.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })), buildings, mine, isHost };
   },

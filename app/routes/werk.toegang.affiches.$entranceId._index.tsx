@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { posterForEntrance, posterSvg } from "~/modules/access/entrance.server";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
 
@@ -12,7 +12,7 @@ export const handle = { i18n: ["access"] };
 
 /** The poster on screen; the print stylesheet prints only the A4 sheet. */
 export const loader = loaderOf({
-  guard: (request) => requireStaff(request, "admin"),
+  guard: (request) => requireStaffCan(request, "admin.manage"),
   params: z.object({ entranceId: uuid }),
   run: async ({ actor, params }) => {
     const poster = await posterForEntrance(actor, params.entranceId);

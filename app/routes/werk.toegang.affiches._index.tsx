@@ -5,14 +5,14 @@ import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { listPosters, replacePosterCode } from "~/modules/access/entrance.server";
 import { formatDateTime } from "~/modules/access/time";
-import { requireStaff } from "~/modules/identity/guards.server";
+import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 
 export const meta: MetaFunction = () => [{ title: "QR-affiches – Digitaal Huis van de Mechelaar" }];
 export const handle = { i18n: ["access"] };
 
-const guard = (request: Request) => requireStaff(request, "admin");
+const guard = (request: Request) => requireStaffCan(request, "admin.manage");
 
 export const loader = loaderOf({
   guard,

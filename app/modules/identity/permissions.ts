@@ -37,6 +37,8 @@ type Resources = {
   "visitors.host": undefined;
   /** Read an invitation: its host, or an admin overseeing. */
   "visitors.view": { hostId: string } | undefined;
+  /** Answer visitors who came without an invitation (their host, the reception, an admin). */
+  "visitors.walkIns": undefined;
   /** Who is in the building (presence list). */
   "access.presence": undefined;
   /** Back-office dashboard; with a team: figures of that team. */
@@ -58,6 +60,7 @@ export const ACTIONS = [
   "knowledge.edit",
   "visitors.host",
   "visitors.view",
+  "visitors.walkIns",
   "access.presence",
   "insights.view",
   "admin.manage",
@@ -86,6 +89,8 @@ const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "knowledge.edit": (a) => has(a, "editor"),
   "visitors.host": (a) => has(a, "host"),
   "visitors.view": (a, inv) => has(a, "admin") || (has(a, "host") && (inv === undefined || inv.hostId === a.id)),
+  // A walk-in asks for a listed host or for the reception (the front office); admins oversee.
+  "visitors.walkIns": (a) => has(a, "host", "frontoffice", "admin"),
   "access.presence": (a) => has(a, "admin", "frontoffice"),
   // Admins see every team (or all together), the back office only its own teams.
   "insights.view": (a, scope) => has(a, "admin") || (has(a, "backoffice") && (scope === undefined || inTeam(a, scope.teamId))),

@@ -10,11 +10,11 @@ const actor = (role: Role, teams: string[] = [TEAM]): Actor => ({ id: `u-${role}
 /** The whole table, one row per role: what each role may do without a resource. */
 const TABLE: Record<Role, Action[]> = {
   resident: [],
-  frontoffice: ["cases.unassigned", "cases.view", "residents.serve", "counter.desk", "access.presence", "workplace.view"],
+  frontoffice: ["cases.unassigned", "cases.view", "residents.serve", "counter.desk", "visitors.walkIns", "access.presence", "workplace.view"],
   backoffice: ["cases.queue", "cases.view", "cases.work", "insights.view", "workplace.view"],
   editor: ["knowledge.edit", "workplace.view"],
-  host: ["visitors.host", "visitors.view", "workplace.view"],
-  admin: ["cases.queue", "cases.unassigned", "cases.view", "cases.work", "residents.serve", "visitors.view", "access.presence", "insights.view", "admin.manage", "workplace.view"],
+  host: ["visitors.host", "visitors.view", "visitors.walkIns", "workplace.view"],
+  admin: ["cases.queue", "cases.unassigned", "cases.view", "cases.work", "residents.serve", "visitors.view", "visitors.walkIns", "access.presence", "insights.view", "admin.manage", "workplace.view"],
 };
 
 describe("permissions: every role × action", () => {
