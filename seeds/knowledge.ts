@@ -36,7 +36,9 @@ export function loadArticleFiles(root = path.join(here, "knowledge")): SeedArtic
   const out: SeedArticle[] = [];
   // Every language of the portal that has a folder (courtesy languages may translate only some articles).
   for (const language of LANGUAGES.filter((l) => existsSync(path.join(root, l)))) {
-    for (const file of readdirSync(path.join(root, language)).filter((f) => f.endsWith(".md")).sort()) {
+    for (const file of readdirSync(path.join(root, language))
+      .filter((f) => f.endsWith(".md"))
+      .sort()) {
       const raw = readFileSync(path.join(root, language, file), "utf8");
       const parsed = matter(raw);
       const fm = frontMatter.parse(parsed.data);
@@ -126,9 +128,21 @@ async function seedSearchTerms(db: Database) {
       await tx
         .insert(knowledgeSearchTerms)
         .values({ slug: r.slug, language: r.language, terms: r.terms })
-        .onConflictDoUpdate({ target: [knowledgeSearchTerms.slug, knowledgeSearchTerms.language], set: { terms: r.terms, updatedAt: new Date() }, where: sql`${knowledgeSearchTerms.terms} is distinct from excluded.terms` });
+        .onConflictDoUpdate({
+          target: [knowledgeSearchTerms.slug, knowledgeSearchTerms.language],
+          set: { terms: r.terms, updatedAt: new Date() },
+          where: sql`${knowledgeSearchTerms.terms} is distinct from excluded.terms`,
+        });
     }
-    for (const language of CROSS_LANGUAGES) await addWords(tx, language, rows.filter((r) => r.language === language).flatMap((r) => r.terms).join(" "));
+    for (const language of CROSS_LANGUAGES)
+      await addWords(
+        tx,
+        language,
+        rows
+          .filter((r) => r.language === language)
+          .flatMap((r) => r.terms)
+          .join(" "),
+      );
   });
   clearSearchCache();
 }
@@ -139,7 +153,14 @@ async function seedSearchTerms(db: Database) {
  */
 async function refreshKeywords(db: Database) {
   const rows = await db
-    .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, summary: knowledgeArticles.summary, questions: knowledgeArticles.questions, searchTerms: knowledgeArticles.searchTerms, searchKeywords: knowledgeArticles.searchKeywords })
+    .select({
+      id: knowledgeArticles.id,
+      title: knowledgeArticles.title,
+      summary: knowledgeArticles.summary,
+      questions: knowledgeArticles.questions,
+      searchTerms: knowledgeArticles.searchTerms,
+      searchKeywords: knowledgeArticles.searchKeywords,
+    })
     .from(knowledgeArticles)
     .where(eq(knowledgeArticles.status, "published"));
   let changed = 0;

@@ -28,7 +28,10 @@ export async function runSeeds(db: Database, opts: { demo: boolean; production: 
     const person = await ensurePerson(db, { ...s, password: DEMO_STAFF_PASSWORD, isDemo: true });
     for (const slug of leadOf ?? []) {
       const team = await ensureTeam(db, { slug, name: slug });
-      await db.update(teamMembers).set({ isLead: true }).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, person.id)));
+      await db
+        .update(teamMembers)
+        .set({ isLead: true })
+        .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, person.id)));
     }
   }
   for (const r of DEMO_RESIDENTS) await ensurePerson(db, { ...r, roles: ["resident"], isDemo: true });

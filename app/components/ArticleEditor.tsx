@@ -32,7 +32,19 @@ const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(", 
 const arr = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
 /** The article editor: plain form posts (works without JavaScript); the score is computed on the server. */
-export function ArticleEditor({ values, errors, isNew, readability, previewed }: { values: EditorValues; errors?: Record<string, string>; isNew?: boolean; readability?: ReadabilityResult | null; previewed?: boolean }) {
+export function ArticleEditor({
+  values,
+  errors,
+  isNew,
+  readability,
+  previewed,
+}: {
+  values: EditorValues;
+  errors?: Record<string, string>;
+  isNew?: boolean;
+  readability?: ReadabilityResult | null;
+  previewed?: boolean;
+}) {
   const { t } = useTranslation("knowledge");
   const f = (k: string) => t(`editor.fields.${k}`);
   return (
@@ -56,8 +68,20 @@ export function ArticleEditor({ values, errors, isNew, readability, previewed }:
         <TextArea name="summary" label={f("summary")} value={str(values.summary)} error={errors?.summary} rows={3} />
         <TextArea name="body" label={f("body")} hint={f("bodyHint")} value={str(values.body)} error={errors?.body} rows={16} />
         <ReadabilityPanel result={readability} previewed={previewed} />
-        <CheckboxGroup name="themes" legend={f("themes")} options={THEME_VALUES.map((v) => ({ value: v, label: t(`themes.${v}`) }))} values={arr(values.themes)} error={errors?.themes} />
-        <CheckboxGroup name="audiences" legend={f("audiences")} options={AUDIENCE_VALUES.map((v) => ({ value: v, label: t(`audiences.${v}`) }))} values={arr(values.audiences)} error={errors?.audiences} />
+        <CheckboxGroup
+          name="themes"
+          legend={f("themes")}
+          options={THEME_VALUES.map((v) => ({ value: v, label: t(`themes.${v}`) }))}
+          values={arr(values.themes)}
+          error={errors?.themes}
+        />
+        <CheckboxGroup
+          name="audiences"
+          legend={f("audiences")}
+          options={AUDIENCE_VALUES.map((v) => ({ value: v, label: t(`audiences.${v}`) }))}
+          values={arr(values.audiences)}
+          error={errors?.audiences}
+        />
         <TextField name="sourceTheme" label={f("sourceTheme")} defaultValue={str(values.sourceTheme)} error={errors?.sourceTheme} />
         <TextField name="sourceSection" label={f("sourceSection")} defaultValue={str(values.sourceSection)} error={errors?.sourceSection} />
         <TextArea name="searchTerms" label={f("searchTerms")} hint={f("searchTermsHint")} value={str(values.searchTerms)} error={errors?.searchTerms} rows={2} />
@@ -66,7 +90,14 @@ export function ArticleEditor({ values, errors, isNew, readability, previewed }:
         <TextArea name="questions" label={f("questions")} hint={f("questionsHint")} value={str(values.questions)} error={errors?.questions} rows={3} />
         <TextField name="related" label={f("related")} hint={f("relatedHint")} defaultValue={str(values.related)} error={errors?.related} spellCheck={false} />
         <TextField name="serviceSlug" label={f("serviceSlug")} defaultValue={str(values.serviceSlug)} error={errors?.serviceSlug} spellCheck={false} />
-        <TextField name="reviewBefore" label={f("reviewBefore")} hint={f("reviewBeforeHint")} defaultValue={str(values.reviewBefore)} error={errors?.reviewBefore} inputMode="numeric" />
+        <TextField
+          name="reviewBefore"
+          label={f("reviewBefore")}
+          hint={f("reviewBeforeHint")}
+          defaultValue={str(values.reviewBefore)}
+          error={errors?.reviewBefore}
+          inputMode="numeric"
+        />
         <div className="actions">
           <button type="submit" name="_intent" value="review" className="button">
             {t("editor.submitReview")}

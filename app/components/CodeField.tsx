@@ -7,7 +7,20 @@ import { TextField } from "~/components/forms";
  * number pad and offers the code it received; spaces are allowed as people copy "123 456".
  */
 export function CodeField({ label, hint, error }: { label: string; hint?: string; error?: string }) {
-  return <TextField name="code" label={label} hint={hint} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={8} className="input-code" error={error} required />;
+  return (
+    <TextField
+      name="code"
+      label={label}
+      hint={hint}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={8}
+      className="input-code"
+      error={error}
+      required
+    />
+  );
 }
 
 /** Outside production: where the e-mail with the code can be read (the development mailbox). */

@@ -172,7 +172,19 @@ export function StackedBarChart({
 }
 
 /** A grid of cells shaded by value, each with its number printed in it: shade is a help, the number is the figure. */
-export function HeatMap({ title, desc, rows, cols, value }: { title: string; desc: string; rows: string[]; cols: { key: string; label: string }[]; value: (row: string, col: string) => number | null }) {
+export function HeatMap({
+  title,
+  desc,
+  rows,
+  cols,
+  value,
+}: {
+  title: string;
+  desc: string;
+  rows: string[];
+  cols: { key: string; label: string }[];
+  value: (row: string, col: string) => number | null;
+}) {
   const { i18n } = useTranslation();
   const id = useId();
   const cellW = 40;
@@ -188,34 +200,40 @@ export function HeatMap({ title, desc, rows, cols, value }: { title: string; des
   return (
     // Drawn at its natural size (numbers stay legible); a wide grid scrolls sideways.
     <div className="chart-scroll" tabIndex={0} role="region" aria-label={title}>
-    <svg className="heatmap" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
-      <title id={`${id}-t`}>{title}</title>
-      <desc id={`${id}-d`}>{desc}</desc>
-      {cols.map((c, j) => (
-        <text key={c.key} x={labelW + j * cellW + cellW / 2} y={16} textAnchor="middle" className="chart-label">
-          {c.label}
-        </text>
-      ))}
-      {rows.map((r, i) => (
-        <g key={r}>
-          <text x={labelW - 8} y={24 + i * cellH + cellH / 2 + 5} textAnchor="end" className="chart-label">
-            {r.length > 24 ? `${r.slice(0, 23)}…` : r}
+      <svg className="heatmap" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{desc}</desc>
+        {cols.map((c, j) => (
+          <text key={c.key} x={labelW + j * cellW + cellW / 2} y={16} textAnchor="middle" className="chart-label">
+            {c.label}
           </text>
-          {cols.map(({ key: c }, j) => {
-            const v = value(r, c);
-            const level = v === null ? 0 : levelOf(v);
-            return [
-              <rect key={`r${c}`} x={labelW + j * cellW} y={24 + i * cellH} width={cellW - 2} height={cellH - 2} className={v === null ? "heat-empty" : `heat-${level}`} />,
-              v === null ? null : (
-                <text key={`t${c}`} x={labelW + j * cellW + cellW / 2 - 1} y={24 + i * cellH + cellH / 2 + 4} textAnchor="middle" className={level >= 3 ? "heat-text-light" : "heat-text"}>
-                  {fmt(Math.round(v), i18n.language)}
-                </text>
-              ),
-            ];
-          })}
-        </g>
-      ))}
-    </svg>
+        ))}
+        {rows.map((r, i) => (
+          <g key={r}>
+            <text x={labelW - 8} y={24 + i * cellH + cellH / 2 + 5} textAnchor="end" className="chart-label">
+              {r.length > 24 ? `${r.slice(0, 23)}…` : r}
+            </text>
+            {cols.map(({ key: c }, j) => {
+              const v = value(r, c);
+              const level = v === null ? 0 : levelOf(v);
+              return [
+                <rect key={`r${c}`} x={labelW + j * cellW} y={24 + i * cellH} width={cellW - 2} height={cellH - 2} className={v === null ? "heat-empty" : `heat-${level}`} />,
+                v === null ? null : (
+                  <text
+                    key={`t${c}`}
+                    x={labelW + j * cellW + cellW / 2 - 1}
+                    y={24 + i * cellH + cellH / 2 + 4}
+                    textAnchor="middle"
+                    className={level >= 3 ? "heat-text-light" : "heat-text"}
+                  >
+                    {fmt(Math.round(v), i18n.language)}
+                  </text>
+                ),
+              ];
+            })}
+          </g>
+        ))}
+      </svg>
     </div>
   );
 }

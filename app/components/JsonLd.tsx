@@ -4,6 +4,9 @@
  */
 export function JsonLd({ data }: { data: unknown }) {
   if (!data) return null;
-  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
 }

@@ -40,7 +40,9 @@ export function KioskAnswer({ answer }: { answer: KioskAnswerView }) {
       <div>
         <h2 className="kiosk-answer-title">{t(`outcomes.${answer.outcome}.title`)}</h2>
         <p className="kiosk-answer-body">
-          {answer.offline && tone === "ok" ? t(`kiosk.offline.${answer.outcome}`) : t(`outcomes.${answer.outcome}.body`, { visitor: answer.visitorName ?? "", host: answer.hostName ?? "" })}
+          {answer.offline && tone === "ok"
+            ? t(`kiosk.offline.${answer.outcome}`)
+            : t(`outcomes.${answer.outcome}.body`, { visitor: answer.visitorName ?? "", host: answer.hostName ?? "" })}
         </p>
         {tone === "ok" ? null : <p>{t("outcomes.askDesk")}</p>}
         {answer.offline ? <p className="kiosk-offline-mark">{t("kiosk.offline.mark")}</p> : null}

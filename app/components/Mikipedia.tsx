@@ -49,5 +49,7 @@ export function Snippet({ text, lang }: { text: string; lang?: string }) {
 }
 
 export function formatDate(isoDate: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "fr" ? "fr-BE" : intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "fr" ? "fr-BE" : intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }

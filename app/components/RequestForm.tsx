@@ -66,7 +66,13 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
         <HintAndError id={f.name} error={error} />
         <div className="field">
           <label htmlFor={`${f.name}-street`}>{t("form.street")}</label>
-          <input id={`${f.name}-street`} name={`${f.name}.street`} autoComplete={f.name === "address" ? "address-line1" : "off"} defaultValue={v(`${f.name}.street`)} aria-invalid={error ? true : undefined} />
+          <input
+            id={`${f.name}-street`}
+            name={`${f.name}.street`}
+            autoComplete={f.name === "address" ? "address-line1" : "off"}
+            defaultValue={v(`${f.name}.street`)}
+            aria-invalid={error ? true : undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${f.name}-number`}>{t("form.houseNumber")}</label>
@@ -92,7 +98,15 @@ export function RequestField({ field: f, values, error, file }: { field: FieldDe
       <div className={cls} id={`${f.name}-wrap`}>
         <HintAndError id={f.name} error={error} />
         <div className="choice">
-          <input type="checkbox" id={f.name} name={f.name} value="yes" defaultChecked={v(f.name) === "yes"} aria-describedby={describedBy(f.name, hint, error)} aria-invalid={error ? true : undefined} />
+          <input
+            type="checkbox"
+            id={f.name}
+            name={f.name}
+            value="yes"
+            defaultChecked={v(f.name) === "yes"}
+            aria-describedby={describedBy(f.name, hint, error)}
+            aria-invalid={error ? true : undefined}
+          />
           <label htmlFor={f.name}>{label}</label>
         </div>
         {hintEl}

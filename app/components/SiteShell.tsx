@@ -30,7 +30,6 @@ function navFor(user: ShellUser | null): NavItem[] {
   return items;
 }
 
-
 export function SiteShell({
   user,
   locale,
@@ -72,30 +71,30 @@ export function SiteShell({
           </Form>
         </div>
         {kiosk ? null : (
-        <nav aria-label={t("shell.mainNavigation")} className="main-nav">
-          <ul className="container">
-            {navFor(user).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/" || item.to === "/mijn"}>
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-            {user ? (
-              <li className="nav-end">
-                <Form method="post" action="/afmelden">
-                  <button type="submit" className="link-button">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
-              </li>
-            ) : (
-              <li className="nav-end">
-                <NavLink to="/medewerkers/aanmelden">{t("nav.staffLogin")}</NavLink>
-              </li>
-            )}
-          </ul>
-        </nav>
+          <nav aria-label={t("shell.mainNavigation")} className="main-nav">
+            <ul className="container">
+              {navFor(user).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/" || item.to === "/mijn"}>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+              {user ? (
+                <li className="nav-end">
+                  <Form method="post" action="/afmelden">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              ) : (
+                <li className="nav-end">
+                  <NavLink to="/medewerkers/aanmelden">{t("nav.staffLogin")}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
         )}
       </header>
       {locale !== "nl" ? (
@@ -112,27 +111,27 @@ export function SiteShell({
         {children}
       </main>
       {kiosk ? null : (
-      <footer className="site-footer">
-        <div className="container">
-          <ul className="footer-links">
-            <li>
-              <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
-            </li>
-            <li>
-              <Link to="/privacy">{t("footer.privacy")}</Link>
-            </li>
-            <li>
-              <Link to="/dienstverlening-in-cijfers">{t("footer.figures")}</Link>
-            </li>
-            {devMailbox ? (
+        <footer className="site-footer">
+          <div className="container">
+            <ul className="footer-links">
               <li>
-                <Link to="/dev/mailbox">{t("footer.devMailbox")}</Link>
+                <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
               </li>
-            ) : null}
-          </ul>
-          <p className="muted">{t("footer.tagline")}</p>
-        </div>
-      </footer>
+              <li>
+                <Link to="/privacy">{t("footer.privacy")}</Link>
+              </li>
+              <li>
+                <Link to="/dienstverlening-in-cijfers">{t("footer.figures")}</Link>
+              </li>
+              {devMailbox ? (
+                <li>
+                  <Link to="/dev/mailbox">{t("footer.devMailbox")}</Link>
+                </li>
+              ) : null}
+            </ul>
+            <p className="muted">{t("footer.tagline")}</p>
+          </div>
+        </footer>
       )}
     </>
   );

@@ -90,21 +90,7 @@ export function TextField({ name, label, hint, error, id = name, ...input }: Fie
 
 type Option = { value: string; label: string; lang?: string };
 
-export function RadioGroup({
-  name,
-  legend,
-  options,
-  value,
-  error,
-  hint,
-}: {
-  name: string;
-  legend: string;
-  options: Option[];
-  value?: string;
-  error?: string;
-  hint?: string;
-}) {
+export function RadioGroup({ name, legend, options, value, error, hint }: { name: string; legend: string; options: Option[]; value?: string; error?: string; hint?: string }) {
   const described = describedBy(name, hint, error);
   return (
     <fieldset className={`field${error ? " field-error" : ""}`} aria-describedby={described} id={name}>

@@ -1,6 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decideOffline, readPassToken, type KioskBundle } from "~/modules/access/offline-kiosk";
-import { addAdmitted, clearOfflineStore, offlineStorageAvailable, queuedScans, queueScan, readAdmitted, readBundle, removeQueued, writeBundle } from "~/modules/access/offline-store";
+import {
+  addAdmitted,
+  clearOfflineStore,
+  offlineStorageAvailable,
+  queuedScans,
+  queueScan,
+  readAdmitted,
+  readBundle,
+  removeQueued,
+  writeBundle,
+} from "~/modules/access/offline-store";
 import type { KioskAnswerView } from "./KioskAnswer";
 
 /** The kiosk page's cache (KIOSK_CACHE in kiosk.sw[.]js.ts). */
@@ -133,7 +143,12 @@ export function useOfflineKiosk(kioskId: string | null): OfflineKiosk {
     async (code: string): Promise<KioskAnswerView> => {
       if (navigator.onLine) {
         try {
-          const res = await fetch("/kiosk/scan", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }), signal: AbortSignal.timeout(SCAN_TIMEOUT_MS) });
+          const res = await fetch("/kiosk/scan", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ code }),
+            signal: AbortSignal.timeout(SCAN_TIMEOUT_MS),
+          });
           if (res.status === 401) {
             location.reload();
             return { outcome: "kiosk_revoked" };

@@ -40,9 +40,5 @@ export function pageMeta(
 ): MetaDescriptor[] {
   const lng = languageFromMatches(args.matches);
   const name = options.name ?? (options.fallback ? titleFor(lng, options.fallback) : undefined);
-  return [
-    { title: titleFor(lng, key, name) },
-    { name: "description", content: options.description ?? bundles[lng].description },
-    ...(options.extra ?? []),
-  ];
+  return [{ title: titleFor(lng, key, name) }, { name: "description", content: options.description ?? bundles[lng].description }, ...(options.extra ?? [])];
 }

@@ -48,16 +48,7 @@ export default function Login() {
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          name="email"
-          type="email"
-          label={t("login.email")}
-          autoComplete="email"
-          spellCheck={false}
-          defaultValue={values.email}
-          error={errors?.email}
-          required
-        />
+        <TextField name="email" type="email" label={t("login.email")} autoComplete="email" spellCheck={false} defaultValue={values.email} error={errors?.email} required />
         <button type="submit" className="button" disabled={busy}>
           {t("login.sendCode")}
         </button>

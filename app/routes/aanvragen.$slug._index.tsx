@@ -30,24 +30,24 @@ export const loader = loaderOf({
   params: serviceParams,
   query: stepQuery,
   run: async ({ actor, params, query, request }) => {
-  const wanted = query.stap - 1;
-  const r = await loadRequestStep(actor, params.slug, wanted);
-  if (r.step !== wanted) throw redirect(`/aanvragen/${params.slug}?stap=${r.step + 1}`);
-  return {
-    slug: r.def.slug,
-    title: r.def.title,
-    summary: r.def.summary,
-    translations: r.def.translations,
-    steps: r.def.form.steps,
-    step: r.step,
-    stepsDone: r.stepsDone,
-    values: r.values,
-    files: r.files,
-    saved: query.bewaard === "1",
-    // The first step introduces the service: what it is, what you need, what you get.
-    intro: r.step === 0 ? await getServiceIntro(r.def.slug) : null,
-    jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug, await getLanguage(request)),
-  };
+    const wanted = query.stap - 1;
+    const r = await loadRequestStep(actor, params.slug, wanted);
+    if (r.step !== wanted) throw redirect(`/aanvragen/${params.slug}?stap=${r.step + 1}`);
+    return {
+      slug: r.def.slug,
+      title: r.def.title,
+      summary: r.def.summary,
+      translations: r.def.translations,
+      steps: r.def.form.steps,
+      step: r.step,
+      stepsDone: r.stepsDone,
+      values: r.values,
+      files: r.files,
+      saved: query.bewaard === "1",
+      // The first step introduces the service: what it is, what you need, what you get.
+      intro: r.step === 0 ? await getServiceIntro(r.def.slug) : null,
+      jsonLd: await serviceStructuredData(env().PUBLIC_URL, r.def.slug, await getLanguage(request)),
+    };
   },
 });
 

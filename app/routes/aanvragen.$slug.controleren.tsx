@@ -23,14 +23,19 @@ export const loader = loaderOf({
     const r = await loadRequestCheck(actor, params.slug);
     if (!r.ready) throw redirect(`/aanvragen/${params.slug}?stap=${Math.min(r.stepsDone, r.def.form.steps.length - 1) + 1}`);
     // One key per rendering of this page: a double click or a retry of the same post makes one case.
-    return { slug: r.def.slug, title: r.def.title, translations: r.def.translations, steps: r.def.form.steps, answers: r.answers, stepUp: r.stepUp, idempotencyKey: crypto.randomUUID() };
+    return {
+      slug: r.def.slug,
+      title: r.def.title,
+      translations: r.def.translations,
+      steps: r.def.form.steps,
+      answers: r.answers,
+      stepUp: r.stepUp,
+      idempotencyKey: crypto.randomUUID(),
+    };
   },
 });
 
-const checkActions = z.union([
-  z.object({ [INTENT_FIELD]: z.literal("discard") }),
-  z.object({ [INTENT_FIELD]: z.literal("submit").optional(), idempotencyKey: uuid }),
-]);
+const checkActions = z.union([z.object({ [INTENT_FIELD]: z.literal("discard") }), z.object({ [INTENT_FIELD]: z.literal("submit").optional(), idempotencyKey: uuid })]);
 
 export const action = actionOf({
   guard: (request) => requireUser(request, { role: "resident" }),
@@ -60,7 +65,9 @@ export default function CheckAnswers() {
       <ErrorSummary errors={result && !result.ok ? result.errors : undefined} />
       {d.steps.map((step, i) => (
         <section key={i} className="stack" aria-labelledby={`step-${i}`}>
-          <h2 id={`step-${i}`}><LocalText value={step.title} /></h2>
+          <h2 id={`step-${i}`}>
+            <LocalText value={step.title} />
+          </h2>
           <dl className="summary-list">
             {step.fields.map((f) => (
               <div key={f.name} className="summary-row">
@@ -76,7 +83,10 @@ export default function CheckAnswers() {
           <p>
             <Link to={`/aanvragen/${d.slug}?stap=${i + 1}`}>
               {t("check.change")}
-              <span className="visually-hidden"> <LocalText value={step.title} /></span>
+              <span className="visually-hidden">
+                {" "}
+                <LocalText value={step.title} />
+              </span>
             </Link>
           </p>
         </section>
@@ -85,7 +95,11 @@ export default function CheckAnswers() {
         <section className="notice stack" aria-labelledby="step-up">
           <h2 id="step-up">{t("stepUp.title")}</h2>
           <p>{t("stepUp.intro")}</p>
-          <p><a className="button" href={d.stepUp.href}>{t("stepUp.link")}</a></p>
+          <p>
+            <a className="button" href={d.stepUp.href}>
+              {t("stepUp.link")}
+            </a>
+          </p>
         </section>
       ) : null}
       <Form method="post" className="stack" hidden={d.stepUp.needed}>

@@ -19,7 +19,13 @@ export const loader = loaderOf({
   params: loaderParams,
   run: async ({ actor, params }) => {
     const c = await getMyCase(actor, params.reference);
-    return { reference: c.reference, service: c.def?.title ?? "", translations: c.def?.translations ?? {}, expectedBy: c.expectedBy?.toISOString() ?? null, byMail: actor.preferredChannel === "email" && !!actor.email };
+    return {
+      reference: c.reference,
+      service: c.def?.title ?? "",
+      translations: c.def?.translations ?? {},
+      expectedBy: c.expectedBy?.toISOString() ?? null,
+      byMail: actor.preferredChannel === "email" && !!actor.email,
+    };
   },
 });
 

@@ -33,9 +33,11 @@ export default function DevMailbox() {
             {t("devMailbox.to")}: <span data-testid="mail-to">{m.to}</span> · {date.format(new Date(m.createdAt))} · {t(`devMailbox.status.${m.status}`)}
           </p>
           <pre className="mail-body">{m.text}</pre>
-          {m.attachments.filter((a) => a.cid && a.contentType.startsWith("image/")).map((a) => (
-            <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} loading="lazy" />
-          ))}
+          {m.attachments
+            .filter((a) => a.cid && a.contentType.startsWith("image/"))
+            .map((a) => (
+              <img key={a.cid} src={`/dev/mailbox/${m.id}/${a.cid}`} alt={a.filename} data-cid={a.cid} loading="lazy" />
+            ))}
         </article>
       ))}
     </div>

@@ -70,19 +70,32 @@ export default function PublicFigures() {
       </Figure>
 
       <Figure id="wait" title={t("public.waitTitle")} intro={t("public.waitIntro")} table={figures.wait}>
-        <BarChart title={t("public.waitTitle")} desc={t("public.waitDesc")} unit={` ${t("minutesShort")}`} items={shown(figures.wait, "avg_wait_min").map(({ row, value }) => ({ label: String(row.theme), value }))} />
+        <BarChart
+          title={t("public.waitTitle")}
+          desc={t("public.waitDesc")}
+          unit={` ${t("minutesShort")}`}
+          items={shown(figures.wait, "avg_wait_min").map(({ row, value }) => ({ label: String(row.theme), value }))}
+        />
       </Figure>
 
       <Figure id="satisfaction" title={t("public.satisfactionTitle")} intro={t("public.satisfactionIntro")} table={figures.satisfaction}>
         <BarChart
           title={t("public.satisfactionTitle")}
           desc={t("public.satisfactionDesc")}
-          items={shown(figures.satisfaction, "average_score").map(({ row, value }) => ({ label: t(`channels.${String(row.channel)}`, { defaultValue: String(row.channel) }), value }))}
+          items={shown(figures.satisfaction, "average_score").map(({ row, value }) => ({
+            label: t(`channels.${String(row.channel)}`, { defaultValue: String(row.channel) }),
+            value,
+          }))}
         />
       </Figure>
 
       <Figure id="digital" title={t("public.digitalTitle")} intro={t("public.digitalIntro")} table={figures.digital}>
-        <BarChart title={t("public.digitalTitle")} desc={t("public.digitalDesc")} unit=" %" items={shown(figures.digital, "online_pct").map(({ row, value }) => ({ label: String(row.service), value }))} />
+        <BarChart
+          title={t("public.digitalTitle")}
+          desc={t("public.digitalDesc")}
+          unit=" %"
+          items={shown(figures.digital, "online_pct").map(({ row, value }) => ({ label: String(row.service), value }))}
+        />
       </Figure>
 
       <h2>{t("public.openDataTitle")}</h2>

@@ -16,7 +16,15 @@ export function wantsJsonLd(accept: string | null) {
  * service's description, a person is sent on (303 See Other) to the page about the service.
  */
 /** The service's slug is the first segment; channel URIs follow it. */
-const idParams = z.object({ "*": z.string().max(500).transform((rest) => rest.split("/")[0]).pipe(slug) }).transform((p) => ({ slug: p["*"] }));
+const idParams = z
+  .object({
+    "*": z
+      .string()
+      .max(500)
+      .transform((rest) => rest.split("/")[0])
+      .pipe(slug),
+  })
+  .transform((p) => ({ slug: p["*"] }));
 
 export const loader = loaderOf({
   guard: anyone,

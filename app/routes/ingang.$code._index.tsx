@@ -123,7 +123,16 @@ export default function EntrancePage() {
         <p>{t("entrance.withInvitationIntro")}</p>
         <Form method="post">
           <input type="hidden" name={INTENT_FIELD} value="checkin" />
-          <TextField name="link" id="checkin-link" label={t("entrance.link")} hint={t("entrance.linkHint", { origin: page.origin })} error={on("checkin")?.link} defaultValue={failed?.intent === "checkin" ? v.link : undefined} autoComplete="off" spellCheck={false} />
+          <TextField
+            name="link"
+            id="checkin-link"
+            label={t("entrance.link")}
+            hint={t("entrance.linkHint", { origin: page.origin })}
+            error={on("checkin")?.link}
+            defaultValue={failed?.intent === "checkin" ? v.link : undefined}
+            autoComplete="off"
+            spellCheck={false}
+          />
           <button type="submit" className="button">
             {t("entrance.checkIn")}
           </button>

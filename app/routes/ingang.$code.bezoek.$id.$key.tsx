@@ -17,10 +17,7 @@ import { INTENT_FIELD, loaderOf } from "~/utils/kernel";
 const REFRESH_SECONDS = 10;
 const POLL_MS = 4000;
 
-export const meta: MetaFunction<typeof loader> = () => [
-  { title: "Uw bezoek – Digitaal Huis van de Mechelaar" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = () => [{ title: "Uw bezoek – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
 export const handle = { i18n: ["access"] };
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const refresh = loaderHeaders.get("Refresh");

@@ -144,7 +144,16 @@ export default function Kiosk() {
       <ErrorSummary errors={errors} fieldIds={{ code: "code" }} />
       <Form method="post" id="kiosk-scan" className="kiosk-form" onSubmit={onScan}>
         <input type="hidden" name="_intent" value="scan" />
-        <TextField name="code" label={t("kiosk.codeLabel")} hint={t("kiosk.codeHint")} error={errors?.code} autoComplete="off" spellCheck={false} autoCapitalize="characters" autoFocus />
+        <TextField
+          name="code"
+          label={t("kiosk.codeLabel")}
+          hint={t("kiosk.codeHint")}
+          error={errors?.code}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+          autoFocus
+        />
         <button type="submit" className="button">
           {t("kiosk.check")}
         </button>

@@ -16,13 +16,13 @@ export const meta: MetaFunction = (args) => pageMeta(args, "myPage");
 export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user }) => {
-  const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);
-  return {
-    user: { name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, preferredChannel: user.preferredChannel },
-    sessions,
-    appointments: appointments.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), status: a.status, themeName: a.themeName })),
-    trail: trail.map((e) => ({ at: e.at.toISOString(), action: e.action, actorName: e.actorName })),
-  };
+    const [sessions, trail, appointments] = await Promise.all([countActiveSessions(user.id), auditTrailFor(user.id, 20), listAppointmentsFor(user.id)]);
+    return {
+      user: { name: user.name, email: user.email, preferredLanguage: user.preferredLanguage, preferredChannel: user.preferredChannel },
+      sessions,
+      appointments: appointments.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), status: a.status, themeName: a.themeName })),
+      trail: trail.map((e) => ({ at: e.at.toISOString(), action: e.action, actorName: e.actorName })),
+    };
   },
 });
 

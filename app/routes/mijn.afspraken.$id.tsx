@@ -21,16 +21,16 @@ export const loader = loaderOf({
   guard: resident,
   params: appointmentParams,
   run: async ({ actor, params }) => {
-  const appointment = await getAppointment(actor, params.id);
-  return {
-    id: appointment.id,
-    reference: appointment.reference,
-    startsAt: appointment.startsAt.toISOString(),
-    status: appointment.status,
-    themeName: appointment.themeName,
-    themeSlug: appointment.themeSlug,
-    qr: await QRCode.toDataURL(appointment.reference, { errorCorrectionLevel: "M", margin: 2, scale: 8 }),
-  };
+    const appointment = await getAppointment(actor, params.id);
+    return {
+      id: appointment.id,
+      reference: appointment.reference,
+      startsAt: appointment.startsAt.toISOString(),
+      status: appointment.status,
+      themeName: appointment.themeName,
+      themeSlug: appointment.themeSlug,
+      qr: await QRCode.toDataURL(appointment.reference, { errorCorrectionLevel: "M", margin: 2, scale: 8 }),
+    };
   },
 });
 

@@ -163,7 +163,12 @@ export default function CasePage() {
             <li key={i}>
               <span className="muted">{dateTime.format(new Date(e.at))}</span>{" "}
               {e.type === "status-changed" ? (
-                <SentenceWith ns="cases" i18nKey="case.events.status" placeholder="status" name={pickIn(e.statusText as Text3 | undefined, lng) ?? { text: String(e.data.to), lang: "nl" }} />
+                <SentenceWith
+                  ns="cases"
+                  i18nKey="case.events.status"
+                  placeholder="status"
+                  name={pickIn(e.statusText as Text3 | undefined, lng) ?? { text: String(e.data.to), lang: "nl" }}
+                />
               ) : e.type === "legacy" ? (
                 t(`case.events.${e.storedType}`, { defaultValue: e.storedType })
               ) : (
@@ -186,22 +191,26 @@ export default function CasePage() {
           fileHref={fileHref}
           formatDate={(at) => dateTime.format(at)}
         />
-        {d.open && !d.openQuestion ? <ReplyForm id="message" label={t("case.messageLabel")} errors={failedIntent !== "rate" ? errors : undefined} values={values} busy={busy} /> : null}
+        {d.open && !d.openQuestion ? (
+          <ReplyForm id="message" label={t("case.messageLabel")} errors={failedIntent !== "rate" ? errors : undefined} values={values} busy={busy} />
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="answers-title">
         <h2 id="answers-title">{t("case.answersTitle")}</h2>
         <dl className="summary-list">
-          {d.steps.flatMap((s) => s.fields).map((f) => (
-            <div key={f.name} className="summary-row">
-              <dt>
-                <LocalText value={f.label} />
-              </dt>
-              <dd>
-                <AnswerText field={f} value={d.answers[f.name]} fileHref={fileHref} />
-              </dd>
-            </div>
-          ))}
+          {d.steps
+            .flatMap((s) => s.fields)
+            .map((f) => (
+              <div key={f.name} className="summary-row">
+                <dt>
+                  <LocalText value={f.label} />
+                </dt>
+                <dd>
+                  <AnswerText field={f} value={d.answers[f.name]} fileHref={fileHref} />
+                </dd>
+              </div>
+            ))}
         </dl>
       </section>
 

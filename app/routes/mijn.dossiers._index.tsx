@@ -17,22 +17,22 @@ export const meta: MetaFunction = (args) => pageMeta(args, "myCases");
 export const loader = loaderOf({
   guard: (request) => requireUser(request, { role: "resident" }),
   run: async ({ actor: user, request }) => {
-  const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
-  const date = brusselsFormat(lng, "date");
-  // Only what the page shows, dates already formatted in the reader's language:
-  // a smaller document and less work per row for residents with many cases.
-  return {
-    drafts: drafts.map((d) => ({ slug: d.slug, href: d.href, title: d.title, updated: date.format(d.updatedAt) })),
-    cases: list.map((c) => ({
-      reference: c.reference,
-      service: serviceLabel({ title: c.serviceTitle, translations: c.serviceTranslations }, lng).title,
-      statusText: pickIn(c.statusText, lng) ?? { text: c.status, lang: "nl" },
-      actionNeeded: c.actionNeeded,
-      open: c.open,
-      lastChange: date.format(c.lastChangeAt),
-      expected: c.expectedBy ? date.format(c.expectedBy) : null,
-    })),
-  };
+    const [list, drafts, lng] = await Promise.all([listMyCases(user), listMyDrafts(user), getLanguage(request)]);
+    const date = brusselsFormat(lng, "date");
+    // Only what the page shows, dates already formatted in the reader's language:
+    // a smaller document and less work per row for residents with many cases.
+    return {
+      drafts: drafts.map((d) => ({ slug: d.slug, href: d.href, title: d.title, updated: date.format(d.updatedAt) })),
+      cases: list.map((c) => ({
+        reference: c.reference,
+        service: serviceLabel({ title: c.serviceTitle, translations: c.serviceTranslations }, lng).title,
+        statusText: pickIn(c.statusText, lng) ?? { text: c.status, lang: "nl" },
+        actionNeeded: c.actionNeeded,
+        open: c.open,
+        lastChange: date.format(c.lastChangeAt),
+        expected: c.expectedBy ? date.format(c.expectedBy) : null,
+      })),
+    };
   },
 });
 

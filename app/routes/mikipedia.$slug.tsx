@@ -24,7 +24,10 @@ export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   // An untranslated article keeps the site description in the page language.
-  pageMeta(args, !args.data ? "mikipedia" : args.data.article.translated ? "article" : "articleUntranslated", { name: args.data?.article.title, description: args.data?.article.translated ? args.data.article.summary : null });
+  pageMeta(args, !args.data ? "mikipedia" : args.data.article.translated ? "article" : "articleUntranslated", {
+    name: args.data?.article.title,
+    description: args.data?.article.translated ? args.data.article.summary : null,
+  });
 
 const articleParams = z.object({ slug });
 /** `z` is the search log line a result link came from; a malformed one is ignored. */
@@ -112,7 +115,12 @@ export default function ArticlePage() {
         {article.source ? (
           <p>
             {/* The memorandum is Dutch: its theme and section are cited as written (lang="nl" on other pages). */}
-            <Trans t={t} i18nKey="article.source" values={{ theme: article.source.theme, section: article.source.section }} components={{ nl: i18n.language === "nl" ? <span /> : <span lang="nl" /> }} />
+            <Trans
+              t={t}
+              i18nKey="article.source"
+              values={{ theme: article.source.theme, section: article.source.section }}
+              components={{ nl: i18n.language === "nl" ? <span /> : <span lang="nl" /> }}
+            />
           </p>
         ) : null}
         <p>

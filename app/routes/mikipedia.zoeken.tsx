@@ -13,9 +13,17 @@ import { z } from "zod";
 export const meta: MetaFunction = (args) => pageMeta(args, "mikipediaSearch");
 
 // A filter that is not one of ours is ignored (an old link), not refused; an over-long question is cut, as the search box does.
-const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]).nullable().catch(null).default(null);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z
+    .enum(values as [T, ...T[]])
+    .nullable()
+    .catch(null)
+    .default(null);
 const searchQuery = z.object({
-  q: z.string().default("").transform((q) => q.slice(0, 200)),
+  q: z
+    .string()
+    .default("")
+    .transform((q) => q.slice(0, 200)),
   thema: oneOf(THEMES),
   doelgroep: oneOf(AUDIENCES),
 });

@@ -11,14 +11,14 @@ export const action = actionOf({
   guard: anyone,
   body: actionBody,
   run: async ({ body }) => {
-  const lng = body.lng;
-  const back = safeRedirect(body.redirectTo ?? null, "/");
-  // Drop a ?lng= in the page address so the new choice wins.
-  const url = new URL(back, "http://portal.invalid");
-  url.searchParams.delete("lng");
-  const to = `${url.pathname}${url.search}${url.hash}`;
-  if (!isSupportedLanguage(lng)) return redirect(to);
-  return redirect(to, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
+    const lng = body.lng;
+    const back = safeRedirect(body.redirectTo ?? null, "/");
+    // Drop a ?lng= in the page address so the new choice wins.
+    const url = new URL(back, "http://portal.invalid");
+    url.searchParams.delete("lng");
+    const to = `${url.pathname}${url.search}${url.hash}`;
+    if (!isSupportedLanguage(lng)) return redirect(to);
+    return redirect(to, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
   },
 });
 

@@ -17,7 +17,8 @@ const LIMITS = ["uploads", "qr", "manual"] as const;
 export default function Accessibility() {
   const s = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const day = (iso: string) => new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-BE" : i18n.language === "fr" ? "fr-BE" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-BE" : i18n.language === "fr" ? "fr-BE" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
   return (
     <div className="stack prose">
       <h1>{t("accessibility.title")}</h1>

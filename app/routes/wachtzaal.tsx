@@ -37,8 +37,8 @@ export default function WaitingRoom() {
         <div aria-live="polite" aria-atomic="true">
           {latest ? (
             <p className="board-call">
-              <span className="ticket-number">{latest.number}</span> <span aria-hidden="true">→</span>{" "}
-              <span className="visually-hidden">{t("board.goesTo")}</span> <span className="board-desk">{latest.deskName}</span>
+              <span className="ticket-number">{latest.number}</span> <span aria-hidden="true">→</span> <span className="visually-hidden">{t("board.goesTo")}</span>{" "}
+              <span className="board-desk">{latest.deskName}</span>
             </p>
           ) : (
             <p>{t("board.nobody")}</p>

@@ -81,13 +81,27 @@ export default function ServiceConfig() {
               {t(err("normDays")!)}
             </p>
           ) : null}
-          <input type="number" id="normDays" name="normDays" className="input-short" inputMode="numeric" defaultValue={values.normDays ?? String(d.normDays)} aria-describedby={describedBy("normDays", true)} />
+          <input
+            type="number"
+            id="normDays"
+            name="normDays"
+            className="input-short"
+            inputMode="numeric"
+            defaultValue={values.normDays ?? String(d.normDays)}
+            aria-describedby={describedBy("normDays", true)}
+          />
         </div>
         <div className="field">
           <label htmlFor="requiredAssurance">{t("admin.requiredAssurance")}</label>
-          <p className="hint" id="requiredAssurance-hint">{t("admin.requiredAssuranceHint")}</p>
+          <p className="hint" id="requiredAssurance-hint">
+            {t("admin.requiredAssuranceHint")}
+          </p>
           <select id="requiredAssurance" name="requiredAssurance" defaultValue={values.requiredAssurance ?? d.requiredAssurance} aria-describedby="requiredAssurance-hint">
-            {(["low", "substantial", "high"] as const).map((level) => <option key={level} value={level}>{t(`admin.assurance.${level}`)}</option>)}
+            {(["low", "substantial", "high"] as const).map((level) => (
+              <option key={level} value={level}>
+                {t(`admin.assurance.${level}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className={`field${err("statusModel") ? " field-error" : ""}`}>
@@ -107,7 +121,14 @@ export default function ServiceConfig() {
               ) : null}
             </div>
           ) : null}
-          <textarea id="statusModel" name="statusModel" rows={24} spellCheck={false} defaultValue={values.statusModel ?? d.statusModel} aria-describedby={describedBy("statusModel", true)} />
+          <textarea
+            id="statusModel"
+            name="statusModel"
+            rows={24}
+            spellCheck={false}
+            defaultValue={values.statusModel ?? d.statusModel}
+            aria-describedby={describedBy("statusModel", true)}
+          />
         </div>
         <div>
           <button type="submit" className="button" disabled={busy}>

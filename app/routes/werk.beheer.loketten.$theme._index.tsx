@@ -61,7 +61,10 @@ export default function EditTheme() {
   const [params] = useSearchParams();
   const lng = (i18n.language ?? "nl") as "nl" | "en" | "fr";
   const name = theme.name[lng] ?? theme.name.nl;
-  const initial = intent === "save" ? values : { nameNl: theme.name.nl, nameEn: theme.name.en, nameFr: theme.name.fr, letter: theme.letter, pictogram: theme.pictogram, sortOrder: theme.sortOrder };
+  const initial =
+    intent === "save"
+      ? values
+      : { nameNl: theme.name.nl, nameEn: theme.name.en, nameFr: theme.name.fr, letter: theme.letter, pictogram: theme.pictogram, sortOrder: theme.sortOrder };
   return (
     <div className="stack narrow">
       <p>

@@ -137,7 +137,13 @@ export default function ThemeSchedule() {
                     <label className="visually-hidden" htmlFor={`weekday-${i}`}>
                       {t("schedule.cellLabel", { field: t("schedule.weekday"), n: i + 1 })}
                     </label>
-                    <select id={`weekday-${i}`} name={`weekday-${i}`} defaultValue={row.weekday} aria-invalid={errors?.[`weekday-${i}`] ? true : undefined} aria-describedby={errors?.[`weekday-${i}`] ? `weekday-${i}-error` : undefined}>
+                    <select
+                      id={`weekday-${i}`}
+                      name={`weekday-${i}`}
+                      defaultValue={row.weekday}
+                      aria-invalid={errors?.[`weekday-${i}`] ? true : undefined}
+                      aria-describedby={errors?.[`weekday-${i}`] ? `weekday-${i}-error` : undefined}
+                    >
                       {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                         <option key={d} value={d}>
                           {t(`weekdays.${d}`)}

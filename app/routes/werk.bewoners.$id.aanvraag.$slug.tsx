@@ -25,7 +25,14 @@ export const loader = loaderOf({
   run: async ({ actor, params }) => {
     const { resident, def } = await loadIntakeForm(actor, params.id, params.slug);
     // A fresh key per page view: a double click or a retry of this post files one case.
-    return { resident: { id: resident.id, name: resident.name }, slug: def.slug, title: def.title, summary: def.summary, steps: def.form.steps, idempotencyKey: crypto.randomUUID() };
+    return {
+      resident: { id: resident.id, name: resident.name },
+      slug: def.slug,
+      title: def.title,
+      summary: def.summary,
+      steps: def.form.steps,
+      idempotencyKey: crypto.randomUUID(),
+    };
   },
 });
 
@@ -46,7 +53,15 @@ export const action = actionOf({
     const keep = { channel: channelRaw, key };
     if (!channel.success) return data({ ok: false as const, errors: { _channel: "contacts:errors.intakeChannel" } as Record<string, string>, values, keep }, { status: 400 });
     if (!uuid.safeParse(key).success) return data({ ok: false as const, errors: { _form: "common:errors.invalid" } as Record<string, string>, values, keep }, { status: 400 });
-    const result = await fileOnBehalf(actor, { residentId: params.id, slug: params.slug, channel: channel.data, values, uploads, idempotencyKey: key, identityChecked: form.get("_identityChecked") === "1" });
+    const result = await fileOnBehalf(actor, {
+      residentId: params.id,
+      slug: params.slug,
+      channel: channel.data,
+      values,
+      uploads,
+      idempotencyKey: key,
+      identityChecked: form.get("_identityChecked") === "1",
+    });
     if (!result.ok) return data({ ok: false as const, errors: result.errors as Record<string, string>, values, keep }, { status: 400 });
     return redirect(`/werk/bewoners/${params.id}/aanvraag/bevestiging/${result.reference}`);
   },

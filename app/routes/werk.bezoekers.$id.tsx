@@ -74,9 +74,7 @@ export default function InvitationDetail() {
       <h2>{t("hosts.passes")}</h2>
       {invitation.passes.map((p) => (
         <section key={p.id} className="card" aria-labelledby={`pass-${p.id}`}>
-          <h3 id={`pass-${p.id}`}>
-            {p.anonymised ? t("hosts.anonymised") : `${p.visitorName}${p.visitorOrganisation ? ` (${p.visitorOrganisation})` : ""}`}
-          </h3>
+          <h3 id={`pass-${p.id}`}>{p.anonymised ? t("hosts.anonymised") : `${p.visitorName}${p.visitorOrganisation ? ` (${p.visitorOrganisation})` : ""}`}</h3>
           <dl className="summary-list">
             <dt>{t("hosts.window")}</dt>
             <dd>{formatWindow(new Date(p.validFrom), new Date(p.validUntil), i18n.language)}</dd>

@@ -80,7 +80,13 @@ export default function NewInvitation() {
               autoFocus={added !== undefined && i === added - 1}
             />
             <TextField id={`visitor${i}Email`} name={`visitor${i}Email`} type="email" label={t("hosts.email")} defaultValue={v[`visitor${i}Email`]} autoComplete="off" />
-            <TextField id={`visitor${i}Organisation`} name={`visitor${i}Organisation`} label={t("hosts.organisation")} defaultValue={v[`visitor${i}Organisation`]} autoComplete="off" />
+            <TextField
+              id={`visitor${i}Organisation`}
+              name={`visitor${i}Organisation`}
+              label={t("hosts.organisation")}
+              defaultValue={v[`visitor${i}Organisation`]}
+              autoComplete="off"
+            />
             <div className="field">
               <label htmlFor={`visitor${i}Language`}>{t("hosts.language")}</label>
               <select id={`visitor${i}Language`} name={`visitor${i}Language`} defaultValue={v[`visitor${i}Language`] ?? "nl"}>
@@ -93,7 +99,13 @@ export default function NewInvitation() {
             </div>
           </fieldset>
         ))}
-        <RadioGroup name="buildingId" legend={t("hosts.building")} options={buildings.map((b) => ({ value: b.id, label: b.name }))} value={v.buildingId} error={errors?.buildingId} />
+        <RadioGroup
+          name="buildingId"
+          legend={t("hosts.building")}
+          options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+          value={v.buildingId}
+          error={errors?.buildingId}
+        />
         <TextField name="date" type="date" label={t("hosts.date")} hint={t("hosts.dateHint")} defaultValue={v.date} error={errors?.date} />
         <TextField name="from" type="time" label={t("hosts.from")} hint={t("hosts.timeHint")} defaultValue={v.from} error={errors?.from} />
         <TextField name="until" type="time" label={t("hosts.until")} hint={t("hosts.timeHint")} defaultValue={v.until} error={errors?.until} />
@@ -108,7 +120,17 @@ export default function NewInvitation() {
           value={v.entries ?? "single"}
           error={errors?.entries}
         />
-        <TextField name="repeatWeeks" type="number" min={1} max={12} inputMode="numeric" label={t("hosts.repeat")} hint={t("hosts.repeatHint")} defaultValue={v.repeatWeeks ?? "1"} error={errors?.repeatWeeks} />
+        <TextField
+          name="repeatWeeks"
+          type="number"
+          min={1}
+          max={12}
+          inputMode="numeric"
+          label={t("hosts.repeat")}
+          hint={t("hosts.repeatHint")}
+          defaultValue={v.repeatWeeks ?? "1"}
+          error={errors?.repeatWeeks}
+        />
         {/* "Send" comes first: pressing Enter in a field submits with the first button of the form. */}
         <div className="button-row">
           <button type="submit" className="button">

@@ -44,7 +44,12 @@ export const action = actionOf({
     const lng = await getLanguage(request);
     const chosen = list(values.articles);
     // The articles already ticked stay on the page, whatever the next search finds.
-    const chosenHits: Hit[] = (await articlesBySlug(chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)), lng)).map(({ slug, title }) => ({ slug, title }));
+    const chosenHits: Hit[] = (
+      await articlesBySlug(
+        chosen.filter((s) => /^[a-z0-9-]{1,120}$/.test(s)),
+        lng,
+      )
+    ).map(({ slug, title }) => ({ slug, title }));
 
     // Enter in a text field (implicit submission, "enter") saves, unless the Mikipedia box holds a
     // query that was not searched yet: then the agent typed it and pressed Enter to search. The
@@ -58,7 +63,15 @@ export const action = actionOf({
     if (intent === "search") {
       const query = String(values.q ?? "").slice(0, 200);
       const found = await searchArticles({ query, language: lng, limit: 8 });
-      return data({ ok: true as const, searched: true, values, hits: found.results.map((r) => ({ slug: r.slug, title: r.title })), chosenHits, didYouMean: found.didYouMean, errors: undefined });
+      return data({
+        ok: true as const,
+        searched: true,
+        values,
+        hits: found.results.map((r) => ({ slug: r.slug, title: r.title })),
+        chosenHits,
+        didYouMean: found.didYouMean,
+        errors: undefined,
+      });
     }
 
     const parsed = parseWith(contactMomentInput, values, values);
@@ -128,13 +141,18 @@ export default function RegisterContact() {
             {t("contact.summary")} {t("contact.optional")}
           </label>
           <HintAndError id="summary" hint={t("contact.summaryHint")} error={errors?.summary} />
-          <textarea id="summary" name="summary" rows={4} defaultValue={v("summary")} aria-describedby={describedBy("summary", true, errors?.summary)} aria-invalid={errors?.summary ? true : undefined} />
+          <textarea
+            id="summary"
+            name="summary"
+            rows={4}
+            defaultValue={v("summary")}
+            aria-describedby={describedBy("summary", true, errors?.summary)}
+            aria-invalid={errors?.summary ? true : undefined}
+          />
         </div>
         <section className="card stack" aria-labelledby="articles-title">
           <h2 id="articles-title">{t("contact.articles")}</h2>
-          <p className="hint">
-            {t("contact.articlesHint")}
-          </p>
+          <p className="hint">{t("contact.articlesHint")}</p>
           <div className="field">
             <label htmlFor="q">{t("contact.searchLabel")}</label>
             <div className="search-row">
@@ -148,13 +166,26 @@ export default function RegisterContact() {
           {result?.searched && !result.hits.length ? <p role="status">{t("contact.noArticles")}</p> : null}
           {options.length ? (
             <div aria-live="polite">
-              <CheckboxGroup key={options.map((o) => o.slug).join(",")} name="articles" legend={t("contact.articles")} options={options.map((o) => ({ value: o.slug, label: o.title }))} values={chosen} error={errors?.articles} />
+              <CheckboxGroup
+                key={options.map((o) => o.slug).join(",")}
+                name="articles"
+                legend={t("contact.articles")}
+                options={options.map((o) => ({ value: o.slug, label: o.title }))}
+                values={chosen}
+                error={errors?.articles}
+              />
             </div>
           ) : errors?.articles ? (
             <HintAndError id="articles" error={errors.articles} />
           ) : null}
         </section>
-        <RadioGroup name="outcome" legend={t("contact.outcome")} options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} value={v("outcome")} error={errors?.outcome} />
+        <RadioGroup
+          name="outcome"
+          legend={t("contact.outcome")}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+          value={v("outcome")}
+          error={errors?.outcome}
+        />
         {ticket ? (
           <div className="choice">
             <input type="checkbox" id="ticketId" name="ticketId" value={ticket.id} defaultChecked={ticketChecked} />

@@ -109,36 +109,24 @@ export default function Queue() {
           <label htmlFor="f-due">{t("queue.due")}</label>
           <select id="f-due" name="due" defaultValue={f.due ?? ""}>
             <option value="">{t("queue.any")}</option>
-            <option value="overdue">
-              {`${t("queue.dueOverdue")}${n(c.overdue)}`}
-            </option>
-            <option value="week">
-              {`${t("queue.dueWeek")}${n(c.week)}`}
-            </option>
+            <option value="overdue">{`${t("queue.dueOverdue")}${n(c.overdue)}`}</option>
+            <option value="week">{`${t("queue.dueWeek")}${n(c.week)}`}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-assigned">{t("queue.assigned")}</label>
           <select id="f-assigned" name="assigned" defaultValue={f.assigned ?? ""}>
             <option value="">{t("queue.any")}</option>
-            <option value="me">
-              {`${t("queue.assignedMe")}${n(c.mine)}`}
-            </option>
-            <option value="none">
-              {`${t("queue.assignedNone")}${n(c.unassigned)}`}
-            </option>
+            <option value="me">{`${t("queue.assignedMe")}${n(c.mine)}`}</option>
+            <option value="none">{`${t("queue.assignedNone")}${n(c.unassigned)}`}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="f-waiting">{t("queue.waiting")}</label>
           <select id="f-waiting" name="waiting" defaultValue={f.waiting ?? ""}>
             <option value="">{t("queue.any")}</option>
-            <option value="yes">
-              {`${t("queue.waitingYes")}${n(c.waiting)}`}
-            </option>
-            <option value="no">
-              {`${t("queue.waitingNo")}${n(c.open - c.waiting)}`}
-            </option>
+            <option value="yes">{`${t("queue.waitingYes")}${n(c.waiting)}`}</option>
+            <option value="no">{`${t("queue.waitingNo")}${n(c.open - c.waiting)}`}</option>
           </select>
         </div>
         <div className="field">
@@ -185,7 +173,11 @@ export default function Queue() {
                   <td data-status={r.status}>
                     {pick(r.statusText, lng) ?? r.status}
                     {r.subStatus ? <div className="muted">{r.subStatus}</div> : null}
-                    {r.waiting ? <div><span className="badge badge-waiting">{t("queue.waitingBadge")}</span></div> : null}
+                    {r.waiting ? (
+                      <div>
+                        <span className="badge badge-waiting">{t("queue.waitingBadge")}</span>
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     {date.format(new Date(r.expectedBy))}

@@ -68,8 +68,7 @@ export default function MailThread() {
       <ErrorSummary errors={errors} fieldIds={{ outcome: `outcome-${HANDLED_OUTCOMES[0]}` }} />
       {thread.resident ? (
         <p>
-          {t("thread.resident", { name: thread.resident.name, email: thread.resident.email ?? "" })}{" "}
-          <Link to={`/werk/bewoners/${thread.resident.id}`}>{t("thread.openFile")}</Link>
+          {t("thread.resident", { name: thread.resident.name, email: thread.resident.email ?? "" })} <Link to={`/werk/bewoners/${thread.resident.id}`}>{t("thread.openFile")}</Link>
         </p>
       ) : (
         <p>
@@ -85,7 +84,11 @@ export default function MailThread() {
         {thread.messages.map((m) => (
           <article key={m.id} className={`mail-message ${m.direction}`} aria-labelledby={`msg-${m.id}`}>
             <h3 id={`msg-${m.id}`}>
-              {m.direction === "in" ? t("thread.incoming", { from: m.from }) : m.staffName ? t("thread.outgoing", { name: m.staffName, to: m.to.join(", ") }) : t("thread.outgoingNoName", { to: m.to.join(", ") })}
+              {m.direction === "in"
+                ? t("thread.incoming", { from: m.from })
+                : m.staffName
+                  ? t("thread.outgoing", { name: m.staffName, to: m.to.join(", ") })
+                  : t("thread.outgoingNoName", { to: m.to.join(", ") })}
             </h3>
             <p className="muted">
               <time dateTime={m.at}>{brusselsTime(m.at, i18n.language)}</time> · {m.subject}
@@ -120,7 +123,14 @@ export default function MailThread() {
             <div className={`field${errors?.reply ? " field-error" : ""}`}>
               <label htmlFor="reply">{t("reply.label")}</label>
               <HintAndError id="reply" hint={t("reply.hint", { to: lastIn.from })} error={errors?.reply} />
-              <textarea id="reply" name="reply" rows={8} defaultValue={values.reply} aria-describedby={describedBy("reply", "hint", errors?.reply)} aria-invalid={errors?.reply ? true : undefined} />
+              <textarea
+                id="reply"
+                name="reply"
+                rows={8}
+                defaultValue={values.reply}
+                aria-describedby={describedBy("reply", "hint", errors?.reply)}
+                aria-invalid={errors?.reply ? true : undefined}
+              />
             </div>
             <button type="submit" className="button" disabled={busy}>
               {t("reply.submit")}
@@ -134,7 +144,13 @@ export default function MailThread() {
           <h2 id="handle-title">{t("handle.title")}</h2>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="_intent" value="handle" />
-            <RadioGroup name="outcome" legend={t("handle.legend")} value={values.outcome} error={errors?.outcome} options={HANDLED_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} />
+            <RadioGroup
+              name="outcome"
+              legend={t("handle.legend")}
+              value={values.outcome}
+              error={errors?.outcome}
+              options={HANDLED_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+            />
             <button type="submit" className="button" disabled={busy}>
               {t("handle.submit")}
             </button>

@@ -31,7 +31,9 @@ export default function Inbox() {
       ) : (
         <TableScroll labelledBy="inbox-caption">
           <table>
-            <caption id="inbox-caption" className="visually-hidden">{t("caption")}</caption>
+            <caption id="inbox-caption" className="visually-hidden">
+              {t("caption")}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("columns.status")}</th>

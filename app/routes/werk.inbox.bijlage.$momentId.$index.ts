@@ -11,6 +11,12 @@ import { loaderOf } from "~/utils/kernel";
  */
 export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "residents.serve"),
-  params: z.object({ momentId: uuid, index: z.string().regex(/^\d{1,3}$/).transform(Number) }),
+  params: z.object({
+    momentId: uuid,
+    index: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number),
+  }),
   run: async ({ actor, params }) => fileDownload(await mailAttachment(actor, params.momentId, params.index), "application/octet-stream"),
 });

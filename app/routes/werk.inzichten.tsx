@@ -106,7 +106,10 @@ export default function InsightsDashboard() {
               {t("kpi.casesIn")} <strong>{sum(tb.kanalen, "cases").toLocaleString(locale)}</strong>
             </li>
             <li>
-              {t("kpi.online")} <strong>{sum(tb.kanalen, "cases") ? `${Math.round((100 * (num(tb.kanalen.rows.find((r) => r.channel === "web")?.cases) ?? 0)) / sum(tb.kanalen, "cases"))} %` : "–"}</strong>
+              {t("kpi.online")}{" "}
+              <strong>
+                {sum(tb.kanalen, "cases") ? `${Math.round((100 * (num(tb.kanalen.rows.find((r) => r.channel === "web")?.cases) ?? 0)) / sum(tb.kanalen, "cases"))} %` : "–"}
+              </strong>
             </li>
             <li>
               {t("kpi.open")} <strong>{sum(tb.achterstand, "open").toLocaleString(locale)}</strong>
@@ -115,12 +118,19 @@ export default function InsightsDashboard() {
               {t("kpi.overdue")} <strong>{sum(tb.achterstand, "overdue").toLocaleString(locale)}</strong>
             </li>
             <li>
-              {t("kpi.zeroResults")} <strong>{dashboard.searches.zero_results.toLocaleString(locale)} / {dashboard.searches.searches.toLocaleString(locale)}</strong>
+              {t("kpi.zeroResults")}{" "}
+              <strong>
+                {dashboard.searches.zero_results.toLocaleString(locale)} / {dashboard.searches.searches.toLocaleString(locale)}
+              </strong>
             </li>
           </ul>
 
           <Section id="kanalen" title={t("sections.channels")} table={tb.kanalen} csvQuery={csvQuery}>
-            <BarChart title={t("sections.channels")} desc={t("charts.channelsDesc")} items={tb.kanalen.rows.map((r) => ({ label: channelLabel(r.channel), value: num(r.cases) }))} />
+            <BarChart
+              title={t("sections.channels")}
+              desc={t("charts.channelsDesc")}
+              items={tb.kanalen.rows.map((r) => ({ label: channelLabel(r.channel), value: num(r.cases) }))}
+            />
           </Section>
 
           <Section id="diensten" title={t("sections.services")} table={tb.diensten} csvQuery={csvQuery}>
@@ -153,7 +163,16 @@ export default function InsightsDashboard() {
           </Section>
 
           <Section id="achterstand" title={t("sections.backlog")} intro={t("charts.backlogIntro")} table={tb.achterstand} csvQuery={csvQuery}>
-            <BarChart title={t("sections.backlog")} desc={t("charts.backlogDesc")} items={tb.achterstand.rows.map((r) => ({ label: String(r.service), value: num(r.open), marker: num(r.overdue), text: t("charts.backlogText", { open: fmtNum(r.open), overdue: fmtNum(r.overdue) }) }))} />
+            <BarChart
+              title={t("sections.backlog")}
+              desc={t("charts.backlogDesc")}
+              items={tb.achterstand.rows.map((r) => ({
+                label: String(r.service),
+                value: num(r.open),
+                marker: num(r.overdue),
+                text: t("charts.backlogText", { open: fmtNum(r.open), overdue: fmtNum(r.overdue) }),
+              }))}
+            />
           </Section>
 
           <Section
@@ -182,7 +201,12 @@ export default function InsightsDashboard() {
           </Section>
 
           <Section id="loket-thema" title={t("sections.noShows")} table={tb["loket-thema"]} csvQuery={csvQuery}>
-            <BarChart title={t("sections.noShows")} desc={t("charts.noShowsDesc")} unit=" %" items={tb["loket-thema"].rows.map((r) => ({ label: String(r.theme), value: num(r.no_show_pct) }))} />
+            <BarChart
+              title={t("sections.noShows")}
+              desc={t("charts.noShowsDesc")}
+              unit=" %"
+              items={tb["loket-thema"].rows.map((r) => ({ label: String(r.theme), value: num(r.no_show_pct) }))}
+            />
           </Section>
 
           <Section id="tevredenheid-kanaal" title={t("sections.satisfactionChannel")} intro={t("charts.satisfactionIntro")} table={tb["tevredenheid-kanaal"]} csvQuery={csvQuery}>
@@ -194,15 +218,34 @@ export default function InsightsDashboard() {
           </Section>
 
           <Section id="tevredenheid-dienst" title={t("sections.satisfactionService")} table={tb["tevredenheid-dienst"]} csvQuery={csvQuery}>
-            <BarChart title={t("sections.satisfactionService")} desc={t("charts.satisfactionDesc")} items={tb["tevredenheid-dienst"].rows.map((r) => ({ label: String(r.service), value: num(r.average) }))} />
+            <BarChart
+              title={t("sections.satisfactionService")}
+              desc={t("charts.satisfactionDesc")}
+              items={tb["tevredenheid-dienst"].rows.map((r) => ({ label: String(r.service), value: num(r.average) }))}
+            />
           </Section>
 
           <Section id="mikipedia-nuttig" title={t("sections.helpfulness")} intro={t("charts.helpfulnessIntro")} table={tb["mikipedia-nuttig"]} csvQuery={csvQuery}>
-            <BarChart title={t("sections.helpfulness")} desc={t("charts.helpfulnessDesc")} unit=" %" items={tb["mikipedia-nuttig"].rows.map((r) => ({ label: String(r.article), value: num(r.helpful_pct) }))} />
+            <BarChart
+              title={t("sections.helpfulness")}
+              desc={t("charts.helpfulnessDesc")}
+              unit=" %"
+              items={tb["mikipedia-nuttig"].rows.map((r) => ({ label: String(r.article), value: num(r.helpful_pct) }))}
+            />
           </Section>
 
-          <Section id="zoeken-zonder-resultaat" title={t("sections.zeroResults")} intro={t("charts.zeroResultsIntro", { zero: fmtNum(dashboard.searches.zero_results), total: fmtNum(dashboard.searches.searches) })} table={tb["zoeken-zonder-resultaat"]} csvQuery={csvQuery}>
-            <BarChart title={t("sections.zeroResults")} desc={t("charts.zeroResultsDesc")} items={tb["zoeken-zonder-resultaat"].rows.map((r) => ({ label: `${String(r.query)} (${String(r.language)})`, value: num(r.searches) }))} />
+          <Section
+            id="zoeken-zonder-resultaat"
+            title={t("sections.zeroResults")}
+            intro={t("charts.zeroResultsIntro", { zero: fmtNum(dashboard.searches.zero_results), total: fmtNum(dashboard.searches.searches) })}
+            table={tb["zoeken-zonder-resultaat"]}
+            csvQuery={csvQuery}
+          >
+            <BarChart
+              title={t("sections.zeroResults")}
+              desc={t("charts.zeroResultsDesc")}
+              items={tb["zoeken-zonder-resultaat"].rows.map((r) => ({ label: `${String(r.query)} (${String(r.language)})`, value: num(r.searches) }))}
+            />
           </Section>
 
           <Section

@@ -24,7 +24,17 @@ export const loader = loaderOf({
       desk: desk ? { id: desk.deskId, name: desk.deskName, themeIds: desk.themeIds } : null,
       themes: themes.map((t) => ({ id: t.id, slug: t.slug, letter: t.letter, name: t.name })),
       desks: desks.map((d) => ({ id: d.id, name: d.name })),
-      current: current ? { id: current.id, number: current.number, status: current.status, priority: current.priority, themeName: current.themeName, recalls: current.recalls, residentId: current.residentId } : null,
+      current: current
+        ? {
+            id: current.id,
+            number: current.number,
+            status: current.status,
+            priority: current.priority,
+            themeName: current.themeName,
+            recalls: current.recalls,
+            residentId: current.residentId,
+          }
+        : null,
       counts,
     };
   },
@@ -115,9 +125,7 @@ export default function DeskPage() {
         <h2 id="queue-title">{t("desk.queue")}</h2>
         <ul>
           {desk.themeIds.map((id) => (
-            <li key={id}>
-              {t("desk.waitingFor", { theme: themeName(id), count: counts.find((c) => c.themeId === id)?.waiting ?? 0 })}
-            </li>
+            <li key={id}>{t("desk.waitingFor", { theme: themeName(id), count: counts.find((c) => c.themeId === id)?.waiting ?? 0 })}</li>
           ))}
         </ul>
       </section>

@@ -25,7 +25,11 @@ export const loader = loaderOf({
   run: async ({ actor, params, request }) => {
     const editing = await getArticleForEditing(actor, params.id);
     const url = new URL(request.url);
-    return { ...editing, me: actor.id, notice: url.searchParams.has("gepubliceerd") ? "publishedNotice" : url.searchParams.has("bewaard") ? "saved" : url.searchParams.has("topper") ? "bestBetSaved" : null };
+    return {
+      ...editing,
+      me: actor.id,
+      notice: url.searchParams.has("gepubliceerd") ? "publishedNotice" : url.searchParams.has("bewaard") ? "saved" : url.searchParams.has("topper") ? "bestBetSaved" : null,
+    };
   },
 });
 
@@ -82,14 +86,22 @@ export default function EditArticle() {
   const { t, i18n } = useTranslation("knowledge");
   const { article, latest, content, readability, revisions, bestBets, me, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
-    | { ok: boolean; intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null; rendered?: ArticlePreviewView }
+    | {
+        ok: boolean;
+        intent?: string;
+        errors?: Record<string, string>;
+        values?: Record<string, string | string[]>;
+        preview?: ReturnType<typeof useLoaderData<typeof loader>>["readability"] | null;
+        rendered?: ArticlePreviewView;
+      }
     | undefined;
   const formName = result?.intent === "publish" ? "publish" : result?.intent === "pin" ? "bestBet" : "article";
   const articleErrors = result && !result.ok && formName === "article" ? result.errors : undefined;
   const bestBetError = result && !result.ok && formName === "bestBet" ? result.errors?.query : undefined;
   const values = result && formName === "article" && result.values && Object.keys(result.values).length ? result.values : content;
   const preview = result?.preview ?? null;
-  const when = (d: string | Date) => new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-BE" : i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" }).format(new Date(d));
+  const when = (d: string | Date) =>
+    new Intl.DateTimeFormat(i18n.language === "nl" ? "nl-BE" : i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" }).format(new Date(d));
   const publicUrl = `/mikipedia/${article.slug}${article.language === "nl" ? "" : `?lng=${article.language}`}`;
   return (
     <div className="stack">

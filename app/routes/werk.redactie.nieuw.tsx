@@ -40,7 +40,13 @@ export default function NewArticle() {
   return (
     <div className="stack">
       <h1>{t("editor.newTitle")}</h1>
-      <ArticleEditor isNew values={values} errors={result && !result.ok ? result.errors : undefined} readability={result && "preview" in result ? result.preview : null} previewed />
+      <ArticleEditor
+        isNew
+        values={values}
+        errors={result && !result.ok ? result.errors : undefined}
+        readability={result && "preview" in result ? result.preview : null}
+        previewed
+      />
     </div>
   );
 }

@@ -23,7 +23,13 @@ export const loader = loaderOf({
     const [tasks, filed] = await Promise.all([listDeskTasks(actor), casesFiledBy(actor, await getLanguage(request))]);
     const now = Date.now();
     return {
-      tasks: tasks.map((t) => ({ ...t, dueAt: t.dueAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), overdue: !!t.dueAt && t.dueAt.getTime() < now, mine: t.assigneeId === actor.id })),
+      tasks: tasks.map((t) => ({
+        ...t,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        createdAt: t.createdAt.toISOString(),
+        overdue: !!t.dueAt && t.dueAt.getTime() < now,
+        mine: t.assigneeId === actor.id,
+      })),
       filed: filed.map((c) => ({ ...c, lastChangeAt: c.lastChangeAt.toISOString(), closed: !!c.closedAt })),
       done: new URL(request.url).searchParams.has("gedaan"),
     };
@@ -91,7 +97,12 @@ export default function DeskTasks() {
               {task.note ? <p className="pre-line">{task.note}</p> : null}
               <Form method="post">
                 <input type="hidden" name="taskId" value={task.id} />
-                <button type="submit" className="button button-secondary" disabled={busy} aria-label={t("desk.markDoneLabel", { task: t(`tasks.kinds.${task.kind}`), reference: task.reference })}>
+                <button
+                  type="submit"
+                  className="button button-secondary"
+                  disabled={busy}
+                  aria-label={t("desk.markDoneLabel", { task: t(`tasks.kinds.${task.kind}`), reference: task.reference })}
+                >
                   {t("desk.markDone")}
                 </button>
               </Form>

@@ -23,7 +23,12 @@ export const loader = loaderOf({
   guard: (request) => requireStaffCan(request, "access.presence"),
   run: async ({ actor }) => {
     const isAdmin = can(actor, "admin.manage");
-    const [buildings, entrances, kiosks, conflicts] = await Promise.all([listBuildings(), isAdmin ? listEntrances() : [], isAdmin ? listKiosks(actor) : [], isAdmin ? listOfflineConflicts(actor) : []]);
+    const [buildings, entrances, kiosks, conflicts] = await Promise.all([
+      listBuildings(),
+      isAdmin ? listEntrances() : [],
+      isAdmin ? listKiosks(actor) : [],
+      isAdmin ? listOfflineConflicts(actor) : [],
+    ]);
     return { buildings, entrances, kiosks, conflicts, isAdmin };
   },
 });
@@ -171,7 +176,13 @@ export default function AccessAdmin() {
             <ErrorSummary errors={errors} />
             <Form method="post" noValidate>
               <input type="hidden" name="_intent" value="register" />
-              <RadioGroup name="entranceId" legend={t("admin.entrance")} options={entrances.map((e) => ({ value: e.id, label: `${e.buildingName}, ${e.name}` }))} value={v.entranceId} error={errors?.entranceId} />
+              <RadioGroup
+                name="entranceId"
+                legend={t("admin.entrance")}
+                options={entrances.map((e) => ({ value: e.id, label: `${e.buildingName}, ${e.name}` }))}
+                value={v.entranceId}
+                error={errors?.entranceId}
+              />
               <TextField name="name" label={t("admin.name")} hint={t("admin.nameHint")} defaultValue={v.name} error={errors?.name} />
               <RadioGroup
                 name="mode"

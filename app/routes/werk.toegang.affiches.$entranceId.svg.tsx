@@ -10,6 +10,10 @@ export const loader = loaderOf({
   params: z.object({ entranceId: uuid }),
   run: async ({ actor, params }) =>
     new Response(await posterSvg(actor, params.entranceId), {
-      headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": `inline; filename="affiche-${params.entranceId}.svg"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "image/svg+xml; charset=utf-8",
+        "Content-Disposition": `inline; filename="affiche-${params.entranceId}.svg"`,
+        "Cache-Control": "private, no-store",
+      },
     }),
 });

@@ -47,7 +47,14 @@ export default function Posters() {
               <Form method="post" className="inline-form">
                 {" "}
                 <input type="hidden" name="entranceId" value={p.entranceId} />
-                <button type="submit" name={INTENT_FIELD} value="replace" className="link-button" aria-describedby="replace-hint" aria-label={t("poster.replaceFor", { entrance: p.entranceName })}>
+                <button
+                  type="submit"
+                  name={INTENT_FIELD}
+                  value="replace"
+                  className="link-button"
+                  aria-describedby="replace-hint"
+                  aria-label={t("poster.replaceFor", { entrance: p.entranceName })}
+                >
                   {t("poster.replace")}
                 </button>
               </Form>

@@ -54,7 +54,12 @@ export function accessLog({ routes, trustProxy, sessionCookie }: AccessLogOption
     if (!last) return { routeId: "unmatched", path: scrub(path) };
     let masked = path;
     for (const [name, value] of Object.entries(last.params)) {
-      if (value && SECRET_PARAMS.has(name)) masked = masked.split(`/${encodeURIComponent(value)}`).join(`/:${name}`).split(`/${value}`).join(`/:${name}`);
+      if (value && SECRET_PARAMS.has(name))
+        masked = masked
+          .split(`/${encodeURIComponent(value)}`)
+          .join(`/:${name}`)
+          .split(`/${value}`)
+          .join(`/:${name}`);
     }
     return { routeId: (last.route as RouteNode).id, path: scrub(masked) };
   }

@@ -20,11 +20,7 @@ const HIDDEN_DB_FIELDS = ["query", "params", "parameters", "args", "types", "det
 
 function isDatabaseError(e: Record<string, unknown>) {
   return (
-    e.name === "DrizzleQueryError" ||
-    e.name === "PostgresError" ||
-    (typeof e.message === "string" && e.message.startsWith("Failed query:")) ||
-    "query" in e ||
-    "parameters" in e
+    e.name === "DrizzleQueryError" || e.name === "PostgresError" || (typeof e.message === "string" && e.message.startsWith("Failed query:")) || "query" in e || "parameters" in e
   );
 }
 
@@ -51,7 +47,12 @@ export function redactError<T>(error: T): T {
       if (!msg || msg.writable || msg.configurable) Object.defineProperty(e, "message", { value: message, writable: true, configurable: true, enumerable: false });
       const st = Object.getOwnPropertyDescriptor(e, "stack");
       if (!st || st.writable || st.configurable) {
-        Object.defineProperty(e, "stack", { value: framesOnly(st?.value ?? e.stack, `${String(e.name ?? "Error")}: ${message}`), writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(e, "stack", {
+          value: framesOnly(st?.value ?? e.stack, `${String(e.name ?? "Error")}: ${message}`),
+          writable: true,
+          configurable: true,
+          enumerable: false,
+        });
       }
     }
     current = e.cause;
@@ -93,19 +94,21 @@ export function finalErrorHandler(mode: string): ErrorRequestHandler {
     }
     const details = status >= 500 && showsErrorDetails(mode, req) && err instanceof Error ? err.stack : undefined;
     res.status(status).set("Cache-Control", "no-store");
-    const wantsJson = req.path.startsWith("/api/") || req.path === "/kiosk/scan" || (req.accepts(["html", "json"]) === "json");
+    const wantsJson = req.path.startsWith("/api/") || req.path === "/kiosk/scan" || req.accepts(["html", "json"]) === "json";
     if (wantsJson) {
       res.json({ error: status >= 500 ? "server_error" : "bad_request", status, ...(requestId ? { requestId } : {}), ...(details ? { stack: details } : {}) });
       return;
     }
     const text = status >= 500 ? nl.errors.server : nl.errors.badRequest;
-    res.type("html").send(
-      `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(text.title)}</title></head>` +
-        `<body><main><h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.body)}</p><p><a href="/">${escapeHtml(nl.errors.backHome)}</a></p>` +
-        `<p>${escapeHtml(nl.errors.code.replace("{{status}}", String(status)))}</p>` +
-        (requestId ? `<p>${escapeHtml(nl.errors.reference.replace("{{id}}", requestId))}</p>` : "") +
-        (details ? `<pre>${escapeHtml(details)}</pre>` : "") +
-        `</main></body></html>`,
-    );
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(text.title)}</title></head>` +
+          `<body><main><h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.body)}</p><p><a href="/">${escapeHtml(nl.errors.backHome)}</a></p>` +
+          `<p>${escapeHtml(nl.errors.code.replace("{{status}}", String(status)))}</p>` +
+          (requestId ? `<p>${escapeHtml(nl.errors.reference.replace("{{id}}", requestId))}</p>` : "") +
+          (details ? `<pre>${escapeHtml(details)}</pre>` : "") +
+          `</main></body></html>`,
+      );
   };
 }

@@ -47,8 +47,16 @@ export function httpMetrics(): HttpMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
     kioskScans: new client.Counter({ name: "mechelaar_kiosk_scans_total", help: "QR scans at door kiosks, by result.", labelNames: ["result"] }),
-    offlineScans: new client.Counter({ name: "mechelaar_kiosk_offline_scans_total", help: "Scans a door kiosk decided without network, recorded when it synced, by result.", labelNames: ["result"] }),
-    offlineConflicts: new client.Counter({ name: "mechelaar_kiosk_offline_conflicts_total", help: "Offline admissions the server would have refused (pass used twice, or revoked), by kind.", labelNames: ["kind"] }),
+    offlineScans: new client.Counter({
+      name: "mechelaar_kiosk_offline_scans_total",
+      help: "Scans a door kiosk decided without network, recorded when it synced, by result.",
+      labelNames: ["result"],
+    }),
+    offlineConflicts: new client.Counter({
+      name: "mechelaar_kiosk_offline_conflicts_total",
+      help: "Offline admissions the server would have refused (pass used twice, or revoked), by kind.",
+      labelNames: ["kind"],
+    }),
     searches: new client.Counter({
       name: "mechelaar_knowledge_searches_total",
       help: 'Mikipedia searches by channel; results="none" counts the searches without any result.',
@@ -161,11 +169,18 @@ export function databaseRegistry(sql: () => Sql, { cacheMs = 5000, poolSize, pro
     });
 
   gauge("mechelaar_db_up", "1 when the database answered the last metrics read.", [], (g) => g.set(1));
-  new client.Gauge({ name: "mechelaar_db_pool_max", help: "Configured connections per process (DB_POOL_SIZE) times the HTTP processes.", registers: [registry] }).set(poolSize * processes);
-  gauge("mechelaar_db_connections", "The portal's open PostgreSQL connections by state (active or idle in transaction = in use, idle = free in a pool), all processes, not counting the metrics query.", ["state"], (g, f) => {
-    for (const state of ["active", "idle", "idle in transaction"]) g.set({ state }, 0);
-    for (const c of f.connections) g.set({ state: c.state }, c.count);
-  });
+  new client.Gauge({ name: "mechelaar_db_pool_max", help: "Configured connections per process (DB_POOL_SIZE) times the HTTP processes.", registers: [registry] }).set(
+    poolSize * processes,
+  );
+  gauge(
+    "mechelaar_db_connections",
+    "The portal's open PostgreSQL connections by state (active or idle in transaction = in use, idle = free in a pool), all processes, not counting the metrics query.",
+    ["state"],
+    (g, f) => {
+      for (const state of ["active", "idle", "idle in transaction"]) g.set({ state }, 0);
+      for (const c of f.connections) g.set({ state: c.state }, c.count);
+    },
+  );
   gauge("mechelaar_db_connections_waiting", "The portal's connections whose query waits for a lock.", [], (g, f) => g.set(f.lockWaits));
   gauge("mechelaar_outbox_pending", "E-mails waiting in the outbox to be sent.", [], (g, f) => g.set(f.outbox.pending));
   gauge("mechelaar_outbox_failed", "E-mails the worker gave up on (status failed).", [], (g, f) => g.set(f.outbox.failed));
@@ -226,10 +241,11 @@ export async function startMetricsServer(opts: { port: number; host: string; clu
       const address = server.address();
       resolve({
         port: typeof address === "object" && address ? address.port : opts.port,
-        stop: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        stop: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -33,7 +33,17 @@ function withNonce(hit: Entry, nonce: unknown): Buffer {
   return body;
 }
 
-export function pageCache({ sessionCookie, privateCookies = [], maxEntries = 500, now = () => Date.now() }: { sessionCookie: string; privateCookies?: string[]; maxEntries?: number; now?: () => number }) {
+export function pageCache({
+  sessionCookie,
+  privateCookies = [],
+  maxEntries = 500,
+  now = () => Date.now(),
+}: {
+  sessionCookie: string;
+  privateCookies?: string[];
+  maxEntries?: number;
+  now?: () => number;
+}) {
   const personal = [sessionCookie, ...privateCookies].map((name) => `${name}=`);
   const entries = new Map<string, Entry>();
   // Bumped on every clear: a page rendered from data read before a publication is not kept.
@@ -58,7 +68,8 @@ export function pageCache({ sessionCookie, privateCookies = [], maxEntries = 500
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const collect = (chunk: unknown, encoding?: unknown) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      if (chunk && typeof chunk !== "function")
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
@@ -70,7 +81,8 @@ export function pageCache({ sessionCookie, privateCookies = [], maxEntries = 500
       if (maxAge && res.statusCode === 200 && !res.getHeader("Set-Cookie") && started === generation) {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
-          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id", "content-security-policy"].includes(name)) headers[name] = String(value);
+          if (value !== undefined && !["content-length", "content-encoding", "transfer-encoding", "connection", "x-request-id", "content-security-policy"].includes(name))
+            headers[name] = String(value);
         }
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         const body = Buffer.concat(chunks);

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const accessKeysSchema = z
   .array(z.object({ kid: z.number().int().min(1).max(255), privateKey: z.string().min(40), retired: z.boolean().optional() }))
@@ -94,7 +92,11 @@ export const envSchema = z
     ACCESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     ACCESS_KIOSK_SCANS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     // A door kiosk without network admits visitors itself for at most this many hours after its last refresh (issue 19).
-    ACCESS_KIOSK_OFFLINE_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    ACCESS_KIOSK_OFFLINE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(24),
     // The entrance page behind a poster's QR (issue 19): posts per entrance and client address, and
     // short-code look-ups per subject (kiosk, or client address on a page), per minute. The benchmark raises them.
     ACCESS_ENTRANCE_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
@@ -105,9 +107,19 @@ export const envSchema = z
     INBOUND_MAIL_ADDRESSES: z
       .string()
       .default("info@mechelen.example.com")
-      .transform((v) => v.split(",").map((a) => a.trim().toLowerCase()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((a) => a.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().email()).min(1, "needs at least one address")),
-    INBOUND_MAIL_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+    INBOUND_MAIL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
     // Signs the satisfaction links in e-mails; when unset it is derived from the session secret.
     SATISFACTION_LINK_SECRET: z.string().min(32, "SATISFACTION_LINK_SECRET must be at least 32 characters").optional(),
     SATISFACTION_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -128,7 +140,10 @@ export const envSchema = z
     BACKUP_DIR: z.string().default("backups"),
     PG_BIN_DIR: z.string().optional(),
     // /.well-known/security.txt (RFC 9116): where to report a vulnerability; default mailto:security@<PUBLIC_URL host>.
-    SECURITY_CONTACT: z.string().regex(/^(mailto:|https:\/\/|tel:)/, "must start with mailto:, https:// or tel:").optional(),
+    SECURITY_CONTACT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/|tel:)/, "must start with mailto:, https:// or tel:")
+      .optional(),
     // Public contact addresses (DCAT-AP contact point, accessibility statement). The defaults are examples: set the city's real ones.
     OPEN_DATA_CONTACT_EMAIL: z.string().email().default("opendata@mechelen.example.com"),
     ACCESSIBILITY_CONTACT_EMAIL: z.string().email().default("toegankelijkheid@mechelen.example.com"),
@@ -210,7 +225,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   const primary = env.SESSION_SECRET ?? developmentSecret(env.DATA_DIR);
-  const previous = (env.SESSION_SECRET_PREVIOUS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const previous = (env.SESSION_SECRET_PREVIOUS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     ...env,
     SESSION_SECRETS: [primary, ...previous],
@@ -248,7 +266,17 @@ export function devOidcProviderPort(e: Env = env()) {
 }
 export const DEV_OIDC_CLIENT = { id: "mechelaar-dev", secret: "dev-secret-only-for-the-local-identity-provider" } as const;
 
-export type OidcSettings = { issuer: string; clientId: string; clientSecret?: string; privateKey?: string; privateKeyAlg: string; scopes: string; nationalNumberClaim: string; subjectHashSecret: string; clockTolerance: number };
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  privateKey?: string;
+  privateKeyAlg: string;
+  scopes: string;
+  nationalNumberClaim: string;
+  subjectHashSecret: string;
+  clockTolerance: number;
+};
 
 /** The OpenID Connect login's settings, or undefined when it is off (no OIDC_ISSUER and no local provider). */
 export function oidcSettings(): OidcSettings | undefined {

@@ -277,7 +277,10 @@ export function actionOf<A, P extends ZodTypeAny | undefined = undefined, B exte
 }
 
 /** The same parsing for the plain Express routes (fast routes): a 400 JSON answer on failure. */
-export function parseOrBadRequest<S extends ZodTypeAny>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; status: 400; body: { error: string; fields: FieldErrors } } {
+export function parseOrBadRequest<S extends ZodTypeAny>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; status: 400; body: { error: string; fields: FieldErrors } } {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, status: 400, body: { error: "bad_request", fields: fieldErrors(result.error) } };

@@ -113,8 +113,12 @@ export const passes = pgTable(
   },
   (t) => [
     index("access_passes_invitation_idx").on(t.invitationId),
-    index("access_passes_building_inside_idx").on(t.buildingId).where(sql`${t.inside}`),
-    index("access_passes_retention_idx").on(t.validUntil).where(sql`${t.anonymisedAt} is null`),
+    index("access_passes_building_inside_idx")
+      .on(t.buildingId)
+      .where(sql`${t.inside}`),
+    index("access_passes_retention_idx")
+      .on(t.validUntil)
+      .where(sql`${t.anonymisedAt} is null`),
     /** The offline kiosk's bundle: a building's passes whose window is not over. */
     index("access_passes_building_window_idx").on(t.buildingId, t.validUntil),
   ],
@@ -147,7 +151,9 @@ export const scans = pgTable(
   },
   (t) => [
     index("access_scans_pass_idx").on(t.passId, t.at),
-    uniqueIndex("access_scans_client_scan_uq").on(t.kioskId, t.clientScanId).where(sql`${t.clientScanId} is not null`),
+    uniqueIndex("access_scans_client_scan_uq")
+      .on(t.kioskId, t.clientScanId)
+      .where(sql`${t.clientScanId} is not null`),
   ],
 );
 
@@ -238,5 +244,9 @@ export const walkIns = pgTable(
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("access_walkins_pending_idx").on(t.buildingId, t.createdAt).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index("access_walkins_pending_idx")
+      .on(t.buildingId, t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { services } from "./catalog";
 import { teams, users } from "./identity";
 
@@ -84,11 +71,17 @@ export const cases = pgTable(
     uniqueIndex("cases_idempotency_uq").on(t.createdById, t.idempotencyKey),
     // "Mijn dossiers": open first, then most recent change.
     index("cases_resident_idx").on(t.residentId, sql`(${t.closedAt} is not null)`, t.lastChangeAt.desc()),
-    index("cases_team_open_idx").on(t.teamId, t.status).where(sql`${t.closedAt} is null`),
+    index("cases_team_open_idx")
+      .on(t.teamId, t.status)
+      .where(sql`${t.closedAt} is null`),
     // Work queues: a team's open cases in due-date order (filters are checked on the rows walked).
-    index("cases_team_queue_idx").on(t.teamId, t.dueAt, t.id).where(sql`${t.closedAt} is null`),
+    index("cases_team_queue_idx")
+      .on(t.teamId, t.dueAt, t.id)
+      .where(sql`${t.closedAt} is null`),
     // "Assigned to me" across teams, in due-date order.
-    index("cases_assignee_queue_idx").on(t.assigneeId, t.dueAt).where(sql`${t.closedAt} is null`),
+    index("cases_assignee_queue_idx")
+      .on(t.assigneeId, t.dueAt)
+      .where(sql`${t.closedAt} is null`),
     // Front office: the cases an agent filed for residents.
     index("cases_created_by_idx").on(t.createdById, t.submittedAt.desc()),
     check("cases_satisfaction_ck", sql`${t.satisfactionScore} is null or ${t.satisfactionScore} between 1 and 5`),
@@ -200,8 +193,12 @@ export const caseTasks = pgTable(
     doneById: uuid("done_by_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    index("case_tasks_open_idx").on(t.createdAt).where(sql`${t.doneAt} is null`),
-    index("case_tasks_open_due_idx").on(t.dueAt).where(sql`${t.doneAt} is null`),
+    index("case_tasks_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.doneAt} is null`),
+    index("case_tasks_open_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.doneAt} is null`),
     index("case_tasks_case_idx").on(t.caseId),
   ],
 );

@@ -42,10 +42,14 @@ export const contactMoments = pgTable(
   (t) => [
     index("contact_moments_resident_idx").on(t.residentId, t.occurredAt.desc()),
     index("contact_moments_staff_idx").on(t.staffId, t.occurredAt.desc()),
-    index("contact_moments_open_idx").on(t.channel, t.occurredAt).where(sql`${t.outcome} is null`),
+    index("contact_moments_open_idx")
+      .on(t.channel, t.occurredAt)
+      .where(sql`${t.outcome} is null`),
     index("contact_moments_thread_idx").on(t.threadId),
     // Threading of e-mail: a reply's In-Reply-To/References are looked up by Message-ID.
-    index("contact_moments_message_id_idx").on(sql`(${t.data}->>'messageId')`).where(sql`${t.channel} = 'email'`),
+    index("contact_moments_message_id_idx")
+      .on(sql`(${t.data}->>'messageId')`)
+      .where(sql`${t.channel} = 'email'`),
     index("contact_moments_occurred_idx").on(t.occurredAt),
     check("contact_moments_satisfaction_ck", sql`${t.satisfactionScore} is null or ${t.satisfactionScore} between 1 and 5`),
   ],

@@ -35,7 +35,10 @@ export const deskAssignments = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    themeIds: uuid("theme_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    themeIds: uuid("theme_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [primaryKey({ columns: [t.deskId, t.day] }), index("desk_assignments_user_idx").on(t.userId, t.day)],
 );

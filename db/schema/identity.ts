@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const ROLES = ["resident", "frontoffice", "backoffice", "editor", "host", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,7 +24,11 @@ export const users = pgTable(
     name: text("name").notNull(),
     email: text("email"),
     phone: text("phone"),
-    roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    roles: text("roles")
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     preferredLanguage: text("preferred_language").$type<Language>().notNull().default("nl"),
     preferredChannel: text("preferred_channel").$type<PreferredChannel>().notNull().default("email"),
     passwordHash: text("password_hash"),

@@ -47,7 +47,9 @@ export const insightsCaseFacts = pgTable(
     index("insights_case_facts_lead_idx")
       .on(t.closedDay, t.serviceId, t.leadDays, t.onTime, t.teamId)
       .where(sql`${t.result} is distinct from 'ingetrokken' and ${t.closedDay} is not null`),
-    index("insights_case_facts_open_idx").on(t.teamId, t.serviceId, t.dueAt).where(sql`${t.closedAt} is null`),
+    index("insights_case_facts_open_idx")
+      .on(t.teamId, t.serviceId, t.dueAt)
+      .where(sql`${t.closedAt} is null`),
   ],
 );
 

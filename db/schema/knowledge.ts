@@ -24,13 +24,28 @@ export const knowledgeArticles = pgTable(
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     body: text("body").notNull(),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
-    audiences: text("audiences").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    audiences: text("audiences")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     source: jsonb("source").$type<ArticleSource>(),
-    related: text("related").array().notNull().default(sql`'{}'::text[]`),
+    related: text("related")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     serviceSlug: text("service_slug"),
-    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
-    questions: text("questions").array().notNull().default(sql`'{}'::text[]`),
+    searchTerms: text("search_terms")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    questions: text("questions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Search terms, compound parts and synonyms, computed at save time (weight B). */
     searchKeywords: text("search_keywords").notNull().default(""),
     /** "draft" until its first publication; "published" once residents can read it. */
@@ -60,18 +75,35 @@ export const knowledgeRevisions = pgTable(
   "knowledge_revisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id").notNull().references(() => knowledgeArticles.id, { onDelete: "cascade" }),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     body: text("body").notNull(),
-    themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
-    audiences: text("audiences").array().notNull().default(sql`'{}'::text[]`),
+    themes: text("themes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    audiences: text("audiences")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     source: jsonb("source").$type<ArticleSource>(),
-    related: text("related").array().notNull().default(sql`'{}'::text[]`),
+    related: text("related")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     serviceSlug: text("service_slug"),
-    searchTerms: text("search_terms").array().notNull().default(sql`'{}'::text[]`),
-    questions: text("questions").array().notNull().default(sql`'{}'::text[]`),
+    searchTerms: text("search_terms")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    questions: text("questions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** English and French words that find this Dutch article (knowledge_search_terms once published). */
     otherLanguageTerms: jsonb("other_language_terms").$type<OtherLanguageTerms>().notNull().default({}),
     reviewBefore: date("review_before"),
@@ -95,7 +127,9 @@ export const knowledgeBestBets = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     query: text("query").notNull(),
     language: text("language").$type<Language>().notNull().default("nl"),
-    articleId: uuid("article_id").notNull().references(() => knowledgeArticles.id, { onDelete: "cascade" }),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -110,7 +144,9 @@ export const knowledgeFeedback = pgTable(
   "knowledge_feedback",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id").notNull().references(() => knowledgeArticles.id, { onDelete: "cascade" }),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => knowledgeArticles.id, { onDelete: "cascade" }),
     helpful: boolean("helpful").notNull(),
     reason: text("reason").$type<FeedbackReason>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -154,7 +190,10 @@ export const knowledgeSearchTerms = pgTable(
   {
     slug: text("slug").notNull(),
     language: text("language").$type<Language>().notNull(),
-    terms: text("terms").array().notNull().default(sql`'{}'::text[]`),
+    terms: text("terms")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.slug, t.language] })],

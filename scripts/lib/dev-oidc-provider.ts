@@ -14,10 +14,26 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
  * fresh fake resident without e-mail address.
  */
 export const DEV_IDENTITIES = [
-  { login: "demo-burger", name: "Demo Burger", givenName: "Demo", familyName: "Burger", rrn: "00.00.00-001.01", email: "demo.burger@example.com", acr: "urn:be:vlaanderen:acm:substantial" },
+  {
+    login: "demo-burger",
+    name: "Demo Burger",
+    givenName: "Demo",
+    familyName: "Burger",
+    rrn: "00.00.00-001.01",
+    email: "demo.burger@example.com",
+    acr: "urn:be:vlaanderen:acm:substantial",
+  },
   { login: "demo-hoog", name: "Demo Hoog", givenName: "Demo", familyName: "Hoog", rrn: "00.00.00-002.02", email: "demo.hoog@example.com", acr: "urn:be:vlaanderen:acm:high" },
   // Matches the demo resident an.peeters@example.com: the first login asks her to confirm that address with a code.
-  { login: "an-peeters", name: "An Peeters", givenName: "An", familyName: "Peeters", rrn: "00.00.00-003.03", email: "an.peeters@example.com", acr: "urn:be:vlaanderen:acm:substantial" },
+  {
+    login: "an-peeters",
+    name: "An Peeters",
+    givenName: "An",
+    familyName: "Peeters",
+    rrn: "00.00.00-003.03",
+    email: "an.peeters@example.com",
+    acr: "urn:be:vlaanderen:acm:substantial",
+  },
 ] as const;
 
 /**
@@ -88,7 +104,9 @@ function loginPage(action: string, staff: boolean, error?: string) {
   const rows = staff
     ? DEV_STAFF_IDENTITIES.map((i) => `<tr><td><code>${esc(i.login)}</code></td><td>${esc(i.name)}</td><td>${esc(i.groups.join(", "))}</td></tr>`).join("")
     : DEV_IDENTITIES.map((i) => `<tr><td><code>${esc(i.login)}</code></td><td>${esc(i.name)}</td><td>${esc(i.rrn)}</td></tr>`).join("");
-  const head = staff ? "<th scope=\"col\">Loginnaam</th><th scope=\"col\">Naam</th><th scope=\"col\">Groepen (nep)</th>" : "<th scope=\"col\">Loginnaam</th><th scope=\"col\">Naam</th><th scope=\"col\">Rijksregisternummer (nep)</th>";
+  const head = staff
+    ? '<th scope="col">Loginnaam</th><th scope="col">Naam</th><th scope="col">Groepen (nep)</th>'
+    : '<th scope="col">Loginnaam</th><th scope="col">Naam</th><th scope="col">Rijksregisternummer (nep)</th>';
   return page(
     "Aanmelden",
     `<h1>Aanmelden</h1>
@@ -126,7 +144,10 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
   const issuer = `http://${host}:${opts.port}/oidc`;
   const byLogin = new Map<string, Person>(DEV_IDENTITIES.map((i) => [i.login, i]));
   const staffByLogin = new Map<string, Person>(
-    DEV_STAFF_IDENTITIES.map((i) => [`staff:${i.login}`, { name: i.name, givenName: "", familyName: "", rrn: null, email: i.email, acr: "urn:mechelen:staff:mfa", groups: i.groups }]),
+    DEV_STAFF_IDENTITIES.map((i) => [
+      `staff:${i.login}`,
+      { name: i.name, givenName: "", familyName: "", rrn: null, email: i.email, acr: "urn:mechelen:staff:mfa", groups: i.groups },
+    ]),
   );
   const configuration: Configuration = {
     clients: [
@@ -182,7 +203,8 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
     ttl: { Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     async findAccount(_ctx, sub) {
       const staff = staffByLogin.get(sub);
-      const person: Person = staff ?? byLogin.get(sub) ?? { name: `Demo ${sub}`.slice(0, 80), givenName: "Demo", familyName: sub.slice(0, 60), rrn: null, email: null, acr: "urn:be:vlaanderen:acm:substantial" };
+      const person: Person = staff ??
+        byLogin.get(sub) ?? { name: `Demo ${sub}`.slice(0, 80), givenName: "Demo", familyName: sub.slice(0, 60), rrn: null, email: null, acr: "urn:be:vlaanderen:acm:substantial" };
       return {
         accountId: sub,
         async claims() {
@@ -216,7 +238,15 @@ export async function startDevOidcProvider(opts: DevOidcOptions): Promise<{ issu
       if (prompt.name === "login") return send(res, 200, loginPage(action, staff));
       const client = await provider.Client.find(String(params.client_id));
       const d = prompt.details as { missingOIDCScope?: string[] };
-      return send(res, 200, consentPage(action, client?.clientName ?? String(params.client_id), (d.missingOIDCScope ?? []).filter((s) => s !== "openid")));
+      return send(
+        res,
+        200,
+        consentPage(
+          action,
+          client?.clientName ?? String(params.client_id),
+          (d.missingOIDCScope ?? []).filter((s) => s !== "openid"),
+        ),
+      );
     }
     const form = await readForm(req);
     const choice = form.get("prompt");

@@ -56,7 +56,10 @@ function candidateDirs(env: Env): string[] {
   // Debian/Ubuntu keep each major's client in /usr/lib/postgresql/<major>/bin: newest first.
   const debian = "/usr/lib/postgresql";
   if (system && existsSync(debian)) {
-    for (const v of readdirSync(debian).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))) dirs.push(path.join(debian, v, "bin"));
+    for (const v of readdirSync(debian)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a)))
+      dirs.push(path.join(debian, v, "bin"));
   }
   for (const d of (process.env.PATH ?? "").split(path.delimiter)) if (d) dirs.push(d);
   return dirs;

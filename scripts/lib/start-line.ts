@@ -5,6 +5,12 @@
  */
 export function startLine(input: { mode: "development" | "production" | "test"; url: string; embedded: boolean; demo: boolean; httpProcesses?: number }): string {
   const mode = `${input.mode} mode`;
-  const details = [input.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL", input.demo ? "demo data" : null, input.httpProcesses ? `${input.httpProcesses} HTTP processes` : null].filter(Boolean).join(", ");
+  const details = [
+    input.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL",
+    input.demo ? "demo data" : null,
+    input.httpProcesses ? `${input.httpProcesses} HTTP processes` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `Digitaal Huis van de Mechelaar runs in ${mode} (NODE_ENV=${input.mode}): ${input.url} (${details})`;
 }

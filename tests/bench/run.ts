@@ -86,7 +86,13 @@ async function benchDatabase(adminUrl: string): Promise<{ name: string; drop: ()
   if (!KEEP_DB) {
     const template = await createTemplate(adminUrl);
     const name = await cloneDatabase(adminUrl, template, "mech_bench");
-    return { name, drop: async () => { await dropDatabase(adminUrl, name); await dropDatabase(adminUrl, template); } };
+    return {
+      name,
+      drop: async () => {
+        await dropDatabase(adminUrl, name);
+        await dropDatabase(adminUrl, template);
+      },
+    };
   }
   if (KEEP_DB === "fresh") await dropDatabase(adminUrl, KEPT_NAME);
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -136,7 +142,12 @@ async function main() {
     if (portal && key === portalEnv) return;
     await stopPortal();
     portalEnv = key;
-    if (Object.keys(extra).length) console.log(`  portal with ${Object.entries(extra).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    if (Object.keys(extra).length)
+      console.log(
+        `  portal with ${Object.entries(extra)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")}`,
+      );
     portal = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []), "--import", "tsx", "scripts/serve.ts"], {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
@@ -173,9 +184,12 @@ async function main() {
         const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
         const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
         const rate = Math.max(1, Math.round(measured.rps / 2));
-        const half = HALF_LOAD ? { ...(await openLoop({ url: target, rate, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate } : undefined;
+        const half = HALF_LOAD
+          ? { ...(await openLoop({ url: target, rate, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate }
+          : undefined;
         const steady = [];
-        for (const r of scenario.rates ?? []) steady.push({ ...(await openLoop({ url: target, rate: r, duration: STEADY_SECONDS, method: scenario.method, headers, body, requests: prepared.requests })), rate: r });
+        for (const r of scenario.rates ?? [])
+          steady.push({ ...(await openLoop({ url: target, rate: r, duration: STEADY_SECONDS, method: scenario.method, headers, body, requests: prepared.requests })), rate: r });
         rows.push({ name: scenario.name, portal: measured, baseline: base, half, steady, target: scenario.target });
       } finally {
         baseline.kill();
@@ -190,7 +204,9 @@ async function main() {
 
   const pad = (v: string, n: number) => v.padEnd(n);
   console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}, portal with ${HTTP_PROCESSES} HTTP process(es)`);
-  console.log(`${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load, even arrivals: req/s p50 p99", 38)}target`);
+  console.log(
+    `${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load, even arrivals: req/s p50 p99", 38)}target`,
+  );
   for (const r of rows) {
     const half = r.half ? `${r.half.rate} ${r.half.p50} ${r.half.p99}` : "–";
     console.log(
@@ -202,7 +218,10 @@ async function main() {
     console.log(`\nLatency at steady loads (requests arriving evenly, open loop, ${STEADY_SECONDS} s each; latency counted from the moment a request was due)`);
     console.log(`${pad("scenario", 42)}${pad("load req/s", 12)}${pad("served req/s", 14)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("non-2xx", 9)}${pad("errors", 8)}target`);
     for (const r of steady) {
-      for (const f of r.steady) console.log(`${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${pad(String(f.errors ?? 0), 8)}${r.target ?? ""}`);
+      for (const f of r.steady)
+        console.log(
+          `${pad(r.name, 42)}${pad(String(f.rate), 12)}${pad(f.rps.toFixed(0), 14)}${pad(String(f.p50), 9)}${pad(String(f.p99), 9)}${pad(String(f.non2xx), 9)}${pad(String(f.errors ?? 0), 8)}${r.target ?? ""}`,
+        );
     }
   }
 }

@@ -38,4 +38,7 @@ export type Scenario = {
  * p99 that holds there holds in real use. The lower loads show how latency grows towards it.
  * BENCH_RATES=a,b,c overrides.
  */
-export const STEADY_RATES = (process.env.BENCH_RATES ?? "25,50,100").split(",").map(Number).filter((n) => n > 0);
+export const STEADY_RATES = (process.env.BENCH_RATES ?? "25,50,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);

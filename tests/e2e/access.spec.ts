@@ -124,7 +124,11 @@ test("a host invites a visitor; the QR from the mail opens the right building on
 
   // The visitor's own page from the mail link.
   await page.goto("/dev/mailbox");
-  const mailText = await page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(visitor, { exact: true }) }).last().locator("pre").innerText();
+  const mailText = await page
+    .locator("article.mail", { has: page.getByTestId("mail-to").getByText(visitor, { exact: true }) })
+    .last()
+    .locator("pre")
+    .innerText();
   const link = mailText.match(/https?:\/\/\S+\/pas\/\S+/)![0];
   await page.goto(new URL(link).pathname);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uw toegang tot De Zeeridder");

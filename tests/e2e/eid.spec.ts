@@ -112,4 +112,3 @@ test("without staff single sign-on configured, staff log in with their password 
   await expect(page.getByLabel("Wachtwoord")).toBeVisible();
   await expect(page.getByRole("link", { name: "Aanmelden met het stadsaccount" })).toHaveCount(0);
 });
-

@@ -45,7 +45,11 @@ test("a visitor scans the entrance poster, checks in with the link from their in
   await expect(host.getByRole("status")).toContainText("De uitnodiging is verstuurd.");
 
   await page.goto("/dev/mailbox");
-  const mailText = await page.locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) }).first().locator("pre").innerText();
+  const mailText = await page
+    .locator("article.mail", { has: page.getByTestId("mail-to").getByText(email, { exact: true }) })
+    .first()
+    .locator("pre")
+    .innerText();
   const link = mailText.match(/https?:\/\/\S+\/pas\/\S+/)![0];
 
   const visitor = await phone(browser, path);

@@ -63,7 +63,9 @@ test("a mail to the city arrives in the inbox; the agent answers, marks it handl
   // The reply and a satisfaction link went out through the outbox (development mailbox).
   await page.goto("/dev/mailbox");
   await expect(page.locator("article.mail", { hasText: `Re: ${subject}` })).toBeVisible();
-  const invite = page.locator("article.mail", { hasText: "Hoe tevreden bent u over ons antwoord?", has: page.getByTestId("mail-to").getByText("an.peeters@example.com", { exact: true }) }).first();
+  const invite = page
+    .locator("article.mail", { hasText: "Hoe tevreden bent u over ons antwoord?", has: page.getByTestId("mail-to").getByText("an.peeters@example.com", { exact: true }) })
+    .first();
   const link = (await invite.locator("pre").innerText()).match(/https?:\/\/\S+\/tevredenheid\/\S+/)![0];
 
   // The resident opens the link, without logging in, and taps one face.

@@ -77,7 +77,7 @@ async function kioskReadyForOffline(browser: Browser, credential: string): Promi
         const open = indexedDB.open("mechelaar-kiosk");
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains("state")) return resolve(undefined), db.close();
+          if (!db.objectStoreNames.contains("state")) return (resolve(undefined), db.close());
           const get = db.transaction("state").objectStore("state").get("bundle");
           get.onsuccess = () => resolve(get.result);
           get.onerror = () => resolve(undefined);

@@ -34,7 +34,10 @@ test("the counter kiosk's ticket screen goes back to the start by itself, with a
   await expect(page).toHaveURL(/\/kiosk\/loket$/);
 });
 
-test("a visitor reads the building's facts and a short code on the pass; typed at the door it opens; the answer clears; only staff sign the kiosk out", async ({ page, browser }) => {
+test("a visitor reads the building's facts and a short code on the pass; typed at the door it opens; the answer clears; only staff sign the kiosk out", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(6 * 60_000); // three browser contexts and axe on every state, on a 2-core machine
   const visitor = `kort-${Date.now()}@example.com`;
 

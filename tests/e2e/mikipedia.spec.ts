@@ -99,7 +99,10 @@ test("an editor changes an answer and a second editor publishes it", async ({ br
   await expect(eva.locator("#publiceren").getByRole("button")).toHaveCount(0);
   await expectAccessible(eva);
 
-  await eva.getByRole("link", { name: /Bekijk wat versie \d+ veranderde/ }).first().click();
+  await eva
+    .getByRole("link", { name: /Bekijk wat versie \d+ veranderde/ })
+    .first()
+    .click();
   await expect(eva.getByRole("heading", { level: 1 })).toHaveText(/Wijzigingen in versie \d+/);
   await expect(eva.locator("ins").first()).toBeVisible();
   await expectAccessible(eva);
@@ -133,7 +136,9 @@ test("an English search finds a Dutch-only article with the label", async ({ bro
   await eva.getByRole("combobox", { name: "Taal", exact: true }).selectOption("nl");
   await eva.getByLabel("Titel (een vraag zoals een inwoner ze stelt)").fill(title);
   await eva.getByLabel("Kort antwoord (één of twee zinnen)").fill("Ziet u een kat zonder baasje? Meld het aan het Huis van de Mechelaar.");
-  await eva.getByLabel("Uitleg (Markdown)").fill("## Wat is het?\nZiet u een kat zonder baasje? Meld het aan de stad.\n\n## Meer vragen?\nVraag het aan het Huis van de Mechelaar.");
+  await eva
+    .getByLabel("Uitleg (Markdown)")
+    .fill("## Wat is het?\nZiet u een kat zonder baasje? Meld het aan de stad.\n\n## Meer vragen?\nVraag het aan het Huis van de Mechelaar.");
   await eva.getByRole("group", { name: "Onderwerpen" }).getByLabel("Dienstverlening").check();
   await eva.getByRole("group", { name: "Voor wie" }).getByLabel("Inwoners").check();
   await eva.getByLabel("Bron in het memorandum: thema").fill("Thema 2: Werk klantgericht");
@@ -160,7 +165,10 @@ test("an English search finds a Dutch-only article with the label", async ({ bro
   const residentContext = await browser.newContext();
   const page = await residentContext.newPage();
   await page.goto("/mikipedia/zoeken?q=stray%20cat&lng=en");
-  const result = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) }).first();
+  const result = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title }) })
+    .first();
   await expect(result).toBeVisible();
   await expect(result.getByRole("link", { name: title })).toHaveAttribute("lang", "nl");
   await expect(result).toContainText("only in Dutch");

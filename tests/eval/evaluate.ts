@@ -61,8 +61,11 @@ export function report(scores: LanguageScore[]): string {
   const lines = ["language  questions  recall@3  MRR    no answer when none  an answer when one"];
   for (const s of scores) {
     const n = s.noAnswer;
-    lines.push(`${s.language.padEnd(10)}${String(s.questions).padEnd(11)}${s.recallAt3.toFixed(3).padEnd(10)}${s.mrr.toFixed(3).padEnd(7)}${`${n.silent}/${n.outOfScope}`.padEnd(21)}${n.answered}/${n.inScope}`);
+    lines.push(
+      `${s.language.padEnd(10)}${String(s.questions).padEnd(11)}${s.recallAt3.toFixed(3).padEnd(10)}${s.mrr.toFixed(3).padEnd(7)}${`${n.silent}/${n.outOfScope}`.padEnd(21)}${n.answered}/${n.inScope}`,
+    );
   }
-  for (const s of scores) for (const m of s.misses) lines.push(`  miss ${s.language}: "${m.question.q}" expected ${JSON.stringify(m.question.expect)} got ${JSON.stringify(m.got.slice(0, 3))}`);
+  for (const s of scores)
+    for (const m of s.misses) lines.push(`  miss ${s.language}: "${m.question.q}" expected ${JSON.stringify(m.question.expect)} got ${JSON.stringify(m.got.slice(0, 3))}`);
   return lines.join("\n");
 }

@@ -19,7 +19,12 @@ export async function makeKiosk(db: DbOrTx, input: { buildingSlug: string; mode?
   const secret = randomBytes(24).toString("base64url");
   const [k] = await db
     .insert(kiosks)
-    .values({ entranceId: building.entranceId, name: input.name ?? `Zuil ${input.buildingSlug}`, mode: input.mode ?? "entry", secretHash: createHash("sha256").update(secret).digest("hex") })
+    .values({
+      entranceId: building.entranceId,
+      name: input.name ?? `Zuil ${input.buildingSlug}`,
+      mode: input.mode ?? "entry",
+      secretHash: createHash("sha256").update(secret).digest("hex"),
+    })
     .returning();
   return { ...k, credential: `${k.id}.${secret}`, building };
 }
@@ -32,7 +37,10 @@ export async function makePass(
   const building = await buildingBySlug(db, input.buildingSlug);
   const from = input.from ?? new Date(Date.now() - 10 * 60_000);
   const until = input.until ?? new Date(Date.now() + 60 * 60_000);
-  const [inv] = await db.insert(invitations).values({ hostId: input.hostId, buildingId: building.id, purpose: "Overleg", multipleEntries: input.entries === null }).returning();
+  const [inv] = await db
+    .insert(invitations)
+    .values({ hostId: input.hostId, buildingId: building.id, purpose: "Overleg", multipleEntries: input.entries === null })
+    .returning();
   const [pass] = await db
     .insert(passes)
     .values({

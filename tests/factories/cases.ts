@@ -71,9 +71,7 @@ export async function validAnswers(slug: string) {
 export async function fileCase(actor: CurrentUser, slug: string, opts: { residentId?: string; channel?: "web" | "counter" | "phone" | "email" } = {}) {
   const def = (await definitionBySlug(slug))!;
   const answers = await validAnswers(slug);
-  return db.transaction((tx) =>
-    createCase(tx, { actor, def, residentId: opts.residentId ?? actor.id, channel: opts.channel ?? "web", answers, idempotencyKey: randomUUID() }),
-  );
+  return db.transaction((tx) => createCase(tx, { actor, def, residentId: opts.residentId ?? actor.id, channel: opts.channel ?? "web", answers, idempotencyKey: randomUUID() }));
 }
 
 export const asActor = async (id: string) => (await loadCurrentUser(id))!;

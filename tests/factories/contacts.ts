@@ -5,8 +5,14 @@ import type { DbOrTx } from "../../app/utils/db.server";
 /** Data builders for the contacts context: timeline rows of each kind at a chosen time. */
 
 export async function ensureDeskTheme(db: DbOrTx, slug = "test-thema", letter = "T") {
-  await db.insert(deskThemes).values({ slug, letter, name: { nl: "Testthema", en: "Test theme", fr: "Thème test" } }).onConflictDoNothing();
-  const [theme] = await db.select().from(deskThemes).where(sql`${deskThemes.slug} = ${slug}`);
+  await db
+    .insert(deskThemes)
+    .values({ slug, letter, name: { nl: "Testthema", en: "Test theme", fr: "Thème test" } })
+    .onConflictDoNothing();
+  const [theme] = await db
+    .select()
+    .from(deskThemes)
+    .where(sql`${deskThemes.slug} = ${slug}`);
   return theme;
 }
 
@@ -14,7 +20,14 @@ let ticketNo = 0;
 export async function ticketAt(db: DbOrTx, input: { themeId: string; residentId: string | null; at: Date }) {
   const [row] = await db
     .insert(tickets)
-    .values({ day: input.at.toISOString().slice(0, 10), themeId: input.themeId, number: `T-${String(++ticketNo).padStart(3, "0")}-${Math.random().toString(36).slice(2, 6)}`, residentId: input.residentId, status: "done", createdAt: input.at })
+    .values({
+      day: input.at.toISOString().slice(0, 10),
+      themeId: input.themeId,
+      number: `T-${String(++ticketNo).padStart(3, "0")}-${Math.random().toString(36).slice(2, 6)}`,
+      residentId: input.residentId,
+      status: "done",
+      createdAt: input.at,
+    })
     .returning();
   return row;
 }
@@ -23,7 +36,13 @@ let appointmentNo = 0;
 export async function appointmentAt(db: DbOrTx, input: { themeId: string; residentId: string; at: Date }) {
   const [row] = await db
     .insert(appointments)
-    .values({ reference: `AF-TEST${++appointmentNo}${Math.random().toString(36).slice(2, 6)}`, themeId: input.themeId, residentId: input.residentId, startsAt: input.at, endsAt: new Date(input.at.getTime() + 15 * 60_000) })
+    .values({
+      reference: `AF-TEST${++appointmentNo}${Math.random().toString(36).slice(2, 6)}`,
+      themeId: input.themeId,
+      residentId: input.residentId,
+      startsAt: input.at,
+      endsAt: new Date(input.at.getTime() + 15 * 60_000),
+    })
     .returning();
   return row;
 }

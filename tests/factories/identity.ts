@@ -8,7 +8,10 @@ import { hashPassword } from "../../app/modules/identity/passwords.server";
 
 export async function ensureTeam(db: DbOrTx, input: { slug: string; name: string }) {
   await db.insert(teams).values(input).onConflictDoNothing({ target: teams.slug });
-  const [team] = await db.select().from(teams).where(sql`${teams.slug} = ${input.slug}`);
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(sql`${teams.slug} = ${input.slug}`);
   return team;
 }
 
@@ -26,7 +29,10 @@ export type PersonInput = {
 
 export async function ensurePerson(db: DbOrTx, input: PersonInput = {}) {
   const email = (input.email ?? `person-${randomUUID()}@example.com`).toLowerCase();
-  const [existing] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [existing] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   const user =
     existing ??
     (
@@ -52,5 +58,4 @@ export async function ensurePerson(db: DbOrTx, input: PersonInput = {}) {
 }
 
 export const ensureResident = (db: DbOrTx, input: PersonInput = {}) => ensurePerson(db, { roles: ["resident"], ...input });
-export const ensureStaff = (db: DbOrTx, input: PersonInput & { roles: Role[] }) =>
-  ensurePerson(db, { password: "Correct-horse-battery-1", ...input });
+export const ensureStaff = (db: DbOrTx, input: PersonInput & { roles: Role[] }) => ensurePerson(db, { password: "Correct-horse-battery-1", ...input });

@@ -14,7 +14,14 @@ export async function startTestServer(options: { mode?: string; trustProxy?: boo
   const paths = buildPaths();
   if (!existsSync(paths.server)) throw new Error("No build found: run `npm run build` before the HTTP tests.");
   const build = (await import(pathToFileURL(paths.server).href)) as ServerBuild;
-  const app = createHttpApp({ build, publicDir: path.resolve("public"), assetsDir: paths.assets, publicUrl: "http://localhost:1", trustProxy: options.trustProxy ?? false, mode: options.mode ?? "production" });
+  const app = createHttpApp({
+    build,
+    publicDir: path.resolve("public"),
+    assetsDir: paths.assets,
+    publicUrl: "http://localhost:1",
+    trustProxy: options.trustProxy ?? false,
+    mode: options.mode ?? "production",
+  });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,7 +39,11 @@ export async function startTestServer(options: { mode?: string; trustProxy?: boo
     get(pathname: string, headers: Record<string, string> = {}) {
       return fetch(baseUrl + pathname, { redirect: "manual", headers });
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -32,7 +32,9 @@ export function CaseState({ d, statusLabel, busy }: { d: CaseView; statusLabel: 
             <dd>
               {date.format(new Date(d.dueAt))}
               {d.waitingSince ? (
-                <p className="hint">{t("case.pausedSince", { date: dateTime.format(new Date(d.waitingSince)), expected: d.expectedBy ? date.format(new Date(d.expectedBy)) : "—" })}</p>
+                <p className="hint">
+                  {t("case.pausedSince", { date: dateTime.format(new Date(d.waitingSince)), expected: d.expectedBy ? date.format(new Date(d.expectedBy)) : "—" })}
+                </p>
               ) : null}
             </dd>
           </div>

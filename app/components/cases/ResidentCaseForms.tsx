@@ -16,7 +16,13 @@ export function ReplyForm({ id, label, errors, values, busy }: FormProps & { id:
             {t(errors.body)}
           </p>
         ) : null}
-        <textarea id={`${id}-body`} name="body" rows={5} defaultValue={typeof values?.body === "string" ? values.body : ""} aria-describedby={errors?.body ? `${id}-body-error` : undefined} />
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={5}
+          defaultValue={typeof values?.body === "string" ? values.body : ""}
+          aria-describedby={errors?.body ? `${id}-body-error` : undefined}
+        />
       </div>
       <div className={`field${errors?.files ? " field-error" : ""}`}>
         <label htmlFor={`${id}-files`}>{t("case.attach")}</label>

@@ -67,10 +67,15 @@ export function AssignmentsSection({ day, themes, desks, agents, assignments, th
         <h3 id="assign-new">{t("assign.add")}</h3>
         <ErrorSummary
           errors={errorsFor(f, "assign")}
-          fieldIds={{ themeIds: themes.find((x) => x.active) ? `themeIds-${themes.find((x) => x.active)!.id}` : "themeIds", userId: "assign-user", deskId: "assign-desk", day: "assign-day" }}
+          fieldIds={{
+            themeIds: themes.find((x) => x.active) ? `themeIds-${themes.find((x) => x.active)!.id}` : "themeIds",
+            userId: "assign-user",
+            deskId: "assign-desk",
+            day: "assign-day",
+          }}
         />
         <Form method="post" noValidate className="stack">
-                      <TextField type="date" name="day" id="assign-day" label={t("assign.day")} defaultValue={assignValues.day ?? day} error={errorsFor(f, "assign")?.day} required />
+          <TextField type="date" name="day" id="assign-day" label={t("assign.day")} defaultValue={assignValues.day ?? day} error={errorsFor(f, "assign")?.day} required />
           <div className={`field${errorsFor(f, "assign")?.userId ? " field-error" : ""}`}>
             <label htmlFor="assign-user">{t("assign.agent")}</label>
             {errorsFor(f, "assign")?.userId ? (

@@ -14,7 +14,7 @@ export function DesksSection({ desks, f }: { desks: { id: string; name: string; 
         {desks.map((desk) => (
           <li key={desk.id} className="card">
             <Form method="post" noValidate className="actions">
-                              <input type="hidden" name="deskId" value={desk.id} />
+              <input type="hidden" name="deskId" value={desk.id} />
               <TextField
                 name="deskName"
                 id={`deskName-${desk.id}`}
@@ -28,7 +28,7 @@ export function DesksSection({ desks, f }: { desks: { id: string; name: string; 
               </button>
             </Form>
             <Form method="post" className="actions">
-                              <input type="hidden" name="deskId" value={desk.id} />
+              <input type="hidden" name="deskId" value={desk.id} />
               <input type="hidden" name="active" value={desk.active ? "false" : "true"} />
               <span>{desk.active ? t("desks.active") : t("desks.inactive")}</span>
               <button type="submit" className="link-button" name="_intent" value="deskActive">
@@ -42,7 +42,14 @@ export function DesksSection({ desks, f }: { desks: { id: string; name: string; 
         <h3 id="new-desk">{t("desks.add")}</h3>
         <ErrorSummary errors={errorsFor(f, "addDesk")} />
         <Form method="post" noValidate className="stack">
-                      <TextField name="deskName" label={t("desks.name")} hint={t("desks.nameHint")} defaultValue={f.failed === "addDesk" ? f.values.deskName : undefined} error={errorsFor(f, "addDesk")?.deskName} required />
+          <TextField
+            name="deskName"
+            label={t("desks.name")}
+            hint={t("desks.nameHint")}
+            defaultValue={f.failed === "addDesk" ? f.values.deskName : undefined}
+            error={errorsFor(f, "addDesk")?.deskName}
+            required
+          />
           <div>
             <button type="submit" className="button" name="_intent" value="addDesk">
               {t("desks.addButton")}

@@ -5,7 +5,16 @@ import { Pictogram } from "~/components/Pictogram";
 import { ThemeFields } from "~/components/ThemeFields";
 import { errorsFor, type FormState } from "./form-state";
 
-type Theme = { id: string; slug: string; letter: string; pictogram: string; name: Record<string, string | undefined> & { nl: string }; sortOrder: number; active: boolean; ticketsToday: number };
+type Theme = {
+  id: string;
+  slug: string;
+  letter: string;
+  pictogram: string;
+  name: Record<string, string | undefined> & { nl: string };
+  sortOrder: number;
+  active: boolean;
+  ticketsToday: number;
+};
 
 /** The desk themes (themaloketten): the list with links to edit and to the agenda, and a form to add one. */
 export function ThemesSection({ themes, lng, f }: { themes: Theme[]; lng: string; f: FormState }) {
@@ -57,7 +66,7 @@ export function ThemesSection({ themes, lng, f }: { themes: Theme[]; lng: string
         <h3 id="new-theme">{t("themes.add")}</h3>
         <ErrorSummary errors={errorsFor(f, "addTheme")} />
         <Form method="post" noValidate className="stack">
-                      <ThemeFields values={f.failed === "addTheme" ? f.values : {}} errors={errorsFor(f, "addTheme")} />
+          <ThemeFields values={f.failed === "addTheme" ? f.values : {}} errors={errorsFor(f, "addTheme")} />
           <div>
             <button type="submit" className="button" name="_intent" value="addTheme">
               {t("themes.addButton")}

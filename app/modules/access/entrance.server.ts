@@ -127,13 +127,31 @@ ${lines.join("\n")}
 </svg>`;
 }
 
-export type Entrance = { code: string; entranceId: string; entranceName: string; buildingId: string; buildingName: string; address: string | null; entryKioskId: string; exitKioskId: string };
+export type Entrance = {
+  code: string;
+  entranceId: string;
+  entranceName: string;
+  buildingId: string;
+  buildingName: string;
+  address: string | null;
+  entryKioskId: string;
+  exitKioskId: string;
+};
 
 /** The entrance behind a poster code; undefined for an unknown or replaced code. */
 export async function entranceByCode(code: string): Promise<Entrance | undefined> {
   if (!POSTER_CODE.test(code)) return undefined;
   const [row] = await db
-    .select({ code: entrancePosters.code, entranceId: entrances.id, entranceName: entrances.name, buildingId: buildings.id, buildingName: buildings.name, address: buildings.address, entryKioskId: entrancePosters.entryKioskId, exitKioskId: entrancePosters.exitKioskId })
+    .select({
+      code: entrancePosters.code,
+      entranceId: entrances.id,
+      entranceName: entrances.name,
+      buildingId: buildings.id,
+      buildingName: buildings.name,
+      address: buildings.address,
+      entryKioskId: entrancePosters.entryKioskId,
+      exitKioskId: entrancePosters.exitKioskId,
+    })
     .from(entrancePosters)
     .innerJoin(entrances, eq(entrances.id, entrancePosters.entranceId))
     .innerJoin(buildings, eq(buildings.id, entrances.buildingId))
@@ -185,7 +203,11 @@ async function tokenFor(ref: VisitorRef, clientIp: string): Promise<string | { o
     const [p] = await db.select({ token: passes.token, viewKeyHash: passes.viewKeyHash }).from(passes).where(eq(passes.id, ref.id));
     return p && sameHash(p.viewKeyHash, ref.key) ? (p.token ?? undefined) : undefined;
   }
-  const [w] = await db.select({ token: passes.token, viewKeyHash: walkIns.viewKeyHash }).from(walkIns).innerJoin(passes, eq(passes.id, walkIns.passId)).where(eq(walkIns.id, ref.id));
+  const [w] = await db
+    .select({ token: passes.token, viewKeyHash: walkIns.viewKeyHash })
+    .from(walkIns)
+    .innerJoin(passes, eq(passes.id, walkIns.passId))
+    .where(eq(walkIns.id, ref.id));
   return w && sameHash(w.viewKeyHash, ref.key) ? (w.token ?? undefined) : undefined;
 }
 
@@ -232,16 +254,28 @@ export async function requestWalkIn(entrance: Entrance, input: { name: string; h
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(walkIns)
-      .values({ entranceId: entrance.entranceId, buildingId: entrance.buildingId, hostId: host?.id ?? null, visitorName: input.name, purpose: input.purpose, language: input.language, viewKeyHash: sha256(key) })
+      .values({
+        entranceId: entrance.entranceId,
+        buildingId: entrance.buildingId,
+        hostId: host?.id ?? null,
+        visitorName: input.name,
+        purpose: input.purpose,
+        language: input.language,
+        viewKeyHash: sha256(key),
+      })
       .returning({ id: walkIns.id });
-    const recipients = host
-      ? [host]
-      : await activePeopleWithRole("frontoffice", tx);
+    const recipients = host ? [host] : await activePeopleWithRole("frontoffice", tx);
     for (const r of recipients) {
       if (!r.email) continue;
       const lng = r.preferredLanguage ?? "nl";
       const t = fixedT(lng, "access");
-      const vars = { visitor: input.name, building: entrance.buildingName, entrance: entrance.entranceName, purpose: input.purpose, url: `${env().PUBLIC_URL}/werk/bezoekers/binnenlopers` };
+      const vars = {
+        visitor: input.name,
+        building: entrance.buildingName,
+        entrance: entrance.entranceName,
+        purpose: input.purpose,
+        url: `${env().PUBLIC_URL}/werk/bezoekers/binnenlopers`,
+      };
       await enqueueMail({ to: r.email, subject: t("mail.walkIn.subject", vars), text: t("mail.walkIn.body", vars), template: "access.walkin", language: lng }, tx);
     }
     return row.id;
@@ -284,7 +318,15 @@ export async function myWalkInBuildings(actor: CurrentUser) {
 export async function pendingWalkIns(actor: CurrentUser) {
   const mine = eq(walkIns.hostId, actor.id);
   return db
-    .select({ id: walkIns.id, visitorName: walkIns.visitorName, purpose: walkIns.purpose, createdAt: walkIns.createdAt, buildingName: buildings.name, entranceName: entrances.name, forReception: sql<boolean>`${walkIns.hostId} is null` })
+    .select({
+      id: walkIns.id,
+      visitorName: walkIns.visitorName,
+      purpose: walkIns.purpose,
+      createdAt: walkIns.createdAt,
+      buildingName: buildings.name,
+      entranceName: entrances.name,
+      forReception: sql<boolean>`${walkIns.hostId} is null`,
+    })
     .from(walkIns)
     .innerJoin(buildings, eq(buildings.id, walkIns.buildingId))
     .innerJoin(entrances, eq(entrances.id, walkIns.entranceId))
@@ -316,7 +358,10 @@ export async function answerWalkIn(actor: CurrentUser, id: string, approve: bool
     const from = new Date();
     const endOfDay = brusselsToUtc(brusselsParts(from).date, "23:59");
     const until = new Date(Math.max(endOfDay.getTime(), from.getTime() + 60 * 60 * 1000));
-    const [inv] = await tx.insert(invitations).values({ hostId: actor.id, buildingId: w.buildingId, entranceId: w.entranceId, purpose: "Binnenloper / walk-in" }).returning({ id: invitations.id });
+    const [inv] = await tx
+      .insert(invitations)
+      .values({ hostId: actor.id, buildingId: w.buildingId, entranceId: w.entranceId, purpose: "Binnenloper / walk-in" })
+      .returning({ id: invitations.id });
     const [pass] = await tx
       .insert(passes)
       .values({ invitationId: inv.id, buildingId: w.buildingId, visitorName: w.visitorName, visitorLanguage: w.language, validFrom: from, validUntil: until, remainingEntries: 1 })

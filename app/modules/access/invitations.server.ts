@@ -28,7 +28,14 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export async function listBuildings() {
   return db
-    .select({ id: buildings.id, name: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, code: buildings.code })
+    .select({
+      id: buildings.id,
+      name: buildings.name,
+      address: buildings.address,
+      openingHours: buildings.openingHours,
+      accessibility: buildings.accessibility,
+      code: buildings.code,
+    })
     .from(buildings)
     .orderBy(asc(buildings.code));
 }
@@ -60,7 +67,13 @@ type Visitor = { name: string; email: string; organisation: string | null; langu
 /** Makes a pass row, signs its token and queues the visitor's mail, all in the caller's transaction. */
 async function issuePass(
   tx: Tx,
-  ctx: { invitationId: string; building: { id: string; code: number; name: string; address: string | null; openingHours: string | null; accessibility: string | null }; hostName: string; purpose: string; multiple: boolean },
+  ctx: {
+    invitationId: string;
+    building: { id: string; code: number; name: string; address: string | null; openingHours: string | null; accessibility: string | null };
+    hostName: string;
+    purpose: string;
+    multiple: boolean;
+  },
   visitor: Visitor,
   window: { from: Date; until: Date },
   kind: "invitation" | "changed",
@@ -89,7 +102,25 @@ async function issuePass(
   const token = signPassToken({ passId: pass.id, buildingCode: ctx.building.code, validFrom: window.from, validUntil: window.until });
   await tx.update(passes).set({ token }).where(eq(passes.id, pass.id));
   const mail = await passMail(
-    { passId: pass.id, viewKey, token, visitorName: visitor.name, visitorEmail: visitor.email, language: visitor.language, hostName: ctx.hostName, buildingName: ctx.building.name, address: ctx.building.address, openingHours: ctx.building.openingHours, accessibility: ctx.building.accessibility, shortCode: formatShortCode(shortCode), purpose: ctx.purpose, validFrom: window.from, validUntil: window.until, calendarUid: passCalendarUid(pass), calendarSequence: pass.calendarSequence },
+    {
+      passId: pass.id,
+      viewKey,
+      token,
+      visitorName: visitor.name,
+      visitorEmail: visitor.email,
+      language: visitor.language,
+      hostName: ctx.hostName,
+      buildingName: ctx.building.name,
+      address: ctx.building.address,
+      openingHours: ctx.building.openingHours,
+      accessibility: ctx.building.accessibility,
+      shortCode: formatShortCode(shortCode),
+      purpose: ctx.purpose,
+      validFrom: window.from,
+      validUntil: window.until,
+      calendarUid: passCalendarUid(pass),
+      calendarSequence: pass.calendarSequence,
+    },
     kind,
   );
   await enqueueMail(mail, tx);
@@ -113,7 +144,16 @@ export async function createInvitation(actor: CurrentUser, input: InvitationInpu
       .returning({ id: invitations.id });
     const ctx = { invitationId: inv.id, building, hostName: actor.name, purpose: input.purpose, multiple: input.entries === "multiple" };
     for (const visitor of input.visitors) for (const w of windows) await issuePass(tx, ctx, visitor, w, "invitation");
-    await recordAudit({ actorId: actor.id, action: "access.invitation.created", entityType: "invitation", entityId: inv.id, details: { visitors: input.visitors.length, occurrences: windows.length, buildingId: building.id } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "access.invitation.created",
+        entityType: "invitation",
+        entityId: inv.id,
+        details: { visitors: input.visitors.length, occurrences: windows.length, buildingId: building.id },
+      },
+      tx,
+    );
     return inv.id;
   });
 }
@@ -156,7 +196,15 @@ export async function recentArrivals(actor: CurrentUser) {
 
 async function loadInvitation(actor: CurrentUser, id: string) {
   const [inv] = await db
-    .select({ id: invitations.id, hostId: invitations.hostId, purpose: invitations.purpose, multipleEntries: invitations.multipleEntries, revokedAt: invitations.revokedAt, building: buildings, hostName: hostPerson.name })
+    .select({
+      id: invitations.id,
+      hostId: invitations.hostId,
+      purpose: invitations.purpose,
+      multipleEntries: invitations.multipleEntries,
+      revokedAt: invitations.revokedAt,
+      building: buildings,
+      hostName: hostPerson.name,
+    })
     .from(invitations)
     .innerJoin(buildings, eq(buildings.id, invitations.buildingId))
     .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
@@ -175,7 +223,12 @@ export async function getInvitation(actor: CurrentUser, id: string) {
         .select({ passId: scans.passId, at: scans.at, outcome: scans.outcome, direction: scans.direction, kioskName: kiosks.name })
         .from(scans)
         .leftJoin(kiosks, eq(kiosks.id, scans.kioskId))
-        .where(inArray(scans.passId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            scans.passId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(scans.at))
     : [];
   if (inv.hostId !== actor.id) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "access.invitation.viewed", entityType: "invitation", entityId: id }, tx));
@@ -231,8 +284,26 @@ export async function rescheduleInvitation(actor: CurrentUser, id: string, windo
       if (seen.has(key)) continue;
       seen.add(key);
       const calendar = { calendarUid: passCalendarUid(old), calendarSequence: old.calendarSequence + 1 };
-      const newId = await issuePass(tx, ctx, { name: old.visitorName ?? "", email: old.visitorEmail ?? "", organisation: old.visitorOrganisation, language: old.visitorLanguage }, { from, until }, "changed", calendar);
-      await tx.update(passes).set({ replacedBy: newId }).where(and(eq(passes.invitationId, id), sql`${passes.visitorEmail} = ${old.visitorEmail}`, sql`${passes.replacedBy} is null`, sql`${passes.id} <> ${newId}`, sql`${passes.revokedAt} is not null`));
+      const newId = await issuePass(
+        tx,
+        ctx,
+        { name: old.visitorName ?? "", email: old.visitorEmail ?? "", organisation: old.visitorOrganisation, language: old.visitorLanguage },
+        { from, until },
+        "changed",
+        calendar,
+      );
+      await tx
+        .update(passes)
+        .set({ replacedBy: newId })
+        .where(
+          and(
+            eq(passes.invitationId, id),
+            sql`${passes.visitorEmail} = ${old.visitorEmail}`,
+            sql`${passes.replacedBy} is null`,
+            sql`${passes.id} <> ${newId}`,
+            sql`${passes.revokedAt} is not null`,
+          ),
+        );
     }
     await recordAudit({ actorId: actor.id, action: "access.invitation.rescheduled", entityType: "invitation", entityId: id, details: { passes: live.length } }, tx);
   });
@@ -282,7 +353,15 @@ export async function revokeInvitation(actor: CurrentUser, id: string) {
 export async function passForVisitor(passId: string, viewKey: string) {
   if (!/^[0-9a-f-]{36}$/.test(passId)) return undefined;
   const [row] = await db
-    .select({ pass: passes, buildingName: buildings.name, address: buildings.address, openingHours: buildings.openingHours, accessibility: buildings.accessibility, hostName: hostPerson.name, purpose: invitations.purpose })
+    .select({
+      pass: passes,
+      buildingName: buildings.name,
+      address: buildings.address,
+      openingHours: buildings.openingHours,
+      accessibility: buildings.accessibility,
+      hostName: hostPerson.name,
+      purpose: invitations.purpose,
+    })
     .from(passes)
     .innerJoin(buildings, eq(buildings.id, passes.buildingId))
     .innerJoin(invitations, eq(invitations.id, passes.invitationId))
@@ -331,7 +410,9 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
     .innerJoin(hostPerson, eq(hostPerson.id, invitations.hostId))
     .where(and(eq(passes.buildingId, buildingId), eq(passes.inside, true)))
     .orderBy(asc(passes.visitorName));
-  await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "access.presence.viewed", entityType: "building", entityId: buildingId, details: { count: people.length } }, tx));
+  await db.transaction((tx) =>
+    recordAudit({ actorId: actor.id, action: "access.presence.viewed", entityType: "building", entityId: buildingId, details: { count: people.length } }, tx),
+  );
   return { building: { id: building.id, name: building.name }, people, at: new Date() };
 }
 
@@ -339,7 +420,11 @@ export async function presenceList(actor: CurrentUser, buildingId: string) {
 export async function checkOutAtDesk(actor: CurrentUser, passId: string) {
   assertCan(actor, "access.presence");
   await db.transaction(async (tx) => {
-    const [p] = await tx.update(passes).set({ inside: false }).where(and(eq(passes.id, passId), eq(passes.inside, true))).returning({ id: passes.id, buildingId: passes.buildingId });
+    const [p] = await tx
+      .update(passes)
+      .set({ inside: false })
+      .where(and(eq(passes.id, passId), eq(passes.inside, true)))
+      .returning({ id: passes.id, buildingId: passes.buildingId });
     if (!p) throw new DomainError("INVALID_STATE", "access:errors.notInside");
     await tx.insert(scans).values({ passId, buildingId: p.buildingId, direction: "out", outcome: "goodbye", byUserId: actor.id });
     await recordAudit({ actorId: actor.id, action: "access.checkout.desk", entityType: "pass", entityId: passId }, tx);

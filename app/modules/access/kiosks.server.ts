@@ -55,7 +55,10 @@ export async function registerKiosk(actor: CurrentUser, input: { entranceId: str
       .insert(kiosks)
       .values({ entranceId: input.entranceId, name: input.name, mode: input.mode, secretHash: hashSecret(secret).toString("hex"), createdBy: actor.id })
       .returning({ id: kiosks.id });
-    await recordAudit({ actorId: actor.id, action: "access.kiosk.registered", entityType: "kiosk", entityId: row.id, details: { entranceId: input.entranceId, mode: input.mode } }, tx);
+    await recordAudit(
+      { actorId: actor.id, action: "access.kiosk.registered", entityType: "kiosk", entityId: row.id, details: { entranceId: input.entranceId, mode: input.mode } },
+      tx,
+    );
     return { kioskId: row.id, credential: `${row.id}.${secret}` };
   });
 }
@@ -63,7 +66,11 @@ export async function registerKiosk(actor: CurrentUser, input: { entranceId: str
 export async function revokeKiosk(actor: CurrentUser, kioskId: string) {
   assertAdmin(actor);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(kiosks).set({ revokedAt: new Date() }).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt))).returning({ id: kiosks.id });
+    const [row] = await tx
+      .update(kiosks)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)))
+      .returning({ id: kiosks.id });
     if (!row) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
     await recordAudit({ actorId: actor.id, action: "access.kiosk.revoked", entityType: "kiosk", entityId: kioskId }, tx);
   });
@@ -72,7 +79,15 @@ export async function revokeKiosk(actor: CurrentUser, kioskId: string) {
 export async function listKiosks(actor: CurrentUser) {
   assertAdmin(actor);
   return db
-    .select({ id: kiosks.id, name: kiosks.name, mode: kiosks.mode, createdAt: kiosks.createdAt, revokedAt: kiosks.revokedAt, entranceName: entrances.name, buildingName: buildings.name })
+    .select({
+      id: kiosks.id,
+      name: kiosks.name,
+      mode: kiosks.mode,
+      createdAt: kiosks.createdAt,
+      revokedAt: kiosks.revokedAt,
+      entranceName: entrances.name,
+      buildingName: buildings.name,
+    })
     .from(kiosks)
     .innerJoin(entrances, eq(entrances.id, kiosks.entranceId))
     .innerJoin(buildings, eq(buildings.id, entrances.buildingId))
@@ -85,7 +100,10 @@ export async function loginKiosk(credential: string, clientIp: string): Promise<
   if (!limit.allowed) throw new DomainError("RATE_LIMITED", "access:kiosk.errors.rateLimited", { retryAfterSeconds: limit.retryAfterSeconds });
   const [id, secret] = credential.trim().split(".");
   if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new DomainError("VALIDATION", "access:kiosk.errors.credential");
-  const [row] = await db.select({ secretHash: kiosks.secretHash }).from(kiosks).where(and(eq(kiosks.id, id), isNull(kiosks.revokedAt)));
+  const [row] = await db
+    .select({ secretHash: kiosks.secretHash })
+    .from(kiosks)
+    .where(and(eq(kiosks.id, id), isNull(kiosks.revokedAt)));
   const expected = row ? Buffer.from(row.secretHash, "hex") : randomBytes(32);
   if (!timingSafeEqual(expected, hashSecret(secret)) || !row) throw new DomainError("VALIDATION", "access:kiosk.errors.credential");
   return id;

@@ -37,8 +37,24 @@ export const qrPng = (token: string) => QRCode.toBuffer(token, { errorCorrection
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function passEvent(p: { calendarUid: string; calendarSequence: number; validFrom: Date; validUntil: Date; visitorName: string; visitorEmail: string }, title: string, location: string, description?: string, url?: string): CalendarEvent {
-  return { uid: p.calendarUid, sequence: p.calendarSequence, start: p.validFrom, end: p.validUntil, title, description, location, url, attendee: { name: p.visitorName, email: p.visitorEmail } };
+function passEvent(
+  p: { calendarUid: string; calendarSequence: number; validFrom: Date; validUntil: Date; visitorName: string; visitorEmail: string },
+  title: string,
+  location: string,
+  description?: string,
+  url?: string,
+): CalendarEvent {
+  return {
+    uid: p.calendarUid,
+    sequence: p.calendarSequence,
+    start: p.validFrom,
+    end: p.validUntil,
+    title,
+    description,
+    location,
+    url,
+    attendee: { name: p.visitorName, email: p.visitorEmail },
+  };
 }
 
 /** The building's stated facts, each only when the city has stated it. */
@@ -59,7 +75,9 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
   const png = await qrPng(p.token);
   const facts = buildingLines(p, t);
   const codeLine = p.shortCode ? t("mail.shortCode", { code: p.shortCode }) : undefined;
-  const ics = calendarAttachment("bezoek.ics", "REQUEST", [passEvent(p, t("mail.icsTitle", vars), location, [p.purpose, ...facts, ...(codeLine ? [codeLine] : [])].join("\n"), passUrl(p.passId, p.viewKey))]);
+  const ics = calendarAttachment("bezoek.ics", "REQUEST", [
+    passEvent(p, t("mail.icsTitle", vars), location, [p.purpose, ...facts, ...(codeLine ? [codeLine] : [])].join("\n"), passUrl(p.passId, p.viewKey)),
+  ]);
   const intro = t(`mail.${kind}.intro`, vars);
   const html = `<!doctype html><html lang="${p.language}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(t("mail.greeting", vars))}</p>
@@ -70,7 +88,23 @@ export async function passMail(p: PassMailInput, kind: "invitation" | "changed")
 ${codeLine ? `<p>${escapeHtml(codeLine)}</p>` : ""}
 <p><a href="${escapeHtml(vars.url)}">${escapeHtml(t("mail.openPage"))}</a></p>
 <p>${escapeHtml(t("mail.signature"))}</p></body></html>`;
-  const text = [t("mail.greeting", vars), "", intro, "", t("mail.when", vars), t("mail.where", vars), t("mail.addressLine", vars), ...facts, t("mail.purpose", vars), "", t("mail.showCode"), vars.url, ...(codeLine ? ["", codeLine] : []), "", t("mail.signature")].join("\n");
+  const text = [
+    t("mail.greeting", vars),
+    "",
+    intro,
+    "",
+    t("mail.when", vars),
+    t("mail.where", vars),
+    t("mail.addressLine", vars),
+    ...facts,
+    t("mail.purpose", vars),
+    "",
+    t("mail.showCode"),
+    vars.url,
+    ...(codeLine ? ["", codeLine] : []),
+    "",
+    t("mail.signature"),
+  ].join("\n");
   return {
     to: p.visitorEmail,
     subject: t(`mail.${kind}.subject`, vars),
@@ -78,10 +112,7 @@ ${codeLine ? `<p>${escapeHtml(codeLine)}</p>` : ""}
     html,
     template: `access.${kind}`,
     language: p.language,
-    attachments: [
-      { filename: "toegang-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: "pass-qr" },
-      ics,
-    ],
+    attachments: [{ filename: "toegang-qr.png", contentType: "image/png", contentBase64: png.toString("base64"), cid: "pass-qr" }, ics],
   };
 }
 

@@ -26,7 +26,8 @@ export type KioskBundle = {
   refreshedAt: number;
 };
 
-export type OfflineOutcome = "welcome" | "goodbye" | "wrong_building" | "not_yet_valid" | "expired" | "already_used" | "revoked" | "not_city_code" | "offline_stale" | "offline_short_code";
+export type OfflineOutcome =
+  "welcome" | "goodbye" | "wrong_building" | "not_yet_valid" | "expired" | "already_used" | "revoked" | "not_city_code" | "offline_stale" | "offline_short_code";
 export type OfflineDecision = { outcome: OfflineOutcome; passId?: string; validUntil?: number };
 
 const PREFIX = "MCH:";
@@ -35,7 +36,15 @@ const looksLikeShortCode = (text: string) => /^[0-9a-z]{9}$/i.test(text.replace(
 const PAYLOAD_BYTES = 28;
 const SIGNATURE_BYTES = 64;
 
-export type ReadToken = { kid: number; passId: string; buildingCode: number; validFrom: number; validUntil: number; signed: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> };
+export type ReadToken = {
+  kid: number;
+  passId: string;
+  buildingCode: number;
+  validFrom: number;
+  validUntil: number;
+  signed: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array<ArrayBuffer>;
+};
 
 /** Reads the token's fields without checking the signature; undefined when it is not a city code. */
 export function readPassToken(text: string): ReadToken | undefined {
@@ -73,7 +82,8 @@ export async function signatureValid(token: ReadToken, keys: KioskBundle["keys"]
 }
 
 /** Whether the bundle is too old to admit anyone (ACCESS_KIOSK_OFFLINE_HOURS after the last refresh). */
-export const bundleStale = (bundle: KioskBundle | undefined, now: number) => !bundle || now - bundle.refreshedAt > bundle.offlineHours * 3600_000 || now < bundle.refreshedAt - 3600_000;
+export const bundleStale = (bundle: KioskBundle | undefined, now: number) =>
+  !bundle || now - bundle.refreshedAt > bundle.offlineHours * 3600_000 || now < bundle.refreshedAt - 3600_000;
 
 /**
  * The offline decision for one scanned text. `admitted` holds the passes this kiosk itself let

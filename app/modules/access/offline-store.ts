@@ -60,7 +60,8 @@ export const writeBundle = (bundle: KioskBundle) =>
     };
   });
 
-export const readAdmitted = async () => new Set((await run<{ passId: string }[]>(["admitted"], "readonly", (tx) => tx.objectStore("admitted").getAll() as IDBRequest<{ passId: string }[]>)).map((a) => a.passId));
+export const readAdmitted = async () =>
+  new Set((await run<{ passId: string }[]>(["admitted"], "readonly", (tx) => tx.objectStore("admitted").getAll() as IDBRequest<{ passId: string }[]>)).map((a) => a.passId));
 export const addAdmitted = (passId: string, validUntil: number) => run(["admitted"], "readwrite", (tx) => void tx.objectStore("admitted").put({ passId, validUntil }));
 
 export const queueScan = (scan: QueuedScan) => run(["queue"], "readwrite", (tx) => void tx.objectStore("queue").put(scan));

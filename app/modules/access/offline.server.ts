@@ -194,7 +194,16 @@ export type OfflineConflict = {
 /** The latest conflicts for the admins' page: when, which pass (and visitor, until erased), which kiosks let it in. */
 export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Promise<OfflineConflict[]> {
   assertAdmin(actor);
-  const rows = await db.execute<{ id: string; kind: OfflineConflictKind; scanned_at: Date | string; detected_at: Date | string; pass_id: string; visitor_name: string | null; building_name: string; kiosks: string | null }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    kind: OfflineConflictKind;
+    scanned_at: Date | string;
+    detected_at: Date | string;
+    pass_id: string;
+    visitor_name: string | null;
+    building_name: string;
+    kiosks: string | null;
+  }>(sql`
     select c.id, c.kind, s.at as scanned_at, c.detected_at, c.pass_id, p.visitor_name, b.name as building_name,
       (select string_agg(distinct k.name, ', ' order by k.name) from access_scans s2 join access_kiosks k on k.id = s2.kiosk_id
         where s2.pass_id = c.pass_id and s2.outcome = 'welcome') as kiosks

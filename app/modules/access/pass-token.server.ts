@@ -18,9 +18,7 @@ const SIGNATURE_BYTES = 64;
 const PREFIX_BYTES = Buffer.from(TOKEN_PREFIX, "ascii");
 
 export type PassClaims = { passId: string; buildingCode: number; validFrom: Date; validUntil: Date };
-export type TokenCheck =
-  | ({ ok: true; kid: number } & PassClaims)
-  | { ok: false; reason: "not_city_code" | "malformed" | "unknown_key" | "retired_key" | "bad_signature" };
+export type TokenCheck = ({ ok: true; kid: number } & PassClaims) | { ok: false; reason: "not_city_code" | "malformed" | "unknown_key" | "retired_key" | "bad_signature" };
 
 const uuidToBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
 const bytesToUuid = (b: Buffer) => {

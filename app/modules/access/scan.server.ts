@@ -144,8 +144,19 @@ async function scan(kioskId: string, typed: string): Promise<KioskAnswer> {
       // A second statement, only on arrival: the door has opened and the scan is recorded either
       // way; the host also sees the arrival on their page, so a lost notice (crash in between) is rare and harmless.
       const t = fixedT(row.host_language ?? "nl", "access");
-      const vars = { visitor: visitorName, building: row.building_name ?? "", time: formatDateTime(new Date(), row.host_language ?? "nl"), url: `${env().PUBLIC_URL}/werk/bezoekers` };
-      const mail = { to: row.host_email, subject: t("mail.arrival.subject", vars), text: t("mail.arrival.body", vars), template: "access.arrival", language: row.host_language ?? "nl" };
+      const vars = {
+        visitor: visitorName,
+        building: row.building_name ?? "",
+        time: formatDateTime(new Date(), row.host_language ?? "nl"),
+        url: `${env().PUBLIC_URL}/werk/bezoekers`,
+      };
+      const mail = {
+        to: row.host_email,
+        subject: t("mail.arrival.subject", vars),
+        text: t("mail.arrival.body", vars),
+        template: "access.arrival",
+        language: row.host_language ?? "nl",
+      };
       await db.transaction((tx) => enqueueMail(mail, tx));
     }
     return { outcome: row.outcome, hostName: row.host_name ?? "", visitorName };

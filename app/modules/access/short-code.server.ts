@@ -9,9 +9,7 @@ import { normaliseShortCode, shortCodeCheckOk } from "./short-code";
 export const shortCodeRule = () => ({ name: "pass-short-code", limit: env().ACCESS_SHORT_CODES_PER_MINUTE, windowSeconds: 60 });
 
 export type ShortCodeResolution =
-  | { ok: true; passId: string; token: string }
-  | { ok: false; reason: "malformed" | "typo" | "unknown" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  { ok: true; passId: string; token: string } | { ok: false; reason: "malformed" | "typo" | "unknown" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * A typed short code → its pass (id and signed QR text), so the caller can treat it exactly

@@ -22,10 +22,24 @@ export const caseActionSchemas = {
   // "user:<uuid>", "team:<uuid>" or "none:" (unassign): the id is parsed before any query.
   assign: z.object({
     version,
-    target: z.union([z.literal("none:"), z.string().regex(/^(user|team):/).refine((v) => uuid.safeParse(v.slice(5)).success)], { message: "backoffice:errors.chooseTarget" }),
+    target: z.union(
+      [
+        z.literal("none:"),
+        z
+          .string()
+          .regex(/^(user|team):/)
+          .refine((v) => uuid.safeParse(v.slice(5)).success),
+      ],
+      { message: "backoffice:errors.chooseTarget" },
+    ),
     reason,
   }),
-  move: z.object({ version, to: z.string().min(1, "backoffice:errors.chooseStatus").max(100), subStatus: optional(z.string().max(200)), note: optional(z.string().trim().max(4000, "cases:errors.tooLong")) }),
+  move: z.object({
+    version,
+    to: z.string().min(1, "backoffice:errors.chooseStatus").max(100),
+    subStatus: optional(z.string().max(200)),
+    note: optional(z.string().trim().max(4000, "cases:errors.tooLong")),
+  }),
   /** Only the internal sub-status of the current status (its own small form, no status choice). */
   substatus: z.object({ version, subStatus: optional(z.string().max(200)) }),
   decide: z.object({ version, to: z.string().min(1, "backoffice:errors.chooseResult").max(100), reason }),
@@ -35,7 +49,11 @@ export const caseActionSchemas = {
   pause: z.object({ version, reason }),
   resume: z.object({ version }),
   extend: z.object({ version, dueDate: isoDate, reason }),
-  task: z.object({ kind: z.enum(MANUAL_TASK_KINDS_LIST, { message: "backoffice:errors.taskKind" }), note: optional(z.string().trim().max(2000, "cases:errors.tooLong")), dueDate: optional(isoDate) }),
+  task: z.object({
+    kind: z.enum(MANUAL_TASK_KINDS_LIST, { message: "backoffice:errors.taskKind" }),
+    note: optional(z.string().trim().max(2000, "cases:errors.tooLong")),
+    dueDate: optional(isoDate),
+  }),
 } as const;
 export type CaseIntent = keyof typeof caseActionSchemas;
 export const CASE_INTENTS = Object.keys(caseActionSchemas) as CaseIntent[];

@@ -29,13 +29,34 @@ let cache: { at: number; bySlug: Map<string, LoadedDefinition>; byId: Map<string
 async function loadAll() {
   if (cache && Date.now() - cache.at < TTL_MS) return cache;
   const rows = await db
-    .select({ d: caseDefinitions, s: { id: services.id, slug: services.slug, title: services.title, summary: services.summary, translations: services.translations, teamId: services.competentTeamId, requiredAssurance: services.requiredAssurance } })
+    .select({
+      d: caseDefinitions,
+      s: {
+        id: services.id,
+        slug: services.slug,
+        title: services.title,
+        summary: services.summary,
+        translations: services.translations,
+        teamId: services.competentTeamId,
+        requiredAssurance: services.requiredAssurance,
+      },
+    })
     .from(caseDefinitions)
     .innerJoin(services, and(eq(services.id, caseDefinitions.serviceId), eq(services.requestable, true)))
     .orderBy(asc(services.title));
   const list = rows.map(({ d, s }) => {
     const parsed = requestDefinition.parse({ service: s.slug, form: d.form, statusModel: { ...(d.statusModel as object), normDays: d.normDays, normIsDemo: d.normIsDemo } });
-    return { serviceId: s.id, slug: s.slug, title: s.title, summary: s.summary, translations: s.translations, teamId: s.teamId, requiredAssurance: s.requiredAssurance, form: parsed.form, statusModel: parsed.statusModel };
+    return {
+      serviceId: s.id,
+      slug: s.slug,
+      title: s.title,
+      summary: s.summary,
+      translations: s.translations,
+      teamId: s.teamId,
+      requiredAssurance: s.requiredAssurance,
+      form: parsed.form,
+      statusModel: parsed.statusModel,
+    };
   });
   cache = { at: Date.now(), bySlug: new Map(list.map((d) => [d.slug, d])), byId: new Map(list.map((d) => [d.serviceId, d])) };
   return cache;

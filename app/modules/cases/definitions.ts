@@ -59,8 +59,7 @@ export const requestDefinition = z
     const keys = new Set(def.statusModel.statuses.map((s) => s.key));
     if (!keys.has("ontvangen")) ctx.addIssue({ code: "custom", message: "status model needs 'ontvangen'" });
     if (!keys.has("ingetrokken")) ctx.addIssue({ code: "custom", message: "status model needs 'ingetrokken'" });
-    for (const s of def.statusModel.statuses)
-      for (const n of s.next) if (!keys.has(n)) ctx.addIssue({ code: "custom", message: `${s.key} → unknown ${n}` });
+    for (const s of def.statusModel.statuses) for (const n of s.next) if (!keys.has(n)) ctx.addIssue({ code: "custom", message: `${s.key} → unknown ${n}` });
     const names = def.form.steps.flatMap((s) => s.fields.map((f) => f.name));
     if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", message: "duplicate field names" });
     for (const f of def.form.steps.flatMap((s) => s.fields))

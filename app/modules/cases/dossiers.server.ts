@@ -63,7 +63,10 @@ export async function listMyCases(actor: CurrentUser) {
 
 async function myCase(actor: CurrentUser, reference: string) {
   if (!/^MEC-\d{4}-\d{6}$/.test(reference)) throw notFound();
-  const [row] = await db.select().from(cases).where(and(eq(cases.reference, reference), eq(cases.residentId, actor.id)));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.reference, reference), eq(cases.residentId, actor.id)));
   if (!row) throw notFound();
   return row;
 }
@@ -80,7 +83,11 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
       .orderBy(asc(caseEvents.at), asc(caseEvents.id))
       .then((rows) => rows.map(typedRow)),
     db.select().from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
-    db.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
+    db
+      .select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId })
+      .from(caseFiles)
+      .where(eq(caseFiles.caseId, c.id))
+      .orderBy(asc(caseFiles.createdAt)),
   ]);
   const status = def ? statusOf(def.statusModel, c.status) : undefined;
   // The open question is the last one the resident has not answered yet (a clock stopped by hand has none).
@@ -102,7 +109,9 @@ export async function getMyCase(actor: CurrentUser, reference: string) {
     answers: c.answers,
     events: events.map((e) => ({ ...e, statusText: e.type === "status-changed" && def ? statusOf(def.statusModel, e.data.to)?.text : undefined, note: residentNoteOf(e) })),
     /** The reason the city gave with its decision (plain text; the page escapes it). */
-    decisionReason: c.closedAt ? (events.flatMap((e) => (e.type === "status-changed" && e.data.result !== undefined && e.data.note !== undefined ? [e.data.note] : [])).at(-1) ?? null) : null,
+    decisionReason: c.closedAt
+      ? (events.flatMap((e) => (e.type === "status-changed" && e.data.result !== undefined && e.data.note !== undefined ? [e.data.note] : [])).at(-1) ?? null)
+      : null,
     messages: messages.map((m) => ({ id: m.id, at: m.at, fromStaff: m.fromStaff, kind: m.kind, body: m.body, files: files.filter((f) => f.messageId === m.id) })),
     files: files.filter((f) => !f.messageId),
     openQuestion: openQuestion ? { body: openQuestion.body, at: openQuestion.at } : null,
@@ -122,7 +131,10 @@ export async function replyToCase(actor: CurrentUser, reference: string, body: s
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(cases).where(eq(cases.id, c.id)).for("update");
     const answering = !!locked.waitingSince;
-    const [msg] = await tx.insert(caseMessages).values({ caseId: c.id, authorId: actor.id, fromStaff: false, kind: answering ? "answer" : "message", body }).returning();
+    const [msg] = await tx
+      .insert(caseMessages)
+      .values({ caseId: c.id, authorId: actor.id, fromStaff: false, kind: answering ? "answer" : "message", body })
+      .returning();
     const stored = await storeUploads(tx, actor, uploads, { caseId: c.id, messageId: msg.id }, new Set(["files"]));
     const refused = Object.values(stored.errors)[0];
     if (refused) throw new DomainError("VALIDATION", refused);
@@ -132,7 +144,12 @@ export async function replyToCase(actor: CurrentUser, reference: string, body: s
       // The resident's change makes any staff form built on the old version stale.
       .set({ version: sql`${cases.version} + 1`, lastChangeAt: now, ...(answering ? { waitingSince: null, dueAt: resumedDueAt(locked.dueAt, locked.waitingSince!, now) } : {}) })
       .where(eq(cases.id, c.id));
-    await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: answering ? "info-provided" : "message", data: { messageId: msg.id, files: Object.keys(stored.refs).length } });
+    await appendCaseEvent(tx, {
+      caseId: c.id,
+      actorId: actor.id,
+      type: answering ? "info-provided" : "message",
+      data: { messageId: msg.id, files: Object.keys(stored.refs).length },
+    });
     return { answered: answering, files: Object.values(stored.refs) };
   });
 }
@@ -151,7 +168,10 @@ export async function withdrawCase(actor: CurrentUser, reference: string) {
     const status = def && statusOf(def.statusModel, locked.status);
     if (locked.closedAt || !status?.withdrawable || !status.next.includes("ingetrokken")) throw new DomainError("INVALID_STATE", "cases:errors.cannotWithdraw");
     const now = new Date();
-    await tx.update(cases).set({ version: sql`${cases.version} + 1`, status: "ingetrokken", result: "ingetrokken", subStatus: null, closedAt: now, waitingSince: null, lastChangeAt: now }).where(eq(cases.id, c.id));
+    await tx
+      .update(cases)
+      .set({ version: sql`${cases.version} + 1`, status: "ingetrokken", result: "ingetrokken", subStatus: null, closedAt: now, waitingSince: null, lastChangeAt: now })
+      .where(eq(cases.id, c.id));
     await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: "status-changed", data: { from: locked.status, to: "ingetrokken", result: "ingetrokken", by: "resident" } });
   });
 }
@@ -161,7 +181,10 @@ export async function rateCase(actor: CurrentUser, reference: string, score: num
   await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(cases).where(eq(cases.id, c.id)).for("update");
     if (!locked.closedAt || locked.result === "ingetrokken" || locked.satisfactionScore !== null) throw new DomainError("INVALID_STATE", "cases:errors.cannotRate");
-    await tx.update(cases).set({ satisfactionScore: score, satisfactionComment: comment || null }).where(eq(cases.id, c.id));
+    await tx
+      .update(cases)
+      .set({ satisfactionScore: score, satisfactionComment: comment || null })
+      .where(eq(cases.id, c.id));
     await appendCaseEvent(tx, { caseId: c.id, actorId: actor.id, type: "rated", data: { score } });
   });
 }
@@ -187,15 +210,29 @@ export async function getMyFile(actor: CurrentUser, fileId: string) {
 /** Everything the portal keeps about the resident, as one JSON document. */
 export async function exportMyData(actor: CurrentUser) {
   const person = await findPerson(actor.id, db);
-  const me = person && { name: person.name, email: person.email, phone: person.phone, preferredLanguage: person.preferredLanguage, preferredChannel: person.preferredChannel, createdAt: person.createdAt };
+  const me = person && {
+    name: person.name,
+    email: person.email,
+    phone: person.phone,
+    preferredLanguage: person.preferredLanguage,
+    preferredChannel: person.preferredChannel,
+    createdAt: person.createdAt,
+  };
   const mine = await db.select().from(cases).where(eq(cases.residentId, actor.id)).orderBy(asc(cases.submittedAt));
   const out = [];
   for (const c of mine) {
     const [events, messages, files] = await Promise.all([
       // Exported as stored: a legacy row keeps its own type and data.
       caseEventsOf(db, c.id, { residentOnly: true }).then((rows) => rows.map((e) => ({ at: e.at, type: storedTypeOf(e), data: e.data }))),
-      db.select({ at: caseMessages.at, fromStaff: caseMessages.fromStaff, kind: caseMessages.kind, body: caseMessages.body }).from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
-      db.select({ id: caseFiles.id, filename: caseFiles.filename, contentType: caseFiles.contentType, size: caseFiles.size, createdAt: caseFiles.createdAt }).from(caseFiles).where(eq(caseFiles.caseId, c.id)),
+      db
+        .select({ at: caseMessages.at, fromStaff: caseMessages.fromStaff, kind: caseMessages.kind, body: caseMessages.body })
+        .from(caseMessages)
+        .where(eq(caseMessages.caseId, c.id))
+        .orderBy(asc(caseMessages.at)),
+      db
+        .select({ id: caseFiles.id, filename: caseFiles.filename, contentType: caseFiles.contentType, size: caseFiles.size, createdAt: caseFiles.createdAt })
+        .from(caseFiles)
+        .where(eq(caseFiles.caseId, c.id)),
     ]);
     const svc = await definitionByServiceId(c.serviceId);
     out.push({
@@ -213,8 +250,10 @@ export async function exportMyData(actor: CurrentUser) {
       files: files.map((f) => ({ ...f, download: `/mijn/dossiers/${c.reference}/bestanden/${f.id}` })),
     });
   }
-  const drafts = await db.select({ serviceId: caseDrafts.serviceId, answers: caseDrafts.answers, updatedAt: caseDrafts.updatedAt }).from(caseDrafts).where(and(eq(caseDrafts.residentId, actor.id)));
+  const drafts = await db
+    .select({ serviceId: caseDrafts.serviceId, answers: caseDrafts.answers, updatedAt: caseDrafts.updatedAt })
+    .from(caseDrafts)
+    .where(and(eq(caseDrafts.residentId, actor.id)));
   const access = await auditTrailFor(actor.id, 1000);
   return { exportedAt: new Date().toISOString(), person: me, cases: out, drafts, staffAccess: access };
 }
-

@@ -29,7 +29,13 @@ function fieldSchema(f: FieldDef): z.ZodTypeAny {
   switch (f.type) {
     case "text":
     case "longtext": {
-      const s = z.preprocess(str, z.string().min(1, E("required")).max(f.maxLength ?? (f.type === "text" ? 300 : 5000), E("tooLong")));
+      const s = z.preprocess(
+        str,
+        z
+          .string()
+          .min(1, E("required"))
+          .max(f.maxLength ?? (f.type === "text" ? 300 : 5000), E("tooLong")),
+      );
       return optional ? blankOk(z.string().max(f.maxLength ?? 5000, E("tooLong"))) : s;
     }
     case "email": {
@@ -44,7 +50,10 @@ function fieldSchema(f: FieldDef): z.ZodTypeAny {
       let n = z.coerce.number({ invalid_type_error: E("number") }).int(E("number"));
       if (f.min !== undefined) n = n.min(f.min, E("numberRange"));
       if (f.max !== undefined) n = n.max(f.max, E("numberRange"));
-      const s = z.string().regex(/^-?\d+$/, E("number")).pipe(n);
+      const s = z
+        .string()
+        .regex(/^-?\d+$/, E("number"))
+        .pipe(n);
       return optional ? blankOk(s) : z.preprocess(str, z.string().min(1, E("required")).pipe(s));
     }
     case "date": {

@@ -18,7 +18,16 @@ const CONTACT_TASK_DAYS = 2;
  */
 export async function tellResident(
   tx: Tx,
-  input: { caseId: string; reference: string; residentId: string; notice: ResidentNotice; serviceTitle: string; statusText?: Record<string, string>; expectedBy?: Date; reason?: string },
+  input: {
+    caseId: string;
+    reference: string;
+    residentId: string;
+    notice: ResidentNotice;
+    serviceTitle: string;
+    statusText?: Record<string, string>;
+    expectedBy?: Date;
+    reason?: string;
+  },
 ) {
   const resident = await findPerson(input.residentId, tx);
   if (!resident) return;

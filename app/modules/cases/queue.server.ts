@@ -25,7 +25,13 @@ const DAY_MS = 86_400_000;
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const queueFilters = z.object({
   team: z.preprocess(blankToUndefined, z.string().uuid().optional()),
-  status: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9-]+$/).optional()),
+  status: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+  ),
   service: z.preprocess(blankToUndefined, z.string().uuid().optional()),
   due: z.preprocess(blankToUndefined, z.enum(["overdue", "week"]).optional()),
   assigned: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()),

@@ -29,7 +29,10 @@ export async function requireDefinition(slug: string) {
 }
 
 async function draftFor(actorId: string, serviceId: string) {
-  const [draft] = await db.select().from(caseDrafts).where(and(eq(caseDrafts.residentId, actorId), eq(caseDrafts.serviceId, serviceId)));
+  const [draft] = await db
+    .select()
+    .from(caseDrafts)
+    .where(and(eq(caseDrafts.residentId, actorId), eq(caseDrafts.serviceId, serviceId)));
   return draft;
 }
 
@@ -50,7 +53,11 @@ export async function loadRequestStep(actor: CurrentUser, slug: string, step: nu
 export type StepResult = { ok: true; next: "step" | "check"; step: number } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
 function safeFilename(name: string, contentType: string) {
-  const base = name.replace(/\.[A-Za-z0-9]{1,8}$/, "").replace(/[^\p{L}\p{N} ._-]/gu, "_").slice(0, 150) || "bestand";
+  const base =
+    name
+      .replace(/\.[A-Za-z0-9]{1,8}$/, "")
+      .replace(/[^\p{L}\p{N} ._-]/gu, "_")
+      .slice(0, 150) || "bestand";
   return `${base}.${ALLOWED_TYPES[contentType]}`;
 }
 
@@ -66,7 +73,16 @@ export async function storeUploads(tx: Tx, actor: CurrentUser, uploads: Upload[]
       const key = await fileStorage().put(u.bytes, tx);
       const [row] = await tx
         .insert(caseFiles)
-        .values({ ownerId: actor.id, uploadedById: actor.id, ...target, field: u.field, filename: safeFilename(u.filename, u.contentType), contentType: u.contentType, size: u.bytes.byteLength, storageKey: key })
+        .values({
+          ownerId: actor.id,
+          uploadedById: actor.id,
+          ...target,
+          field: u.field,
+          filename: safeFilename(u.filename, u.contentType),
+          contentType: u.contentType,
+          size: u.bytes.byteLength,
+          storageKey: key,
+        })
         .returning();
       refs[u.field] = { id: row.id, filename: row.filename, size: row.size, contentType: row.contentType };
     }
@@ -120,13 +136,19 @@ export async function saveRequestStep(
         const one = schemaForFields([f]).safeParse(inputFor([f], values));
         if (one.success && one.data[f.name] !== null && one.data[f.name] !== "") partial[f.name] = one.data[f.name];
       }
-      await tx.update(caseDrafts).set({ answers: { ...draft.answers, ...partial }, updatedAt: new Date() }).where(eq(caseDrafts.id, draft.id));
+      await tx
+        .update(caseDrafts)
+        .set({ answers: { ...draft.answers, ...partial }, updatedAt: new Date() })
+        .where(eq(caseDrafts.id, draft.id));
       return { ok: true as const, next: "draft" as const, step };
     }
     if (Object.keys(errors).length) {
       // Good files of a refused post stay with the draft, so the resident need not pick them again.
       if (Object.keys(stored.refs).length)
-        await tx.update(caseDrafts).set({ answers: { ...draft.answers, ...stored.refs }, updatedAt: new Date() }).where(eq(caseDrafts.id, draft.id));
+        await tx
+          .update(caseDrafts)
+          .set({ answers: { ...draft.answers, ...stored.refs }, updatedAt: new Date() })
+          .where(eq(caseDrafts.id, draft.id));
       return { ok: false as const, errors, values: safeValues };
     }
     const answers = { ...draft.answers, ...(parsed.data as Record<string, unknown>) };
@@ -157,18 +179,29 @@ export async function discardDraft(actor: CurrentUser, slug: string) {
       .innerJoin(caseDrafts, eq(caseDrafts.id, caseFiles.draftId))
       .where(and(eq(caseDrafts.residentId, actor.id), eq(caseDrafts.serviceId, def.serviceId), isNull(caseFiles.caseId)));
     for (const f of files) await fileStorage().remove(f.key, tx);
-    await tx.delete(caseFiles).where(and(sql`${caseFiles.draftId} in (select id from case_drafts where resident_id = ${actor.id} and service_id = ${def.serviceId})`, isNull(caseFiles.caseId)));
+    await tx
+      .delete(caseFiles)
+      .where(and(sql`${caseFiles.draftId} in (select id from case_drafts where resident_id = ${actor.id} and service_id = ${def.serviceId})`, isNull(caseFiles.caseId)));
     await tx.delete(caseDrafts).where(and(eq(caseDrafts.residentId, actor.id), eq(caseDrafts.serviceId, def.serviceId)));
   });
 }
 
 /** The resident's drafts, to resume them from Mijn dossiers. */
 export async function listMyDrafts(actor: CurrentUser) {
-  const rows = await db.select({ serviceId: caseDrafts.serviceId, updatedAt: caseDrafts.updatedAt, stepsDone: caseDrafts.stepsDone }).from(caseDrafts).where(eq(caseDrafts.residentId, actor.id));
+  const rows = await db
+    .select({ serviceId: caseDrafts.serviceId, updatedAt: caseDrafts.updatedAt, stepsDone: caseDrafts.stepsDone })
+    .from(caseDrafts)
+    .where(eq(caseDrafts.residentId, actor.id));
   const out = [];
   for (const r of rows) {
     const def = await definitionByServiceId(r.serviceId);
-    if (def) out.push({ slug: def.slug, title: def.title, updatedAt: r.updatedAt, href: r.stepsDone >= def.form.steps.length ? `/aanvragen/${def.slug}/controleren` : `/aanvragen/${def.slug}?stap=${r.stepsDone + 1}` });
+    if (def)
+      out.push({
+        slug: def.slug,
+        title: def.title,
+        updatedAt: r.updatedAt,
+        href: r.stepsDone >= def.form.steps.length ? `/aanvragen/${def.slug}/controleren` : `/aanvragen/${def.slug}?stap=${r.stepsDone + 1}`,
+      });
   }
   return out;
 }
@@ -208,7 +241,9 @@ export async function createCase(tx: Tx, input: NewCase): Promise<{ reference: s
   if (existing) return { reference: existing.reference, created: false };
 
   // Answers arrive already typed (from a checked draft or a staff form): required ones must be there.
-  const missing = def.form.steps.flatMap((s) => s.fields).filter((f) => f.required && (input.answers[f.name] === undefined || input.answers[f.name] === null || input.answers[f.name] === ""));
+  const missing = def.form.steps
+    .flatMap((s) => s.fields)
+    .filter((f) => f.required && (input.answers[f.name] === undefined || input.answers[f.name] === null || input.answers[f.name] === ""));
   if (missing.length) throw new DomainError("VALIDATION", "cases:errors.incomplete", { fields: missing.map((f) => f.name) });
 
   const now = new Date();
@@ -234,7 +269,10 @@ export async function createCase(tx: Tx, input: NewCase): Promise<{ reference: s
   await appendCaseEvent(tx, { caseId: row.id, actorId: actor.id, type: "submitted", data: { channel: input.channel, status: initial.key } });
   await appendCaseEvent(tx, { caseId: row.id, actorId: null, type: "routed", data: { teamId: def.teamId } });
   if (input.draftId) {
-    await tx.update(caseFiles).set({ caseId: row.id }).where(and(eq(caseFiles.draftId, input.draftId), isNull(caseFiles.caseId)));
+    await tx
+      .update(caseFiles)
+      .set({ caseId: row.id })
+      .where(and(eq(caseFiles.draftId, input.draftId), isNull(caseFiles.caseId)));
     await tx.delete(caseDrafts).where(eq(caseDrafts.id, input.draftId));
   }
   await tellResident(tx, { caseId: row.id, reference, residentId: input.residentId, notice: "received", serviceTitle: def.title });
@@ -254,7 +292,11 @@ export async function submitRequest(actor: CurrentUser, slug: string, idempotenc
       .from(cases)
       .where(and(eq(cases.createdById, actor.id), eq(cases.idempotencyKey, idempotencyKey)));
     if (done) return { reference: done.reference, created: false };
-    const [draft] = await tx.select().from(caseDrafts).where(and(eq(caseDrafts.residentId, actor.id), eq(caseDrafts.serviceId, def.serviceId))).for("update");
+    const [draft] = await tx
+      .select()
+      .from(caseDrafts)
+      .where(and(eq(caseDrafts.residentId, actor.id), eq(caseDrafts.serviceId, def.serviceId)))
+      .for("update");
     if (!draft || draft.stepsDone < def.form.steps.length) throw new DomainError("INVALID_STATE", "cases:errors.incomplete");
     return createCase(tx, { actor, def, residentId: actor.id, channel: "web", answers: draft.answers, idempotencyKey, draftId: draft.id });
   });

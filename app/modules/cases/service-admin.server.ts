@@ -23,7 +23,11 @@ const requireAdmin = (actor: CurrentUser) => assertCan(actor, "admin.manage");
 
 export const serviceConfigSchema = z.object({
   teamId: z.string().uuid("backoffice:errors.team"),
-  normDays: z.coerce.number({ message: "backoffice:errors.normDays" }).int("backoffice:errors.normDays").min(1, "backoffice:errors.normDays").max(365, "backoffice:errors.normDays"),
+  normDays: z.coerce
+    .number({ message: "backoffice:errors.normDays" })
+    .int("backoffice:errors.normDays")
+    .min(1, "backoffice:errors.normDays")
+    .max(365, "backoffice:errors.normDays"),
   statusModel: z.string().trim().min(2, "backoffice:errors.required"),
   // The login a resident needs to submit online (docs/decisions/018-identity-oidc.md); absent keeps the current level.
   requiredAssurance: z.enum(["low", "substantial", "high"], { message: "backoffice:errors.required" }).optional(),
@@ -33,7 +37,13 @@ export async function listServiceConfigs(actor: CurrentUser) {
   requireAdmin(actor);
   const [defs, allTeams] = await Promise.all([listRequestable(), teamOptions(db)]);
   const names = new Map(allTeams.map((t) => [t.id, t.name]));
-  return defs.map((d) => ({ slug: d.slug, title: d.title, teamName: d.teamId ? (names.get(d.teamId) ?? null) : null, statuses: d.statusModel.statuses.length, normDays: d.statusModel.normDays }));
+  return defs.map((d) => ({
+    slug: d.slug,
+    title: d.title,
+    teamName: d.teamId ? (names.get(d.teamId) ?? null) : null,
+    statuses: d.statusModel.statuses.length,
+    normDays: d.statusModel.normDays,
+  }));
 }
 
 export async function getServiceConfig(actor: CurrentUser, slug: string) {
@@ -41,7 +51,15 @@ export async function getServiceConfig(actor: CurrentUser, slug: string) {
   const def = await definitionBySlug(slug);
   if (!def) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const allTeams = await teamOptions(db);
-  return { slug: def.slug, title: def.title, teamId: def.teamId, normDays: def.statusModel.normDays, requiredAssurance: def.requiredAssurance, statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2), teams: allTeams };
+  return {
+    slug: def.slug,
+    title: def.title,
+    teamId: def.teamId,
+    normDays: def.statusModel.normDays,
+    requiredAssurance: def.requiredAssurance,
+    statusModel: JSON.stringify({ statuses: def.statusModel.statuses }, null, 2),
+    teams: allTeams,
+  };
 }
 
 export class ModelRefused extends DomainError {
@@ -73,7 +91,16 @@ export async function saveServiceConfig(actor: CurrentUser, slug: string, input:
       .where(eq(caseDefinitions.serviceId, def.serviceId));
     // Routing is a catalogue field (the competent team); new cases of this service go to it.
     await setServiceHandling(tx, def.serviceId, { competentTeamId: team.id, requiredAssurance: input.requiredAssurance ?? def.requiredAssurance });
-    await recordAudit({ actorId: actor.id, action: "service.handling-changed", entityType: "service", entityId: slug, details: { teamId: team.id, normDays: parsed.model.normDays, statuses: [...keys], requiredAssurance: input.requiredAssurance ?? def.requiredAssurance } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "service.handling-changed",
+        entityType: "service",
+        entityId: slug,
+        details: { teamId: team.id, normDays: parsed.model.normDays, statuses: [...keys], requiredAssurance: input.requiredAssurance ?? def.requiredAssurance },
+      },
+      tx,
+    );
   });
   clearDefinitionCache();
 }

@@ -49,7 +49,10 @@ async function lockCase(tx: Tx, actor: CurrentUser, reference: string, version?:
 
 /** Writes a change to the case: always a new version and a new "last change". */
 async function update(tx: Tx, c: CaseRow, set: Partial<typeof cases.$inferInsert>, now = new Date()) {
-  await tx.update(cases).set({ ...set, version: c.version + 1, lastChangeAt: now }).where(eq(cases.id, c.id));
+  await tx
+    .update(cases)
+    .set({ ...set, version: c.version + 1, lastChangeAt: now })
+    .where(eq(cases.id, c.id));
 }
 
 const event = (tx: Tx, c: CaseRow, actor: CurrentUser, e: CaseEvent) => appendCaseEvent(tx, { ...e, caseId: c.id, actorId: actor.id });
@@ -69,20 +72,39 @@ export async function openCaseAsStaff(actor: CurrentUser, reference: string) {
     await recordAudit({ actorId: actor.id, action: "case.opened", subjectUserId: c.residentId, entityType: "case", entityId: c.reference }, tx);
     const [events, messages, files, person, tasks, colleagues, allTeams] = await Promise.all([
       tx
-        .select({ id: caseEvents.id, at: caseEvents.at, type: caseEvents.type, visibility: caseEvents.visibility, data: caseEvents.data, actorId: caseEvents.actorId, actorName: eventActor.name })
+        .select({
+          id: caseEvents.id,
+          at: caseEvents.at,
+          type: caseEvents.type,
+          visibility: caseEvents.visibility,
+          data: caseEvents.data,
+          actorId: caseEvents.actorId,
+          actorName: eventActor.name,
+        })
         .from(caseEvents)
         .leftJoin(eventActor, eq(eventActor.id, caseEvents.actorId))
         .where(eq(caseEvents.caseId, c.id))
         .orderBy(asc(caseEvents.id))
         .then((rows) => rows.map(typedRow)),
       tx.select().from(caseMessages).where(eq(caseMessages.caseId, c.id)).orderBy(asc(caseMessages.at)),
-      tx.select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId }).from(caseFiles).where(eq(caseFiles.caseId, c.id)).orderBy(asc(caseFiles.createdAt)),
+      tx
+        .select({ id: caseFiles.id, filename: caseFiles.filename, size: caseFiles.size, field: caseFiles.field, messageId: caseFiles.messageId })
+        .from(caseFiles)
+        .where(eq(caseFiles.caseId, c.id))
+        .orderBy(asc(caseFiles.createdAt)),
       findPerson(c.residentId, tx),
       tasksOfCase(tx, c.id),
       c.teamId ? activeTeamMembers(c.teamId, tx) : Promise.resolve([]),
       teamOptions(tx),
     ]);
-    const resident = person && { id: person.id, name: person.name, email: person.email, phone: person.phone, preferredChannel: person.preferredChannel, preferredLanguage: person.preferredLanguage };
+    const resident = person && {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      phone: person.phone,
+      preferredChannel: person.preferredChannel,
+      preferredLanguage: person.preferredLanguage,
+    };
     const names = new Map([...colleagues, ...allTeams].map((x) => [x.id, x.name]));
     const [assignee, createdBy] = await Promise.all([c.assigneeId ? findPerson(c.assigneeId, tx) : undefined, findPerson(c.createdById, tx)]);
     const status = statusOf(def.statusModel, c.status)!;
@@ -118,7 +140,10 @@ export async function getCaseFileAsStaff(actor: CurrentUser, reference: string, 
   if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw notFound();
   return db.transaction(async (tx) => {
     const { c } = await lockCaseShared(tx, actor, reference);
-    const [f] = await tx.select().from(caseFiles).where(and(eq(caseFiles.id, fileId), eq(caseFiles.caseId, c.id)));
+    const [f] = await tx
+      .select()
+      .from(caseFiles)
+      .where(and(eq(caseFiles.id, fileId), eq(caseFiles.caseId, c.id)));
     if (!f) throw notFound();
     const bytes = await fileStorage().get(f.storageKey);
     if (!bytes) throw notFound();
@@ -198,7 +223,16 @@ export async function moveCase(actor: CurrentUser, reference: string, input: Ver
     await update(tx, c, { status: to.key, subStatus: input.subStatus ?? null, ...(closing ? { closedAt: now, result: to.result ?? to.key, waitingSince: null } : {}) }, now);
     await event(tx, c, actor, { type: "status-changed", data: { from: from.key, to: to.key, ...(closing ? { result: to.result ?? to.key } : {}), ...(note ? { note } : {}) } });
     if (input.subStatus) await event(tx, c, actor, { type: "sub-status-changed", data: { subStatus: input.subStatus } });
-    if (to.tellResident) await tellResident(tx, { caseId: c.id, reference: c.reference, residentId: c.residentId, notice: "status", serviceTitle: def.title, statusText: to.text, ...(closing && note ? { reason: note } : {}) });
+    if (to.tellResident)
+      await tellResident(tx, {
+        caseId: c.id,
+        reference: c.reference,
+        residentId: c.residentId,
+        notice: "status",
+        serviceTitle: def.title,
+        statusText: to.text,
+        ...(closing && note ? { reason: note } : {}),
+      });
     if (closing) await informFrontOffice(tx, c, "decision", now);
     return { status: to.key, closed: closing };
   });

@@ -37,10 +37,11 @@ export function validateStatusModel(model: StatusModel): ModelProblem[] {
   const reached = new Set<string>(byKey.has("ontvangen") ? ["ontvangen"] : []);
   const queue = [...reached];
   while (queue.length) {
-    for (const n of byKey.get(queue.shift()!)?.next ?? []) if (byKey.has(n) && !reached.has(n)) {
-      reached.add(n);
-      queue.push(n);
-    }
+    for (const n of byKey.get(queue.shift()!)?.next ?? [])
+      if (byKey.has(n) && !reached.has(n)) {
+        reached.add(n);
+        queue.push(n);
+      }
   }
   for (const s of model.statuses) if (byKey.has("ontvangen") && !reached.has(s.key) && s.key !== "ingetrokken") problems.push({ key: "model.unreachable", status: s.key });
   return problems;
@@ -50,7 +51,10 @@ export function validateStatusModel(model: StatusModel): ModelProblem[] {
  * Parses what an admin typed (JSON text) into a status model: shape by the shared zod
  * schema, then the graph checks above. The norm days come with it.
  */
-export function parseStatusModel(json: string, base: Partial<Pick<StatusModel, "normDays" | "normIsDemo">> = {}): { ok: true; model: StatusModel } | { ok: false; problems: ModelProblem[] } {
+export function parseStatusModel(
+  json: string,
+  base: Partial<Pick<StatusModel, "normDays" | "normIsDemo">> = {},
+): { ok: true; model: StatusModel } | { ok: false; problems: ModelProblem[] } {
   let raw: unknown;
   try {
     const parsed: unknown = JSON.parse(json);

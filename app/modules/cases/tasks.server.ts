@@ -35,7 +35,16 @@ export const filedByFrontOffice = (c: CaseLike) => (c.channel === "counter" || c
 
 export async function createTask(
   tx: Tx,
-  input: { caseId: string; kind: TaskKind; note?: string | null; dueAt?: Date | null; createdById?: string | null; assigneeId?: string | null; teamId?: string | null; data?: Record<string, unknown> },
+  input: {
+    caseId: string;
+    kind: TaskKind;
+    note?: string | null;
+    dueAt?: Date | null;
+    createdById?: string | null;
+    assigneeId?: string | null;
+    teamId?: string | null;
+    data?: Record<string, unknown>;
+  },
 ) {
   const [task] = await tx
     .insert(caseTasks)
@@ -50,7 +59,12 @@ export async function createTask(
       data: input.data ?? {},
     })
     .returning();
-  await appendCaseEvent(tx, { caseId: input.caseId, actorId: input.createdById ?? null, type: "task-created", data: { taskId: task.id, kind: input.kind, ...(input.note ? { note: input.note.trim() } : {}) } });
+  await appendCaseEvent(tx, {
+    caseId: input.caseId,
+    actorId: input.createdById ?? null,
+    type: "task-created",
+    data: { taskId: task.id, kind: input.kind, ...(input.note ? { note: input.note.trim() } : {}) },
+  });
   return task;
 }
 
@@ -109,9 +123,16 @@ export async function completeTask(actor: CurrentUser, taskId: string) {
 /** The tasks of one case (for the case page), open first. */
 export async function tasksOfCase(conn: DbOrTx, caseId: string) {
   return conn
-    .select({ id: caseTasks.id, kind: caseTasks.kind, note: caseTasks.note, dueAt: caseTasks.dueAt, doneAt: caseTasks.doneAt, data: caseTasks.data, assigneeName: personNameOf(caseTasks.assigneeId) })
+    .select({
+      id: caseTasks.id,
+      kind: caseTasks.kind,
+      note: caseTasks.note,
+      dueAt: caseTasks.dueAt,
+      doneAt: caseTasks.doneAt,
+      data: caseTasks.data,
+      assigneeName: personNameOf(caseTasks.assigneeId),
+    })
     .from(caseTasks)
     .where(eq(caseTasks.caseId, caseId))
     .orderBy(sql`${caseTasks.doneAt} is not null`, desc(caseTasks.createdAt));
 }
-

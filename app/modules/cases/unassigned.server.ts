@@ -99,7 +99,12 @@ export async function listUnassigned(actor: CurrentUser, now = new Date()) {
     .where(
       and(
         isNull(cases.closedAt),
-        scope.all ? undefined : sql`${cases.teamId} in (${sql.join(scope.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+        scope.all
+          ? undefined
+          : sql`${cases.teamId} in (${sql.join(
+              scope.teamIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})`,
         sql`(${cases.teamId} is null or ${activeMembers} = 0 or (${cases.assigneeId} is null and ${cases.submittedAt} < ${cutoff.toISOString()}::timestamptz))`,
       ),
     )

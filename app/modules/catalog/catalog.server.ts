@@ -30,7 +30,13 @@ export async function getServicesBySlugs(slugs: string[]) {
 /** What a resident reads about a service before filling in its form (Dutch columns plus their translations); null when unknown. */
 export async function getServiceIntro(slug: string) {
   const [row] = await db
-    .select({ description: services.description, requirements: services.requirements, conditions: services.conditions, result: services.result, translations: services.translations })
+    .select({
+      description: services.description,
+      requirements: services.requirements,
+      conditions: services.conditions,
+      result: services.result,
+      translations: services.translations,
+    })
     .from(services)
     .where(eq(services.slug, slug));
   return row ?? null;

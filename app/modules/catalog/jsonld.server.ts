@@ -73,8 +73,7 @@ function serviceNode(base: string, s: Service) {
       "dct:description": multi(s.channels[c]!, s, (t) => t.channels?.[c]),
       "cv:ownedBy": { "@id": cityUri(base) },
     }));
-  const concepts = (scheme: "thema" | "doelgroep", codes: string[]) =>
-    codes.filter((c) => conceptNode(base, scheme, c)).map((c) => ({ "@id": conceptUri(base, scheme, c) }));
+  const concepts = (scheme: "thema" | "doelgroep", codes: string[]) => codes.filter((c) => conceptNode(base, scheme, c)).map((c) => ({ "@id": conceptUri(base, scheme, c) }));
   return {
     "@id": id,
     "@type": ["cpsv:PublicService", "schema:GovernmentService"],
@@ -92,7 +91,15 @@ function serviceNode(base: string, s: Service) {
     "schema:provider": { "@id": cityUri(base) },
     "cv:hasChannel": channels,
     ...(s.conditions
-      ? { "cv:holdsRequirement": { "@id": `${id}/voorwaarde`, "@type": "cv:Requirement", "dct:identifier": `${s.slug}/voorwaarde`, "dct:title": nl(`Voorwaarden: ${s.title}`), "dct:description": multi(s.conditions, s, (t) => t.conditions) } }
+      ? {
+          "cv:holdsRequirement": {
+            "@id": `${id}/voorwaarde`,
+            "@type": "cv:Requirement",
+            "dct:identifier": `${s.slug}/voorwaarde`,
+            "dct:title": nl(`Voorwaarden: ${s.title}`),
+            "dct:description": multi(s.conditions, s, (t) => t.conditions),
+          },
+        }
       : {}),
     ...(s.requirements?.length
       ? {
@@ -105,10 +112,20 @@ function serviceNode(base: string, s: Service) {
           })),
         }
       : {}),
-    ...(s.cost ? { "cv:hasCost": { "@id": `${id}/kost`, "@type": "cv:Cost", "dct:identifier": `${s.slug}/kost`, "dct:description": nl(s.cost), "cv:isDefinedBy": { "@id": cityUri(base) } } } : {}),
+    ...(s.cost
+      ? { "cv:hasCost": { "@id": `${id}/kost`, "@type": "cv:Cost", "dct:identifier": `${s.slug}/kost`, "dct:description": nl(s.cost), "cv:isDefinedBy": { "@id": cityUri(base) } } }
+      : {}),
     ...(s.processingTimeDays ? { "cv:processingTime": { "@value": `P${s.processingTimeDays}D`, "@type": "xsd:duration" } } : {}),
     ...(s.result
-      ? { "cpsv:produces": { "@id": `${id}/resultaat`, "@type": "cv:Output", "dct:identifier": `${s.slug}/resultaat`, "dct:title": nl(`Resultaat: ${s.title}`), "dct:description": multi(s.result, s, (t) => t.result) } }
+      ? {
+          "cpsv:produces": {
+            "@id": `${id}/resultaat`,
+            "@type": "cv:Output",
+            "dct:identifier": `${s.slug}/resultaat`,
+            "dct:title": nl(`Resultaat: ${s.title}`),
+            "dct:description": multi(s.result, s, (t) => t.result),
+          },
+        }
       : {}),
     ...(s.contactPoint ? { "cv:contactPoint": { "@id": `${id}/contactpunt`, "@type": "cv:ContactPoint", "dct:description": nl(s.contactPoint) } } : {}),
     ...(s.legalBasis ? { "cv:hasLegalResource": { "@id": `${id}/rechtsgrond`, "@type": "eli:LegalResource", "dct:description": nl(s.legalBasis) } } : {}),
@@ -185,6 +202,10 @@ export async function serviceStructuredData(base: string, slug: string, lng = "n
     areaServed: { "@type": "City", name: "Mechelen", sameAs: MECHELEN_SPATIAL },
     availableChannel: (["online", "counter", "phone"] as const)
       .filter((c) => s.channels[c])
-      .map((c) => ({ "@type": "ServiceChannel", name: (inPage && t.channels?.[c]) || s.channels[c], ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}) })),
+      .map((c) => ({
+        "@type": "ServiceChannel",
+        name: (inPage && t.channels?.[c]) || s.channels[c],
+        ...(c === "online" && s.requestable ? { serviceUrl: `${base}/aanvragen/${s.slug}` } : {}),
+      })),
   };
 }

@@ -59,8 +59,7 @@ export async function registerContactMoment(actor: CurrentUser, input: ContactMo
       })
       .returning({ id: contactMoments.id });
     if (found.length) await tx.insert(contactMomentArticles).values(found.map((a) => ({ contactMomentId: row.id, articleId: a.id })));
-    if (ticket && input.residentId && !ticket.residentId)
-      await giveTicketResident(tx, ticket.id, input.residentId);
+    if (ticket && input.residentId && !ticket.residentId) await giveTicketResident(tx, ticket.id, input.residentId);
     if (input.residentId)
       await recordAudit({ actorId: actor.id, action: "contact_moment.registered", subjectUserId: input.residentId, entityType: "contact_moment", entityId: row.id }, tx);
     return { ok: true as const, id: row.id, residentId: input.residentId ?? null };

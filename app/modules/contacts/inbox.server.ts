@@ -98,7 +98,10 @@ export async function openThread(actor: CurrentUser, threadId: string) {
   const residentId = moments.find((m) => m.residentId)?.residentId ?? null;
   const person = residentId ? await findPerson(residentId, db) : undefined;
   const resident = person && { id: person.id, name: person.name, email: person.email, language: person.preferredLanguage };
-  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId }, tx));
+  if (residentId)
+    await db.transaction((tx) =>
+      recordAudit({ actorId: actor.id, action: "contacts.mail.viewed", subjectUserId: residentId, entityType: "contact_thread", entityId: threadId }, tx),
+    );
   const staffIds = [...new Set(moments.map((m) => m.staffId).filter((x): x is string => !!x))];
   const staff = [...(await personNames(staffIds, db))].map(([id, name]) => ({ id, name }));
   return {
@@ -146,7 +149,11 @@ export async function replyToThread(actor: CurrentUser, threadId: string, text: 
   if (body.length > 10_000) throw new DomainError("VALIDATION", E("replyTooLong"));
   return db.transaction(async (tx) => {
     // Lock the conversation's first mail: two agents answering at once queue up instead of crossing.
-    const [root] = await tx.select().from(contactMoments).where(and(eq(contactMoments.id, threadId), eq(contactMoments.channel, "email"))).for("update");
+    const [root] = await tx
+      .select()
+      .from(contactMoments)
+      .where(and(eq(contactMoments.id, threadId), eq(contactMoments.channel, "email")))
+      .for("update");
     if (!root) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
     const moments = await tx
       .select()
@@ -191,7 +198,6 @@ export async function replyToThread(actor: CurrentUser, threadId: string, text: 
   });
 }
 
-
 /**
  * Marks the conversation's unhandled mails as handled. When the city answered, the sender
  * gets a link to rate the answer.
@@ -227,13 +233,29 @@ export async function markThreadHandled(actor: CurrentUser, threadId: string, ou
 export async function mailAttachment(actor: CurrentUser, momentId: string, index: number) {
   assertInboxAgent(actor);
   if (!/^[0-9a-f-]{36}$/.test(momentId)) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
-  const [m] = await db.select().from(contactMoments).where(and(eq(contactMoments.id, momentId), eq(contactMoments.channel, "email")));
+  const [m] = await db
+    .select()
+    .from(contactMoments)
+    .where(and(eq(contactMoments.id, momentId), eq(contactMoments.channel, "email")));
   const a = (m?.data as { attachments?: InboundAttachment[] } | undefined)?.attachments?.[index];
   if (!m || !a) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const bytes = await fileStorage().get(a.storageKey);
   if (!bytes) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
   const residentId = m.residentId;
-  if (residentId) await db.transaction((tx) => recordAudit({ actorId: actor.id, action: "contacts.mail.attachment.viewed", subjectUserId: residentId, entityType: "contact_moment", entityId: m.id, details: { filename: a.filename } }, tx));
+  if (residentId)
+    await db.transaction((tx) =>
+      recordAudit(
+        {
+          actorId: actor.id,
+          action: "contacts.mail.attachment.viewed",
+          subjectUserId: residentId,
+          entityType: "contact_moment",
+          entityId: m.id,
+          details: { filename: a.filename },
+        },
+        tx,
+      ),
+    );
   return { filename: a.filename, bytes };
 }
 
@@ -249,7 +271,16 @@ export async function requestSource(actor: CurrentUser, threadId: string) {
   const person = residentId ? await findPerson(residentId, db) : undefined;
   const resident = person && { id: person.id, name: person.name, email: person.email };
   const caseId = moments.find((m) => m.caseId)?.caseId ?? null;
-  return { resident: resident ?? null, subject: first.subject, text: moments.filter((m) => m.direction === "in").map((m) => m.summary).join("\n\n"), from: (first.data as Partial<InboundMailData>).from ?? "", caseId };
+  return {
+    resident: resident ?? null,
+    subject: first.subject,
+    text: moments
+      .filter((m) => m.direction === "in")
+      .map((m) => m.summary)
+      .join("\n\n"),
+    from: (first.data as Partial<InboundMailData>).from ?? "",
+    caseId,
+  };
 }
 
 /** Prefills a service's form from the mail: the first long text gets the mail text, a subject field the subject, an e-mail field the sender. */
@@ -271,7 +302,12 @@ export const agentFields = (form: Parameters<typeof allFields>[0]) => allFields(
  * Files a request for the conversation's resident with channel "email", created by the
  * agent, and links the mails to the new case. A retry gives the same case (idempotency key).
  */
-export async function fileRequestFromThread(actor: CurrentUser, threadId: string, slug: string, values: Record<string, string | string[]>): Promise<{ ok: true; reference: string } | { ok: false; errors: FieldErrors }> {
+export async function fileRequestFromThread(
+  actor: CurrentUser,
+  threadId: string,
+  slug: string,
+  values: Record<string, string | string[]>,
+): Promise<{ ok: true; reference: string } | { ok: false; errors: FieldErrors }> {
   assertInboxAgent(actor);
   const source = await requestSource(actor, threadId);
   if (!source.resident) throw new DomainError("INVALID_STATE", E("noResident"));
@@ -291,7 +327,17 @@ export async function fileRequestFromThread(actor: CurrentUser, threadId: string
       .update(contactMoments)
       .set({ caseId: created.id, outcome: sql`coalesce(${contactMoments.outcome}, 'request_filed')`, staffId: sql`coalesce(${contactMoments.staffId}, ${actor.id}::uuid)` })
       .where(and(eq(contactMoments.channel, "email"), eq(contactMoments.threadId, threadId), eq(contactMoments.direction, "in")));
-    await recordAudit({ actorId: actor.id, action: "contacts.mail.request_filed", subjectUserId: residentId, entityType: "case", entityId: created.id, details: { threadId, reference: result.reference } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "contacts.mail.request_filed",
+        subjectUserId: residentId,
+        entityType: "case",
+        entityId: created.id,
+        details: { threadId, reference: result.reference },
+      },
+      tx,
+    );
     return { ok: true as const, reference: result.reference };
   });
 }

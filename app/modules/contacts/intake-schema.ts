@@ -7,7 +7,13 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** A resident record made by an agent for someone without an account (no login until they claim it). */
 export const newResidentInput = z
   .object({
-    name: z.preprocess(trimmed, z.string({ required_error: E("name") }).min(2, E("name")).max(200, E("name"))),
+    name: z.preprocess(
+      trimmed,
+      z
+        .string({ required_error: E("name") })
+        .min(2, E("name"))
+        .max(200, E("name")),
+    ),
     email: z.preprocess(trimmed, z.union([z.literal(""), z.string().email(E("email")).max(254, E("email"))])).default(""),
     phone: z.preprocess(trimmed, z.union([z.literal(""), z.string().regex(/^\+?[0-9][0-9 ()./-]{6,18}[0-9]$/, E("phone"))])).default(""),
     preferredLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: E("language") }) }),

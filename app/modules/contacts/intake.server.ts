@@ -30,7 +30,13 @@ export async function createResidentRecord(actor: CurrentUser, input: NewResiden
   const email = input.email ? input.email.toLowerCase() : null;
   if (email && (await findUserByEmail(email))) return { ok: false, errors: { email: "contacts:errors.emailTaken" } };
   return db.transaction(async (tx) => {
-    const row = await createResident(tx, { name: input.name, email, phone: input.phone || null, preferredLanguage: input.preferredLanguage, preferredChannel: input.preferredChannel });
+    const row = await createResident(tx, {
+      name: input.name,
+      email,
+      phone: input.phone || null,
+      preferredLanguage: input.preferredLanguage,
+      preferredChannel: input.preferredChannel,
+    });
     // Someone registered the same address a moment ago.
     if (!row) return { ok: false as const, errors: { email: "contacts:errors.emailTaken" } };
     await recordAudit({ actorId: actor.id, action: "resident.record.created", subjectUserId: row.id, entityType: "user", entityId: row.id, details: { channel: "counter" } }, tx);
@@ -62,8 +68,7 @@ export async function loadIntakeForm(actor: CurrentUser, residentId: string, slu
 }
 
 export type IntakeResult =
-  | { ok: true; reference: string; created: boolean; confirmation: "email" | "paper" }
-  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+  { ok: true; reference: string; created: boolean; confirmation: "email" | "paper" } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
 /**
  * Files a request for the resident: validated against the same definition as online,
@@ -72,7 +77,15 @@ export type IntakeResult =
  */
 export async function fileOnBehalf(
   actor: CurrentUser,
-  input: { residentId: string; slug: string; channel: "counter" | "phone"; values: Record<string, string | string[]>; uploads: Upload[]; idempotencyKey: string; identityChecked?: boolean },
+  input: {
+    residentId: string;
+    slug: string;
+    channel: "counter" | "phone";
+    values: Record<string, string | string[]>;
+    uploads: Upload[];
+    idempotencyKey: string;
+    identityChecked?: boolean;
+  },
 ): Promise<IntakeResult> {
   const { resident, def } = await loadIntakeForm(actor, input.residentId, input.slug);
   if (!/^[A-Za-z0-9-]{8,100}$/.test(input.idempotencyKey)) throw new DomainError("VALIDATION", "cases:errors.invalid");
@@ -108,7 +121,10 @@ export async function fileOnBehalf(
       if (result.created && input.identityChecked && input.channel === "counter") {
         await recordIdentityCheckedAtCounter(tx, result.reference, actor.id);
       }
-      await recordAudit({ actorId: actor.id, action: "case.filed_on_behalf", subjectUserId: resident.id, entityType: "case", entityId: result.reference, details: { channel: input.channel } }, tx);
+      await recordAudit(
+        { actorId: actor.id, action: "case.filed_on_behalf", subjectUserId: resident.id, entityType: "case", entityId: result.reference, details: { channel: input.channel } },
+        tx,
+      );
       const confirmation = resident.preferredChannel === "email" && resident.email ? ("email" as const) : ("paper" as const);
       return { ok: true as const, reference: result.reference, created: result.created, confirmation };
     });

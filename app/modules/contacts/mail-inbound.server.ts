@@ -46,14 +46,12 @@ export function plainText(parsed: Pick<ParsedMail, "text" | "html">): string {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, "&");
   }
-  return (
-    text
-      .replace(/\r\n?/g, "\n")
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim()
-      .slice(0, MAX_TEXT)
-  );
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()
+    .slice(0, MAX_TEXT);
 }
 
 const firstAddress = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)?.value[0];
@@ -67,7 +65,10 @@ const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ?
  * reply (In-Reply-To / References naming a mail we know) joins that mail's thread. A mail
  * we already stored (same Message-ID, e.g. a relay retrying) is not stored twice.
  */
-export async function receiveMail(raw: Buffer | string, envelope: { from?: string; to: string[] }): Promise<{ id: string; threadId: string; residentId: string | null; duplicate: boolean }> {
+export async function receiveMail(
+  raw: Buffer | string,
+  envelope: { from?: string; to: string[] },
+): Promise<{ id: string; threadId: string; residentId: string | null; duplicate: boolean }> {
   const parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true });
   const sender = firstAddress(parsed.from);
   const from = (sender?.address ?? envelope.from ?? "").toLowerCase();
@@ -83,9 +84,7 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       select id, thread_id, resident_id from contact_moments where channel = 'email' and data->>'messageId' = ${messageId} limit 1`);
     if (dupe) return { id: dupe.id, threadId: dupe.thread_id, residentId: dupe.resident_id, duplicate: true };
 
-    const [resident] = from
-      ? await activeResidentsByEmail(from, tx)
-      : [];
+    const [resident] = from ? await activeResidentsByEmail(from, tx) : [];
     const known = [inReplyTo, ...references].filter((x): x is string => !!x);
     const [threadParent] = known.length ? await findThreadParent(tx, known, from) : [];
 
@@ -103,7 +102,11 @@ export async function receiveMail(raw: Buffer | string, envelope: { from?: strin
       residentId: resident?.id ?? null,
       channel: "email",
       direction: "in",
-      subject: (parsed.subject ?? "").replace(/[\u0000-\u001F\u007F]/g, " ").trim().slice(0, MAX_SUBJECT) || "(geen onderwerp)",
+      subject:
+        (parsed.subject ?? "")
+          .replace(/[\u0000-\u001F\u007F]/g, " ")
+          .trim()
+          .slice(0, MAX_SUBJECT) || "(geen onderwerp)",
       summary: plainText(parsed),
       threadId,
       data,

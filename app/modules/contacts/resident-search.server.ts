@@ -31,7 +31,6 @@ export function searchKind(q: string): "reference" | "email" | "phone" | "name" 
   return "name";
 }
 
-
 /** Finds residents by name, e-mail, phone or case reference. Only people with the resident role. */
 export async function searchResidents(actor: CurrentUser, query: string): Promise<{ kind: ReturnType<typeof searchKind>; results: ResidentHit[] }> {
   assertCanViewResidents(actor);

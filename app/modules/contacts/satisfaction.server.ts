@@ -152,7 +152,10 @@ export async function linkState(target: Target): Promise<LinkState> {
     const t = await ticketSatisfaction(target.id);
     return !t || t.status !== "done" ? "gone" : t.score === null ? "open" : "used";
   }
-  const [m] = await db.select({ score: contactMoments.satisfactionScore }).from(contactMoments).where(and(eq(contactMoments.id, target.id), eq(contactMoments.channel, "email")));
+  const [m] = await db
+    .select({ score: contactMoments.satisfactionScore })
+    .from(contactMoments)
+    .where(and(eq(contactMoments.id, target.id), eq(contactMoments.channel, "email")));
   return !m ? "gone" : m.score === null ? "open" : "used";
 }
 
@@ -172,7 +175,10 @@ async function invite(tx: Tx, to: string, language: string, target: Target, name
   const t = fixedT(lng, "inbox");
   const params = { name: name ?? "", url: satisfactionUrl(signSatisfactionToken(target)) };
   const kind = target.kind === "ticket" ? "visit" : "mail";
-  return enqueueMail({ to, subject: t(`satisfaction.mail.${kind}.subject`), text: t(`satisfaction.mail.${kind}.body`, params), template: `satisfaction-${kind}`, language: lng }, tx);
+  return enqueueMail(
+    { to, subject: t(`satisfaction.mail.${kind}.subject`), text: t(`satisfaction.mail.${kind}.body`, params), template: `satisfaction-${kind}`, language: lng },
+    tx,
+  );
 }
 
 /**

@@ -34,7 +34,19 @@ export type TimelineItem = {
   articles: { slug: string; title: string }[];
 };
 
-type Row = { kind: TimelineKind; id: string; at: Date | string; channel: string; title: unknown; status: string | null; ref: string | null; summary: string | null; staff_name: string | null; service_id: string | null; satisfaction: number | null };
+type Row = {
+  kind: TimelineKind;
+  id: string;
+  at: Date | string;
+  channel: string;
+  title: unknown;
+  status: string | null;
+  ref: string | null;
+  summary: string | null;
+  staff_name: string | null;
+  service_id: string | null;
+  satisfaction: number | null;
+};
 
 const themeName = (v: unknown, lng: string) => {
   if (v && typeof v === "object") {
@@ -76,20 +88,22 @@ export async function residentTimeline(residentId: string, page: number, lng = "
     limit ${pageSize + 1} offset ${offset}`);
   const list = [...rows];
   const hasNext = list.length > pageSize;
-  const items: TimelineItem[] = await Promise.all(list.slice(0, pageSize).map(async (r) => ({
-    kind: r.kind,
-    id: r.id,
-    at: new Date(r.at),
-    channel: r.channel,
-    title: themeName(r.title, lng),
-    // A case shows the status text the resident reads, not its internal key.
-    status: r.service_id && r.status ? await caseStatusText(r.service_id, r.status, lng) : r.status,
-    ref: r.ref,
-    summary: r.summary,
-    staffName: r.staff_name,
-    satisfaction: r.satisfaction,
-    articles: [] as { slug: string; title: string }[],
-  })));
+  const items: TimelineItem[] = await Promise.all(
+    list.slice(0, pageSize).map(async (r) => ({
+      kind: r.kind,
+      id: r.id,
+      at: new Date(r.at),
+      channel: r.channel,
+      title: themeName(r.title, lng),
+      // A case shows the status text the resident reads, not its internal key.
+      status: r.service_id && r.status ? await caseStatusText(r.service_id, r.status, lng) : r.status,
+      ref: r.ref,
+      summary: r.summary,
+      staffName: r.staff_name,
+      satisfaction: r.satisfaction,
+      articles: [] as { slug: string; title: string }[],
+    })),
+  );
   const contactIds = items.filter((i) => i.kind === "contact").map((i) => i.id);
   if (contactIds.length) {
     const used = await db
@@ -119,7 +133,9 @@ export async function openResidentFile(actor: CurrentUser, residentId: string, p
   // The audit row is written while the timeline is read: one round trip (and commit wait) less.
   // Nothing is returned unless the audit row was written: Promise.all rejects if it fails.
   const [, timeline, offeredPhone] = await Promise.all([
-    db.transaction((tx) => recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }, tx)),
+    db.transaction((tx) =>
+      recordAudit({ actorId: actor.id, action: "resident.file.opened", subjectUserId: person.id, entityType: "user", entityId: person.id, details: { page } }, tx),
+    ),
     residentTimeline(person.id, page, lng),
     phoneOffer(person),
   ]);

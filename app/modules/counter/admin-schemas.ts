@@ -15,7 +15,11 @@ export const themeSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]$/, "counteradmin:errors.letterFormat"),
   pictogram: z.string({ required_error: "counteradmin:errors.pictogramRequired" }).refine((p) => PICTOGRAM_NAMES.includes(p), "counteradmin:errors.pictogramRequired"),
-  sortOrder: z.coerce.number({ invalid_type_error: "counteradmin:errors.sortOrder" }).int("counteradmin:errors.sortOrder").min(0, "counteradmin:errors.sortOrder").max(999, "counteradmin:errors.sortOrder"),
+  sortOrder: z.coerce
+    .number({ invalid_type_error: "counteradmin:errors.sortOrder" })
+    .int("counteradmin:errors.sortOrder")
+    .min(0, "counteradmin:errors.sortOrder")
+    .max(999, "counteradmin:errors.sortOrder"),
 });
 export type ThemeInput = z.infer<typeof themeSchema>;
 
@@ -46,8 +50,16 @@ const scheduleRow = z
     weekday: z.coerce.number({ invalid_type_error: "counteradmin:errors.weekday" }).int().min(1, "counteradmin:errors.weekday").max(7, "counteradmin:errors.weekday"),
     start: z.string().trim().regex(TIME, "counteradmin:errors.timeFormat"),
     end: z.string().trim().regex(TIME, "counteradmin:errors.timeFormat"),
-    slotMinutes: z.coerce.number({ invalid_type_error: "counteradmin:errors.slotMinutes" }).int("counteradmin:errors.slotMinutes").min(5, "counteradmin:errors.slotMinutes").max(120, "counteradmin:errors.slotMinutes"),
-    capacity: z.coerce.number({ invalid_type_error: "counteradmin:errors.capacity" }).int("counteradmin:errors.capacity").min(1, "counteradmin:errors.capacity").max(50, "counteradmin:errors.capacity"),
+    slotMinutes: z.coerce
+      .number({ invalid_type_error: "counteradmin:errors.slotMinutes" })
+      .int("counteradmin:errors.slotMinutes")
+      .min(5, "counteradmin:errors.slotMinutes")
+      .max(120, "counteradmin:errors.slotMinutes"),
+    capacity: z.coerce
+      .number({ invalid_type_error: "counteradmin:errors.capacity" })
+      .int("counteradmin:errors.capacity")
+      .min(1, "counteradmin:errors.capacity")
+      .max(50, "counteradmin:errors.capacity"),
   })
   .superRefine((r, ctx) => {
     // Zod still runs this when a field failed; only judge the range when the parts are valid.

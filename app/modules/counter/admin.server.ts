@@ -79,16 +79,16 @@ export async function saveTheme(actor: CurrentUser, input: ThemeInput, slug?: st
       const [taken] = await tx.select({ id: deskThemes.id }).from(deskThemes).where(eq(deskThemes.slug, newSlug));
       if (taken) newSlug = `${newSlug}-${input.letter.toLowerCase()}`;
       try {
-        [theme] = await tx.insert(deskThemes).values({ ...values, slug: newSlug }).returning();
+        [theme] = await tx
+          .insert(deskThemes)
+          .values({ ...values, slug: newSlug })
+          .returning();
       } catch (err) {
         if (isUniqueViolation(err)) throw new DomainError("CONFLICT", "counteradmin:errors.letterTaken");
         throw err;
       }
     }
-    await recordAudit(
-      { actorId: actor.id, action: slug ? "counter.theme.updated" : "counter.theme.created", entityType: "desk_theme", entityId: theme.id, details: values },
-      tx,
-    );
+    await recordAudit({ actorId: actor.id, action: slug ? "counter.theme.updated" : "counter.theme.created", entityType: "desk_theme", entityId: theme.id, details: values }, tx);
     return theme;
   });
 }
@@ -180,7 +180,10 @@ export async function assignDesk(actor: CurrentUser, input: { day: string; userI
   await db.transaction(async (tx) => {
     const [agent] = await activePeopleWithRole("frontoffice", tx, input.userId);
     if (!agent) throw new DomainError("VALIDATION", "counteradmin:errors.chooseAgent");
-    const [desk] = await tx.select().from(desks).where(and(eq(desks.id, input.deskId), eq(desks.active, true)));
+    const [desk] = await tx
+      .select()
+      .from(desks)
+      .where(and(eq(desks.id, input.deskId), eq(desks.active, true)));
     if (!desk) throw new DomainError("VALIDATION", "counteradmin:errors.chooseDesk");
     const [{ n }] = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from desk_themes where active and id = any(${`{${input.themeIds.join(",")}}`}::uuid[])`);

@@ -95,7 +95,12 @@ async function appointmentMail(
   if (!resident.email) return;
   const lng = resident.preferredLanguage as keyof LocalizedText;
   const t = fixedT(lng, "counter");
-  const when = new Intl.DateTimeFormat(lng === "nl" ? "nl-BE" : lng === "fr" ? "fr-BE" : intlLocale(lng), { hourCycle: "h23", dateStyle: "full", timeStyle: "short", timeZone: "Europe/Brussels" }).format(appointment.startsAt);
+  const when = new Intl.DateTimeFormat(lng === "nl" ? "nl-BE" : lng === "fr" ? "fr-BE" : intlLocale(lng), {
+    hourCycle: "h23",
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: "Europe/Brussels",
+  }).format(appointment.startsAt);
   const url = `${env().PUBLIC_URL}/mijn/afspraken/${appointment.id}`;
   const vars = { name: resident.name, when, theme: theme.name[lng] ?? theme.name.nl, reference: appointment.reference, url };
   const attachments = [];
@@ -130,10 +135,16 @@ async function appointmentMail(
  * Books an appointment for a resident, online or by an agent (channel counter/phone).
  * The confirmation mail with the check-in QR code and an .ics file goes out in the same transaction.
  */
-export async function bookAppointment(actor: CurrentUser, input: { residentId: string; themeSlug: string; startsAt: Date; channel?: "web" | "counter" | "phone"; replaces?: string }) {
+export async function bookAppointment(
+  actor: CurrentUser,
+  input: { residentId: string; themeSlug: string; startsAt: Date; channel?: "web" | "counter" | "phone"; replaces?: string },
+) {
   if (!canActFor(actor, input.residentId)) throw new DomainError("FORBIDDEN", "common:errors.forbidden.title");
   return db.transaction(async (tx) => {
-    const [theme] = await tx.select().from(deskThemes).where(and(eq(deskThemes.slug, input.themeSlug), eq(deskThemes.active, true)));
+    const [theme] = await tx
+      .select()
+      .from(deskThemes)
+      .where(and(eq(deskThemes.slug, input.themeSlug), eq(deskThemes.active, true)));
     if (!theme) throw new DomainError("VALIDATION", "counter:errors.chooseTheme");
     const rule = await slotRule(tx, theme.id, input.startsAt);
     if (!rule) throw new DomainError("VALIDATION", "counter:errors.chooseSlot");
@@ -259,11 +270,7 @@ export async function sendAppointmentReminders() {
       .update(appointments)
       .set({ reminderSentAt: new Date() })
       .where(
-        and(
-          eq(appointments.status, "booked"),
-          sql`${appointments.reminderSentAt} is null`,
-          sql`(${appointments.startsAt} at time zone 'Europe/Brussels')::date = ${TODAY} + 1`,
-        ),
+        and(eq(appointments.status, "booked"), sql`${appointments.reminderSentAt} is null`, sql`(${appointments.startsAt} at time zone 'Europe/Brussels')::date = ${TODAY} + 1`),
       )
       .returning();
     for (const appointment of due) {

@@ -16,7 +16,10 @@ export async function findTicket(id: string, conn: DbOrTx) {
 
 /** A walk-in ticket without a resident gets this resident (a ticket that has one keeps it). */
 export async function giveTicketResident(tx: Tx, ticketId: string, residentId: string) {
-  await tx.update(tickets).set({ residentId }).where(and(eq(tickets.id, ticketId), sql`${tickets.residentId} is null`));
+  await tx
+    .update(tickets)
+    .set({ residentId })
+    .where(and(eq(tickets.id, ticketId), sql`${tickets.residentId} is null`));
 }
 
 /** Sets the satisfaction score of a finished ticket once; undefined when it is not finished or already rated. */

@@ -31,7 +31,10 @@ export async function takeTicket(input: { themeSlug: string; priority: boolean; 
   const limit = await hitRateLimit({ name: "kiosk-ticket", limit: 60, windowSeconds: 60 }, clientKey);
   if (!limit.allowed) throw new DomainError("RATE_LIMITED", "counter:errors.tooManyTickets", { retryAfterSeconds: limit.retryAfterSeconds });
   return db.transaction(async (tx) => {
-    const [theme] = await tx.select().from(deskThemes).where(and(eq(deskThemes.slug, input.themeSlug), eq(deskThemes.active, true)));
+    const [theme] = await tx
+      .select()
+      .from(deskThemes)
+      .where(and(eq(deskThemes.slug, input.themeSlug), eq(deskThemes.active, true)));
     if (!theme) throw new DomainError("VALIDATION", "counter:errors.chooseTheme");
     const [counter] = await tx.execute<{ last: number; day: string }>(sql`
       insert into ticket_counters (theme_id, day, last) values (${theme.id}, ${TODAY}, 1)
@@ -117,8 +120,7 @@ export async function seatAgent(tx: Tx, input: { userId: string; deskId: string;
   if (!taken.length) throw new DomainError("CONFLICT", "counter:errors.deskTaken");
 }
 
-const historyEntry = (event: string, by: string, detail?: string) =>
-  sql`history || ${JSON.stringify([{ at: new Date().toISOString(), event, by, detail }])}::jsonb`;
+const historyEntry = (event: string, by: string, detail?: string) => sql`history || ${JSON.stringify([{ at: new Date().toISOString(), event, by, detail }])}::jsonb`;
 
 /** The ticket this agent is busy with (called or being served), if any. */
 export async function currentTicket(agent: CurrentUser) {

@@ -75,9 +75,9 @@ export async function saveSchedule(
     await tx.select({ id: deskThemes.id }).from(deskThemes).where(eq(deskThemes.id, theme.id)).for("update");
     await tx.delete(appointmentSchedules).where(eq(appointmentSchedules.themeId, theme.id));
     if (rows.length) {
-      await tx.insert(appointmentSchedules).values(
-        rows.map((r) => ({ themeId: theme.id, weekday: r.weekday, startTime: r.start, endTime: r.end, slotMinutes: r.slotMinutes, capacity: r.capacity, isDemo: false })),
-      );
+      await tx
+        .insert(appointmentSchedules)
+        .values(rows.map((r) => ({ themeId: theme.id, weekday: r.weekday, startTime: r.start, endTime: r.end, slotMinutes: r.slotMinutes, capacity: r.capacity, isDemo: false })));
     }
     await recordAudit(
       {

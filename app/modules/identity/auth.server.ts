@@ -31,7 +31,6 @@ async function enforce(rule: RateLimitRule, subject: string) {
   }
 }
 
-
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const hashCode = (codeId: string, code: string) => createHash("sha256").update(`${codeId}:${code}`).digest("hex");
@@ -44,8 +43,7 @@ const NO_HASH = "0".repeat(64);
  * Who may log in with a resident code: an active account with the resident role and no staff
  * role. A staff address never gets a code; it uses the staff login (password and second factor).
  */
-const mayUseResidentCode = (user: { active: boolean; isDemo: boolean; roles: Role[] }) =>
-  canLogIn(user) && user.roles.includes("resident") && !isStaffRoles(user.roles);
+const mayUseResidentCode = (user: { active: boolean; isDemo: boolean; roles: Role[] }) => canLogIn(user) && user.roles.includes("resident") && !isStaffRoles(user.roles);
 
 type Recipient = { id: string; email: string | null; name: string; preferredLanguage: string };
 
@@ -65,16 +63,27 @@ async function issueCode(user: Recipient | undefined) {
     language: user?.preferredLanguage ?? "nl",
   };
   await db.transaction(async (tx) => {
-    await tx.update(loginCodes).set({ usedAt: new Date() }).where(and(eq(loginCodes.userId, user?.id ?? NO_ID), isNull(loginCodes.usedAt)));
+    await tx
+      .update(loginCodes)
+      .set({ usedAt: new Date() })
+      .where(and(eq(loginCodes.userId, user?.id ?? NO_ID), isNull(loginCodes.usedAt)));
     const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000);
     if (!user) {
       await tx.execute(sql`insert into login_codes (user_id, code_hash, expires_at) select ${NO_ID}::uuid, ${NO_HASH}, ${expiresAt.toISOString()}::timestamptz where false`);
-      await tx.update(loginCodes).set({ codeHash: hashCode(NO_ID, code) }).where(eq(loginCodes.id, NO_ID));
-      await tx.execute(sql`insert into outbox (to_address, subject, text, template, language) select ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.template}, ${mail.language} where false`);
+      await tx
+        .update(loginCodes)
+        .set({ codeHash: hashCode(NO_ID, code) })
+        .where(eq(loginCodes.id, NO_ID));
+      await tx.execute(
+        sql`insert into outbox (to_address, subject, text, template, language) select ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.template}, ${mail.language} where false`,
+      );
       return;
     }
     const [row] = await tx.insert(loginCodes).values({ userId: user.id, codeHash: "pending", expiresAt }).returning({ id: loginCodes.id });
-    await tx.update(loginCodes).set({ codeHash: hashCode(row.id, code) }).where(eq(loginCodes.id, row.id));
+    await tx
+      .update(loginCodes)
+      .set({ codeHash: hashCode(row.id, code) })
+      .where(eq(loginCodes.id, row.id));
     await enqueueMail(mail, tx);
   });
 }
@@ -143,7 +152,10 @@ export async function verifyLoginCode(rawEmail: string, code: string, ip: string
     .where(and(eq(loginCodes.id, latest.id), isNull(loginCodes.usedAt)))
     .returning({ id: loginCodes.id });
   if (!used) throw new DomainError("VALIDATION", "auth:errors.codeWrong");
-  await db.update(users).set({ claimedAt: sql`coalesce(${users.claimedAt}, now())` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ claimedAt: sql`coalesce(${users.claimedAt}, now())` })
+    .where(eq(users.id, user.id));
   return { id: user.id };
 }
 

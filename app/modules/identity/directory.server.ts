@@ -56,7 +56,6 @@ export type Person = {
   createdAt: Date;
 };
 
-
 /** One person by id (undefined when unknown). */
 export async function findPerson(id: string, conn: DbOrTx): Promise<Person | undefined> {
   const [person] = await conn.select(personColumns).from(users).where(eq(users.id, id));
@@ -145,7 +144,10 @@ export async function isActiveTeamMember(teamId: string, userId: string, conn: D
 
 /** The ids of the teams this person leads. */
 export async function teamsLedBy(userId: string) {
-  const rows = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, userId), eq(teamMembers.isLead, true)));
+  const rows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.userId, userId), eq(teamMembers.isLead, true)));
   return rows.map((r) => r.teamId);
 }
 

@@ -37,8 +37,14 @@ export async function oidcConfiguration(s: OidcSettings): Promise<client.Configu
   // clockTolerance: a small difference between our clock and the provider's is accepted (iat, exp, nbf).
   if (!config) {
     const insecure = new URL(s.issuer).protocol === "http:" && !isProduction();
-    const made = (s.privateKey ? importPrivateKey(s.privateKey, s.privateKeyAlg).then((key) => client.PrivateKeyJwt(key)) : Promise.resolve(client.ClientSecretBasic(s.clientSecret)))
-      .then((auth) => client.discovery(new URL(s.issuer), s.clientId, { [client.clockTolerance]: s.clockTolerance }, auth, { execute: insecure ? [client.allowInsecureRequests] : [], timeout: 10 }));
+    const made = (
+      s.privateKey ? importPrivateKey(s.privateKey, s.privateKeyAlg).then((key) => client.PrivateKeyJwt(key)) : Promise.resolve(client.ClientSecretBasic(s.clientSecret))
+    ).then((auth) =>
+      client.discovery(new URL(s.issuer), s.clientId, { [client.clockTolerance]: s.clockTolerance }, auth, {
+        execute: insecure ? [client.allowInsecureRequests] : [],
+        timeout: 10,
+      }),
+    );
     configs.set(key, made);
     made.catch(() => {
       if (configs.get(key) === made) configs.delete(key);
@@ -110,7 +116,9 @@ export function assuranceFromAcr(acr: unknown): Exclude<AssuranceLevel, "low"> {
 
 /** The keyed hash that recognises a person: HMAC-SHA256 of the national register number (digits only). */
 export function subjectHash(nationalNumber: string, secret = oidcSettings()?.subjectHashSecret ?? "") {
-  return createHmac("sha256", secret).update(`rrn:${nationalNumber.replace(/\D/g, "")}`).digest("hex");
+  return createHmac("sha256", secret)
+    .update(`rrn:${nationalNumber.replace(/\D/g, "")}`)
+    .digest("hex");
 }
 
 export type EidIdentity = { issuer: string; subjectHash: string; name: string; assurance: Exclude<AssuranceLevel, "low">; email: string | null; emailVerified: boolean };
@@ -118,7 +126,12 @@ export type EidIdentity = { issuer: string; subjectHash: string; name: string; a
 function identityFrom(claims: Record<string, unknown>, s: OidcSettings): EidIdentity {
   const rrn = claims[s.nationalNumberClaim];
   const issuer = String(claims.iss);
-  const hash = typeof rrn === "string" && /\d{11}/.test(rrn.replace(/\D/g, "")) ? subjectHash(rrn, s.subjectHashSecret) : createHmac("sha256", s.subjectHashSecret).update(`sub:${issuer}:${String(claims.sub)}`).digest("hex");
+  const hash =
+    typeof rrn === "string" && /\d{11}/.test(rrn.replace(/\D/g, ""))
+      ? subjectHash(rrn, s.subjectHashSecret)
+      : createHmac("sha256", s.subjectHashSecret)
+          .update(`sub:${issuer}:${String(claims.sub)}`)
+          .digest("hex");
   const given = typeof claims.given_name === "string" ? claims.given_name : "";
   const family = typeof claims.family_name === "string" ? claims.family_name : "";
   const name = (typeof claims.name === "string" && claims.name.trim()) || `${given} ${family}`.trim() || "—";
@@ -128,9 +141,7 @@ function identityFrom(claims: Record<string, unknown>, s: OidcSettings): EidIden
 
 export const oidcAuth = (assurance: AssuranceLevel): SessionAuth => ({ method: "oidc", assurance, secondFactor: null });
 
-export type OidcOutcome =
-  | { kind: "session"; userId: string; auth: SessionAuth; redirectTo: string }
-  | { kind: "confirm-email"; pending: PendingEidLink };
+export type OidcOutcome = { kind: "session"; userId: string; auth: SessionAuth; redirectTo: string } | { kind: "confirm-email"; pending: PendingEidLink };
 
 /**
  * Finishes a login at the callback. The state row is deleted as it is read, so a state works

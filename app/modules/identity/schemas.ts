@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 // Messages are i18n keys; the form shows them translated.
-const email = z.string().trim().min(1, "auth:errors.emailRequired").max(254).email("auth:errors.emailInvalid").transform((v) => v.toLowerCase());
+const email = z
+  .string()
+  .trim()
+  .min(1, "auth:errors.emailRequired")
+  .max(254)
+  .email("auth:errors.emailInvalid")
+  .transform((v) => v.toLowerCase());
 
 export const registerSchema = z.object({
   name: z.string().trim().min(1, "auth:errors.nameRequired").max(200, "auth:errors.nameTooLong"),
@@ -27,11 +33,7 @@ export const staffLoginSchema = z.object({
 
 /** The second step of the staff login: 6 digits from the app, or a recovery code (XXXXX-XXXXX). */
 export const secondFactorSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, "auth:errors.secondFactorRequired")
-    .max(40, "auth:errors.secondFactorWrong"),
+  code: z.string().trim().min(1, "auth:errors.secondFactorRequired").max(40, "auth:errors.secondFactorWrong"),
 });
 
 /** A code from the authenticator app (set-up, new recovery codes). */

@@ -149,7 +149,10 @@ async function useRecoveryCode(userId: string, given: string): Promise<boolean> 
 
 /** Whether a member has a confirmed authenticator (then the staff login always asks for its code). */
 export async function hasSecondFactor(userId: string): Promise<boolean> {
-  const [row] = await db.select({ userId: staffTotp.userId }).from(staffTotp).where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
+  const [row] = await db
+    .select({ userId: staffTotp.userId })
+    .from(staffTotp)
+    .where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
   return Boolean(row);
 }
 
@@ -219,7 +222,10 @@ export async function verifySecondFactor(userId: string, code: string, ip: strin
   if (!(await staffMayLogIn(userId))) throw wrong();
   const token = code.replace(/\s+/g, "");
   if (/^\d{6}$/.test(token)) {
-    const [row] = await db.select().from(staffTotp).where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
+    const [row] = await db
+      .select()
+      .from(staffTotp)
+      .where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
     const step = row ? matchingStep(decryptSecret(row.secretEncrypted), token) : null;
     if (step === null || !(await db.transaction((tx) => useTotpStep(userId, step, tx, true)))) throw wrong();
     return "totp";
@@ -231,7 +237,10 @@ export async function verifySecondFactor(userId: string, code: string, ip: strin
 /** New recovery codes (the old ones stop working), after a current code from the app. */
 export async function renewRecoveryCodes(userId: string, code: string, ip: string): Promise<string[]> {
   await countAttempt(userId, ip);
-  const [row] = await db.select().from(staffTotp).where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
+  const [row] = await db
+    .select()
+    .from(staffTotp)
+    .where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
   const step = row ? matchingStep(decryptSecret(row.secretEncrypted), code.replace(/\s+/g, "")) : null;
   if (step === null) throw new DomainError("VALIDATION", "auth:errors.secondFactorWrong");
   return db.transaction(async (tx) => {

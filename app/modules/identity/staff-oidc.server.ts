@@ -155,7 +155,10 @@ export async function finishStaffOidcLogin(request: Request): Promise<{ userId: 
 async function applyRights(email: string, name: string, rights: MappedRights, issuer: string): Promise<string> {
   return db.transaction(async (tx) => {
     // Read in the transaction that may create or change the member (no race with a second login).
-    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
     if (existing && !canLogIn(existing)) throw new DomainError("FORBIDDEN", E("inactive"));
     // A resident's account never becomes a staff account by an address match.
     if (existing && !isStaffRoles(existing.roles)) throw new DomainError("CONFLICT", E("residentAccount"));
@@ -174,7 +177,17 @@ async function applyRights(email: string, name: string, rights: MappedRights, is
     if (known.length) await tx.insert(teamMembers).values(known.map((t) => ({ teamId: t.id, userId, isLead: rights.leadOf.includes(t.slug) })));
     const before = existing ? { roles: existing.roles } : null;
     if (!existing || before?.roles.slice().sort().join(",") !== rights.roles.join(",")) {
-      await recordAudit({ actorId: userId, action: "staff.sso-rights-applied", subjectUserId: userId, entityType: "user", entityId: userId, details: { issuer, roles: rights.roles, teams: known.map((t) => t.slug), leadOf: rights.leadOf, created: !existing } }, tx);
+      await recordAudit(
+        {
+          actorId: userId,
+          action: "staff.sso-rights-applied",
+          subjectUserId: userId,
+          entityType: "user",
+          entityId: userId,
+          details: { issuer, roles: rights.roles, teams: known.map((t) => t.slug), leadOf: rights.leadOf, created: !existing },
+        },
+        tx,
+      );
     }
     return userId;
   });

@@ -25,10 +25,12 @@ export async function listStaff(actor: CurrentUser) {
         .select({ userId: teamMembers.userId, name: teams.name })
         .from(teamMembers)
         .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-        .where(inArray(
-          teamMembers.userId,
-          rows.map((r) => r.id),
-        ))
+        .where(
+          inArray(
+            teamMembers.userId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((r) => ({ ...r, teams: memberships.filter((m) => m.userId === r.id).map((m) => m.name) }));
 }
@@ -88,10 +90,7 @@ export async function saveStaffMember(actor: CurrentUser, input: StaffInput, id?
       if (!updated) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
       if (!input.active) await tx.execute(sql`delete from sessions where user_id = ${userId}`);
     } else {
-      const [created] = await tx
-        .insert(users)
-        .values({ name: input.name, email: input.email, roles: input.roles, active: input.active, passwordHash })
-        .returning({ id: users.id });
+      const [created] = await tx.insert(users).values({ name: input.name, email: input.email, roles: input.roles, active: input.active, passwordHash }).returning({ id: users.id });
       userId = created.id;
     }
     await tx.delete(teamMembers).where(eq(teamMembers.userId, userId));

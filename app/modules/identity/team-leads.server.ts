@@ -31,8 +31,15 @@ export async function setTeamLeads(actor: CurrentUser, teamId: string, leadIds: 
   requireAdmin(actor);
   if (!/^[0-9a-f-]{36}$/i.test(teamId) || leadIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw new DomainError("VALIDATION", "backoffice:errors.team");
   await db.transaction(async (tx) => {
-    if (leadIds.length) await tx.update(teamMembers).set({ isLead: true }).where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, leadIds)));
-    await tx.update(teamMembers).set({ isLead: false }).where(and(eq(teamMembers.teamId, teamId), ...(leadIds.length ? [not(inArray(teamMembers.userId, leadIds))] : [])));
+    if (leadIds.length)
+      await tx
+        .update(teamMembers)
+        .set({ isLead: true })
+        .where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, leadIds)));
+    await tx
+      .update(teamMembers)
+      .set({ isLead: false })
+      .where(and(eq(teamMembers.teamId, teamId), ...(leadIds.length ? [not(inArray(teamMembers.userId, leadIds))] : [])));
     await recordAudit({ actorId: actor.id, action: "team.leads-changed", entityType: "team", entityId: teamId, details: { leadIds } }, tx);
   });
 }

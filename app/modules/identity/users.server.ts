@@ -40,7 +40,10 @@ export function rolesForSession(roles: Role[], session: { method: AuthMethod; se
 }
 
 export async function findUserByEmail(email: string) {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return user;
 }
 

@@ -10,7 +10,10 @@ import { defaultPeriod, periodSchema, type Period } from "./period";
  * counts and averages, no personal data, so opening it is not audited. The route's guard
  * checks "insights.view"; the team chosen is checked here (permissions.ts).
  */
-export async function dashboardRequest(user: CurrentUser, url: URL): Promise<
+export async function dashboardRequest(
+  user: CurrentUser,
+  url: URL,
+): Promise<
   | { ok: true; period: Period; teams: { id: string; name: string }[]; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; teams: { id: string; name: string }[]; values: Record<string, string> }
 > {

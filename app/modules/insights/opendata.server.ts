@@ -105,7 +105,10 @@ export async function openDataCatalog(base: string) {
   const publisher = {
     "@id": cityUri(base),
     "@type": "foaf:Agent",
-    "foaf:name": [{ "@value": "Stad Mechelen", "@language": "nl" }, { "@value": "City of Mechelen", "@language": "en" }],
+    "foaf:name": [
+      { "@value": "Stad Mechelen", "@language": "nl" },
+      { "@value": "City of Mechelen", "@language": "en" },
+    ],
     "dct:type": { "@id": "http://purl.org/adms/publishertype/LocalAuthority", "@type": "skos:Concept" },
   };
   const contactPoint = {

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 /** The dashboard filter (a GET form): a period of at most a year, and optionally one team. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "insights:errors.date").refine((s) => !Number.isNaN(Date.parse(s)), "insights:errors.date");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "insights:errors.date")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "insights:errors.date");
 
 export const periodSchema = z
   .object({

@@ -28,14 +28,17 @@ const dropMonth = <R extends Record<string, unknown>>(g: Grain, r: R) => {
 
 /** Per service: cases closed, median lead time against the norm, share on time (withdrawn cases left out). */
 export async function publicLeadTimes(r: Range, conn: DbOrTx): Promise<DataTable> {
-  const data = await rows<{ month: string; service: string; slug: string; norm_days: number | null; closed_cases: number; median_days: number; on_time_pct: number }>(conn, sql`
+  const data = await rows<{ month: string; service: string; slug: string; norm_days: number | null; closed_cases: number; median_days: number; on_time_pct: number }>(
+    conn,
+    sql`
     select ${monthCol(r.grain, sql`f.closed_day`)} as month, s.title as service, s.slug, coalesce(d.norm_days, s.processing_time_days) as norm_days,
            count(*)::int as closed_cases,
            percentile_cont(0.5) within group (order by f.lead_days) as median_days,
            100.0 * avg(case when f.on_time then 1 else 0 end) as on_time_pct
     from insights_case_facts f join services s on s.id = f.service_id left join case_definitions d on d.service_id = f.service_id
     where f.closed_day between ${r.from}::date and ${r.to}::date and f.result is distinct from 'ingetrokken'
-    group by 1, s.title, s.slug, d.norm_days, s.processing_time_days order by 1, s.title`);
+    group by 1, s.title, s.slug, d.norm_days, s.processing_time_days order by 1, s.title`,
+  );
   return {
     id: "doorlooptijden",
     columns: withMonth(r.grain, ["service", "slug", "norm_days", "closed_cases", "median_days", "on_time_pct", "suppressed"]),
@@ -47,12 +50,15 @@ export async function publicLeadTimes(r: Range, conn: DbOrTx): Promise<DataTable
 
 /** Per desk theme: visitors served and their average waiting time in minutes. */
 export async function publicWaitingTimes(r: Range, conn: DbOrTx): Promise<DataTable> {
-  const data = await rows<{ month: string; theme: string; served: number; avg_wait_min: number | null }>(conn, sql`
+  const data = await rows<{ month: string; theme: string; served: number; avg_wait_min: number | null }>(
+    conn,
+    sql`
     select ${monthCol(r.grain, sql`h.day`)} as month, t.name->>'nl' as theme, sum(h.wait_n)::int as served,
            sum(h.wait_sum)::float8 / nullif(sum(h.wait_n), 0) / 60 as avg_wait_min
     from insights_counter_hourly h join desk_themes t on t.id = h.theme_id
     where h.day between ${r.from}::date and ${r.to}::date
-    group by 1, t.name->>'nl', t.sort_order order by 1, t.sort_order`);
+    group by 1, t.name->>'nl', t.sort_order order by 1, t.sort_order`,
+  );
   return {
     id: "wachttijden-loket",
     columns: withMonth(r.grain, ["theme", "served", "avg_wait_min", "suppressed"]),
@@ -62,7 +68,9 @@ export async function publicWaitingTimes(r: Range, conn: DbOrTx): Promise<DataTa
 
 /** Satisfaction (1–5) per channel: ratings of closed cases and of contact moments together. */
 export async function publicSatisfaction(r: Range, conn: DbOrTx): Promise<DataTable> {
-  const data = await rows<{ month: string; channel: string; ratings: number; average_score: number | null }>(conn, sql`
+  const data = await rows<{ month: string; channel: string; ratings: number; average_score: number | null }>(
+    conn,
+    sql`
     with s as (
       select ${monthCol(r.grain, sql`f.closed_day`)} as month, f.channel, count(*)::int as n, sum(f.satisfaction_score)::int as total
       from insights_case_facts f
@@ -71,7 +79,8 @@ export async function publicSatisfaction(r: Range, conn: DbOrTx): Promise<DataTa
       select ${monthCol(r.grain, sql`c.day`)}, c.channel, sum(c.sat_n)::int, sum(c.sat_sum)::int
       from insights_contact_daily c where c.day between ${r.from}::date and ${r.to}::date group by 1, 2)
     select month, channel, sum(n)::int as ratings, sum(total)::float8 / nullif(sum(n), 0) as average_score
-    from s group by month, channel having sum(n) > 0 order by month, channel`);
+    from s group by month, channel having sum(n) > 0 order by month, channel`,
+  );
   return {
     id: "tevredenheid",
     columns: withMonth(r.grain, ["channel", "ratings", "average_score", "suppressed"]),
@@ -81,13 +90,16 @@ export async function publicSatisfaction(r: Range, conn: DbOrTx): Promise<DataTa
 
 /** Per service: requests received and the share filed online (digital take-up). */
 export async function publicDigitalTakeUp(r: Range, conn: DbOrTx): Promise<DataTable> {
-  const data = await rows<{ month: string; service: string; slug: string; requests: number; online_requests: number; online_pct: number }>(conn, sql`
+  const data = await rows<{ month: string; service: string; slug: string; requests: number; online_requests: number; online_pct: number }>(
+    conn,
+    sql`
     select ${monthCol(r.grain, sql`f.submitted_day`)} as month, s.title as service, s.slug, count(*)::int as requests,
            (count(*) filter (where f.channel = 'web'))::int as online_requests,
            100.0 * avg(case when f.channel = 'web' then 1 else 0 end) as online_pct
     from insights_case_facts f join services s on s.id = f.service_id
     where f.submitted_day between ${r.from}::date and ${r.to}::date
-    group by 1, s.title, s.slug order by 1, s.title`);
+    group by 1, s.title, s.slug order by 1, s.title`,
+  );
   return {
     id: "digitaal-aanvragen",
     columns: withMonth(r.grain, ["service", "slug", "requests", "online_requests", "online_pct", "suppressed"]),
@@ -106,6 +118,12 @@ export const isPublicDataset = (id: string): id is PublicDatasetId => Object.has
 
 export async function loadPublicFigures(range: { from: string; to: string }) {
   const r: Range = { ...range, grain: "period" };
-  const [lead, wait, satisfaction, digital, demoData] = await Promise.all([publicLeadTimes(r, db), publicWaitingTimes(r, db), publicSatisfaction(r, db), publicDigitalTakeUp(r, db), hasDemoData(db)]);
+  const [lead, wait, satisfaction, digital, demoData] = await Promise.all([
+    publicLeadTimes(r, db),
+    publicWaitingTimes(r, db),
+    publicSatisfaction(r, db),
+    publicDigitalTakeUp(r, db),
+    hasDemoData(db),
+  ]);
   return { lead, wait, satisfaction, digital, demoData };
 }

@@ -62,7 +62,8 @@ export async function generateVolume(conn: Database, opts: VolumeOptions) {
   const themes = (await conn.execute(sql`select id from desk_themes where active order by sort_order`)) as unknown as { id: string }[];
   const buildings = (await conn.execute(sql`select id from access_buildings order by code`)) as unknown as { id: string }[];
   const articles = (await conn.execute(sql`select id from knowledge_articles where status = 'published' order by slug, language`)) as unknown as { id: string }[];
-  if (!svc.length || !themes.length || !buildings.length || !articles.length) throw new Error("Seed the reference data first (services with request forms, desk themes, buildings, articles).");
+  if (!svc.length || !themes.length || !buildings.length || !articles.length)
+    throw new Error("Seed the reference data first (services with request forms, desk themes, buildings, articles).");
 
   const finals = svc.map((s) => {
     const ends = s.model.statuses.filter((x) => x.next.length === 0);

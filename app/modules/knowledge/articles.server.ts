@@ -73,7 +73,13 @@ async function loadArticle(slug: string, language: Language): Promise<{ view: Ar
   const rows = await db
     .select()
     .from(knowledgeArticles)
-    .where(and(inArray(knowledgeArticles.language, langs(language)), eq(knowledgeArticles.status, "published"), sql`(${knowledgeArticles.slug} = ${slug} or ${knowledgeArticles.translationOf} = ${slug})`));
+    .where(
+      and(
+        inArray(knowledgeArticles.language, langs(language)),
+        eq(knowledgeArticles.status, "published"),
+        sql`(${knowledgeArticles.slug} = ${slug} or ${knowledgeArticles.translationOf} = ${slug})`,
+      ),
+    );
   const article = rows.find((r) => r.language === language) ?? rows.find((r) => r.language === "nl");
   if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   const relatedRows = article.related.length
@@ -101,7 +107,15 @@ async function loadArticle(slug: string, language: Language): Promise<{ view: Ar
     source: article.source,
     lastChecked: article.lastChecked,
     related,
-    service: service ? { slug: service.slug, title: serviceLabel(service, language).title.text, titleLang: serviceLabel(service, language).title.lang, requestable: service.requestable, requestUrl: service.requestable ? `/aanvragen/${service.slug}` : null } : null,
+    service: service
+      ? {
+          slug: service.slug,
+          title: serviceLabel(service, language).title.text,
+          titleLang: serviceLabel(service, language).title.lang,
+          requestable: service.requestable,
+          requestUrl: service.requestable ? `/aanvragen/${service.slug}` : null,
+        }
+      : null,
   };
   return { view, markdown: article.body };
 }
@@ -131,7 +145,15 @@ async function localize(nl: { slug: string; title: string; summary: string }[], 
       : await db
           .select({ slug: knowledgeArticles.translationOf, title: knowledgeArticles.title, summary: knowledgeArticles.summary })
           .from(knowledgeArticles)
-          .where(and(published(language), inArray(knowledgeArticles.translationOf, nl.map((a) => a.slug))));
+          .where(
+            and(
+              published(language),
+              inArray(
+                knowledgeArticles.translationOf,
+                nl.map((a) => a.slug),
+              ),
+            ),
+          );
   return nl.map((a) => {
     const t = translations.find((x) => x.slug === a.slug);
     return { slug: a.slug, title: t?.title ?? a.title, summary: t?.summary ?? a.summary, url: articleUrl(a.slug, language) };
@@ -147,12 +169,17 @@ export async function mostAsked(language: Language, limit = 6): Promise<ArticleL
     .groupBy(knowledgeSearchLog.clickedSlug)
     .orderBy(desc(sql`count(*)`))
     .limit(limit);
-  const slugs = [...new Set([...clicked.map((c) => c.slug!), "huis-van-de-mechelaar", "bewonerskaart-parkeren", "uitpas", "digipunt", "renovatiebegeleiding", "senioren-infolijn"])].slice(0, limit);
+  const slugs = [
+    ...new Set([...clicked.map((c) => c.slug!), "huis-van-de-mechelaar", "bewonerskaart-parkeren", "uitpas", "digipunt", "renovatiebegeleiding", "senioren-infolijn"]),
+  ].slice(0, limit);
   const rows = await db
     .select({ slug: knowledgeArticles.slug, title: knowledgeArticles.title, summary: knowledgeArticles.summary })
     .from(knowledgeArticles)
     .where(and(published("nl"), inArray(knowledgeArticles.slug, slugs)));
-  return localize(slugs.map((s) => rows.find((r) => r.slug === s)).filter((r): r is NonNullable<typeof r> => !!r), language);
+  return localize(
+    slugs.map((s) => rows.find((r) => r.slug === s)).filter((r): r is NonNullable<typeof r> => !!r),
+    language,
+  );
 }
 
 export const feedbackLimit = { name: "knowledge-feedback", limit: 30, windowSeconds: 3600 };

@@ -63,7 +63,10 @@ async function markTranslationsToReview(tx: Tx, articleId: string, language: str
 export async function addWords(tx: Tx, language: string, text: string) {
   const words = [...new Set(wordsOf(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w)))];
   if (!words.length) return;
-  await tx.insert(knowledgeWords).values(words.map((word) => ({ word, language: language as "nl" }))).onConflictDoNothing();
+  await tx
+    .insert(knowledgeWords)
+    .values(words.map((word) => ({ word, language: language as "nl" })))
+    .onConflictDoNothing();
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -45,7 +45,10 @@ export function scoreContent(content: { summary: string; body: string }) {
 }
 
 async function nextNumber(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], articleId: string) {
-  const [row] = await tx.select({ n: sql<number>`coalesce(max(${knowledgeRevisions.number}), 0)::int` }).from(knowledgeRevisions).where(eq(knowledgeRevisions.articleId, articleId));
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${knowledgeRevisions.number}), 0)::int` })
+    .from(knowledgeRevisions)
+    .where(eq(knowledgeRevisions.articleId, articleId));
   return row.n + 1;
 }
 
@@ -53,16 +56,33 @@ async function nextNumber(tx: Parameters<Parameters<typeof db.transaction>[0]>[0
 export async function createArticle(actor: CurrentUser, input: { slug: string; language: Language; translationOf?: string | null; content: ArticleContent; submit: boolean }) {
   requireEditor(actor);
   return db.transaction(async (tx) => {
-    const [exists] = await tx.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, input.slug), eq(knowledgeArticles.language, input.language)));
+    const [exists] = await tx
+      .select({ id: knowledgeArticles.id })
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, input.slug), eq(knowledgeArticles.language, input.language)));
     if (exists) throw new DomainError("CONFLICT", "knowledge:errors.slugTaken");
     const { otherLanguageTerms, ...articleContent } = input.content;
     const [article] = await tx
       .insert(knowledgeArticles)
-      .values({ slug: input.slug, language: input.language, translationOf: input.language === "nl" ? null : (input.translationOf ?? input.slug), ...articleContent, status: "draft" })
+      .values({
+        slug: input.slug,
+        language: input.language,
+        translationOf: input.language === "nl" ? null : (input.translationOf ?? input.slug),
+        ...articleContent,
+        status: "draft",
+      })
       .returning({ id: knowledgeArticles.id });
     const [rev] = await tx
       .insert(knowledgeRevisions)
-      .values({ articleId: article.id, number: 1, ...articleContent, otherLanguageTerms: input.language === "nl" ? (otherLanguageTerms ?? {}) : {}, status: input.submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
+      .values({
+        articleId: article.id,
+        number: 1,
+        ...articleContent,
+        otherLanguageTerms: input.language === "nl" ? (otherLanguageTerms ?? {}) : {},
+        status: input.submit ? "in_review" : "draft",
+        origin: "editor",
+        authorId: actor.id,
+      })
       .returning({ id: knowledgeRevisions.id });
     return { articleId: article.id, revisionId: rev.id };
   });
@@ -72,11 +92,23 @@ export async function createArticle(actor: CurrentUser, input: { slug: string; l
 export async function saveRevision(actor: CurrentUser, articleId: string, content: ArticleContent, submit: boolean) {
   requireEditor(actor);
   return db.transaction(async (tx) => {
-    const [article] = await tx.select({ id: knowledgeArticles.id, language: knowledgeArticles.language }).from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId)).for("update");
+    const [article] = await tx
+      .select({ id: knowledgeArticles.id, language: knowledgeArticles.language })
+      .from(knowledgeArticles)
+      .where(eq(knowledgeArticles.id, articleId))
+      .for("update");
     if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
     const [rev] = await tx
       .insert(knowledgeRevisions)
-      .values({ articleId, number: await nextNumber(tx, articleId), ...content, otherLanguageTerms: article.language === "nl" ? (content.otherLanguageTerms ?? {}) : {}, status: submit ? "in_review" : "draft", origin: "editor", authorId: actor.id })
+      .values({
+        articleId,
+        number: await nextNumber(tx, articleId),
+        ...content,
+        otherLanguageTerms: article.language === "nl" ? (content.otherLanguageTerms ?? {}) : {},
+        status: submit ? "in_review" : "draft",
+        origin: "editor",
+        authorId: actor.id,
+      })
       .returning({ id: knowledgeRevisions.id });
     return rev.id;
   });
@@ -94,7 +126,12 @@ export async function publishRevision(actor: CurrentUser, revisionId: string) {
     const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, rev.articleId)).for("update");
     if (rev.authorId === actor.id) throw new DomainError("FORBIDDEN", "knowledge:errors.fourEyes");
     if (rev.status !== "in_review") throw new DomainError("INVALID_STATE", "knowledge:errors.notInReview");
-    const [newest] = await tx.select({ id: knowledgeRevisions.id }).from(knowledgeRevisions).where(eq(knowledgeRevisions.articleId, rev.articleId)).orderBy(desc(knowledgeRevisions.number)).limit(1);
+    const [newest] = await tx
+      .select({ id: knowledgeRevisions.id })
+      .from(knowledgeRevisions)
+      .where(eq(knowledgeRevisions.articleId, rev.articleId))
+      .orderBy(desc(knowledgeRevisions.number))
+      .limit(1);
     if (newest.id !== rev.id) throw new DomainError("INVALID_STATE", "knowledge:errors.notNewest");
     await tx.update(knowledgeRevisions).set({ status: "published", publishedById: actor.id, publishedAt: new Date() }).where(eq(knowledgeRevisions.id, rev.id));
     const content: ArticleContent = {
@@ -135,12 +172,25 @@ export async function editorialOverview(actor: CurrentUser, opts: { dueWithinDay
   await flushSearchLog();
   const [awaitingReview, due, zeroResults, lowHelpfulness] = await Promise.all([
     db
-      .select({ revisionId: knowledgeRevisions.id, articleId: knowledgeArticles.id, title: knowledgeRevisions.title, language: knowledgeArticles.language, author: author.name, authorId: knowledgeRevisions.authorId, createdAt: knowledgeRevisions.createdAt })
+      .select({
+        revisionId: knowledgeRevisions.id,
+        articleId: knowledgeArticles.id,
+        title: knowledgeRevisions.title,
+        language: knowledgeArticles.language,
+        author: author.name,
+        authorId: knowledgeRevisions.authorId,
+        createdAt: knowledgeRevisions.createdAt,
+      })
       .from(knowledgeRevisions)
       .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeRevisions.articleId))
       .leftJoin(author, eq(author.id, knowledgeRevisions.authorId))
       // Only the newest revision of an article can be published; older ones are superseded.
-      .where(and(eq(knowledgeRevisions.status, "in_review"), sql`not exists (select 1 from knowledge_revisions newer where newer.article_id = ${knowledgeRevisions.articleId} and newer.number > ${knowledgeRevisions.number})`))
+      .where(
+        and(
+          eq(knowledgeRevisions.status, "in_review"),
+          sql`not exists (select 1 from knowledge_revisions newer where newer.article_id = ${knowledgeRevisions.articleId} and newer.number > ${knowledgeRevisions.number})`,
+        ),
+      )
       .orderBy(asc(knowledgeRevisions.createdAt)),
     db
       .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, language: knowledgeArticles.language, reviewBefore: knowledgeArticles.reviewBefore })
@@ -167,16 +217,35 @@ export async function getArticleForEditing(actor: CurrentUser, articleId: string
   const [article] = await db.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId));
   if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
   const revisions = await db
-    .select({ id: knowledgeRevisions.id, number: knowledgeRevisions.number, status: knowledgeRevisions.status, origin: knowledgeRevisions.origin, authorId: knowledgeRevisions.authorId, author: author.name, createdAt: knowledgeRevisions.createdAt })
+    .select({
+      id: knowledgeRevisions.id,
+      number: knowledgeRevisions.number,
+      status: knowledgeRevisions.status,
+      origin: knowledgeRevisions.origin,
+      authorId: knowledgeRevisions.authorId,
+      author: author.name,
+      createdAt: knowledgeRevisions.createdAt,
+    })
     .from(knowledgeRevisions)
     .leftJoin(author, eq(author.id, knowledgeRevisions.authorId))
     .where(eq(knowledgeRevisions.articleId, articleId))
     .orderBy(desc(knowledgeRevisions.number));
   const [latest] = revisions.length ? await db.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisions[0].id)) : [];
-  const bestBets = await db.select({ id: knowledgeBestBets.id, query: knowledgeBestBets.query }).from(knowledgeBestBets).where(eq(knowledgeBestBets.articleId, articleId)).orderBy(asc(knowledgeBestBets.query));
+  const bestBets = await db
+    .select({ id: knowledgeBestBets.id, query: knowledgeBestBets.query })
+    .from(knowledgeBestBets)
+    .where(eq(knowledgeBestBets.articleId, articleId))
+    .orderBy(asc(knowledgeBestBets.query));
   const current = latest ?? article;
   return {
-    article: { id: article.id, slug: article.slug, language: article.language, status: article.status, lastChecked: article.lastChecked, dutchChangedAt: article.language === "nl" ? null : article.dutchChangedAt },
+    article: {
+      id: article.id,
+      slug: article.slug,
+      language: article.language,
+      status: article.status,
+      lastChecked: article.lastChecked,
+      dutchChangedAt: article.language === "nl" ? null : article.dutchChangedAt,
+    },
     latest: latest ? { id: latest.id, number: latest.number, status: latest.status, authorId: latest.authorId } : null,
     content: {
       title: current.title,
@@ -208,21 +277,36 @@ export async function revisionDiff(actor: CurrentUser, revisionId: string) {
   requireEditor(actor);
   const [rev] = await db.select().from(knowledgeRevisions).where(eq(knowledgeRevisions.id, revisionId));
   if (!rev) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
-  const [previous] = await db.select().from(knowledgeRevisions).where(and(eq(knowledgeRevisions.articleId, rev.articleId), eq(knowledgeRevisions.number, rev.number - 1)));
+  const [previous] = await db
+    .select()
+    .from(knowledgeRevisions)
+    .where(and(eq(knowledgeRevisions.articleId, rev.articleId), eq(knowledgeRevisions.number, rev.number - 1)));
   const authorName = rev.authorId ? (await personNames([rev.authorId], db)).get(rev.authorId) : undefined;
   const fields = DIFF_FIELDS.map((field) => {
     const before = asText(previous?.[field]);
     const after = asText(rev[field]);
     return { field, changed: before !== after, parts: diffWords(before, after).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed })) };
   }).filter((f) => f.changed);
-  return { articleId: rev.articleId, number: rev.number, previousNumber: previous?.number ?? null, author: authorName ?? null, origin: rev.origin, createdAt: rev.createdAt, status: rev.status, fields };
+  return {
+    articleId: rev.articleId,
+    number: rev.number,
+    previousNumber: previous?.number ?? null,
+    author: authorName ?? null,
+    origin: rev.origin,
+    createdAt: rev.createdAt,
+    status: rev.status,
+    fields,
+  };
 }
 
 export async function pinBestBet(actor: CurrentUser, articleId: string, query: string) {
   requireEditor(actor);
   const [article] = await db.select({ id: knowledgeArticles.id, language: knowledgeArticles.language }).from(knowledgeArticles).where(eq(knowledgeArticles.id, articleId));
   if (!article) throw new DomainError("NOT_FOUND", "knowledge:errors.notFound");
-  await db.insert(knowledgeBestBets).values({ query: normalize(query), language: article.language, articleId, createdById: actor.id }).onConflictDoNothing();
+  await db
+    .insert(knowledgeBestBets)
+    .values({ query: normalize(query), language: article.language, articleId, createdById: actor.id })
+    .onConflictDoNothing();
   clearSearchCache();
 }
 

@@ -4,7 +4,10 @@
 
 const SENTENCE_END = /[.!?…]["'’”)\]]*$/;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
-const comparable = (s: string) => squash(s).replace(/[.!?…]+$/, "").toLocaleLowerCase("nl");
+const comparable = (s: string) =>
+  squash(s)
+    .replace(/[.!?…]+$/, "")
+    .toLocaleLowerCase("nl");
 
 /**
  * A search snippet that stops mid-text ends in "…" after its last whole word, so it never
@@ -40,7 +43,10 @@ export function bodyWithoutSummary(body: string, summary: string): string {
     taken += sentences[i];
     const seen = comparable(taken);
     if (seen === wanted) {
-      const remaining = sentences.slice(i + 1).join("").trim();
+      const remaining = sentences
+        .slice(i + 1)
+        .join("")
+        .trim();
       return remaining ? `${lead}${remaining}${after}` : `${lead}${after.replace(/^\s*\n/, "")}`;
     }
     if (seen.length > wanted.length) break;

@@ -79,17 +79,32 @@ const PLAIN_VOWELS = "aeiouy";
 
 /** Accented vowels that do not split: map to their base vowel. */
 const ACCENT_MAP: Record<string, string> = {
-  á: "a", à: "a", â: "a",
-  é: "e", è: "e", ê: "e",
-  í: "i", ì: "i", î: "i",
-  ó: "o", ò: "o", ô: "o",
-  ú: "u", ù: "u", û: "u",
+  á: "a",
+  à: "a",
+  â: "a",
+  é: "e",
+  è: "e",
+  ê: "e",
+  í: "i",
+  ì: "i",
+  î: "i",
+  ó: "o",
+  ò: "o",
+  ô: "o",
+  ú: "u",
+  ù: "u",
+  û: "u",
   ý: "y",
 };
 
 /** Vowels with a trema (diaeresis): they always start a new syllable. */
 const TREMA_MAP: Record<string, string> = {
-  ä: "a", ë: "e", ï: "i", ö: "o", ü: "u", ÿ: "y",
+  ä: "a",
+  ë: "e",
+  ï: "i",
+  ö: "o",
+  ü: "u",
+  ÿ: "y",
 };
 
 /**
@@ -126,14 +141,28 @@ const SYLLABLE_EXCEPTIONS: Record<string, number> = {
 };
 
 const DUTCH_UNITS = [
-  "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-  "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
-  "zeventien", "achttien", "negentien",
+  "nul",
+  "een",
+  "twee",
+  "drie",
+  "vier",
+  "vijf",
+  "zes",
+  "zeven",
+  "acht",
+  "negen",
+  "tien",
+  "elf",
+  "twaalf",
+  "dertien",
+  "veertien",
+  "vijftien",
+  "zestien",
+  "zeventien",
+  "achttien",
+  "negentien",
 ];
-const DUTCH_TENS = [
-  "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig",
-  "tachtig", "negentig",
-];
+const DUTCH_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"];
 
 /** Dutch words for an integer 0..999 999 (spelling as read aloud). */
 function dutchNumberWords(n: number): string {
@@ -168,9 +197,7 @@ function countDigitSyllables(digits: string): number {
     return total;
   }
   const words = dutchNumberWords(Number(digits));
-  return words
-    .split(" ")
-    .reduce((sum, w) => sum + countLetterSyllables(w), 0);
+  return words.split(" ").reduce((sum, w) => sum + countLetterSyllables(w), 0);
 }
 
 /** Core vowel-group counter for a lower-case run of letters (no digits). */
@@ -292,11 +319,55 @@ export function words(text: string): string[] {
 
 /** Abbreviations (lower case, without the final dot) that do not end a sentence. */
 const ABBREVIATIONS = new Set([
-  "bv", "bijv", "bvb", "vb", "o.a", "d.w.z", "m.b.t", "i.s.m", "t.o.v", "o.b.v",
-  "i.v.m", "e.d", "e.a", "cf", "vgl", "ca", "nr", "tel", "dhr", "mevr", "mr",
-  "dr", "prof", "st", "incl", "excl", "max", "min", "ong", "resp", "evt", "zgn",
-  "m.a.w", "a.u.b", "p", "blz", "art", "vs", "z.o.z", "t.a.v", "i.p.v", "b.v",
-  "e.g", "i.e", "mr", "mrs", "ms", "etc", "enz",
+  "bv",
+  "bijv",
+  "bvb",
+  "vb",
+  "o.a",
+  "d.w.z",
+  "m.b.t",
+  "i.s.m",
+  "t.o.v",
+  "o.b.v",
+  "i.v.m",
+  "e.d",
+  "e.a",
+  "cf",
+  "vgl",
+  "ca",
+  "nr",
+  "tel",
+  "dhr",
+  "mevr",
+  "mr",
+  "dr",
+  "prof",
+  "st",
+  "incl",
+  "excl",
+  "max",
+  "min",
+  "ong",
+  "resp",
+  "evt",
+  "zgn",
+  "m.a.w",
+  "a.u.b",
+  "p",
+  "blz",
+  "art",
+  "vs",
+  "z.o.z",
+  "t.a.v",
+  "i.p.v",
+  "b.v",
+  "e.g",
+  "i.e",
+  "mr",
+  "mrs",
+  "ms",
+  "etc",
+  "enz",
 ]);
 
 /** Abbreviations that may also close a sentence when a capital follows. */
@@ -422,7 +493,10 @@ export function markdownToPlainText(md: string): string {
     }
     if (/^\s*\|.*\|\s*$/.test(unquoted)) {
       flush();
-      const cells = unquoted.split("|").map((c) => stripInline(c).trim()).filter(Boolean);
+      const cells = unquoted
+        .split("|")
+        .map((c) => stripInline(c).trim())
+        .filter(Boolean);
       if (cells.length > 0) out.push(endSentence(cells.join(", ")));
       continue;
     }

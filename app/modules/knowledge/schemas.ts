@@ -1,13 +1,34 @@
 import { z } from "zod";
 
-export const THEME_VALUES = ["dienstverlening", "welzijn", "wonen", "energie", "mobiliteit", "vrije-tijd", "cultuur", "sport", "gezin", "senioren", "participatie", "digitaal", "veiligheid", "ondernemen", "toegankelijkheid"] as const;
+export const THEME_VALUES = [
+  "dienstverlening",
+  "welzijn",
+  "wonen",
+  "energie",
+  "mobiliteit",
+  "vrije-tijd",
+  "cultuur",
+  "sport",
+  "gezin",
+  "senioren",
+  "participatie",
+  "digitaal",
+  "veiligheid",
+  "ondernemen",
+  "toegankelijkheid",
+] as const;
 export const AUDIENCE_VALUES = ["inwoners", "senioren", "gezinnen", "jongeren", "nieuwkomers", "ondernemers", "verenigingen", "bezoekers"] as const;
 
 const list = (sep: RegExp) =>
   z
     .string()
     .default("")
-    .transform((v) => v.split(sep).map((s) => s.trim()).filter(Boolean));
+    .transform((v) =>
+      v
+        .split(sep)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
 const slugList = list(/[,\s]+/).pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, "knowledge:errors.slugList")));
 const arrayOf = <T extends [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).min(1, message));
@@ -32,24 +53,41 @@ export const articleContentSchema = z.object({
     .trim()
     .default("")
     .transform((v) => v || null)
-    .pipe(z.string().regex(/^[a-z0-9-]+$/, "knowledge:errors.slugList").nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/, "knowledge:errors.slugList")
+        .nullable(),
+    ),
   reviewBefore: z
     .string()
     .trim()
     .default("")
     .transform((v) => v || null)
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "knowledge:errors.dateFormat").nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "knowledge:errors.dateFormat")
+        .nullable(),
+    ),
 });
 export type ArticleContentInput = z.infer<typeof articleContentSchema>;
 
 export const newArticleSchema = articleContentSchema.extend({
-  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "knowledge:errors.slugFormat").max(80),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "knowledge:errors.slugFormat")
+    .max(80),
   language: z.enum(["nl", "en", "fr"], { errorMap: () => ({ message: "knowledge:errors.languageRequired" }) }),
 });
 
 export const feedbackSchema = z.object({
   helpful: z.enum(["ja", "nee"], { errorMap: () => ({ message: "knowledge:errors.helpfulRequired" }) }).transform((v) => v === "ja"),
-  reason: z.enum(["unclear", "incomplete", "outdated", "not_my_question"]).optional().or(z.literal("").transform(() => undefined)),
+  reason: z
+    .enum(["unclear", "incomplete", "outdated", "not_my_question"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export const bestBetSchema = z.object({ query: z.string().trim().min(2, "knowledge:errors.queryRequired").max(200) });

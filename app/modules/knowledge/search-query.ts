@@ -26,7 +26,10 @@ const PARTS = new Set(COMPOUND_PARTS);
 const LINKS = ["", "s", "e", "en"];
 const MAX_CONCEPTS = 8;
 
-const partsOf = (phrase: string) => wordsOf(phrase).flatMap((w) => w.split("-")).filter(Boolean);
+const partsOf = (phrase: string) =>
+  wordsOf(phrase)
+    .flatMap((w) => w.split("-"))
+    .filter(Boolean);
 
 /**
  * Splits a Dutch compound into two words the articles use ("opvoedingsondersteuning" →

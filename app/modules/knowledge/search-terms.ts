@@ -183,25 +183,31 @@ export const FILLER_PHRASES: Readonly<Record<string, readonly string[]>> = {
  */
 export const QUESTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
-    ("aanvragen aanvraag vragen vraag hoe waar wat wie wanneer welke welk waarom kan kun kunt kunnen mag mogen moet moeten wil wilt willen ik mij me mijn u uw we wij ons onze jullie graag iemand iets krijgen krijg krijgt doen doe zoek zoeken zoekt vind vinden nodig hebben heb heeft terecht informatie info meer over iets ergens alstublieft aub pls nog even snel stad mechelen mechels dag hallo goeiedag beste regelen aan te in op bij " +
+    (
+      "aanvragen aanvraag vragen vraag hoe waar wat wie wanneer welke welk waarom kan kun kunt kunnen mag mogen moet moeten wil wilt willen ik mij me mijn u uw we wij ons onze jullie graag iemand iets krijgen krijg krijgt doen doe zoek zoeken zoekt vind vinden nodig hebben heb heeft terecht informatie info meer over iets ergens alstublieft aub pls nog even snel stad mechelen mechels dag hallo goeiedag beste regelen aan te in op bij " +
       "vader moeder papa mama pa ma man vrouw echtgenoot echtgenote zoon dochter broer zus vriend vriendin lief " +
       "voel voelen voelt geraak geraken geraakt kom komen komt gaan ga gaat " +
       "vandaag morgen gisteren nu dringend snel einde maand week jaar elke altijd nooit tips advies " +
       "vannacht vanavond vanochtend vanmorgen straks binnenkort heel hele helemaal echt erg zeer soms " +
       "halen haal haalt maken maak maakt vernieuwen vernieuw verlengen verleng staat staan nergens " +
-      "word wordt worden werd geworden gekregen geeft geven gaf terug blijven blijft").split(" "),
+      "word wordt worden werd geworden gekregen geeft geven gaf terug blijven blijft"
+    ).split(" "),
   ),
   en: new Set(
-    ("apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
+    (
+      "apply application request ask how where what who when which why can could may must should want need get getting find do does i me my you your we our please someone something information info about more city mechelen hello hi " +
       "mother mum mom father dad son daughter brother sister husband wife boyfriend girlfriend " +
       "feel feeling feels felt am go going goes wants needs looking look search searching tonight today tomorrow now urgent urgently advice tips options opportunities possible " +
-      "cant dont wont doesnt isnt im ive really very always never renew renewing file filing lodge submit run runs keep keeps kept people").split(" "),
+      "cant dont wont doesnt isnt im ive really very always never renew renewing file filing lodge submit run runs keep keeps kept people"
+    ).split(" "),
   ),
   fr: new Set(
-    ("demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
+    (
+      "demander demande comment ou quoi qui quand quel quelle quels quelles pourquoi peux peut puis pouvoir dois doit devoir veux voudrais vouloir besoin avoir obtenir trouver faire je j me mon ma mes vous votre vos nous notre svp plait quelqu quelque chose information informations info plus ville malines mechelen bonjour " +
       "mari femme mere pere fils fille frere soeur maman papa copain copine " +
       "sens sentir sent suis ai cherche cherches chercher cherchons aujourd hui soir demain maintenant urgent urgence conseil conseils astuces " +
-      "faut veut peut-on est-ce toujours jamais vraiment tres renouveler ne pas plus").split(" "),
+      "faut veut peut-on est-ce toujours jamais vraiment tres renouveler ne pas plus"
+    ).split(" "),
   ),
 };
 
@@ -212,19 +218,138 @@ export const FRENCH_NAME_HEADS: ReadonlySet<string> = new Set(
 
 /** Word parts that Dutch glues together. Longest parts are tried first. */
 export const COMPOUND_PARTS: readonly string[] = [
-  "parkeer", "kaart", "bewoner", "bewoners", "fiets", "fietsen", "stalling", "buren", "buurt", "bemiddeling",
-  "energie", "lening", "punt", "vrije", "tijd", "balie", "identiteit", "huis", "kind", "kinder", "opvang",
-  "budget", "begeleiding", "renovatie", "coach", "huur", "woning", "senioren", "info", "lijn", "digi",
-  "vrijwilliger", "werk", "subsidie", "klimaat", "sport", "school", "jongeren", "raad", "loket", "stad",
-  "evenement", "burger", "zaken", "verhuis", "adres", "wijziging", "afval", "container", "park", "plaats",
-  "vergunning", "bouw", "aanvraag", "geboorte", "akte", "uittreksel", "rijbewijs", "reis", "pas",
-  "uit", "kunst", "onderwijs", "muziek", "dementie", "vriendelijk", "thuis", "zorg", "hulp", "dienst",
-  "gezin", "ouder", "ouderen", "schuld", "factuur", "premie", "dak", "isolatie", "gas", "stroom", "wifi",
-  "internet", "computer", "les", "taal", "nieuwkomer", "inburgering", "vereniging", "feest", "markt",
-  "wijk", "dorp", "straat", "speel", "plein", "bib", "boek", "lees", "leef", "loon", "inkomen", "toelage",
-  "geweld", "partner", "centrum", "sociaal", "welzijn", "vraag", "vragen", "leeg", "stand", "pand",
-  "bezoek", "bezoeker", "code", "toegang", "gebouw", "deel", "auto", "trein", "bus", "shuttle",
-  "waarborg", "opvoeding", "ondersteuning", "rust", "baas", "vraag", "gezondheid", "psychisch", "zorg", "woon",
+  "parkeer",
+  "kaart",
+  "bewoner",
+  "bewoners",
+  "fiets",
+  "fietsen",
+  "stalling",
+  "buren",
+  "buurt",
+  "bemiddeling",
+  "energie",
+  "lening",
+  "punt",
+  "vrije",
+  "tijd",
+  "balie",
+  "identiteit",
+  "huis",
+  "kind",
+  "kinder",
+  "opvang",
+  "budget",
+  "begeleiding",
+  "renovatie",
+  "coach",
+  "huur",
+  "woning",
+  "senioren",
+  "info",
+  "lijn",
+  "digi",
+  "vrijwilliger",
+  "werk",
+  "subsidie",
+  "klimaat",
+  "sport",
+  "school",
+  "jongeren",
+  "raad",
+  "loket",
+  "stad",
+  "evenement",
+  "burger",
+  "zaken",
+  "verhuis",
+  "adres",
+  "wijziging",
+  "afval",
+  "container",
+  "park",
+  "plaats",
+  "vergunning",
+  "bouw",
+  "aanvraag",
+  "geboorte",
+  "akte",
+  "uittreksel",
+  "rijbewijs",
+  "reis",
+  "pas",
+  "uit",
+  "kunst",
+  "onderwijs",
+  "muziek",
+  "dementie",
+  "vriendelijk",
+  "thuis",
+  "zorg",
+  "hulp",
+  "dienst",
+  "gezin",
+  "ouder",
+  "ouderen",
+  "schuld",
+  "factuur",
+  "premie",
+  "dak",
+  "isolatie",
+  "gas",
+  "stroom",
+  "wifi",
+  "internet",
+  "computer",
+  "les",
+  "taal",
+  "nieuwkomer",
+  "inburgering",
+  "vereniging",
+  "feest",
+  "markt",
+  "wijk",
+  "dorp",
+  "straat",
+  "speel",
+  "plein",
+  "bib",
+  "boek",
+  "lees",
+  "leef",
+  "loon",
+  "inkomen",
+  "toelage",
+  "geweld",
+  "partner",
+  "centrum",
+  "sociaal",
+  "welzijn",
+  "vraag",
+  "vragen",
+  "leeg",
+  "stand",
+  "pand",
+  "bezoek",
+  "bezoeker",
+  "code",
+  "toegang",
+  "gebouw",
+  "deel",
+  "auto",
+  "trein",
+  "bus",
+  "shuttle",
+  "waarborg",
+  "opvoeding",
+  "ondersteuning",
+  "rust",
+  "baas",
+  "vraag",
+  "gezondheid",
+  "psychisch",
+  "zorg",
+  "woon",
 ];
 
 const PARTS = new Set(COMPOUND_PARTS);
@@ -233,13 +358,15 @@ const LINKS = ["", "s", "en", "e"];
 
 /** Lower case, accents removed, spaces collapsed: how queries and keywords are compared. */
 export function normalize(text: string): string {
-  return text
-    .normalize("NFD")
-    // Every combining mark: Latin accents, and the Arabic short vowels residents rarely type.
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      // Every combining mark: Latin accents, and the Arabic short vowels residents rarely type.
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Words of a text, normalised; keeps hyphenated words (id-kaart) together. */

@@ -65,7 +65,13 @@ const CANDIDATES = 100;
 type Row = { slug: string; title: string; summary: string; score: number; snippet: string; total: number; dutch_only: boolean; pinned?: boolean };
 
 /** The text search configuration per language, as a constant so the planner uses the GIN index. */
-const CONFIG_TEXT: Record<Language, string> = { nl: `'dutch_unaccent'::regconfig`, en: `'english_unaccent'::regconfig`, fr: `'french_unaccent'::regconfig`, ar: `'arabic'::regconfig`, tr: `'turkish_unaccent'::regconfig` };
+const CONFIG_TEXT: Record<Language, string> = {
+  nl: `'dutch_unaccent'::regconfig`,
+  en: `'english_unaccent'::regconfig`,
+  fr: `'french_unaccent'::regconfig`,
+  ar: `'arabic'::regconfig`,
+  tr: `'turkish_unaccent'::regconfig`,
+};
 const CONFIG = Object.fromEntries(Object.entries(CONFIG_TEXT).map(([k, v]) => [k, sql.raw(v)])) as Record<Language, SQL>;
 
 /**
@@ -321,11 +327,25 @@ async function suggest(text: string, language: Language, keep: ReadonlySet<strin
 
 async function bestBets(input: SearchInput): Promise<Row[]> {
   const rows = await db
-    .select({ slug: knowledgeArticles.slug, title: knowledgeArticles.title, summary: knowledgeArticles.summary, language: knowledgeArticles.language, translationOf: knowledgeArticles.translationOf })
+    .select({
+      slug: knowledgeArticles.slug,
+      title: knowledgeArticles.title,
+      summary: knowledgeArticles.summary,
+      language: knowledgeArticles.language,
+      translationOf: knowledgeArticles.translationOf,
+    })
     .from(knowledgeBestBets)
     .innerJoin(knowledgeArticles, eq(knowledgeArticles.id, knowledgeBestBets.articleId))
     .where(and(eq(knowledgeBestBets.query, normalize(input.query)), eq(knowledgeBestBets.language, input.language), eq(knowledgeArticles.status, "published")));
-  return rows.map((r) => ({ slug: r.translationOf ?? r.slug, title: r.title, summary: r.summary, score: 1, snippet: r.summary, total: 0, dutch_only: r.language !== input.language }));
+  return rows.map((r) => ({
+    slug: r.translationOf ?? r.slug,
+    title: r.title,
+    summary: r.summary,
+    score: 1,
+    snippet: r.summary,
+    total: 0,
+    dutch_only: r.language !== input.language,
+  }));
 }
 
 type Found = { results: SearchHit[]; didYouMean: string | null; total: number };

@@ -25,9 +25,7 @@ export async function articleStructuredData(base: string, article: ArticleView) 
     description: article.summary,
     inLanguage: article.textLanguage,
     ...(article.lastChecked ? { lastReviewed: article.lastChecked } : {}),
-    ...(questions.length
-      ? { mainEntity: questions.map((q) => ({ "@type": "Question", name: q, acceptedAnswer: { "@type": "Answer", text: article.summary } })) }
-      : {}),
+    ...(questions.length ? { mainEntity: questions.map((q) => ({ "@type": "Question", name: q, acceptedAnswer: { "@type": "Answer", text: article.summary } })) } : {}),
     ...(article.service ? { about: { "@type": "GovernmentService", "@id": `${base}/id/dienst/${article.service.slug}`, name: article.service.title } } : {}),
     publisher: { "@type": "GovernmentOrganization", "@id": `${base}/id/organisatie/stad-mechelen`, name: "Stad Mechelen" },
   };

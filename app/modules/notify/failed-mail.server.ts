@@ -26,7 +26,10 @@ export async function listFailedMail(limit = 200): Promise<{ mails: FailedMail[]
     .where(eq(outbox.status, "failed"))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.status, "failed"));
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(eq(outbox.status, "failed"));
   return {
     total,
     mails: rows.map((r) => ({

@@ -90,10 +90,7 @@ type Claimed = {
  * Delivers due mail. Rows are leased (next_attempt_at pushed ahead) with SKIP LOCKED, so
  * several workers never send the same mail, and a worker that dies mid-send only delays it.
  */
-export async function deliverDueMail(
-  batchSize = 20,
-  { now = () => new Date() }: { now?: () => Date } = {},
-): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMail(batchSize = 20, { now = () => new Date() }: { now?: () => Date } = {}): Promise<{ sent: number; failed: number }> {
   // The worker's clock: real time, or a simulated one in tests (hours of outage in a second).
   const at = now().toISOString();
   const claimed = await db.execute<Claimed>(sql`

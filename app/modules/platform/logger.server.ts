@@ -65,8 +65,17 @@ async function prettyStream(): Promise<DestinationStream | undefined> {
     const { default: pretty } = await import("pino-pretty");
     // An access line reads "GET /mikipedia 200 12 ms routes/mikipedia._index anonymous <id>".
     const messageFormat = (log: Record<string, unknown>, messageKey: string) =>
-      log[messageKey] === "request" ? `${log.method} ${log.path} ${log.status} ${log.durationMs} ms ${log.routeId} ${log.role} ${log.reqId}` : `${String(log[messageKey] ?? "")}${log.reqId ? ` (request ${log.reqId})` : ""}`;
-    return pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,method,path,status,durationMs,routeId,role,reqId", singleLine: true, sync: true, messageFormat });
+      log[messageKey] === "request"
+        ? `${log.method} ${log.path} ${log.status} ${log.durationMs} ms ${log.routeId} ${log.role} ${log.reqId}`
+        : `${String(log[messageKey] ?? "")}${log.reqId ? ` (request ${log.reqId})` : ""}`;
+    return pretty({
+      colorize: process.stdout.isTTY,
+      translateTime: "SYS:HH:MM:ss",
+      ignore: "pid,hostname,method,path,status,durationMs,routeId,role,reqId",
+      singleLine: true,
+      sync: true,
+      messageFormat,
+    });
   } catch {
     return undefined;
   }

@@ -48,11 +48,5 @@ export function securityTxt(now = new Date()): string {
   const contact = SECURITY_CONTACT ?? `mailto:security@${new URL(PUBLIC_URL).hostname}`;
   const expires = new Date(now.getTime() + 365 * 24 * 3600 * 1000);
   expires.setUTCHours(0, 0, 0, 0);
-  return [
-    `Contact: ${contact}`,
-    `Expires: ${expires.toISOString()}`,
-    "Preferred-Languages: nl, en, fr",
-    `Canonical: ${PUBLIC_URL}/.well-known/security.txt`,
-    "",
-  ].join("\n");
+  return [`Contact: ${contact}`, `Expires: ${expires.toISOString()}`, "Preferred-Languages: nl, en, fr", `Canonical: ${PUBLIC_URL}/.well-known/security.txt`, ""].join("\n");
 }

@@ -27,7 +27,9 @@ function prepare({ baseUrl, sql }: BenchContext) {
       select b.id, b.code, e.id as entrance_id from access_buildings b join access_entrances e on e.building_id = b.id where b.slug = 'zeeridder'`;
     const [host] = await sql<{ id: string }[]>`insert into users (name, email, roles) values ('Bench Gastheer', 'bench.host@example.com', '{host}')
       on conflict (lower(email)) do update set name = excluded.name returning id`;
-    const [inv] = await sql<{ id: string }[]>`insert into access_invitations (host_id, building_id, purpose, multiple_entries) values (${host.id}, ${building.id}, 'Benchmark', true) returning id`;
+    const [inv] = await sql<
+      { id: string }[]
+    >`insert into access_invitations (host_id, building_id, purpose, multiple_entries) values (${host.id}, ${building.id}, 'Benchmark', true) returning id`;
     const from = new Date(Date.now() - 86400_000);
     const until = new Date(Date.now() + 86400_000);
     const [pass] = await sql<{ id: string }[]>`
@@ -42,7 +44,10 @@ function prepare({ baseUrl, sql }: BenchContext) {
       headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ _intent: "login", credential: `${kiosk.id}.${secret}` }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     if (!cookie) throw new Error(`kiosk login failed: ${login.status}`);
     const token = signPassToken({ passId: pass.id, buildingCode: building.code, validFrom: from, validUntil: until }, keyRingFrom([benchKey]));
     return { cookie, token };
@@ -107,7 +112,9 @@ function prepareEntrance({ sql }: BenchContext) {
       on conflict (entrance_id) do update set code = excluded.code, entry_kiosk_id = excluded.entry_kiosk_id, exit_kiosk_id = excluded.exit_kiosk_id`;
     // Listed hosts for walk-ins: the page names them (a realistic handful).
     await sql`insert into access_walkin_hosts (user_id, building_id) values (${host.id}, ${building.id}) on conflict do nothing`;
-    const [inv] = await sql<{ id: string }[]>`insert into access_invitations (host_id, building_id, purpose) values (${host.id}, ${building.id}, 'Benchmark aan de ingang') returning id`;
+    const [inv] = await sql<
+      { id: string }[]
+    >`insert into access_invitations (host_id, building_id, purpose) values (${host.id}, ${building.id}, 'Benchmark aan de ingang') returning id`;
     const from = new Date(Date.now() - 3600_000);
     const until = new Date(Date.now() + 86400_000);
     const links: string[] = [];
@@ -170,7 +177,12 @@ scenarios.push(
       const path = `/ingang/${code}`;
       // Half the passes for links, half for short codes: no pass is used twice.
       const mine = links.slice(0, links.length / 2);
-      return { path, headers: formHeaders(ctx.baseUrl), body: new URLSearchParams({ _intent: "checkin", link: mine[mine.length - 1] }).toString(), requests: checkInRequests(path, mine.slice(0, -1)) };
+      return {
+        path,
+        headers: formHeaders(ctx.baseUrl),
+        body: new URLSearchParams({ _intent: "checkin", link: mine[mine.length - 1] }).toString(),
+        requests: checkInRequests(path, mine.slice(0, -1)),
+      };
     },
   },
   {
@@ -183,7 +195,12 @@ scenarios.push(
       const { code, shortCodes } = await prepareEntrance(ctx);
       const path = `/ingang/${code}`;
       const mine = shortCodes.slice(shortCodes.length / 2);
-      return { path, headers: formHeaders(ctx.baseUrl), body: new URLSearchParams({ _intent: "checkin", link: mine[mine.length - 1] }).toString(), requests: checkInRequests(path, mine.slice(0, -1)) };
+      return {
+        path,
+        headers: formHeaders(ctx.baseUrl),
+        body: new URLSearchParams({ _intent: "checkin", link: mine[mine.length - 1] }).toString(),
+        requests: checkInRequests(path, mine.slice(0, -1)),
+      };
     },
   },
 );

@@ -36,7 +36,9 @@ async function session(sql: BenchContext["sql"], userId: string) {
 async function teamQueue({ sql }: BenchContext) {
   const started = Date.now();
   // A kept benchmark database (BENCH_KEEP_DB) already holds the team and its cases.
-  const [kept] = await sql<{ id: string }[]>`select u.id from users u join team_members m on m.user_id = u.id join teams t on t.id = m.team_id where t.slug = 'bench-queue' and lower(u.email) = 'bench.agent.1@example.com'`;
+  const [kept] = await sql<
+    { id: string }[]
+  >`select u.id from users u join team_members m on m.user_id = u.id join teams t on t.id = m.team_id where t.slug = 'bench-queue' and lower(u.email) = 'bench.agent.1@example.com'`;
   if (kept) return session(sql, kept.id);
   const defs = await sql<{ service_id: string }[]>`select service_id from case_definitions order by service_id`;
   if (!defs.length) throw new Error("no request definitions seeded");

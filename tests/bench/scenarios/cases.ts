@@ -82,7 +82,13 @@ async function submitting({ sql, baseUrl }: BenchContext) {
   const pool: string[] = [];
   for (let i = 0; i < 200; i++) pool.push((await residentWithSession(sql, `bench.submit.${i}@example.com`)).cookie);
   let next = 0;
-  const step = new URLSearchParams({ subject: "Vraag over afval", question: "Wanneer wordt het afval opgehaald in mijn straat?", answerBy: "portaal", phone: "", _intent: "next" }).toString();
+  const step = new URLSearchParams({
+    subject: "Vraag over afval",
+    question: "Wanneer wordt het afval opgehaald in mijn straat?",
+    answerBy: "portaal",
+    phone: "",
+    _intent: "next",
+  }).toString();
   type Ctx = { cookie?: string };
   const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl };
   return {

@@ -103,6 +103,4 @@ async function residentFile({ sql }: BenchContext) {
   return { headers: { Cookie: agent.cookie }, path: `/werk/bewoners/${resident.id}` };
 }
 
-export const scenarios: Scenario[] = [
-  { name: "360° view (200 items, 1M cases)", path: "/werk/bewoners", setup: residentFile, rates: STEADY_RATES, target: "p99 < 80 ms" },
-];
+export const scenarios: Scenario[] = [{ name: "360° view (200 items, 1M cases)", path: "/werk/bewoners", setup: residentFile, rates: STEADY_RATES, target: "p99 < 80 ms" }];

@@ -36,7 +36,9 @@ async function generateFiveLanguages({ sql }: BenchContext) {
   for (const language of LANGUAGES) {
     const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from knowledge_articles where status = 'published' and language = ${language}`;
     if (n >= TARGET) continue;
-    const [{ own }] = await sql<{ own: number }[]>`select count(*)::int as own from knowledge_articles where status = 'published' and language = ${language} and slug not like 'bench-%'`;
+    const [{ own }] = await sql<
+      { own: number }[]
+    >`select count(*)::int as own from knowledge_articles where status = 'published' and language = ${language} and slug not like 'bench-%'`;
     const from = own > 0 ? language : "nl";
     await sql`
       with src as (select row_number() over (order by slug) - 1 as i, * from knowledge_articles where language = ${from} and status = 'published' and slug not like 'bench-%'),
@@ -71,16 +73,46 @@ async function generateFiveLanguages({ sql }: BenchContext) {
  * cache on the same search would not repeat within its 5 seconds.
  */
 const MIXED_QUESTIONS: [string, string][] = [
-  ["nl", "ik heb ambras met mijn gebuur"], ["nl", "parkeerkaart voor mijn straat"], ["nl", "leefloon aanvragen"], ["nl", "burenbemidelling aanvragen"],
-  ["nl", "plaats in een rust huis voor mijn moeder"], ["nl", "identiteitskaart verloren"], ["nl", "waar kan ik met mijn vragen terecht als senior"], ["nl", "gratis wifi in de stad"],
-  ["nl", "mijn huurbaas doet niks aan de schimmel"], ["nl", "paspoort"], ["nl", "opvoedingsondersteuning"], ["nl", "ik zoek een job"],
-  ["nl", "parkeerkaaart"], ["nl", "rijbewijs verlengen"],
-  ["en", "my neighbour is too noisy"], ["en", "how do i get a parking permit"], ["en", "nursing home for my dad"], ["en", "lost my passport"],
-  ["en", "learn to play the carillon"], ["en", "i cant pay my bills"], ["en", "libary"], ["en", "cheap flat to rent"],
-  ["fr", "mes voisins font trop de bruit"], ["fr", "maison de repos pour ma mere"], ["fr", "passeport"], ["fr", "wifi gratuit"],
-  ["fr", "aide pour mes dettes"], ["fr", "bibliotheqe"], ["fr", "je cherche un emploi"], ["fr", "parler a un psychologue"],
-  ["ar", "سكن اجتماعي"], ["ar", "طبيب أسنان رخيص"], ["ar", "مترجم"], ["ar", "جواز السفر"], ["ar", "البحث عن عمل"],
-  ["tr", "iş arıyorum"], ["tr", "diş hekimi"], ["tr", "tercüman"], ["tr", "pasaport"], ["tr", "psikologg"],
+  ["nl", "ik heb ambras met mijn gebuur"],
+  ["nl", "parkeerkaart voor mijn straat"],
+  ["nl", "leefloon aanvragen"],
+  ["nl", "burenbemidelling aanvragen"],
+  ["nl", "plaats in een rust huis voor mijn moeder"],
+  ["nl", "identiteitskaart verloren"],
+  ["nl", "waar kan ik met mijn vragen terecht als senior"],
+  ["nl", "gratis wifi in de stad"],
+  ["nl", "mijn huurbaas doet niks aan de schimmel"],
+  ["nl", "paspoort"],
+  ["nl", "opvoedingsondersteuning"],
+  ["nl", "ik zoek een job"],
+  ["nl", "parkeerkaaart"],
+  ["nl", "rijbewijs verlengen"],
+  ["en", "my neighbour is too noisy"],
+  ["en", "how do i get a parking permit"],
+  ["en", "nursing home for my dad"],
+  ["en", "lost my passport"],
+  ["en", "learn to play the carillon"],
+  ["en", "i cant pay my bills"],
+  ["en", "libary"],
+  ["en", "cheap flat to rent"],
+  ["fr", "mes voisins font trop de bruit"],
+  ["fr", "maison de repos pour ma mere"],
+  ["fr", "passeport"],
+  ["fr", "wifi gratuit"],
+  ["fr", "aide pour mes dettes"],
+  ["fr", "bibliotheqe"],
+  ["fr", "je cherche un emploi"],
+  ["fr", "parler a un psychologue"],
+  ["ar", "سكن اجتماعي"],
+  ["ar", "طبيب أسنان رخيص"],
+  ["ar", "مترجم"],
+  ["ar", "جواز السفر"],
+  ["ar", "البحث عن عمل"],
+  ["tr", "iş arıyorum"],
+  ["tr", "diş hekimi"],
+  ["tr", "tercüman"],
+  ["tr", "pasaport"],
+  ["tr", "psikologg"],
 ];
 const mixedPaths = MIXED_QUESTIONS.flatMap(([lang, q]) => Array.from({ length: 50 }, (_, i) => `/api/v1/knowledge/search?q=${encodeURIComponent(q)}&lang=${lang}&limit=${i + 1}`));
 // Interleaved: question k with limit 1, then question k+1 with limit 1, ...: 2,000 distinct searches before any repeats.

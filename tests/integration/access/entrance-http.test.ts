@@ -36,7 +36,10 @@ async function posterFor(slug: string) {
 async function passWithLink(hostId: string, slug: string, visitorName: string) {
   const pass = await makePass(db, { hostId, buildingSlug: slug, visitorName });
   const key = `key-${pass.id.slice(0, 8)}-abcdefgh`;
-  await db.update(passes).set({ viewKeyHash: createHash("sha256").update(key).digest("hex") }).where(eq(passes.id, pass.id));
+  await db
+    .update(passes)
+    .set({ viewKeyHash: createHash("sha256").update(key).digest("hex") })
+    .where(eq(passes.id, pass.id));
   return { ...pass, link: `http://localhost:1/pas/${pass.id}/${key}` };
 }
 
@@ -79,7 +82,10 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect(html).toContain("Welkom, Els Bezoeker. U wordt verwacht door Gert Gastheer.");
     const [row] = await db.select().from(passes).where(eq(passes.id, pass.id));
     expect(row.inside).toBe(true);
-    const mails = await db.select().from(outbox).where(and(eq(outbox.toAddress, "gert.entrance@example.com"), eq(outbox.template, "access.arrival")));
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, "gert.entrance@example.com"), eq(outbox.template, "access.arrival")));
     expect(mails).toHaveLength(1);
 
     // Single use, like at a kiosk.
@@ -139,7 +145,12 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect(waitingRes.headers.get("Refresh")).toBe("10");
     const waiting = await waitingRes.text();
     expect(waiting).toContain("Wim Ontvanger heeft uw vraag gekregen.");
-    expect(await db.select().from(outbox).where(and(eq(outbox.toAddress, "wim.walkin@example.com"), eq(outbox.template, "access.walkin")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, "wim.walkin@example.com"), eq(outbox.template, "access.walkin"))),
+    ).toHaveLength(1);
     // Another visitor's key shows nothing.
     expect((await server.get(statusUrl.replace(/[^/]+$/, "not-the-right-key"))).status).toBe(404);
 
@@ -170,7 +181,10 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     const old = new Date(Date.now() - 40 * 86400_000);
     await db.update(walkIns).set({ createdAt: old }).where(eq(walkIns.id, walkInId));
     await db.update(passes).set({ validFrom: old, validUntil: old }).where(eq(passes.id, pass.id));
-    await db.update(outbox).set({ status: "sent", createdAt: old }).where(and(eq(outbox.toAddress, "wim.walkin@example.com"), eq(outbox.template, "access.walkin")));
+    await db
+      .update(outbox)
+      .set({ status: "sent", createdAt: old })
+      .where(and(eq(outbox.toAddress, "wim.walkin@example.com"), eq(outbox.template, "access.walkin")));
     const erasedCounts = await eraseVisitorData(30);
     expect(erasedCounts.walkIns).toBe(1);
     expect(erasedCounts.passes).toBeGreaterThanOrEqual(1);
@@ -204,7 +218,12 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect((await db.select().from(passes).where(eq(passes.id, pass.id)))[0].inside).toBe(true);
     const [scan] = await db.select().from(scans).where(eq(scans.passId, pass.id));
     expect([scan.kioskId, scan.outcome]).toEqual([poster.entryKioskId, "welcome"]);
-    expect(await db.select().from(outbox).where(and(eq(outbox.toAddress, "kim.code@example.com"), eq(outbox.template, "access.arrival")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, "kim.code@example.com"), eq(outbox.template, "access.arrival"))),
+    ).toHaveLength(1);
 
     // Single use, like at a kiosk.
     expect(await (await server.post(`/ingang/${code}`, { _intent: "checkin", link: short })).text()).toContain('data-outcome="already_used"');
@@ -218,7 +237,12 @@ describe("the entrance page behind the poster's QR, without JavaScript and witho
     expect(mistypedHtml).toContain(`value="${typo}"`);
 
     // The validity window and the building are the pass's, as at a kiosk; a cancelled pass is not found.
-    const expired = await makePass(db, { hostId: host.id, buildingSlug: "huis-van-de-mechelaar", from: new Date(Date.now() - 3 * 3600_000), until: new Date(Date.now() - 2 * 3600_000) });
+    const expired = await makePass(db, {
+      hostId: host.id,
+      buildingSlug: "huis-van-de-mechelaar",
+      from: new Date(Date.now() - 3 * 3600_000),
+      until: new Date(Date.now() - 2 * 3600_000),
+    });
     expect(await (await server.post(`/ingang/${code}`, { _intent: "checkin", link: await withCode(expired) })).text()).toContain('data-outcome="expired"');
     const elsewhere = await makePass(db, { hostId: host.id, buildingSlug: "zeeridder" });
     expect(await (await server.post(`/ingang/${code}`, { _intent: "checkin", link: await withCode(elsewhere) })).text()).toContain('data-outcome="wrong_building"');

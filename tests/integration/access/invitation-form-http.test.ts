@@ -30,8 +30,18 @@ describe("the invitation form without JavaScript", () => {
     const building = await buildingBySlug(db, "zeeridder");
     const date = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
     const typed = {
-      visitor0Name: "Ann", visitor0Email: "ann@example.com", visitor1Name: "Bert", visitor1Email: "bert@example.com",
-      visitor2Name: "Cis", visitor2Email: "cis@example.com", buildingId: building.id, date, from: "09:00", until: "10:00", purpose: "Werkbezoek", entries: "single",
+      visitor0Name: "Ann",
+      visitor0Email: "ann@example.com",
+      visitor1Name: "Bert",
+      visitor1Email: "bert@example.com",
+      visitor2Name: "Cis",
+      visitor2Email: "cis@example.com",
+      buildingId: building.id,
+      date,
+      from: "09:00",
+      until: "10:00",
+      purpose: "Werkbezoek",
+      entries: "single",
     };
     const more = await server.post("/werk/bezoekers/nieuw", { ...typed, rows: "3", _intent: "addVisitor" }, { Cookie: cookie });
     expect(more.status).toBe(200);

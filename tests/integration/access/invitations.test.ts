@@ -3,7 +3,17 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { outbox, passes, scans } from "../../../db/schema";
-import { checkOutAtDesk, createInvitation, eraseVisitorData, getInvitation, listBuildings, passForVisitor, presenceList, rescheduleInvitation, revokeInvitation } from "../../../app/modules/access/invitations.server";
+import {
+  checkOutAtDesk,
+  createInvitation,
+  eraseVisitorData,
+  getInvitation,
+  listBuildings,
+  passForVisitor,
+  presenceList,
+  rescheduleInvitation,
+  revokeInvitation,
+} from "../../../app/modules/access/invitations.server";
 import { scanAtKiosk } from "../../../app/modules/access/scan.server";
 import { loadCurrentUser } from "../../../app/modules/identity/users.server";
 import { DomainError } from "../../../app/modules/platform/errors";
@@ -22,7 +32,12 @@ async function actor(email: string, roles: ("host" | "admin" | "frontoffice")[])
 
 /** Reads the QR code from the PNG attached to the newest mail to `to`, as a phone camera would. */
 async function qrFromMail(to: string) {
-  const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(sql`${outbox.createdAt} desc`).limit(1);
+  const [mail] = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toAddress, to))
+    .orderBy(sql`${outbox.createdAt} desc`)
+    .limit(1);
   const png = mail.attachments.find((a) => a.cid === "pass-qr")!;
   const [code] = await readBarcodes(new Uint8Array(Buffer.from(png.contentBase64, "base64")), { formats: ["QRCode"] });
   return { mail, token: code.text };
@@ -93,7 +108,10 @@ describe("invitations", () => {
 
     await revokeInvitation(host, id);
     expect((await scanAtKiosk(kiosk.id, second.token)).outcome).toBe("revoked");
-    const [told] = await db.select().from(outbox).where(and(eq(outbox.toAddress, "lotte@example.com"), eq(outbox.template, "access.revoked")));
+    const [told] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, "lotte@example.com"), eq(outbox.template, "access.revoked")));
     expect(told.subject).toContain("gaat niet door");
   });
 
@@ -102,7 +120,16 @@ describe("invitations", () => {
     const otherHost = await actor("b.host@example.com", ["host"]);
     const clerk = await actor("clerk@example.com", ["frontoffice"]);
     const [b] = await listBuildings();
-    const input = { visitors: [{ name: "X", email: "x@example.com", organisation: "", language: "nl" as const }], buildingId: b.id, purpose: "P", entries: "single" as const, repeatWeeks: 1, date: nextWeek(), from: "10:00", until: "11:00" };
+    const input = {
+      visitors: [{ name: "X", email: "x@example.com", organisation: "", language: "nl" as const }],
+      buildingId: b.id,
+      purpose: "P",
+      entries: "single" as const,
+      repeatWeeks: 1,
+      date: nextWeek(),
+      from: "10:00",
+      until: "11:00",
+    };
     const id = await createInvitation(host, input);
     await expect(getInvitation(otherHost, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(revokeInvitation(otherHost, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -114,7 +141,16 @@ describe("invitations", () => {
     const admin = await actor("p.admin@example.com", ["admin"]);
     const kiosk = await makeKiosk(db, { buildingSlug: "bibliotheek" });
     const building = await buildingBySlug(db, "bibliotheek");
-    await createInvitation(host, { visitors: [{ name: "Sam Inside", email: "sam@example.com", organisation: "Vzw", language: "en" }], buildingId: building.id, purpose: "Lezing", entries: "single", repeatWeeks: 1, date: today(), from: "00:00", until: "23:59" });
+    await createInvitation(host, {
+      visitors: [{ name: "Sam Inside", email: "sam@example.com", organisation: "Vzw", language: "en" }],
+      buildingId: building.id,
+      purpose: "Lezing",
+      entries: "single",
+      repeatWeeks: 1,
+      date: today(),
+      from: "00:00",
+      until: "23:59",
+    });
     await scanAtKiosk(kiosk.id, (await qrFromMail("sam@example.com")).token);
     const list = await presenceList(admin, building.id);
     expect(list.people.map((p) => [p.visitorName, p.visitorOrganisation, p.hostName])).toEqual([["Sam Inside", "Vzw", "p.host"]]);
@@ -122,7 +158,10 @@ describe("invitations", () => {
     // Check-out at the desk empties the list and is logged as a scan by that member of staff.
     await checkOutAtDesk(admin, list.people[0].passId);
     expect((await presenceList(admin, building.id)).people).toHaveLength(0);
-    const [out] = await db.select().from(scans).where(and(eq(scans.passId, list.people[0].passId), eq(scans.direction, "out")));
+    const [out] = await db
+      .select()
+      .from(scans)
+      .where(and(eq(scans.passId, list.people[0].passId), eq(scans.direction, "out")));
     expect(out).toMatchObject({ outcome: "goodbye", byUserId: admin.id });
   });
 });
@@ -132,20 +171,41 @@ describe("retention", () => {
     const host = await actor("r.host@example.com", ["host"]);
     const kiosk = await makeKiosk(db, { buildingSlug: "schepenhuis" });
     const building = await buildingBySlug(db, "schepenhuis");
-    const id = await createInvitation(host, { visitors: [{ name: "Old Visitor", email: "old@example.com", organisation: "Org", language: "nl" }], buildingId: building.id, purpose: "Vergadering", entries: "single", repeatWeeks: 1, date: today(), from: "00:00", until: "23:59" });
+    const id = await createInvitation(host, {
+      visitors: [{ name: "Old Visitor", email: "old@example.com", organisation: "Org", language: "nl" }],
+      buildingId: building.id,
+      purpose: "Vergadering",
+      entries: "single",
+      repeatWeeks: 1,
+      date: today(),
+      from: "00:00",
+      until: "23:59",
+    });
     await scanAtKiosk(kiosk.id, (await qrFromMail("old@example.com")).token);
     await db.execute(sql`update outbox set status = 'sent'`);
     // The visit was 31 days ago.
     await db.execute(sql`update access_passes set valid_from = valid_from - interval '31 days', valid_until = valid_until - interval '31 days' where invitation_id = ${id}`);
     await db.execute(sql`update outbox set created_at = created_at - interval '31 days' where template = 'access.arrival'`);
-    const recent = await createInvitation(host, { visitors: [{ name: "New Visitor", email: "new@example.com", organisation: "", language: "nl" }], buildingId: building.id, purpose: "Later", entries: "single", repeatWeeks: 1, date: nextWeek(), from: "10:00", until: "11:00" });
+    const recent = await createInvitation(host, {
+      visitors: [{ name: "New Visitor", email: "new@example.com", organisation: "", language: "nl" }],
+      buildingId: building.id,
+      purpose: "Later",
+      entries: "single",
+      repeatWeeks: 1,
+      date: nextWeek(),
+      from: "10:00",
+      until: "11:00",
+    });
 
     expect(await eraseVisitorData(30)).toEqual({ passes: 1, walkIns: 0 });
     const [old] = await db.select().from(passes).where(eq(passes.invitationId, id));
     expect(old).toMatchObject({ visitorName: null, visitorEmail: null, visitorOrganisation: null, token: null, inside: false });
     expect(old.anonymisedAt).not.toBeNull();
     expect(await db.select().from(scans).where(eq(scans.passId, old.id))).toHaveLength(1);
-    const leftovers = await db.select().from(outbox).where(sql`${outbox.text} like '%Old Visitor%' or ${outbox.toAddress} = 'old@example.com'`);
+    const leftovers = await db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.text} like '%Old Visitor%' or ${outbox.toAddress} = 'old@example.com'`);
     expect(leftovers).toHaveLength(0);
     const [kept] = await db.select().from(passes).where(eq(passes.invitationId, recent));
     expect(kept.visitorName).toBe("New Visitor");

@@ -69,7 +69,16 @@ describe("the kiosk over HTTP", () => {
     const actor = (await loadCurrentUser(host.id))!;
     const building = await buildingBySlug(db, "schepenhuis");
     const date = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10);
-    await createInvitation(actor, { visitors: [{ name: "Tom", email: "tom@example.com", organisation: "", language: "en" }], buildingId: building.id, purpose: "Meeting", entries: "single", repeatWeeks: 1, date, from: "10:00", until: "11:00" });
+    await createInvitation(actor, {
+      visitors: [{ name: "Tom", email: "tom@example.com", organisation: "", language: "en" }],
+      buildingId: building.id,
+      purpose: "Meeting",
+      entries: "single",
+      repeatWeeks: 1,
+      date,
+      from: "10:00",
+      until: "11:00",
+    });
     const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, "tom@example.com"));
     const path = new URL(mail.text.match(/https?:\/\/\S+\/pas\/\S+/)![0]).pathname;
     const res = await server.get(path, { "Accept-Language": "en" });

@@ -63,7 +63,16 @@ describe("the offline bundle a door kiosk keeps", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const text = await res.text();
-    const body = JSON.parse(text) as { kioskId: string; mode: string; buildingCode: number; keys: { kid: number; x: string }[]; revoked: string[]; used: string[]; multipleEntry: string[]; offlineHours: number };
+    const body = JSON.parse(text) as {
+      kioskId: string;
+      mode: string;
+      buildingCode: number;
+      keys: { kid: number; x: string }[];
+      revoked: string[];
+      used: string[];
+      multipleEntry: string[];
+      offlineHours: number;
+    };
     expect(body.kioskId).toBe(kiosk.id);
     expect(body.mode).toBe("entry");
     expect(body.buildingCode).toBe(kiosk.building.code);
@@ -205,7 +214,12 @@ describe("syncing a kiosk's offline scans", () => {
     expect(form.status).toBe(400);
     expect((await sync(kiosk.cookie, JSON.stringify({ scans: [offlineScan("x".repeat(900))] }).padEnd(600 * 1024, " "))).status).toBe(413);
     // Nothing of the bad calls was recorded.
-    expect(await db.select().from(scans).where(and(eq(scans.passId, pass.id), eq(scans.offline, true)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(scans)
+        .where(and(eq(scans.passId, pass.id), eq(scans.offline, true))),
+    ).toHaveLength(0);
 
     // A kiosk refreshes every minute or so: past OFFLINE_CALLS_PER_MINUTE calls in one (fixed) minute, 429 with Retry-After.
     // Twice the limit plus one call always meets the limit once, even when the minute turns in between.

@@ -42,7 +42,16 @@ describe("the visitor's pass: building facts and a short code a person can type"
     // Seeded without invented facts: nothing stated, nothing shown.
     expect([building.address, building.openingHours, building.accessibility]).toEqual([null, null, null]);
     const actor = (await loadCurrentUser(admin.id))!;
-    await createInvitation(actor, { visitors: [{ name: "Nora", email: "nora.gebouw@example.com", organisation: "", language: "nl" }], buildingId: building.id, purpose: "Overleg", entries: "single", repeatWeeks: 1, date: inTwoDays(), from: "10:00", until: "11:00" });
+    await createInvitation(actor, {
+      visitors: [{ name: "Nora", email: "nora.gebouw@example.com", organisation: "", language: "nl" }],
+      buildingId: building.id,
+      purpose: "Overleg",
+      entries: "single",
+      repeatWeeks: 1,
+      date: inTwoDays(),
+      from: "10:00",
+      until: "11:00",
+    });
     const [first] = await db.select().from(outbox).where(eq(outbox.toAddress, "nora.gebouw@example.com"));
     expect(first.text).not.toContain("Openingsuren");
     const firstPage = await (await server.get(passPath(first.text))).text();
@@ -54,7 +63,13 @@ describe("the visitor's pass: building facts and a short code a person can type"
     expect(anonymous.status).toBe(302);
     const saved = await server.post(
       "/werk/toegang",
-      { _intent: "building", buildingId: building.id, address: " Voorbeeldstraat 1, 2800 Mechelen ", openingHours: "ma–vr 9–12 u", accessibility: "Ingang zonder trappen, lift naar alle verdiepingen" },
+      {
+        _intent: "building",
+        buildingId: building.id,
+        address: " Voorbeeldstraat 1, 2800 Mechelen ",
+        openingHours: "ma–vr 9–12 u",
+        accessibility: "Ingang zonder trappen, lift naar alle verdiepingen",
+      },
       { Cookie: cookie },
     );
     expect(saved.status).toBe(302);
@@ -64,7 +79,16 @@ describe("the visitor's pass: building facts and a short code a person can type"
     const bad = await server.post("/werk/toegang", { _intent: "building", buildingId: "not-a-uuid", address: "", openingHours: "", accessibility: "" }, { Cookie: cookie });
     expect(bad.status).toBe(400);
 
-    await createInvitation(actor, { visitors: [{ name: "Omar", email: "omar.gebouw@example.com", organisation: "", language: "en" }], buildingId: building.id, purpose: "Meeting", entries: "single", repeatWeeks: 1, date: inTwoDays(), from: "10:00", until: "11:00" });
+    await createInvitation(actor, {
+      visitors: [{ name: "Omar", email: "omar.gebouw@example.com", organisation: "", language: "en" }],
+      buildingId: building.id,
+      purpose: "Meeting",
+      entries: "single",
+      repeatWeeks: 1,
+      date: inTwoDays(),
+      from: "10:00",
+      until: "11:00",
+    });
     const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, "omar.gebouw@example.com"));
     expect(mail.text).toContain("Address: Voorbeeldstraat 1, 2800 Mechelen");
     expect(mail.text).toContain("Opening hours: ma–vr 9–12 u");
@@ -110,7 +134,8 @@ describe("the visitor's pass: building facts and a short code a person can type"
     const other = await makeKiosk(db, { buildingSlug: "bibliotheek", name: "Zuil 2" });
     const otherJar = await kioskJar(other.credential);
     const outcomes: string[] = [];
-    for (let i = 0; i < 12; i++) outcomes.push(((await (await server.post("/kiosk/scan", { code: newShortCode() }, { Cookie: otherJar.header() })).json()) as { outcome: string }).outcome);
+    for (let i = 0; i < 12; i++)
+      outcomes.push(((await (await server.post("/kiosk/scan", { code: newShortCode() }, { Cookie: otherJar.header() })).json()) as { outcome: string }).outcome);
     expect(outcomes.slice(0, 10).every((o) => o === "not_city_code")).toBe(true);
     expect(outcomes.slice(10)).toEqual(["rate_limited", "rate_limited"]);
   });

@@ -81,7 +81,10 @@ describe("scanning a pass at a kiosk", () => {
     expect((await scanAtKiosk(entry.id, pass.token)).outcome).toBe("welcome");
     // Two arrivals, two notices; a repeated scan while inside sends none.
     await scanAtKiosk(entry.id, pass.token);
-    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(sql`${outbox.template} = 'access.arrival' and ${outbox.subject} like '%Omar%'`);
+    const [n] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(sql`${outbox.template} = 'access.arrival' and ${outbox.subject} like '%Omar%'`);
     expect(n.n).toBe(2);
   });
 

@@ -18,7 +18,11 @@ afterAll(() => server.close());
 
 const sessionFor = async (userId: string) => (await startUserSession(new Request("http://portal.test/"), userId, true)).split(";")[0];
 const caseRow = async (reference: string) => (await db.select().from(cases).where(eq(cases.reference, reference)))[0];
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 async function setup(prefix: string) {
   const resident = await asActor((await ensureResident(db, { email: `${prefix}@example.com`, name: `Bewoner ${prefix}` })).id);

@@ -30,7 +30,11 @@ beforeAll(async () => {
 });
 
 const DAY = 86_400_000;
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e) => e as DomainError);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e) => e as DomainError,
+  );
 const caseRow = async (reference: string) => (await db.select().from(cases).where(eq(cases.reference, reference)))[0];
 const mailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(outbox.createdAt);
 
@@ -171,7 +175,10 @@ describe("deadlines", () => {
     const now = new Date();
     const file = async (dueAt: Date, extra: Partial<typeof cases.$inferInsert> = {}) => {
       const { reference } = await fileCase(resident, "vraag-aan-de-stad");
-      await db.update(cases).set({ teamId: team.id, dueAt, ...extra }).where(eq(cases.reference, reference));
+      await db
+        .update(cases)
+        .set({ teamId: team.id, dueAt, ...extra })
+        .where(eq(cases.reference, reference));
       return reference;
     };
     const late = await file(new Date(now.getTime() - 2 * DAY));
@@ -221,8 +228,14 @@ describe("no lost work", () => {
     const { reference } = await fileCase(resident, "bewonerskaart-parkeren");
     const v = (await caseRow(reference)).version;
     const results = await Promise.all([
-      moveCase(mobility, reference, { to: "in-behandeling", version: v }).then(() => "ok", (e: DomainError) => e.code),
-      claimCase(mobility2, reference, { version: v }).then(() => "ok", (e: DomainError) => e.code),
+      moveCase(mobility, reference, { to: "in-behandeling", version: v }).then(
+        () => "ok",
+        (e: DomainError) => e.code,
+      ),
+      claimCase(mobility2, reference, { version: v }).then(
+        () => "ok",
+        (e: DomainError) => e.code,
+      ),
     ]);
     expect(results.sort()).toEqual(["CONFLICT", "ok"]);
     expect((await caseRow(reference)).version).toBe(v + 1);
@@ -250,7 +263,10 @@ describe("permissions and the work queue", () => {
     expect((await listQueue(mobility, filtersFromUrl(new URL("http://x/")))).items.map((i) => i.reference)).toContain(reference);
     expect((await listQueue(admin, filtersFromUrl(new URL(`http://x/?team=${mobTeam}`)))).items.map((i) => i.reference)).toContain(reference);
     await openCaseAsStaff(admin, reference);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "case.opened")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "case.opened")));
     expect(audits.map((a) => a.actorId)).toEqual([admin.id]);
   });
 
@@ -278,7 +294,15 @@ describe("permissions and the work queue", () => {
     }
     const q = (qs: string) => listQueue(agent, filtersFromUrl(new URL(`http://x/?${qs}`)));
     const all = await q("");
-    expect(all.counts).toMatchObject({ open: 30, overdue: 5, mine: 10, unassigned: 20, waiting: 2, byChannel: { phone: 10, web: 20 }, byStatus: { ontvangen: 25, "in-behandeling": 5 } });
+    expect(all.counts).toMatchObject({
+      open: 30,
+      overdue: 5,
+      mine: 10,
+      unassigned: 20,
+      waiting: 2,
+      byChannel: { phone: 10, web: 20 },
+      byStatus: { ontvangen: 25, "in-behandeling": 5 },
+    });
     expect(all.items.map((i) => i.reference)).toEqual(refs.slice(0, 25));
     expect(all.hasNext).toBe(true);
     expect((await q("page=2")).items.map((i) => i.reference)).toEqual(refs.slice(25));
@@ -333,7 +357,10 @@ describe("front-office tasks", () => {
     expect(mine.map((t) => t.data.notice)).toEqual([undefined, "received", "extended"]);
     expect(await mailsTo("fomanual.paper@example.com")).toHaveLength(0);
     const c = await caseRow(reference);
-    const events = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "task-created")));
+    const events = await db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "task-created")));
     expect(events.map((e) => [e.actorId, e.visibility])).toEqual([[mobility.id, "internal"]]);
     expect((await db.select().from(caseTasks).where(eq(caseTasks.caseId, c.id))).length).toBe(3);
   });

@@ -18,7 +18,11 @@ beforeAll(async () => {
   await runSeeds(db, { demo: false, production: false });
 });
 
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e) => e as DomainError);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e) => e as DomainError,
+  );
 const mailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(outbox.createdAt);
 
 async function people(prefix: string) {
@@ -32,7 +36,11 @@ describe("request definitions", () => {
   it("give at least 8 requestable services a form and a status model, with demo norms and no invented fees", async () => {
     const defs = loadRequestDefinitions();
     expect(defs.length).toBeGreaterThanOrEqual(8);
-    const requestable = new Set(loadServiceRecords().filter((s) => s.requestable).map((s) => s.slug));
+    const requestable = new Set(
+      loadServiceRecords()
+        .filter((s) => s.requestable)
+        .map((s) => s.slug),
+    );
     for (const d of defs) {
       expect(requestable.has(d.service), d.service).toBe(true);
       expect(d.statusModel.normIsDemo, d.service).toBe(true);
@@ -65,7 +73,10 @@ describe("submitting a case", () => {
     const [a, b] = await Promise.all([submit(), submit()]);
     expect(a.reference).toBe(b.reference);
     expect([a.created, b.created].sort()).toEqual([false, true]);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.residentId, resident.id));
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(eq(cases.residentId, resident.id));
     expect(n).toBe(1);
     expect(await mailsTo("idem@example.com")).toHaveLength(1);
   });
@@ -170,7 +181,11 @@ describe("the status model", () => {
     const { resident } = await people("append");
     const { reference } = await fileCase(resident, "vraag-aan-de-stad");
     const [c] = await db.select().from(cases).where(eq(cases.reference, reference));
-    const why = (p: Promise<unknown>) => p.then(() => "allowed", (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+    const why = (p: Promise<unknown>) =>
+      p.then(
+        () => "allowed",
+        (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+      );
     expect(await why(db.execute(sql`update case_events set type = 'x' where case_id = ${c.id}`))).toMatch(/append-only/);
     expect(await why(db.execute(sql`delete from case_events where case_id = ${c.id}`))).toMatch(/append-only/);
   });
@@ -180,7 +195,10 @@ describe("the status model", () => {
     const { reference } = await fileCase(resident, "fietsenstalling-buurt");
     const opened = await openCaseAsStaff(mobility, reference);
     expect(opened.nextStatuses.map((s) => s.key)).toEqual(["in-behandeling", "ingetrokken"]);
-    const rows = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "case.opened")));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "case.opened")));
     expect(rows.map((r) => [r.actorId, r.entityId])).toEqual([[mobility.id, reference]]);
   });
 });
@@ -231,7 +249,9 @@ describe("privacy", () => {
     const { resident: owner } = await people("owner");
     const { resident: other } = await people("other");
     const { reference } = await fileCase(owner, "vraag-aan-de-stad");
-    const r = await replyToCase(owner, reference, "Met een bijlage.", [{ field: "files", filename: "brief.pdf", bytes: Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), contentType: "application/pdf" }]);
+    const r = await replyToCase(owner, reference, "Met een bijlage.", [
+      { field: "files", filename: "brief.pdf", bytes: Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), contentType: "application/pdf" },
+    ]);
     expect(r.files).toHaveLength(1);
     expect((await getMyFile(owner, r.files[0].id)).contentType).toBe("application/pdf");
     const attempts = [

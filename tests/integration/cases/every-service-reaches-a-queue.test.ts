@@ -35,7 +35,10 @@ describe("no request stranded with the demo data", () => {
       expect(candidates.length, `${def.slug} has a demo back-office member`).toBeGreaterThan(0);
       const agent = candidates[0];
       const queue = await listQueue(agent, queueFilters.parse({ team: row.teamId, assigned: "none", service: def.serviceId }));
-      expect(queue.items.map((i) => i.reference), def.slug).toContain(reference);
+      expect(
+        queue.items.map((i) => i.reference),
+        def.slug,
+      ).toContain(reference);
       await claimCase(agent, reference);
       const [after] = await db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.reference, reference));
       expect(after.assigneeId, def.slug).toBe(agent.id);

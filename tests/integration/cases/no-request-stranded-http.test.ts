@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const sessionFor = async (userId: string, staff = true) => (await startUserSession(new Request("http://portal.test/"), userId, staff)).split(";")[0];
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 const body = (html: string) => html.slice(html.indexOf("<body"));
 
 describe("no request stranded, without JavaScript", () => {

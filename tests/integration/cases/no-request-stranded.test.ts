@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 
 const HOUR = 3_600_000;
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e) => e as DomainError);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e) => e as DomainError,
+  );
 const listed = async (actor: Awaited<ReturnType<typeof asActor>>, reference: string) => (await listUnassigned(actor)).items.find((i) => i.reference === reference);
 
 describe("working hours", () => {
@@ -40,7 +44,11 @@ describe("no request stranded", () => {
     const refused = await thrown(saveServiceConfig(admin, "toegankelijkheid-melden", input));
     expect([refused?.code, refused?.messageKey]).toEqual(["VALIDATION", "backoffice:errors.teamWithoutMembers"]);
     // An inactive member does not count either.
-    const [gone] = await db.update(users).set({ active: false }).where(eq(users.id, (await ensureStaff(db, { email: "strand.gone@example.com", roles: ["backoffice"], teamSlugs: ["facility"] })).id)).returning();
+    const [gone] = await db
+      .update(users)
+      .set({ active: false })
+      .where(eq(users.id, (await ensureStaff(db, { email: "strand.gone@example.com", roles: ["backoffice"], teamSlugs: ["facility"] })).id))
+      .returning();
     expect(gone.active).toBe(false);
     expect((await thrown(saveServiceConfig(admin, "toegankelijkheid-melden", input)))?.messageKey).toBe("backoffice:errors.teamWithoutMembers");
     await ensureStaff(db, { email: "strand.facility@example.com", roles: ["backoffice"], teamSlugs: ["facility"] });
@@ -68,7 +76,10 @@ describe("no request stranded", () => {
     const front = await asActor((await ensureStaff(db, { email: "strand.fo@example.com", roles: ["frontoffice"] })).id);
     const lead = await ensureStaff(db, { email: "strand.lead@example.com", roles: ["backoffice"], teamSlugs: ["mobiliteit"] });
     const mobility = await ensureTeam(db, { slug: "mobiliteit", name: "Mobiliteit" });
-    await db.update(teamMembers).set({ isLead: true }).where(and(eq(teamMembers.userId, lead.id), eq(teamMembers.teamId, mobility.id)));
+    await db
+      .update(teamMembers)
+      .set({ isLead: true })
+      .where(and(eq(teamMembers.userId, lead.id), eq(teamMembers.teamId, mobility.id)));
     const leadActor = await asActor(lead.id);
     const colleague = await asActor((await ensureStaff(db, { email: "strand.bo@example.com", roles: ["backoffice"], teamSlugs: ["mobiliteit"] })).id);
 
@@ -79,7 +90,10 @@ describe("no request stranded", () => {
     // A fresh case in a staffed team is not there yet; after more than the working hours it is.
     const fresh = await fileCase(resident, "bewonerskaart-parkeren");
     expect(await listed(front, fresh.reference)).toBeUndefined();
-    await db.update(cases).set({ submittedAt: new Date(Date.now() - 7 * 24 * HOUR) }).where(eq(cases.reference, fresh.reference));
+    await db
+      .update(cases)
+      .set({ submittedAt: new Date(Date.now() - 7 * 24 * HOUR) })
+      .where(eq(cases.reference, fresh.reference));
     expect(await listed(front, fresh.reference)).toMatchObject({ reason: "notTaken", teamName: "Mobiliteit" });
     // The lead sees their team's case, not other teams'.
     expect(await listed(leadActor, fresh.reference)).toMatchObject({ reason: "notTaken" });
@@ -124,7 +138,10 @@ describe("the 360° view", () => {
     await savePhoneFromRequest(front, resident.id, "015 12 34 56");
     const after = await openResidentFile(front, resident.id);
     expect([after.resident.phone, after.offeredPhone]).toEqual(["015 12 34 56", null]);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "resident.phone-saved-from-request")));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectUserId, resident.id), eq(auditLog.action, "resident.phone-saved-from-request")));
     expect(audit.map((a) => a.actorId)).toEqual([front.id]);
     expect((await thrown(savePhoneFromRequest(front, resident.id, "015 12 34 56")))?.code).toBe("CONFLICT");
   });

@@ -34,7 +34,14 @@ describe("validation derived from a form definition", () => {
       field({ name: "day", type: "date", dateRange: "future" }),
       field({ name: "seen", type: "date", dateRange: "past" }),
       field({ name: "kind", type: "choice", options: [{ value: "a", label: T }] }),
-      field({ name: "topics", type: "multichoice", options: [{ value: "a", label: T }, { value: "b", label: T }] }),
+      field({
+        name: "topics",
+        type: "multichoice",
+        options: [
+          { value: "a", label: T },
+          { value: "b", label: T },
+        ],
+      }),
       field({ name: "address", type: "address" }),
       field({ name: "mail", type: "email" }),
       field({ name: "tel", type: "phone" }),
@@ -84,14 +91,28 @@ describe("validation derived from a form definition", () => {
       tel: "cases:errors.phone",
       ok: "cases:errors.consent",
     });
-    expect(errorsOf(fields, { count: "9", day: "2020-01-01", seen: "31/12/2025" })).toMatchObject({ count: "cases:errors.numberRange", day: "cases:errors.dateFuture", seen: "cases:errors.date" });
+    expect(errorsOf(fields, { count: "9", day: "2020-01-01", seen: "31/12/2025" })).toMatchObject({
+      count: "cases:errors.numberRange",
+      day: "cases:errors.dateFuture",
+      seen: "cases:errors.date",
+    });
     const good = { ...validPost(fields), doc: undefined };
     expect(errorsOf(fields, good)).toEqual({ doc: "cases:errors.fileRequired" });
-    expect(errorsOf(fields.filter((f) => f.type !== "file"), good)).toEqual({});
+    expect(
+      errorsOf(
+        fields.filter((f) => f.type !== "file"),
+        good,
+      ),
+    ).toEqual({});
   });
 
   it("accepts optional fields left empty", () => {
-    const fields = [field({ name: "n", type: "number", required: false }), field({ name: "d", type: "date", required: false }), field({ name: "a", type: "address", required: false }), field({ name: "e", type: "email", required: false })];
+    const fields = [
+      field({ name: "n", type: "number", required: false }),
+      field({ name: "d", type: "date", required: false }),
+      field({ name: "a", type: "address", required: false }),
+      field({ name: "e", type: "email", required: false }),
+    ];
     expect(errorsOf(fields, { n: "", d: "", e: "" })).toEqual({});
     const r = schemaForFields(fields).parse(inputFor(fields, { n: "", d: "" }));
     expect(r).toEqual({ n: null, d: null, a: null, e: null });
@@ -127,7 +148,11 @@ describe("filing a request in steps", () => {
     expect(withFile).toMatchObject({ ok: true, next: "check" });
 
     const check = await loadRequestCheck(resident, "evenement-aanvragen");
-    expect(check.ready && check.answers).toMatchObject({ eventName: "Voorbeeld", location: { street: "Grote Markt", number: "21", postcode: "2800" }, plan: { filename: "plan.pdf", contentType: "application/pdf" } });
+    expect(check.ready && check.answers).toMatchObject({
+      eventName: "Voorbeeld",
+      location: { street: "Grote Markt", number: "21", postcode: "2800" },
+      plan: { filename: "plan.pdf", contentType: "application/pdf" },
+    });
 
     const key = "key-0123456789";
     const [first, again] = await Promise.all([submitRequest(resident, "evenement-aanvragen", key), submitRequest(resident, "evenement-aanvragen", key)]);
@@ -147,7 +172,13 @@ describe("filing a request in steps", () => {
     const post = validPost(fields);
     const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "latin1"), Buffer.alloc(200)]);
     const { fileTypeFromBuffer } = await import("file-type");
-    const asUpload = async (name: string, bytes: Buffer) => ({ field: "photo", filename: name, bytes, contentType: (await fileTypeFromBuffer(bytes))?.mime, problem: ["application/pdf", "image/png", "image/jpeg"].includes((await fileTypeFromBuffer(bytes))?.mime ?? "") ? undefined : ("type" as const) });
+    const asUpload = async (name: string, bytes: Buffer) => ({
+      field: "photo",
+      filename: name,
+      bytes,
+      contentType: (await fileTypeFromBuffer(bytes))?.mime,
+      problem: ["application/pdf", "image/png", "image/jpeg"].includes((await fileTypeFromBuffer(bytes))?.mime ?? "") ? undefined : ("type" as const),
+    });
 
     const renamedExe = await saveRequestStep(resident, "toegankelijkheid-melden", 0, post, [await asUpload("foto.pdf", exe)]);
     expect(renamedExe).toMatchObject({ ok: false, errors: { photo: "cases:errors.fileType" }, values: { where: "Voorbeeld" } });

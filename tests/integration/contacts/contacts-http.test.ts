@@ -24,7 +24,12 @@ async function sessionFor(userId: string, staff: boolean) {
 function postForm(path: string, cookie: string, values: Record<string, string | string[]>) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return fetch(server.baseUrl + path, { method: "POST", redirect: "manual", headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+  return fetch(server.baseUrl + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
 }
 
 describe("the 360° view over HTTP", () => {
@@ -45,7 +50,10 @@ describe("the 360° view over HTTP", () => {
       expect(file.status).toBe(200);
       expect(await file.text()).toContain("Bewoner: Hanne Http");
     }
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened")));
     expect(audits).toHaveLength(2);
 
     for (const who of [await sessionFor(person.id, false), await sessionFor(back.id, true)]) {
@@ -53,7 +61,12 @@ describe("the 360° view over HTTP", () => {
       expect((await server.get("/werk/bewoners?q=hanne", { Cookie: who })).status).toBe(403);
       expect((await server.get("/werk/contacten/nieuw", { Cookie: who })).status).toBe(403);
     }
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened")))).toHaveLength(2);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened"))),
+    ).toHaveLength(2);
     const anonymous = await server.get(`/werk/bewoners/${person.id}`);
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/medewerkers\/aanmelden/);
@@ -64,7 +77,14 @@ describe("the 360° view over HTTP", () => {
     const person = await ensureResident(db, { name: "Frans Formulier", email: "frans@example.com" });
     const cookie = await sessionFor(agent.id, true);
 
-    const searched = await postForm("/werk/contacten/nieuw", cookie, { residentId: person.id, channel: "phone", subject: "Parkeren bij mij thuis", summary: "Vraag over de kaart", q: "bewonerskaart", _intent: "search" });
+    const searched = await postForm("/werk/contacten/nieuw", cookie, {
+      residentId: person.id,
+      channel: "phone",
+      subject: "Parkeren bij mij thuis",
+      summary: "Vraag over de kaart",
+      q: "bewonerskaart",
+      _intent: "search",
+    });
     expect(searched.status).toBe(200);
     const page = await searched.text();
     expect(page).toContain('value="Parkeren bij mij thuis"');
@@ -81,7 +101,14 @@ describe("the 360° view over HTTP", () => {
     expect(box).toContain('name="articles"');
     expect(box).toContain("checked");
 
-    const saved = await postForm("/werk/contacten/nieuw", cookie, { residentId: person.id, channel: "phone", subject: "Parkeren", outcome: "answered", articles: "bewonerskaart-parkeren", _intent: "save" });
+    const saved = await postForm("/werk/contacten/nieuw", cookie, {
+      residentId: person.id,
+      channel: "phone",
+      subject: "Parkeren",
+      outcome: "answered",
+      articles: "bewonerskaart-parkeren",
+      _intent: "save",
+    });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/werk/bewoners/${person.id}?opgeslagen=1`);
     const [moment] = await db.select().from(contactMoments).where(eq(contactMoments.residentId, person.id));
@@ -111,7 +138,13 @@ describe("the 360° view over HTTP", () => {
     expect(await count()).toBe(0);
 
     // Enter again once that query was searched: the contact is saved.
-    const saved = await postForm("/werk/contacten/nieuw", cookie, { ...filled, q: "bewonerskaart", searched: "bewonerskaart", articles: "bewonerskaart-parkeren", _intent: "enter" });
+    const saved = await postForm("/werk/contacten/nieuw", cookie, {
+      ...filled,
+      q: "bewonerskaart",
+      searched: "bewonerskaart",
+      articles: "bewonerskaart-parkeren",
+      _intent: "enter",
+    });
     expect(saved.status).toBe(302);
     expect(await count()).toBe(1);
 
@@ -133,7 +166,13 @@ describe("intake at the counter and claiming the record", () => {
     expect(badPage).toContain("Vul een e-mailadres of een telefoonnummer in.");
     expect(badPage).toContain('value="Lena Loket"');
 
-    const made = await postForm("/werk/bewoners/nieuw", cookie, { name: "Lena Loket", email: "Lena.Loket@example.com", phone: "", preferredLanguage: "nl", preferredChannel: "email" });
+    const made = await postForm("/werk/bewoners/nieuw", cookie, {
+      name: "Lena Loket",
+      email: "Lena.Loket@example.com",
+      phone: "",
+      preferredLanguage: "nl",
+      preferredChannel: "email",
+    });
     expect(made.status).toBe(302);
     const residentId = made.headers.get("Location")!.match(/\/werk\/bewoners\/([0-9a-f-]{36})\?nieuw=1/)![1];
     const [record] = await db.select().from(users).where(eq(users.id, residentId));
@@ -142,7 +181,11 @@ describe("intake at the counter and claiming the record", () => {
     const def = (await definitionBySlug("vraag-aan-de-stad"))!;
     const form = await (await server.get(`/werk/bewoners/${residentId}/aanvraag/${def.slug}`, { Cookie: cookie })).text();
     const key = form.match(/name="_key" value="([^"]+)"/)![1];
-    const filed = await postForm(`/werk/bewoners/${residentId}/aanvraag/${def.slug}`, cookie, { ...validPost(def.form.steps.flatMap((s) => s.fields)), _channel: "counter", _key: key });
+    const filed = await postForm(`/werk/bewoners/${residentId}/aanvraag/${def.slug}`, cookie, {
+      ...validPost(def.form.steps.flatMap((s) => s.fields)),
+      _channel: "counter",
+      _key: key,
+    });
     expect(filed.status).toBe(302);
     const reference = filed.headers.get("Location")!.split("/").pop()!;
     expect(reference).toMatch(/^MEC-\d{4}-\d{6}$/);

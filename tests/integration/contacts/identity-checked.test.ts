@@ -24,15 +24,22 @@ describe("identity checked at the counter", () => {
     const values = validPost(def.form.steps.flatMap((s) => s.fields));
     const events = async (residentId: string) => {
       const [c] = await db.select({ id: cases.id }).from(cases).where(eq(cases.residentId, residentId));
-      return db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "identity-checked")));
+      return db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "identity-checked")));
     };
 
     const seen = await ensureResident(db, { name: "Gezien Aan Loket", email: "gezien@example.com" });
-    expect(await fileOnBehalf(me, { residentId: seen.id, slug: def.slug, channel: "counter", values, uploads: [], idempotencyKey: "key-idcheck-0001", identityChecked: true })).toMatchObject({ ok: true });
+    expect(
+      await fileOnBehalf(me, { residentId: seen.id, slug: def.slug, channel: "counter", values, uploads: [], idempotencyKey: "key-idcheck-0001", identityChecked: true }),
+    ).toMatchObject({ ok: true });
     expect(await events(seen.id)).toMatchObject([{ actorId: me.id, visibility: "internal", data: { method: "counter" } }]);
 
     const notSeen = await ensureResident(db, { name: "Niet Gezien", email: "nietgezien@example.com" });
-    expect(await fileOnBehalf(me, { residentId: notSeen.id, slug: def.slug, channel: "counter", values, uploads: [], idempotencyKey: "key-idcheck-0002" })).toMatchObject({ ok: true });
+    expect(await fileOnBehalf(me, { residentId: notSeen.id, slug: def.slug, channel: "counter", values, uploads: [], idempotencyKey: "key-idcheck-0002" })).toMatchObject({
+      ok: true,
+    });
     expect(await events(notSeen.id)).toEqual([]);
   });
 
@@ -47,13 +54,21 @@ describe("identity checked at the counter", () => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...validPost(def.form.steps.flatMap((s) => s.fields)), _channel: "counter", _key: key, _identityChecked: "1" }))
       for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-    const filed = await fetch(`${server.baseUrl}/werk/bewoners/${resident.id}/aanvraag/${def.slug}`, { method: "POST", redirect: "manual", headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+    const filed = await fetch(`${server.baseUrl}/werk/bewoners/${resident.id}/aanvraag/${def.slug}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
     expect(filed.status).toBe(302);
     const reference = filed.headers.get("Location")!.split("/").pop()!;
     const [c] = await db.select({ id: cases.id, channel: cases.channel }).from(cases).where(eq(cases.reference, reference));
     expect(c.channel).toBe("counter");
-    expect(await db.select({ actorId: caseEvents.actorId, data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "identity-checked")))).toEqual([
-      { actorId: agent.id, data: { method: "counter" } },
-    ]);
+    expect(
+      await db
+        .select({ actorId: caseEvents.actorId, data: caseEvents.data })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "identity-checked"))),
+    ).toEqual([{ actorId: agent.id, data: { method: "counter" } }]);
   });
 });

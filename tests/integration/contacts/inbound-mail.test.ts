@@ -55,7 +55,12 @@ describe("inbound e-mail over real SMTP", () => {
   });
 
   it("keeps only text when the mail has HTML only", async () => {
-    const info = await client.sendMail({ from: "someone@example.org", to: CITY, subject: "Enkel HTML", html: "<h1>Hallo</h1><p>Een <a href='https://evil.example'>link</a> en <img src=x onerror=alert(1)> tekst.</p>" });
+    const info = await client.sendMail({
+      from: "someone@example.org",
+      to: CITY,
+      subject: "Enkel HTML",
+      html: "<h1>Hallo</h1><p>Een <a href='https://evil.example'>link</a> en <img src=x onerror=alert(1)> tekst.</p>",
+    });
     const moment = await byMessageId(info.messageId);
     expect(moment!.summary.toLowerCase()).toContain("hallo");
     expect(moment!.summary).toContain("tekst.");
@@ -92,7 +97,14 @@ describe("inbound e-mail over real SMTP", () => {
   it("does not let another sender slip into a conversation by copying its Message-ID", async () => {
     const first = await client.sendMail({ from: "eigenaar@example.org", to: CITY, subject: "Mijn vraag", text: "een" });
     const root = await byMessageId(first.messageId);
-    const intruder = await client.sendMail({ from: "indringer@example.net", to: CITY, subject: "Re: Mijn vraag", text: "ik ook", inReplyTo: first.messageId, references: [first.messageId] });
+    const intruder = await client.sendMail({
+      from: "indringer@example.net",
+      to: CITY,
+      subject: "Re: Mijn vraag",
+      text: "ik ook",
+      inReplyTo: first.messageId,
+      references: [first.messageId],
+    });
     const own = await byMessageId(intruder.messageId);
     expect(own!.threadId).toBe(own!.id);
     expect(own!.threadId).not.toBe(root!.id);

@@ -35,7 +35,9 @@ describe("the inbox and satisfaction pages over HTTP, without JavaScript", () =>
     const client = nodemailer.createTransport({ host: "127.0.0.1", port: smtp.port, ignoreTLS: true });
     const info = await client.sendMail({ from: "http.mail@example.com", to: CITY, subject: "Parkeren in mijn straat", text: "Mag ik hier parkeren?" });
     client.close();
-    const [moment] = (await db.select().from(contactMoments).where(eq(contactMoments.channel, "email"))).filter((m) => (m.data as { messageId: string }).messageId === info.messageId);
+    const [moment] = (await db.select().from(contactMoments).where(eq(contactMoments.channel, "email"))).filter(
+      (m) => (m.data as { messageId: string }).messageId === info.messageId,
+    );
 
     const staff = await ensureStaff(db, { email: "http.fo@example.com", roles: ["frontoffice"], name: "Frida Front" });
     const cookie = await sessionFor(staff.id);
@@ -92,7 +94,10 @@ describe("the inbox and satisfaction pages over HTTP, without JavaScript", () =>
   });
 
   it("accepts an e-mail link once and refuses a forged one", async () => {
-    const mail = await db.insert(contactMoments).values({ channel: "email", subject: "x", data: { from: "a@example.org" } }).returning();
+    const mail = await db
+      .insert(contactMoments)
+      .values({ channel: "email", subject: "x", data: { from: "a@example.org" } })
+      .returning();
     const token = signSatisfactionToken({ kind: "thread", id: mail[0].id });
     expect(await (await server.get(`/tevredenheid/${token}`)).text()).toContain("Hoe tevreden bent u over ons antwoord?");
     expect((await server.post(`/tevredenheid/${token}`, { score: "4" })).status).toBe(302);

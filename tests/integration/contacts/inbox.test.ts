@@ -12,7 +12,11 @@ import { asActor } from "../../factories/cases";
 import { ensureResident, ensureStaff } from "../../factories/identity";
 
 const CITY = "info@mechelen.example.com";
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e) => e as DomainError);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e) => e as DomainError,
+  );
 let seq = 0;
 
 function rawMail(opts: { from: string; subject: string; text: string; messageId?: string; inReplyTo?: string; references?: string }) {
@@ -61,7 +65,10 @@ describe("the front-office inbox", () => {
     await openThread(fo, known.threadId);
     await openThread(fo, known.threadId);
     await openThread(fo, unknown.threadId);
-    const rows = await db.select().from(auditLog).where(and(eq(auditLog.actorId, fo.id), eq(auditLog.action, "contacts.mail.viewed")));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, fo.id), eq(auditLog.action, "contacts.mail.viewed")));
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.subjectUserId === resident.id && r.entityId === known.threadId)).toBe(true);
   });
@@ -99,7 +106,13 @@ describe("the front-office inbox", () => {
     expect(ours.replyTo).toBe(CITY);
 
     // The resident answers our reply: it joins the same conversation.
-    const answer = rawMail({ from: "reply.me@example.com", subject: "Re: Afval ophalen", text: "Bedankt!", inReplyTo: queued.headers.messageId, references: `${incoming.messageId} ${queued.headers.messageId}` });
+    const answer = rawMail({
+      from: "reply.me@example.com",
+      subject: "Re: Afval ophalen",
+      text: "Bedankt!",
+      inReplyTo: queued.headers.messageId,
+      references: `${incoming.messageId} ${queued.headers.messageId}`,
+    });
     const back = await receiveMail(answer.raw, { to: [CITY] });
     expect(back.threadId).toBe(mail.threadId);
     const thread = await openThread(fo, mail.threadId);
@@ -115,7 +128,10 @@ describe("the front-office inbox", () => {
     const [moment] = await db.select().from(contactMoments).where(eq(contactMoments.id, answered.id));
     expect(moment.outcome).toBe("answered");
     expect(moment.staffId).toBe(fo.id);
-    const invites = await db.select().from(outbox).where(and(eq(outbox.toAddress, "rate.me@example.org"), eq(outbox.template, "satisfaction-mail")));
+    const invites = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, "rate.me@example.org"), eq(outbox.template, "satisfaction-mail")));
     expect(invites).toHaveLength(1);
     expect(invites[0].text).toMatch(/\/tevredenheid\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     expect((await thrown(markThreadHandled(fo, answered.threadId, "answered")))?.code).toBe("INVALID_STATE");
@@ -126,11 +142,17 @@ describe("the front-office inbox", () => {
 
   it("turns a mail of a known resident into a request (channel e-mail) and links the mail to the case", async () => {
     const resident = await ensureResident(db, { email: "wil.iets@example.com", name: "Wim Aanvraag" });
-    const mail = await receiveMail(rawMail({ from: "wil.iets@example.com", subject: "Vraag over mijn straat", text: "Mag ik een bank zetten voor mijn deur?" }).raw, { to: [CITY] });
+    const mail = await receiveMail(rawMail({ from: "wil.iets@example.com", subject: "Vraag over mijn straat", text: "Mag ik een bank zetten voor mijn deur?" }).raw, {
+      to: [CITY],
+    });
     const fo = await agent();
     const invalid = await fileRequestFromThread(fo, mail.threadId, "vraag-aan-de-stad", { subject: "Bank", question: "" });
     expect(invalid.ok).toBe(false);
-    const r = await fileRequestFromThread(fo, mail.threadId, "vraag-aan-de-stad", { subject: "Vraag over mijn straat", question: "Mag ik een bank zetten voor mijn deur?", answerBy: "portaal" });
+    const r = await fileRequestFromThread(fo, mail.threadId, "vraag-aan-de-stad", {
+      subject: "Vraag over mijn straat",
+      question: "Mag ik een bank zetten voor mijn deur?",
+      answerBy: "portaal",
+    });
     expect(r.ok).toBe(true);
     const reference = r.ok ? r.reference : "";
     const [created] = await db.select().from(cases).where(eq(cases.reference, reference));
@@ -139,7 +161,11 @@ describe("the front-office inbox", () => {
     expect(moment.caseId).toBe(created.id);
     expect(moment.outcome).toBe("request_filed");
     // A retry gives the same case.
-    const again = await fileRequestFromThread(fo, mail.threadId, "vraag-aan-de-stad", { subject: "Vraag over mijn straat", question: "Mag ik een bank zetten voor mijn deur?", answerBy: "portaal" });
+    const again = await fileRequestFromThread(fo, mail.threadId, "vraag-aan-de-stad", {
+      subject: "Vraag over mijn straat",
+      question: "Mag ik een bank zetten voor mijn deur?",
+      answerBy: "portaal",
+    });
     expect(again.ok && again.reference).toBe(reference);
 
     const stranger = await receiveMail(rawMail({ from: "stranger@example.org", subject: "Vraag", text: "x" }).raw, { to: [CITY] });

@@ -69,7 +69,10 @@ describe("the resident's file", () => {
     const theme = await ensureDeskTheme(db);
     await contactAt(db, { residentId: person.id, at: minutesAgo(10), subject: "Telefoon over afval", staffId: me.id });
     const { reference } = await fileCase(me, "vraag-aan-de-stad", { residentId: person.id, channel: "phone" });
-    await db.update(cases).set({ submittedAt: minutesAgo(20) }).where(eq(cases.reference, reference));
+    await db
+      .update(cases)
+      .set({ submittedAt: minutesAgo(20) })
+      .where(eq(cases.reference, reference));
     await appointmentAt(db, { themeId: theme.id, residentId: person.id, at: minutesAgo(30) });
     await ticketAt(db, { themeId: theme.id, residentId: person.id, at: minutesAgo(40) });
     await contactAt(db, { residentId: person.id, at: minutesAgo(50), subject: "Oudste contact" });
@@ -99,7 +102,10 @@ describe("the resident's file", () => {
     const times = all.map((i) => new Date(i.at).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectUserId, person.id), eq(auditLog.action, "resident.file.opened")));
     expect(audits).toHaveLength(3);
     expect(audits.every((a) => a.actorId === me.id)).toBe(true);
   });
@@ -121,10 +127,20 @@ describe("registering a contact moment", () => {
 
   it("stores an anonymous contact with the Mikipedia article used", async () => {
     const me = await agent("anon-agent@example.com");
-    const input = contactMomentInput.parse({ channel: "counter", subject: "Openingsuren", summary: "Vraag beantwoord", outcome: "answered", articles: "bewonerskaart-parkeren", residentId: "" });
+    const input = contactMomentInput.parse({
+      channel: "counter",
+      subject: "Openingsuren",
+      summary: "Vraag beantwoord",
+      outcome: "answered",
+      articles: "bewonerskaart-parkeren",
+      residentId: "",
+    });
     const r = await registerContactMoment(me, input);
     expect(r).toMatchObject({ ok: true, residentId: null });
-    const [row] = await db.select().from(contactMoments).where(eq(contactMoments.id, (r as { id: string }).id));
+    const [row] = await db
+      .select()
+      .from(contactMoments)
+      .where(eq(contactMoments.id, (r as { id: string }).id));
     expect(row).toMatchObject({ residentId: null, channel: "counter", outcome: "answered", staffId: me.id });
     expect(await db.select().from(contactMomentArticles).where(eq(contactMomentArticles.contactMomentId, row.id))).toHaveLength(1);
   });
@@ -146,7 +162,15 @@ describe("registering a contact moment", () => {
 
     const ok = await registerContactMoment(
       me,
-      contactMomentInput.parse({ channel: "counter", subject: "Parkeerkaart", outcome: "request_filed", articles: [], residentId: person.id, caseReference: mine.reference, ticketId: ticket.id }),
+      contactMomentInput.parse({
+        channel: "counter",
+        subject: "Parkeerkaart",
+        outcome: "request_filed",
+        articles: [],
+        residentId: person.id,
+        caseReference: mine.reference,
+        ticketId: ticket.id,
+      }),
     );
     expect(ok.ok).toBe(true);
     const [t] = await db.select().from(tickets).where(eq(tickets.id, ticket.id));
@@ -196,7 +220,14 @@ describe("intake on behalf of a resident", () => {
     expect((await searchResidents(me, "+32 470 12 34 56")).results.map((r) => r.id)).toEqual([id]);
 
     const def = (await definitionBySlug("vraag-aan-de-stad"))!;
-    const r = await fileOnBehalf(me, { residentId: id, slug: def.slug, channel: "counter", values: validPost(def.form.steps.flatMap((s) => s.fields)), uploads: [], idempotencyKey: "key-paper-0001" });
+    const r = await fileOnBehalf(me, {
+      residentId: id,
+      slug: def.slug,
+      channel: "counter",
+      values: validPost(def.form.steps.flatMap((s) => s.fields)),
+      uploads: [],
+      idempotencyKey: "key-paper-0001",
+    });
     expect(r).toMatchObject({ ok: true, confirmation: "paper" });
     const [c] = await db.select().from(cases).where(eq(cases.residentId, id));
     expect(c).toMatchObject({ channel: "counter", createdById: me.id });

@@ -3,14 +3,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contactMoments, deskThemes, outbox, tickets } from "../../../db/schema";
 import { actOnTicket, callNext, listDesks, takeDesk, takeTicket } from "../../../app/modules/counter/queue.server";
 import { receiveMail } from "../../../app/modules/contacts/mail-inbound.server";
-import { inviteAfterVisits, linkState, rateAtDesk, rateableTicketAtDesk, rateByLink, signSatisfactionToken, verifySatisfactionToken } from "../../../app/modules/contacts/satisfaction.server";
+import {
+  inviteAfterVisits,
+  linkState,
+  rateAtDesk,
+  rateableTicketAtDesk,
+  rateByLink,
+  signSatisfactionToken,
+  verifySatisfactionToken,
+} from "../../../app/modules/contacts/satisfaction.server";
 import { DomainError } from "../../../app/modules/platform/errors";
 import { db } from "../../../app/utils/db.server";
 import { seedDemoCounter } from "../../../seeds/counter";
 import { asActor } from "../../factories/cases";
 import { ensureResident, ensureStaff } from "../../factories/identity";
 
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e) => e as DomainError);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e) => e as DomainError,
+  );
 let n = 0;
 const ip = () => `10.0.0.${++n}`;
 
@@ -51,7 +63,10 @@ describe("satisfaction on the tablet at the desk", () => {
 
   it("puts the score on the counter contact moment the agent registered", async () => {
     const { desk, ticket, agent } = await finishedVisit(1);
-    const [registered] = await db.insert(contactMoments).values({ channel: "counter", subject: "Identiteitskaart", staffId: agent.id, ticketId: ticket.id, outcome: "answered" }).returning();
+    const [registered] = await db
+      .insert(contactMoments)
+      .values({ channel: "counter", subject: "Identiteitskaart", staffId: agent.id, ticketId: ticket.id, outcome: "answered" })
+      .returning();
     await rateAtDesk({ deskId: desk.id, ticketId: ticket.id, score: 5 }, ip());
     const moments = await db.select().from(contactMoments).where(eq(contactMoments.ticketId, ticket.id));
     expect(moments).toHaveLength(1);
@@ -108,7 +123,9 @@ describe("satisfaction by e-mail link", () => {
   });
 
   it("rates an e-mail conversation on its first mail", async () => {
-    const mail = await receiveMail(`From: a@example.org\r\nTo: info@mechelen.example.com\r\nSubject: Vraag\r\nMessage-ID: <sat-1@example.org>\r\n\r\nHallo\r\n`, { to: ["info@mechelen.example.com"] });
+    const mail = await receiveMail(`From: a@example.org\r\nTo: info@mechelen.example.com\r\nSubject: Vraag\r\nMessage-ID: <sat-1@example.org>\r\n\r\nHallo\r\n`, {
+      to: ["info@mechelen.example.com"],
+    });
     await rateByLink(signSatisfactionToken({ kind: "thread", id: mail.threadId }), 5, ip());
     expect((await db.select().from(contactMoments).where(eq(contactMoments.id, mail.threadId)))[0].satisfactionScore).toBe(5);
   });

@@ -24,11 +24,23 @@ afterAll(() => server.close());
 
 // React puts <!-- --> between adjacent text parts; entities as a browser shows them.
 const text = async (res: Response) =>
-  (await res.text()).replace(/<!-- -->/g, "").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+  (await res.text())
+    .replace(/<!-- -->/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 /** The agenda form as a browser without JavaScript posts it: every row on every weekday. */
 const week = (start: string, end: string, slotMinutes = "15", capacity = "2", extra: Record<string, string> = {}) => ({
   rowCount: "7",
-  ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((i) => [[`weekday-${i}`, String(i + 1)], [`start-${i}`, start], [`end-${i}`, end], [`slotMinutes-${i}`, slotMinutes], [`capacity-${i}`, capacity]])),
+  ...Object.fromEntries(
+    [0, 1, 2, 3, 4, 5, 6].flatMap((i) => [
+      [`weekday-${i}`, String(i + 1)],
+      [`start-${i}`, start],
+      [`end-${i}`, end],
+      [`slotMinutes-${i}`, slotMinutes],
+      [`capacity-${i}`, capacity],
+    ]),
+  ),
   ...extra,
 });
 const AGENDA = "/werk/beheer/loketten/burgerzaken/agenda";
@@ -94,15 +106,27 @@ describe("the appointment schedule form, without JavaScript", () => {
   });
 
   it("adds a theme from the counters page, with errors shown and values kept", async () => {
-    const bad = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "", nameFr: "Entreprendre", letter: "B", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const bad = await server.post(
+      "/werk/beheer/loketten",
+      { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "", nameFr: "Entreprendre", letter: "B", pictogram: "house", sortOrder: "7" },
+      { Cookie: admin },
+    );
     expect(bad.status).toBe(400);
     const html = await text(bad);
     expect(html).toContain("Vul de naam in het Engels in.");
     expect(html).toContain('value="Ondernemen"');
-    const taken = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "b", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const taken = await server.post(
+      "/werk/beheer/loketten",
+      { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "b", pictogram: "house", sortOrder: "7" },
+      { Cookie: admin },
+    );
     expect(taken.status).toBe(409);
     expect(await text(taken)).toContain("Een ander themaloket gebruikt die letter al.");
-    const ok = await server.post("/werk/beheer/loketten", { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "o", pictogram: "house", sortOrder: "7" }, { Cookie: admin });
+    const ok = await server.post(
+      "/werk/beheer/loketten",
+      { _intent: "addTheme", nameNl: "Ondernemen", nameEn: "Business", nameFr: "Entreprendre", letter: "o", pictogram: "house", sortOrder: "7" },
+      { Cookie: admin },
+    );
     expect(ok.status).toBe(302);
     const list = await text(await server.get("/werk/beheer/loketten?opgeslagen=thema", { Cookie: admin }));
     expect(list).toContain("Het themaloket is bewaard.");

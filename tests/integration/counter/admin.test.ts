@@ -23,7 +23,8 @@ import { seedDemoCounter } from "../../../seeds/counter";
 import { ensureResident, ensureStaff } from "../../factories/identity";
 
 let seq = 0;
-const staff = async (roles: ("admin" | "frontoffice" | "backoffice")[]) => (await loadCurrentUser((await ensureStaff(db, { email: `staff${seq++}@example.com`, name: `Medewerker ${seq}`, roles })).id))!;
+const staff = async (roles: ("admin" | "frontoffice" | "backoffice")[]) =>
+  (await loadCurrentUser((await ensureStaff(db, { email: `staff${seq++}@example.com`, name: `Medewerker ${seq}`, roles })).id))!;
 const resident = async () => (await loadCurrentUser((await ensureResident(db, { email: `res${seq++}@example.com`, name: `Bewoner ${seq}` })).id))!;
 const audits = async (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action));
 const every = (row: Omit<ScheduleRow, "weekday">): ScheduleRow[] => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ...row }));
@@ -158,7 +159,10 @@ describe("counter admin: appointment schedules", () => {
       "start-6": "counteradmin:errors.overlap",
     });
     // A row ticked "remove" is dropped, even when it is invalid.
-    expect(parseScheduleForm(form({ rowCount: "1", "weekday-0": "1", "start-0": "x", "end-0": "", "slotMinutes-0": "", "capacity-0": "", "remove-0": "on" }))).toEqual({ ok: true, rows: [] });
+    expect(parseScheduleForm(form({ rowCount: "1", "weekday-0": "1", "start-0": "x", "end-0": "", "slotMinutes-0": "", "capacity-0": "", "remove-0": "on" }))).toEqual({
+      ok: true,
+      rows: [],
+    });
   });
 
   it("replaces the demo schedule: the booking page stops calling it a demo and offers the new slots", async () => {
@@ -170,7 +174,10 @@ describe("counter admin: appointment schedules", () => {
     expect(await scheduleIsDemo("burgerzaken")).toBe(true);
     const midnight = await localTime(1, "00:00");
     const tomorrow = (await availableSlots("wonen-energie", 2)).filter((s) => new Date(s.startsAt) > midnight);
-    expect(tomorrow.map((s) => s.startsAt)).toEqual([(await localTime(1, "13:00")).toISOString().replace(".000", ""), (await localTime(1, "13:30")).toISOString().replace(".000", "")]);
+    expect(tomorrow.map((s) => s.startsAt)).toEqual([
+      (await localTime(1, "13:00")).toISOString().replace(".000", ""),
+      (await localTime(1, "13:30")).toISOString().replace(".000", ""),
+    ]);
     expect(tomorrow.every((s) => s.free === 3)).toBe(true);
     expect((await getSchedule(admin, "wonen-energie")).isDemo).toBe(false);
     const [audit] = await audits("counter.schedule.saved");
@@ -195,7 +202,10 @@ describe("counter admin: appointment schedules", () => {
     expect((await getSchedule(admin, "burgerzaken")).rows[0]).toMatchObject({ end: "10:00" });
     const [still] = await db.select().from(appointments).where(eq(appointments.id, booked.id));
     expect(still.status).toBe("booked");
-    const [slot] = await db.select().from(appointmentSlots).where(and(eq(appointmentSlots.startsAt, at)));
+    const [slot] = await db
+      .select()
+      .from(appointmentSlots)
+      .where(and(eq(appointmentSlots.startsAt, at)));
     expect(slot.booked).toBe(1);
     // The kept appointment still works: the resident can cancel it, which frees its place.
     await cancelAppointment(p, booked.id);
@@ -217,7 +227,12 @@ describe("counter admin: appointment schedules", () => {
   it("lets an admin clear a theme's schedule: no slots, nothing called a demo", async () => {
     const admin = await staff(["admin"]);
     await saveSchedule(admin, "welzijn", [], { confirmed: false });
-    expect(await db.select().from(appointmentSchedules).where(eq(appointmentSchedules.themeId, (await listThemes()).find((t) => t.slug === "welzijn")!.id))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(appointmentSchedules)
+        .where(eq(appointmentSchedules.themeId, (await listThemes()).find((t) => t.slug === "welzijn")!.id)),
+    ).toEqual([]);
     expect(await availableSlots("welzijn")).toEqual([]);
     expect(await scheduleIsDemo("welzijn")).toBe(false);
   });

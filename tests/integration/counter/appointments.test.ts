@@ -41,9 +41,15 @@ describe("appointments", () => {
 
   it("only books real slots in the future", async () => {
     const p = await resident();
-    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(1, "10:07") })).rejects.toMatchObject({ messageKey: "counter:errors.chooseSlot" });
-    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(-1, "10:00") })).rejects.toMatchObject({ messageKey: "counter:errors.chooseSlot" });
-    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "vrije-tijd", startsAt: await localTime(1, "10:00") })).rejects.toMatchObject({ messageKey: "counter:errors.chooseSlot" });
+    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(1, "10:07") })).rejects.toMatchObject({
+      messageKey: "counter:errors.chooseSlot",
+    });
+    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(-1, "10:00") })).rejects.toMatchObject({
+      messageKey: "counter:errors.chooseSlot",
+    });
+    await expect(bookAppointment(p, { residentId: p.id, themeSlug: "vrije-tijd", startsAt: await localTime(1, "10:00") })).rejects.toMatchObject({
+      messageKey: "counter:errors.chooseSlot",
+    });
   });
 
   it("confirms by e-mail with a check-in QR code and a calendar file, in the resident's language", async () => {
@@ -94,7 +100,9 @@ describe("appointments", () => {
     // it as today's appointment at any time of day, also just before midnight in Brussels.
     const appointment = await bookAppointment(p, { residentId: p.id, themeSlug: "burgerzaken", startsAt: await localTime(1, "09:00") });
     await db.execute(sql`update appointments set starts_at = date_trunc('minute', now()) where id = ${appointment.id}`);
-    await db.execute(sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-900', now() - interval '1 hour' from desk_themes where slug = 'burgerzaken'`);
+    await db.execute(
+      sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-900', now() - interval '1 hour' from desk_themes where slug = 'burgerzaken'`,
+    );
     const ticketId = await checkIn(appointment.reference.toLowerCase(), "kiosk-1");
     expect(await checkIn(appointment.reference, "kiosk-1")).toBe(ticketId);
     await expect(checkIn("AF-ZZZZZZ", "kiosk-1")).rejects.toMatchObject({ messageKey: "counter:errors.appointmentNotFound" });
@@ -107,7 +115,9 @@ describe("appointments", () => {
     expect(walkIn?.number).toBe("B-900");
     await actOnTicket(agent, walkIn!.id, "finish");
     // Due now: the appointment goes before a walk-in who has waited longer.
-    await db.execute(sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-901', now() - interval '2 hours' from desk_themes where slug = 'burgerzaken'`);
+    await db.execute(
+      sql`insert into tickets (day, theme_id, number, created_at) select (now() at time zone 'Europe/Brussels')::date, id, 'B-901', now() - interval '2 hours' from desk_themes where slug = 'burgerzaken'`,
+    );
     await db.execute(sql`update tickets set appointment_at = now() - interval '1 minute' where id = ${ticketId}`);
     const called = await callNext(agent);
     expect(called?.id).toBe(ticketId);

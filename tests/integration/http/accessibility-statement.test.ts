@@ -7,7 +7,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ");
 
 describe("the accessibility statement follows the EU model (Implementing Decision (EU) 2018/1523)", () => {
   it("gives the compliance status, what is not accessible and why, how and when it was made, feedback and enforcement", async () => {

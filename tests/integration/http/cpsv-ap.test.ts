@@ -46,17 +46,30 @@ const PROFILE: Record<string, PropertyRule[]> = {
     { path: "dcat:keyword", range: "langString" },
     { path: "cv:relatedService", range: "cpsv:PublicService" },
   ],
-  "cv:Channel": [id1, { path: "dct:type", min: 1, max: 1, range: "skos:Concept" }, { path: "dct:description", range: "langString" }, { path: "cv:ownedBy", range: "org:Organization" }],
+  "cv:Channel": [
+    id1,
+    { path: "dct:type", min: 1, max: 1, range: "skos:Concept" },
+    { path: "dct:description", range: "langString" },
+    { path: "cv:ownedBy", range: "org:Organization" },
+  ],
   "cv:Evidence": [id1, { path: "dct:title", min: 1, range: "langString" }, { path: "dct:description", range: "langString" }],
   "cv:Output": [id1, { path: "dct:title", min: 1, range: "langString" }, { path: "dct:description", range: "langString" }],
   "cv:Requirement": [id1, { path: "dct:title", min: 1, range: "langString" }, { path: "dct:description", range: "langString" }],
   "cv:Cost": [id1, { path: "dct:description", range: "langString" }, { path: "cv:isDefinedBy", range: "org:Organization" }],
-  "cv:PublicOrganisation": [{ path: "skos:prefLabel", min: 1, range: "langString" }, { path: "dct:spatial", min: 1, range: "iri" }],
-  "skos:Concept": [{ path: "skos:prefLabel", min: 3, range: "langString" }, { path: "skos:inScheme", min: 1, max: 1, range: "skos:ConceptScheme" }],
+  "cv:PublicOrganisation": [
+    { path: "skos:prefLabel", min: 1, range: "langString" },
+    { path: "dct:spatial", min: 1, range: "iri" },
+  ],
+  "skos:Concept": [
+    { path: "skos:prefLabel", min: 3, range: "langString" },
+    { path: "skos:inScheme", min: 1, max: 1, range: "skos:ConceptScheme" },
+  ],
 };
 
 const languagesOf = (g: Awaited<ReturnType<typeof graphFromJsonLd>>, s: string, p: string) =>
-  valuesOf(g, DataFactory.namedNode(s), p).map((v) => (v as { language: string }).language).sort();
+  valuesOf(g, DataFactory.namedNode(s), p)
+    .map((v) => (v as { language: string }).language)
+    .sort();
 
 describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
   it("meets every mandatory property, cardinality and range of the specification's tables", async () => {
@@ -65,7 +78,8 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
     const g = await graphFromJsonLd(await res.json());
     for (const [cls, rules] of Object.entries(PROFILE)) expect(violations(g, cls, rules), cls).toEqual([]);
     expect(instancesOf(g, "cpsv:PublicService").length).toBeGreaterThan(10);
-    for (const cls of ["cv:Channel", "cv:Evidence", "cv:Output", "cv:Requirement", "cv:PublicOrganisation", "skos:Concept"]) expect(instancesOf(g, cls).length, cls).toBeGreaterThan(0);
+    for (const cls of ["cv:Channel", "cv:Evidence", "cv:Output", "cv:Requirement", "cv:PublicOrganisation", "skos:Concept"])
+      expect(instancesOf(g, cls).length, cls).toBeGreaterThan(0);
     // The city covers the municipality Mechelen in the Flemish base registry.
     expect(valuesOf(g, DataFactory.namedNode(`${BASE}/id/organisatie/stad-mechelen`), "dct:spatial").map((v) => v.value)).toEqual(["https://data.vlaanderen.be/id/gemeente/12025"]);
   });
@@ -73,7 +87,9 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
   it("labels concepts and services in nl, en and fr, and never tags Dutch text as English or French", async () => {
     const g = await graphFromJsonLd(await (await server.get("/api/v1/catalog")).json());
     for (const c of instancesOf(g, "skos:Concept")) expect(languagesOf(g, c.value, "skos:prefLabel"), c.value).toEqual(["en", "fr", "nl"]);
-    const mobility = valuesOf(g, DataFactory.namedNode(`${BASE}/id/concept/thema/mobiliteit`), "skos:prefLabel").map((v) => `${v.value}@${(v as { language: string }).language}`).sort();
+    const mobility = valuesOf(g, DataFactory.namedNode(`${BASE}/id/concept/thema/mobiliteit`), "skos:prefLabel")
+      .map((v) => `${v.value}@${(v as { language: string }).language}`)
+      .sort();
     expect(mobility).toEqual(["Mobiliteit en parkeren@nl", "Mobility and parking@en", "Mobilité et stationnement@fr"]);
 
     const [service] = await db.select().from(services).where(eq(services.slug, "bewonerskaart-parkeren"));
@@ -83,7 +99,8 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
     const { en, fr } = service.translations;
     expect(tagged("dct:title").sort()).toEqual([`${service.title}@nl`, `${en!.title}@en`, `${fr!.title}@fr`].sort());
     expect(tagged("dct:description").sort()).toEqual([`${service.description}@nl`, `${en!.description}@en`, `${fr!.description}@fr`].sort());
-    for (const p of ["dct:title", "dct:description"]) for (const v of tagged(p)) expect(v.endsWith(`${service.description}@en`) || v.endsWith(`${service.description}@fr`) || v.endsWith(`${service.title}@en`)).toBe(false);
+    for (const p of ["dct:title", "dct:description"])
+      for (const v of tagged(p)) expect(v.endsWith(`${service.description}@en`) || v.endsWith(`${service.description}@fr`) || v.endsWith(`${service.title}@en`)).toBe(false);
     // The result and the channels too.
     const result = DataFactory.namedNode(`${BASE}/id/dienst/bewonerskaart-parkeren/resultaat`);
     expect(languagesOf(g, result.value, "dct:description")).toEqual(["en", "fr", "nl"]);
@@ -129,7 +146,16 @@ describe("the service catalogue conforms to CPSV-AP 3.2.0", () => {
       const res = await server.get(new URL(uri).pathname, LD);
       expect(res.status, uri).toBe(200);
       const one = await graphFromJsonLd(await res.json());
-      expect(one.has(DataFactory.quad(DataFactory.namedNode(uri), DataFactory.namedNode(iri("rdf:type")), DataFactory.namedNode(iri(uri.split("/").length > 6 ? "skos:Concept" : "skos:ConceptScheme")))), uri).toBe(true);
+      expect(
+        one.has(
+          DataFactory.quad(
+            DataFactory.namedNode(uri),
+            DataFactory.namedNode(iri("rdf:type")),
+            DataFactory.namedNode(iri(uri.split("/").length > 6 ? "skos:Concept" : "skos:ConceptScheme")),
+          ),
+        ),
+        uri,
+      ).toBe(true);
     }
     const person = await server.get("/id/concept/thema/mobiliteit", HTML);
     expect(person.status).toBe(303);

@@ -48,7 +48,13 @@ describe("spreadsheet-safe exports", () => {
   });
 
   it("keeps real numbers as numbers and quotes only text", () => {
-    const csv = toCsvText(["a", "b", "c", "d"], [{ a: -3, b: "-3", c: "\tx", d: "ok" }, { a: "\r=1", b: "@x", c: "+1", d: null }]);
+    const csv = toCsvText(
+      ["a", "b", "c", "d"],
+      [
+        { a: -3, b: "-3", c: "\tx", d: "ok" },
+        { a: "\r=1", b: "@x", c: "+1", d: null },
+      ],
+    );
     expect(csv).toBe(`a,b,c,d\r\n-3,"'-3","'\tx",ok\r\n"'\r=1","'@x","'+1",\r\n`);
   });
 });

@@ -53,9 +53,15 @@ const PROFILE: Record<string, PropertyRule[]> = {
     { path: "dct:language", range: "dct:LinguisticSystem", vocabulary: `${EU}language/` },
     { path: "dct:issued", max: 1, range: "xsd:date" },
   ],
-  "foaf:Agent": [{ path: "foaf:name", min: 1, range: "langString" }, { path: "dct:type", max: 1, range: "skos:Concept" }],
+  "foaf:Agent": [
+    { path: "foaf:name", min: 1, range: "langString" },
+    { path: "dct:type", max: 1, range: "skos:Concept" },
+  ],
   "vcard:Kind": [{ path: "vcard:hasEmail", min: 1, range: "iri" }],
-  "dct:PeriodOfTime": [{ path: "dcat:startDate", max: 1, range: "xsd:date" }, { path: "dcat:endDate", max: 1, range: "xsd:date" }],
+  "dct:PeriodOfTime": [
+    { path: "dcat:startDate", max: 1, range: "xsd:date" },
+    { path: "dcat:endDate", max: 1, range: "xsd:date" },
+  ],
 };
 
 describe("the open data conforms to DCAT-AP 3.0.1", () => {
@@ -78,7 +84,8 @@ describe("the open data conforms to DCAT-AP 3.0.1", () => {
 
   it("uses the EU vocabularies' URIs and a configured, clearly example contact address", async () => {
     const g = await graphFromJsonLd(await (await server.get("/api/v1/open-data")).json());
-    const objects = (p: string) => [...new Set(instancesOf(g, p === "dct:accrualPeriodicity" ? "dcat:Dataset" : "dcat:Distribution").flatMap((s) => valuesOf(g, s, p).map((v) => v.value)))].sort();
+    const objects = (p: string) =>
+      [...new Set(instancesOf(g, p === "dct:accrualPeriodicity" ? "dcat:Dataset" : "dcat:Distribution").flatMap((s) => valuesOf(g, s, p).map((v) => v.value)))].sort();
     expect(objects("dct:format")).toEqual([`${EU}file-type/CSV`, `${EU}file-type/JSON`]);
     expect(objects("dcat:mediaType")).toEqual(["http://www.iana.org/assignments/media-types/application/json", "http://www.iana.org/assignments/media-types/text/csv"]);
     expect(objects("dct:accrualPeriodicity")).toEqual([`${EU}frequency/MONTHLY`]);
@@ -87,6 +94,10 @@ describe("the open data conforms to DCAT-AP 3.0.1", () => {
     expect(valuesOf(g, kind, "vcard:hasEmail").map((v) => v.value)).toEqual(["mailto:opendata@mechelen.example.com"]);
     const [catalog] = instancesOf(g, "dcat:Catalog");
     expect(valuesOf(g, catalog, "dct:spatial").map((v) => v.value)).toEqual(["https://data.vlaanderen.be/id/gemeente/12025"]);
-    expect(valuesOf(g, DataFactory.namedNode(catalog.value), "dct:language").map((v) => v.value).sort()).toEqual([`${EU}language/ENG`, `${EU}language/NLD`]);
+    expect(
+      valuesOf(g, DataFactory.namedNode(catalog.value), "dct:language")
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual([`${EU}language/ENG`, `${EU}language/NLD`]);
   });
 });

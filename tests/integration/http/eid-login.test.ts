@@ -181,7 +181,10 @@ describe("Aanmelden met itsme of eID", () => {
     await refused(await server.get(login.callback, { Cookie: jar.header() }));
 
     // No identity was linked by any of the refused answers.
-    const linked = await db.select().from(residentIdentities).where(sql`${residentIdentities.name} in ('Demo 201', 'Demo 203', 'Demo 204', 'Demo 205')`);
+    const linked = await db
+      .select()
+      .from(residentIdentities)
+      .where(sql`${residentIdentities.name} in ('Demo 201', 'Demo 203', 'Demo 204', 'Demo 205')`);
     expect(linked).toEqual([]);
   });
 
@@ -206,10 +209,13 @@ describe("Aanmelden met itsme of eID", () => {
     const code = mail.text.match(/\b(\d{6})\b/)![1];
     const ok = await server.post("/aanmelden/eid/koppelen", { code }, { Cookie: jar.header() });
     expect(ok.status).toBe(302);
-    expect((await sessionOf(ok))).toMatchObject({ userId: owner.id, authMethod: "oidc", assurance: "substantial" });
+    expect(await sessionOf(ok)).toMatchObject({ userId: owner.id, authMethod: "oidc", assurance: "substantial" });
     expect(await db.select().from(residentIdentities).where(eq(residentIdentities.userId, owner.id))).toHaveLength(1);
     // One account for that address: nothing was created or merged besides the link.
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`lower(${users.email}) = 'bestaand@example.com'`);
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`lower(${users.email}) = 'bestaand@example.com'`);
     expect(n).toBe(1);
   });
 
@@ -280,7 +286,10 @@ describe("assurance per service: a certificate needs itsme/eID", () => {
     const sent = await server.post("/aanvragen/attest-of-kopie/controleren", { idempotencyKey: key }, { Cookie: jar.header() });
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toMatch(/^\/aanvragen\/bevestiging\/MEC-/);
-    const filed = await db.select().from(cases).where(and(eq(cases.residentId, resident.id), eq(cases.serviceId, svc.id)));
+    const filed = await db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.residentId, resident.id), eq(cases.serviceId, svc.id)));
     expect(filed).toHaveLength(1);
     expect(filed[0].answers).toEqual(answers);
   });

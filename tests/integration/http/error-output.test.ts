@@ -74,13 +74,17 @@ describe("a database failure on a page", () => {
   });
 
   it("gives resource routes (open-data CSV) a plain 500 without the query", async () => {
-    await whileBroken(sql`alter table insights_case_facts rename to insights_case_facts_gone`, sql`alter table insights_case_facts_gone rename to insights_case_facts`, async () => {
-      await check(await prod.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie }), false);
-      await check(await dev.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie, ...REMOTE }), false);
-      const local = await dev.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie });
-      expect(local.status).toBe(500);
-      expectNothingSecret(await local.text(), local.headers);
-    });
+    await whileBroken(
+      sql`alter table insights_case_facts rename to insights_case_facts_gone`,
+      sql`alter table insights_case_facts_gone rename to insights_case_facts`,
+      async () => {
+        await check(await prod.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie }), false);
+        await check(await dev.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie, ...REMOTE }), false);
+        const local = await dev.get("/api/v1/open-data/digitaal-aanvragen.csv", { Cookie: cookie });
+        expect(local.status).toBe(500);
+        expectNothingSecret(await local.text(), local.headers);
+      },
+    );
   });
 });
 
@@ -88,7 +92,11 @@ describe("a database failure in the search API", () => {
   it("answers neutral JSON instead of Express's error page", async () => {
     await whileBroken(sql`alter table knowledge_articles rename to knowledge_articles_gone`, sql`alter table knowledge_articles_gone rename to knowledge_articles`, async () => {
       let n = 0;
-      for (const [server, headers, stack] of [[prod, {}, false], [dev, REMOTE, false], [dev, {}, true]] as const) {
+      for (const [server, headers, stack] of [
+        [prod, {}, false],
+        [dev, REMOTE, false],
+        [dev, {}, true],
+      ] as const) {
         const res = await server.get(`/api/v1/knowledge/search?q=paspoort${++n}`, { Cookie: cookie, ...headers });
         expect(res.headers.get("content-type")).toContain("application/json");
         const body = await check(res, stack);

@@ -16,12 +16,22 @@ beforeAll(async () => {
   await runSeeds(db, { demo: false, production: false });
   server = await startTestServer();
   // Every seeded article is translated: take one translation offline, as an editor's new Dutch article would be.
-  await db.update(knowledgeArticles).set({ status: "draft" }).where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
-  [dutchOnly] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "beiaardschool"), eq(knowledgeArticles.language, "nl")));
+  await db
+    .update(knowledgeArticles)
+    .set({ status: "draft" })
+    .where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
+  [dutchOnly] = await db
+    .select()
+    .from(knowledgeArticles)
+    .where(and(eq(knowledgeArticles.slug, "beiaardschool"), eq(knowledgeArticles.language, "nl")));
 });
 afterAll(() => server.close());
 
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** `text` starts inside an element that says it is Dutch (possibly nested a few tags deeper). */
 const markedDutch = (html: string, text: string) => new RegExp(`lang="nl"[^>]*>(\\s*<[^>]+>)*\\s*${escape(text)}`).test(decode(html));
@@ -50,7 +60,10 @@ describe("Dutch text on pages in other languages is marked lang=nl", () => {
   });
 
   it("cites the Dutch memorandum with lang=nl on an English or French page, and without it on a Dutch page", async () => {
-    const [article] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "mantelzorg"), eq(knowledgeArticles.language, "nl")));
+    const [article] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "mantelzorg"), eq(knowledgeArticles.language, "nl")));
     const section = article.source!.theme;
     for (const lng of ["en", "fr", "ar"]) expect(markedDutch(await page("/mikipedia/mantelzorg", lng), section), lng).toBe(true);
     const nl = await page("/mikipedia/mantelzorg", "nl");

@@ -22,10 +22,13 @@ afterAll(() => server.close());
 
 const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
 const descriptionOf = (html: string) => html.match(/<meta name="description" content="([^"]*)"/)?.[1];
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 /** `text` appears inside an element that says it is Dutch (possibly nested one tag deeper). */
-const markedDutch = (html: string, text: string) =>
-  new RegExp(`lang="nl"[^>]*>(\\s*<[^>]+>)*\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(decode(html));
+const markedDutch = (html: string, text: string) => new RegExp(`lang="nl"[^>]*>(\\s*<[^>]+>)*\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(decode(html));
 
 async function page(path: string, lng: string, cookie = "") {
   const sep = path.includes("?") ? "&" : "?";
@@ -34,7 +37,19 @@ async function page(path: string, lng: string, cookie = "") {
   return res.text();
 }
 
-const publicRoutes = ["/", "/aanmelden", "/registreren", "/mikipedia", "/mikipedia/zoeken?q=buren", "/mikipedia/burenbemiddeling", "/mikipedia/thema/wonen", "/privacy", "/toegankelijkheid", "/dienstverlening-in-cijfers", "/medewerkers/aanmelden"];
+const publicRoutes = [
+  "/",
+  "/aanmelden",
+  "/registreren",
+  "/mikipedia",
+  "/mikipedia/zoeken?q=buren",
+  "/mikipedia/burenbemiddeling",
+  "/mikipedia/thema/wonen",
+  "/privacy",
+  "/toegankelijkheid",
+  "/dienstverlening-in-cijfers",
+  "/medewerkers/aanmelden",
+];
 const residentRoutes = ["/mijn", "/mijn/dossiers", "/aanvragen", "/aanvragen/burenbemiddeling"];
 
 describe("page titles and descriptions follow the page language", () => {

@@ -99,7 +99,9 @@ describe("requests over real HTTP, without JavaScript", () => {
     const fake = await postForm("/aanvragen/toegankelijkheid-melden", cookie, post, [{ field: "photo", name: "foto.pdf", bytes: exe, type: "application/pdf" }]);
     expect(fake.status).toBe(400);
     expect(await fake.text()).toContain("Dit soort bestand kunnen we niet aannemen");
-    const big = await postForm("/aanvragen/toegankelijkheid-melden", cookie, post, [{ field: "photo", name: "groot.pdf", bytes: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) }]);
+    const big = await postForm("/aanvragen/toegankelijkheid-melden", cookie, post, [
+      { field: "photo", name: "groot.pdf", bytes: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) },
+    ]);
     expect(big.status).toBe(400);
     const bigHtml = await big.text();
     expect(bigHtml).toContain("groter dan 10 MB");

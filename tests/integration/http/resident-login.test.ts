@@ -45,7 +45,10 @@ describe("a resident over real HTTP", () => {
 
     const out = await server.post("/afmelden", { everywhere: "1" }, { Cookie: jar.header() });
     expect(out.status).toBe(302);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(sql`${sessions.userId} is not null`);
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(sql`${sessions.userId} is not null`);
     expect(n).toBe(0);
     const after = await server.get("/mijn", { Cookie: jar.header() });
     expect(after.status).toBe(302);
@@ -62,7 +65,10 @@ describe("a resident over real HTTP", () => {
     };
     const expired = await signIn("lies.verlopen@example.com");
     const [lies] = await db.select().from(users).where(eq(users.email, "lies.verlopen@example.com"));
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.userId, lies.id));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.userId, lies.id));
     const afterExpiry = await server.get("/mijn", { Cookie: expired.header() });
     expect(afterExpiry.status).toBe(302);
     expect(afterExpiry.headers.get("Location")).toBe("/aanmelden?redirectTo=%2Fmijn");

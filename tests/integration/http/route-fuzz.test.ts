@@ -27,7 +27,10 @@ beforeAll(async () => {
   server = await startTestServer();
   const resident = await ensureResident(db, { email: "fuzz-resident@example.com" });
   const admin = await ensureStaff(db, { email: "fuzz-admin@example.com", roles: ["admin", "frontoffice", "backoffice", "editor", "host"] });
-  for (const [name, user, staff] of [["resident", resident, false], ["staff admin", admin, true]] as const) {
+  for (const [name, user, staff] of [
+    ["resident", resident, false],
+    ["staff admin", admin, true],
+  ] as const) {
     const cookie = (await startUserSession(new Request("http://portal.test/"), user.id, staff)).split(";")[0];
     people.push({ name, cookie, secret: cookie.slice(cookie.indexOf("=") + 1) });
   }
@@ -70,7 +73,12 @@ const HOSTILE_SEGMENTS = [
   encodeURIComponent("'; select 1 --"),
   "%C3%28",
 ];
-const HOSTILE_QUERIES = ["?q=%00", `?q=${"y".repeat(5000)}&stap=${NOT_A_UUID}&id=${NOT_A_UUID}`, "?q=%C3%28&lng=%FF", `?redirectTo=${encodeURIComponent("'; select 1 --")}&gelukt=${encodeURIComponent("😀")}`];
+const HOSTILE_QUERIES = [
+  "?q=%00",
+  `?q=${"y".repeat(5000)}&stap=${NOT_A_UUID}&id=${NOT_A_UUID}`,
+  "?q=%C3%28&lng=%FF",
+  `?redirectTo=${encodeURIComponent("'; select 1 --")}&gelukt=${encodeURIComponent("😀")}`,
+];
 
 const fill = (pattern: string, value: string) =>
   pattern
@@ -82,7 +90,9 @@ type Body = { name: string; type?: string; body: string | Buffer | FormData };
 const boundary = "----fuzzboundary7MA4YWxkTrZu0gW";
 const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 function hostileBodies(intents: string[], fields: string[]): Body[] {
-  const ids = Object.fromEntries(["id", "fileId", "deskId", "ticketId", "caseId", "serviceId", "teamId", "userId", "articleId", "reference", "slug", "token", ...fields].map((f) => [f, NOT_A_UUID]));
+  const ids = Object.fromEntries(
+    ["id", "fileId", "deskId", "ticketId", "caseId", "serviceId", "teamId", "userId", "articleId", "reference", "slug", "token", ...fields].map((f) => [f, NOT_A_UUID]),
+  );
   const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
   const bodies: Body[] = [
     { name: "NUL in a field", type: "application/x-www-form-urlencoded", body: "_intent=%00&name=a%00b" },
@@ -94,9 +104,26 @@ function hostileBodies(intents: string[], fields: string[]): Body[] {
     { name: "text/plain", type: "text/plain", body: "_intent=x" },
     { name: "no content type", body: "_intent=x" },
     { name: "multipart without boundary", type: "multipart/form-data", body: part("_intent", "x") },
-    { name: "truncated multipart", type: `multipart/form-data; boundary=${boundary}`, body: `${part("_intent", "x")}--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nhalf` },
-    { name: "200 kB multipart text field", type: `multipart/form-data; boundary=${boundary}`, body: `${part("_intent", "reply")}${part("body", "t".repeat(200_000))}--${boundary}--\r\n` },
-    { name: "invalid UTF-8 in multipart", type: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat([Buffer.from(part("_intent", "x")), Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`\r\n--${boundary}--\r\n`)]) },
+    {
+      name: "truncated multipart",
+      type: `multipart/form-data; boundary=${boundary}`,
+      body: `${part("_intent", "x")}--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nhalf`,
+    },
+    {
+      name: "200 kB multipart text field",
+      type: `multipart/form-data; boundary=${boundary}`,
+      body: `${part("_intent", "reply")}${part("body", "t".repeat(200_000))}--${boundary}--\r\n`,
+    },
+    {
+      name: "invalid UTF-8 in multipart",
+      type: `multipart/form-data; boundary=${boundary}`,
+      body: Buffer.concat([
+        Buffer.from(part("_intent", "x")),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n`),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    },
   ];
   for (const intent of intents.slice(0, 8)) {
     bodies.push({ name: `_intent=${intent} with hostile ids`, type: "application/x-www-form-urlencoded", body: form({ ...ids, _intent: intent, intent }) });
@@ -117,7 +144,10 @@ const LEAKS: [string, RegExp][] = [
   ["stack trace", /\n\s{2,}at [^\n]*(\(|:\d+:\d+)/],
   ["source line reference", /\.(?:tsx?|m?js):\d+:\d+/],
   ["SQL", /\b(?:select\s+"|insert\s+into\s+"|update\s+"\w+"\s+set|delete\s+from\s+")/i],
-  ["SQL error", /syntax error at or near|invalid input syntax|Failed query|violates (?:unique|foreign key|check) constraint|\bcode: ?'?(?:22P02|42601|42703|42P01|23505|23503|22021|54000|08P01)/i],
+  [
+    "SQL error",
+    /syntax error at or near|invalid input syntax|Failed query|violates (?:unique|foreign key|check) constraint|\bcode: ?'?(?:22P02|42601|42703|42P01|23505|23503|22021|54000|08P01)/i,
+  ],
 ];
 
 type Failure = string;

@@ -136,7 +136,10 @@ describe("the service catalogue in English and French", () => {
       const check = await get(`/aanvragen/${def.slug}/controleren`);
       expectTranslated(
         check,
-        [...servicePairs(s, lng, ["title"]), ...steps.flatMap((st) => [...(steps.length > 1 ? text3("step title", st.title, lng) : []), ...st.fields.flatMap((f) => text3(`${f.name} label`, f.label, lng))])],
+        [
+          ...servicePairs(s, lng, ["title"]),
+          ...steps.flatMap((st) => [...(steps.length > 1 ? text3("step title", st.title, lng) : []), ...st.fields.flatMap((f) => text3(`${f.name} label`, f.label, lng))]),
+        ],
         `check ${def.slug} (${lng})`,
       );
       const key = check.match(/name="idempotencyKey" value="([^"]+)"/)![1];
@@ -146,7 +149,11 @@ describe("the service catalogue in English and French", () => {
 
       expectTranslated(await get(`/aanvragen/bevestiging/${reference}`), servicePairs(s, lng, ["title"]), `confirmation ${def.slug} (${lng})`);
       const received = def.statusModel.statuses.find((x) => x.key === "ontvangen")!;
-      expectTranslated(await get(`/mijn/dossiers/${reference}`), [...servicePairs(s, lng, ["title"]), ...text3("status ontvangen", received.text, lng)], `case ${def.slug} (${lng})`);
+      expectTranslated(
+        await get(`/mijn/dossiers/${reference}`),
+        [...servicePairs(s, lng, ["title"]), ...text3("status ontvangen", received.text, lng)],
+        `case ${def.slug} (${lng})`,
+      );
     }
   });
 });

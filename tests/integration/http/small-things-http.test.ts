@@ -22,7 +22,13 @@ describe("small things residents notice", () => {
 
   it("speaks to a new registrant on the code page, and to a returning resident as before", async () => {
     const jar = cookieJar();
-    const reg = await server.post("/registreren", { name: "Nieuwe Bewoner", email: "nieuw.welkom@example.com", preferredLanguage: "nl", preferredChannel: "email", redirectTo: "/mijn" });
+    const reg = await server.post("/registreren", {
+      name: "Nieuwe Bewoner",
+      email: "nieuw.welkom@example.com",
+      preferredLanguage: "nl",
+      preferredChannel: "email",
+      redirectTo: "/mijn",
+    });
     expect(reg.headers.get("Location")).toBe("/aanmelden/code");
     jar.store(reg);
     const fresh = await (await server.get("/aanmelden/code", { Cookie: jar.header() })).text();

@@ -24,4 +24,8 @@ export async function passwordStep(server: Server, email: string, password = "Co
   return { jar, res };
 }
 
-export const cookieNames = (res: Response) => res.headers.getSetCookie().map((c) => c.split("=")[0]).sort();
+export const cookieNames = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split("=")[0])
+    .sort();

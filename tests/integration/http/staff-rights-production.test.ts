@@ -20,8 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const cookieFor = async (userId: string, how: Parameters<typeof startUserSession>[2]) =>
-  (await startUserSession(new Request("http://portal.test/"), userId, how)).split(";")[0];
+const cookieFor = async (userId: string, how: Parameters<typeof startUserSession>[2]) => (await startUserSession(new Request("http://portal.test/"), userId, how)).split(";")[0];
 
 describe("in production, staff rights come only from the staff login with its second factor", () => {
   it("sends a member without an authenticator to set one up right after the password, with no rights before", async () => {

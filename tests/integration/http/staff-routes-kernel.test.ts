@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const sessionFor = async (userId: string) => (await startUserSession(new Request("http://portal.test/"), userId, true)).split(";")[0];
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 /** 36 characters that are not a UUID: used to reach PostgreSQL and give a 500. */
 const NOT_A_UUID = "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz";
 

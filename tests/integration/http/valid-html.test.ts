@@ -21,7 +21,21 @@ afterAll(async () => {
 });
 
 // The public pages; the end-to-end journeys check every page they visit the same way (scripts/test.ts).
-const PAGES = ["/", "/mikipedia", "/mikipedia/bewonerskaart-parkeren", "/mikipedia/thema/mobiliteit", "/mikipedia/zoeken?q=parkeren", "/aanvragen", "/toegankelijkheid", "/privacy", "/organisatie/stad-mechelen", "/dienstverlening-in-cijfers", "/aanmelden", "/registreren", "/bestaat-niet"];
+const PAGES = [
+  "/",
+  "/mikipedia",
+  "/mikipedia/bewonerskaart-parkeren",
+  "/mikipedia/thema/mobiliteit",
+  "/mikipedia/zoeken?q=parkeren",
+  "/aanvragen",
+  "/toegankelijkheid",
+  "/privacy",
+  "/organisatie/stad-mechelen",
+  "/dienstverlening-in-cijfers",
+  "/aanmelden",
+  "/registreren",
+  "/bestaat-niet",
+];
 
 describe("valid HTML (W3C Nu HTML Checker)", () => {
   it("moves what React writes after </html> into the body", () => {

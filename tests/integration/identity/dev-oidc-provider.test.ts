@@ -13,10 +13,22 @@ describe("the local identity provider for development", () => {
       expect(d.end_session_endpoint).toBe(`http://localhost:${port}/oidc/session/end`);
       expect(d.code_challenge_methods_supported).toEqual(["S256"]);
       const auth = new URL(String(d.authorization_endpoint));
-      auth.search = new URLSearchParams({ client_id: "c", response_type: "code", scope: "openid profile rrn", redirect_uri: "http://localhost:3000/aanmelden/eid/terug", state: "s1", nonce: "n1", code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256" }).toString();
+      auth.search = new URLSearchParams({
+        client_id: "c",
+        response_type: "code",
+        scope: "openid profile rrn",
+        redirect_uri: "http://localhost:3000/aanmelden/eid/terug",
+        state: "s1",
+        nonce: "n1",
+        code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        code_challenge_method: "S256",
+      }).toString();
       const start = await fetch(auth, { redirect: "manual" });
       expect(start.status).toBe(303);
-      const cookies = start.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const cookies = start.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const page = await (await fetch(new URL(start.headers.get("location")!, idp.issuer), { headers: { cookie: cookies } })).text();
       expect(page).toContain('name="login"');
       for (const id of DEV_IDENTITIES) expect(id.rrn).toMatch(/^00\.00\.00-/);
@@ -40,6 +52,8 @@ describe("the local identity provider for development", () => {
     expect(() => loadEnv({ ...base, OIDC_DEV_PROVIDER_PORT: "3001" })).toThrow(/OIDC_DEV_PROVIDER_PORT/);
     expect(() => loadEnv({ ...base, OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" })).toThrow(/OIDC_SUBJECT_HASH_SECRET/);
     expect(() => loadEnv({ ...base, OIDC_ISSUER: "http://idp.example", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s", OIDC_SUBJECT_HASH_SECRET: "y".repeat(40) })).toThrow(/https/);
-    expect(loadEnv({ ...base, OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s", OIDC_SUBJECT_HASH_SECRET: "y".repeat(40) }).OIDC_ISSUER).toBe("https://idp.example");
+    expect(loadEnv({ ...base, OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s", OIDC_SUBJECT_HASH_SECRET: "y".repeat(40) }).OIDC_ISSUER).toBe(
+      "https://idp.example",
+    );
   });
 });

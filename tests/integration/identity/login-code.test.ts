@@ -16,10 +16,17 @@ const codeFromLastMail = async (to: string) => {
 
 const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 async function expectDomainError(p: Promise<unknown>, messageKey: string) {
-  const err = await p.then(() => undefined, (e) => e);
+  const err = await p.then(
+    () => undefined,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(DomainError);
   expect((err as DomainError).messageKey).toBe(messageKey);
 }
@@ -27,7 +34,10 @@ async function expectDomainError(p: Promise<unknown>, messageKey: string) {
 describe("resident registration and one-time codes", () => {
   it("registers a resident, mails a code in their language and logs them in with it", async () => {
     await registerResident({ name: "Lotte Janssens", email: "Lotte@Example.com", preferredLanguage: "en", preferredChannel: "email" }, "10.0.0.1");
-    const [user] = await db.select().from(users).where(sql`lower(${users.email}) = 'lotte@example.com'`);
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = 'lotte@example.com'`);
     expect(user.roles).toEqual(["resident"]);
     expect(user.preferredLanguage).toBe("en");
     const { code, mail } = await codeFromLastMail("lotte@example.com");
@@ -104,16 +114,32 @@ describe("resident registration and one-time codes", () => {
     await registerResident({ name: "Indringer", email: "Balie@example.com", preferredLanguage: "nl", preferredChannel: "email" }, "10.0.0.11");
     await requestLoginCode("balie@example.com", "10.0.0.11");
     await requestLoginCode("beide@example.com", "10.0.0.11");
-    expect(await db.select().from(outbox).where(sql`${outbox.toAddress} in ('balie@example.com', 'beide@example.com')`)).toHaveLength(0);
-    expect(await db.select().from(loginCodes).where(sql`${loginCodes.userId} in (${staff.id}, ${both.id})`)).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(sql`${outbox.toAddress} in ('balie@example.com', 'beide@example.com')`),
+    ).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(loginCodes)
+        .where(sql`${loginCodes.userId} in (${staff.id}, ${both.id})`),
+    ).toHaveLength(0);
     const [unchanged] = await db.select().from(users).where(eq(users.id, staff.id));
     expect(unchanged.roles).toEqual(["frontoffice"]);
   });
 
   it("refuses a code for a staff account, even one made before this rule, with the answer any wrong code gets", async () => {
     const staff = await ensureStaff(db, { email: "oudecode@example.com", roles: ["admin"] });
-    const [row] = await db.insert(loginCodes).values({ userId: staff.id, codeHash: "x", expiresAt: new Date(Date.now() + 600_000) }).returning();
-    await db.update(loginCodes).set({ codeHash: createHash("sha256").update(`${row.id}:123456`).digest("hex") }).where(eq(loginCodes.id, row.id));
+    const [row] = await db
+      .insert(loginCodes)
+      .values({ userId: staff.id, codeHash: "x", expiresAt: new Date(Date.now() + 600_000) })
+      .returning();
+    await db
+      .update(loginCodes)
+      .set({ codeHash: createHash("sha256").update(`${row.id}:123456`).digest("hex") })
+      .where(eq(loginCodes.id, row.id));
     await expectDomainError(verifyLoginCode("oudecode@example.com", "123456", "10.0.0.12"), "auth:errors.codeWrong");
   });
 
@@ -140,7 +166,10 @@ describe("resident registration and one-time codes", () => {
     const input = { name: "Dubbel", email: "double@example.com", preferredLanguage: "nl", preferredChannel: "email" } as const;
     await registerResident(input, "10.0.0.8");
     await registerResident({ ...input, email: "DOUBLE@example.com" }, "10.0.0.8");
-    const rows = await db.select().from(users).where(sql`lower(${users.email}) = 'double@example.com'`);
+    const rows = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = 'double@example.com'`);
     expect(rows).toHaveLength(1);
   });
 

@@ -21,7 +21,11 @@ import { ensureStaff } from "../../factories/identity";
 
 const codeAt = (secret: string, offsetSeconds = 0) =>
   TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: Date.now() + offsetSeconds * 1000 });
-const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const thrown = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const messageOf = async (p: Promise<unknown>) => ((await thrown(p)) as DomainError).messageKey;
 
 async function enrolled(email: string, roles: Parameters<typeof ensureStaff>[1]["roles"] = ["backoffice"]) {
@@ -50,7 +54,11 @@ describe("staff rights depend on how the session was made", () => {
     const staff = await ensureStaff(db, { email: "record@example.com", roles: ["editor"] });
     await requestWith(staff.id, staffPasswordAuth("totp"));
     const [row] = await db.select().from(sessions).where(eq(sessions.userId, staff.id));
-    expect({ method: row.authMethod, assurance: row.assurance, secondFactor: row.secondFactor }).toEqual({ method: "staff-password", assurance: "substantial", secondFactor: "totp" });
+    expect({ method: row.authMethod, assurance: row.assurance, secondFactor: row.secondFactor }).toEqual({
+      method: "staff-password",
+      assurance: "substantial",
+      secondFactor: "totp",
+    });
     expect(row.data).not.toHaveProperty("auth");
   });
 });

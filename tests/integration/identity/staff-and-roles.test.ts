@@ -18,7 +18,10 @@ async function requestAs(userId: string | null, path: string) {
 }
 
 async function thrown(p: Promise<unknown>) {
-  return p.then(() => undefined, (e) => e);
+  return p.then(
+    () => undefined,
+    (e) => e,
+  );
 }
 
 describe("staff login", () => {
@@ -32,7 +35,10 @@ describe("staff login", () => {
 
   it("gives residents and deactivated staff no way in through the staff login", async () => {
     const resident = await ensureResident(db, { email: "res@example.com" });
-    await db.update(users).set({ passwordHash: (await ensureStaff(db, { email: "tmp@example.com", roles: ["host"] })).passwordHash }).where(eq(users.id, resident.id));
+    await db
+      .update(users)
+      .set({ passwordHash: (await ensureStaff(db, { email: "tmp@example.com", roles: ["host"] })).passwordHash })
+      .where(eq(users.id, resident.id));
     await expect(loginStaff("res@example.com", "Correct-horse-battery-1", "10.0.1.2")).rejects.toBeInstanceOf(DomainError);
     const gone = await ensureStaff(db, { email: "gone@example.com", roles: ["backoffice"] });
     await db.update(users).set({ active: false }).where(eq(users.id, gone.id));
@@ -72,7 +78,14 @@ describe("staff administration", () => {
     const adminUser = await ensureStaff(db, { email: "admin@example.com", roles: ["admin"] });
     const actor = (await loadCurrentUser(adminUser.id))!;
     const team = await ensureTeam(db, { slug: "welzijn", name: "Welzijn" });
-    const id = await saveStaffMember(actor, { name: "Nieuwe Collega", email: "nieuw@example.com", roles: ["backoffice"], teamIds: [team.id], password: "Een-goed-wachtwoord-1", active: true });
+    const id = await saveStaffMember(actor, {
+      name: "Nieuwe Collega",
+      email: "nieuw@example.com",
+      roles: ["backoffice"],
+      teamIds: [team.id],
+      password: "Een-goed-wachtwoord-1",
+      active: true,
+    });
     const created = (await loadCurrentUser(id))!;
     expect(created.roles).toEqual(["backoffice"]);
     expect(created.teams.map((t) => t.slug)).toEqual(["welzijn"]);
@@ -90,7 +103,9 @@ describe("staff administration", () => {
     const fo = (await loadCurrentUser((await ensureStaff(db, { email: "fo2@example.com", roles: ["frontoffice"] })).id))!;
     await expect(listStaff(fo)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const admin = (await loadCurrentUser((await ensureStaff(db, { email: "admin2@example.com", roles: ["admin"] })).id))!;
-    await expect(saveStaffMember(admin, { name: "X", email: "fo2@example.com", roles: ["host"], teamIds: [], password: "Een-goed-wachtwoord-1", active: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveStaffMember(admin, { name: "X", email: "fo2@example.com", roles: ["host"], teamIds: [], password: "Een-goed-wachtwoord-1", active: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(saveStaffMember(admin, { name: "Zelf", email: "admin2@example.com", roles: ["host"], teamIds: [], active: true }, admin.id)).rejects.toMatchObject({
       messageKey: "admin:errors.cannotDemoteSelf",
     });

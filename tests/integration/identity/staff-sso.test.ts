@@ -32,7 +32,13 @@ beforeAll(async () => {
   idp = await startDevOidcProvider({ port: await freePort(), portalUrl: PORTAL, clientId: "resident-client", clientSecret: "resident-secret" });
   process.env.STAFF_OIDC_ISSUER = idp.issuer;
   await runSeeds(db, { demo: false, production: false });
-  await db.insert(teams).values([{ slug: "burgerzaken", name: "Burgerzaken" }, { slug: "welzijn", name: "Welzijn" }]).onConflictDoNothing();
+  await db
+    .insert(teams)
+    .values([
+      { slug: "burgerzaken", name: "Burgerzaken" },
+      { slug: "welzijn", name: "Welzijn" },
+    ])
+    .onConflictDoNothing();
   server = await startTestServer();
 });
 afterAll(async () => {
@@ -106,7 +112,11 @@ describe("staff single sign-on through the city's provider", () => {
     expect(back.headers.get("Location")).toBe("/werk");
     const [member] = await db.select().from(users).where(eq(users.email, "sso.loket@example.com"));
     expect(member.roles).toEqual(["frontoffice"]);
-    const memberOf = await db.select({ slug: teams.slug, lead: teamMembers.isLead }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, member.id));
+    const memberOf = await db
+      .select({ slug: teams.slug, lead: teamMembers.isLead })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, member.id));
     expect(memberOf).toEqual([{ slug: "burgerzaken", lead: false }]);
     expect(await latestSession()).toMatchObject({ userId: member.id, authMethod: "staff-oidc", assurance: "substantial", secondFactor: null });
     const work = await server.get("/werk", { Cookie: jar.header() });
@@ -123,7 +133,11 @@ describe("staff single sign-on through the city's provider", () => {
     expect(back.status).toBe(302);
     const [member] = await db.select().from(users).where(eq(users.email, "sso.teamlead@example.com"));
     expect(member.roles).toEqual(["backoffice"]);
-    const memberOf = await db.select({ slug: teams.slug, lead: teamMembers.isLead }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, member.id));
+    const memberOf = await db
+      .select({ slug: teams.slug, lead: teamMembers.isLead })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, member.id));
     expect(memberOf).toEqual([{ slug: "welzijn", lead: true }]);
   });
 
@@ -166,10 +180,14 @@ describe("staff single sign-on settings", () => {
   it("parses the group map with zod and refuses what it cannot use", () => {
     const base = { NODE_ENV: "test" };
     const sso = { STAFF_OIDC_ISSUER: "https://login.mechelen.example", STAFF_OIDC_CLIENT_ID: "c", STAFF_OIDC_CLIENT_SECRET: "s" };
-    expect(loadEnv({ ...base, ...sso, STAFF_OIDC_GROUP_MAP: '{"g": {"roles": ["admin"], "teams": ["burgerzaken"]}}' }).STAFF_OIDC_GROUP_MAP).toEqual({ g: { roles: ["admin"], teams: ["burgerzaken"], leadOf: [] } });
+    expect(loadEnv({ ...base, ...sso, STAFF_OIDC_GROUP_MAP: '{"g": {"roles": ["admin"], "teams": ["burgerzaken"]}}' }).STAFF_OIDC_GROUP_MAP).toEqual({
+      g: { roles: ["admin"], teams: ["burgerzaken"], leadOf: [] },
+    });
     expect(() => loadEnv({ ...base, ...sso, STAFF_OIDC_GROUP_MAP: '{"g": {"roles": ["resident"]}}' })).toThrow(/STAFF_OIDC_GROUP_MAP/);
     expect(() => loadEnv({ ...base, ...sso, STAFF_OIDC_GROUP_MAP: "not json" })).toThrow(/STAFF_OIDC_GROUP_MAP/);
     expect(() => loadEnv({ ...base, STAFF_OIDC_ISSUER: "https://login.mechelen.example" })).toThrow(/STAFF_OIDC_CLIENT_ID/);
-    expect(() => loadEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), SMTP_URL: "smtp://localhost", ...sso, STAFF_OIDC_ISSUER: "http://login.mechelen.example" })).toThrow(/https/);
+    expect(() =>
+      loadEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), SMTP_URL: "smtp://localhost", ...sso, STAFF_OIDC_ISSUER: "http://login.mechelen.example" }),
+    ).toThrow(/https/);
   });
 });

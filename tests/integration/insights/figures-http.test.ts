@@ -85,13 +85,16 @@ const norms: Record<string, number> = {};
 async function cookieFor(userId: string, staff: boolean) {
   return (await startUserSession(new Request("http://portal.test/"), userId, staff)).split(";")[0];
 }
-const one = async <T,>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as T[])[0];
+const one = async <T>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as T[])[0];
 
 beforeAll(async () => {
   await runSeeds(db, { demo: false, production: false });
   await seedDemoCounter(db);
   const person = await ensureResident(db, { email: "cijfers@example.com" });
-  for (const [key, slug] of [["A", "bewonerskaart-parkeren"], ["B", "vraag-aan-de-stad"]] as const) {
+  for (const [key, slug] of [
+    ["A", "bewonerskaart-parkeren"],
+    ["B", "vraag-aan-de-stad"],
+  ] as const) {
     const s = await one<{ id: string; title: string; norm: number }>(sql`
       select s.id, s.title, d.norm_days as norm from services s join case_definitions d on d.service_id = s.id where s.slug = ${slug}`);
     ids[key] = s.id;
@@ -139,7 +142,12 @@ beforeAll(async () => {
       insert into access_passes (invitation_id, building_id, valid_from, valid_until) values (${inv.id}, ${building.id}, ${d(9, 6).toISOString()}, ${d(9, 18).toISOString()}) returning id`);
     passIds.push(p.id);
   }
-  for (const [pass, outcome] of [[passIds[0], "welcome"], [passIds[0], "welcome"], [passIds[1], "welcome"], [passIds[1], "wrong_building"]] as const) {
+  for (const [pass, outcome] of [
+    [passIds[0], "welcome"],
+    [passIds[0], "welcome"],
+    [passIds[1], "welcome"],
+    [passIds[1], "wrong_building"],
+  ] as const) {
     await db.execute(sql`insert into access_scans (pass_id, building_id, direction, outcome, at) values (${pass}, ${building.id}, 'in', ${outcome}, ${d(9, 9).toISOString()})`);
   }
   await refreshInsightsUntilDone();
@@ -294,18 +302,38 @@ describe("public figures and open data", () => {
       suppressed: false,
     });
     // Three closed cases: fewer than 5, so no figures at all.
-    expect(body.rows.find((r) => r.month === month && r.slug === "vraag-aan-de-stad")).toMatchObject({ closed_cases: null, median_days: null, on_time_pct: null, suppressed: true });
+    expect(body.rows.find((r) => r.month === month && r.slug === "vraag-aan-de-stad")).toMatchObject({
+      closed_cases: null,
+      median_days: null,
+      on_time_pct: null,
+      suppressed: true,
+    });
   });
 
   it("publishes waiting times, satisfaction and digital take-up as CSV at stable URLs", async () => {
     const wait = parseCsv(await (await server.get("/api/v1/open-data/wachttijden-loket.csv")).text());
     const served = tickets.filter((t) => t.theme === "burgerzaken" && t.status !== "no_show");
-    expect(wait.find((r) => r.month === month && r.theme === "Burgerzaken")).toEqual({ month, theme: "Burgerzaken", served: String(served.length), avg_wait_min: String(round(avg(served.map((t) => t.wait)) / 60)), suppressed: "false" });
+    expect(wait.find((r) => r.month === month && r.theme === "Burgerzaken")).toEqual({
+      month,
+      theme: "Burgerzaken",
+      served: String(served.length),
+      avg_wait_min: String(round(avg(served.map((t) => t.wait)) / 60)),
+      suppressed: "false",
+    });
     expect(wait.find((r) => r.month === month && r.theme.startsWith("Sociaal Huis"))).toMatchObject({ served: "", avg_wait_min: "", suppressed: "true" });
 
     const sat = parseCsv(await (await server.get("/api/v1/open-data/tevredenheid.csv")).text());
-    const phone = [...cases.filter((c) => closedInP(c) && c.channel === "phone" && c.score !== null).map((c) => c.score!), ...contacts.filter((c) => c.channel === "phone" && c.score !== null).map((c) => c.score!)];
-    expect(sat.find((r) => r.month === month && r.channel === "phone")).toEqual({ month, channel: "phone", ratings: String(phone.length), average_score: String(round(avg(phone))), suppressed: "false" });
+    const phone = [
+      ...cases.filter((c) => closedInP(c) && c.channel === "phone" && c.score !== null).map((c) => c.score!),
+      ...contacts.filter((c) => c.channel === "phone" && c.score !== null).map((c) => c.score!),
+    ];
+    expect(sat.find((r) => r.month === month && r.channel === "phone")).toEqual({
+      month,
+      channel: "phone",
+      ratings: String(phone.length),
+      average_score: String(round(avg(phone))),
+      suppressed: "false",
+    });
 
     const digital = parseCsv(await (await server.get("/api/v1/open-data/digitaal-aanvragen.csv")).text());
     const a = cases.filter((c) => c.service === "A" && inP(c.submitted));

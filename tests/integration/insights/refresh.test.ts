@@ -43,7 +43,9 @@ describe("incremental refresh of the insights read models", () => {
     await db.execute(sql`update cases set status = 'afgesloten', result = 'afgesloten', closed_at = now() - interval '2 minutes', satisfaction_score = 4 where id = ${a}`);
     await db.execute(sql`insert into case_events (case_id, at, type, visibility) values (${a}, now() - interval '1 minute', 'status-changed', 'resident')`);
     expect(await refreshCaseFacts()).toMatchObject({ events: 1, cases: 1 });
-    const [fact] = (await db.execute(sql`select closed_at is not null as closed, satisfaction_score, on_time, round(lead_days) as lead from insights_case_facts where case_id = ${a}`)) as unknown as Record<string, unknown>[];
+    const [fact] = (await db.execute(
+      sql`select closed_at is not null as closed, satisfaction_score, on_time, round(lead_days) as lead from insights_case_facts where case_id = ${a}`,
+    )) as unknown as Record<string, unknown>[];
     expect(fact).toEqual({ closed: true, satisfaction_score: 4, on_time: true, lead: 3 });
   });
 

@@ -58,7 +58,10 @@ describe("GET /api/v1/knowledge/search without an answer", () => {
 
   it("finds a Dutch-only answer from English, marked onlyInDutch", async () => {
     // Every seeded article is translated: take one translation offline, as an editor's new Dutch article would be.
-    await db.update(knowledgeArticles).set({ status: "draft" }).where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
+    await db
+      .update(knowledgeArticles)
+      .set({ status: "draft" })
+      .where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
     const en = await (await server.get("/api/v1/knowledge/search?q=learn%20to%20play%20the%20carillon&lang=en")).json();
     expect(en.help).toBeNull();
     expect(en.results[0]).toMatchObject({ slug: "beiaardschool", onlyInDutch: true });
@@ -79,7 +82,10 @@ describe("GET /api/v1/knowledge/articles/:slug", () => {
 
   it("gives the Dutch text, marked as such, when a translation is missing; 404 for an unknown slug", async () => {
     // Every seeded article is translated: take one translation offline, as an editor's new Dutch article would be.
-    await db.update(knowledgeArticles).set({ status: "draft" }).where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
+    await db
+      .update(knowledgeArticles)
+      .set({ status: "draft" })
+      .where(and(eq(knowledgeArticles.slug, "beiaardschool"), inArray(knowledgeArticles.language, ["en", "fr"])));
     const a = await (await server.get("/api/v1/knowledge/articles/beiaardschool?lang=fr")).json();
     expect(a).toMatchObject({ language: "fr", textLanguage: "nl", translated: false });
     expect(a.title.length).toBeGreaterThan(0);

@@ -84,8 +84,19 @@ describe("editing Mikipedia", () => {
 
   it("marks translations 'to review' when the Dutch text changes, and their pages say the Dutch text is newer", async () => {
     const nlId = await published("bakfiets-vertaald", "nl", content());
-    const enId = await published("bakfiets-vertaald-en", "en", content({ title: "How do I borrow a cargo bike?", summary: "You borrow a cargo bike from the city.", body: "It is free." }), "bakfiets-vertaald");
-    const flag = async () => (await db.select({ at: knowledgeArticles.dutchChangedAt }).from(knowledgeArticles).where(and(eq(knowledgeArticles.id, enId))))[0].at;
+    const enId = await published(
+      "bakfiets-vertaald-en",
+      "en",
+      content({ title: "How do I borrow a cargo bike?", summary: "You borrow a cargo bike from the city.", body: "It is free." }),
+      "bakfiets-vertaald",
+    );
+    const flag = async () =>
+      (
+        await db
+          .select({ at: knowledgeArticles.dutchChangedAt })
+          .from(knowledgeArticles)
+          .where(and(eq(knowledgeArticles.id, enId)))
+      )[0].at;
     expect(await flag()).toBeNull();
 
     // Only a change to search terms: nothing to review.
@@ -104,7 +115,12 @@ describe("editing Mikipedia", () => {
     expect(editor).toContain("De Nederlandse tekst is veranderd op");
 
     // The translation, reviewed and published again, is up to date.
-    const reviewed = await saveRevision(eva, enId, content({ title: "How do I borrow a cargo bike?", summary: "You borrow a cargo bike from the city.", body: "It costs 2 euros a day." }), true);
+    const reviewed = await saveRevision(
+      eva,
+      enId,
+      content({ title: "How do I borrow a cargo bike?", summary: "You borrow a cargo bike from the city.", body: "It costs 2 euros a day." }),
+      true,
+    );
     await publishRevision(jan, reviewed);
     expect(await flag()).toBeNull();
     expect(await (await server.get("/mikipedia/bakfiets-vertaald?lng=en", { Cookie: "lng=en" })).text()).not.toContain("The Dutch text of this page was changed on");

@@ -37,7 +37,13 @@ const content = (over: Partial<ArticleContent> = {}): ArticleContent => ({
   ...over,
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a DomainError"); }, (e: DomainError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a DomainError");
+    },
+    (e: DomainError) => e,
+  );
 
 describe("the editorial workflow", () => {
   it("keeps a new article hidden until a second editor publishes it (four eyes)", async () => {
@@ -70,14 +76,27 @@ describe("the editorial workflow", () => {
   });
 
   it("records every save as a revision with its author, and shows what changed", async () => {
-    const [uitpas] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
+    const [uitpas] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
     const before = await getArticleForEditing(eva, uitpas.id);
-    const draft = await saveRevision(eva, uitpas.id, content({ title: uitpas.title, summary: "Met een UiTPAS krijgt u korting op vrije tijd in Mechelen.", body: uitpas.body }), false);
+    const draft = await saveRevision(
+      eva,
+      uitpas.id,
+      content({ title: uitpas.title, summary: "Met een UiTPAS krijgt u korting op vrije tijd in Mechelen.", body: uitpas.body }),
+      false,
+    );
     // A draft changes nothing for residents.
     expect((await getArticle("uitpas", "nl")).summary).toBe(uitpas.summary);
     await expect(publishRevision(jan, draft)).rejects.toMatchObject({ code: "INVALID_STATE" });
 
-    const review = await saveRevision(eva, uitpas.id, content({ title: uitpas.title, summary: "Met een UiTPAS krijgt u korting op vrije tijd in Mechelen.", body: uitpas.body }), true);
+    const review = await saveRevision(
+      eva,
+      uitpas.id,
+      content({ title: uitpas.title, summary: "Met een UiTPAS krijgt u korting op vrije tijd in Mechelen.", body: uitpas.body }),
+      true,
+    );
     const after = await getArticleForEditing(jan, uitpas.id);
     expect(after.revisions).toHaveLength(before.revisions.length + 2);
     expect(after.revisions[0]).toMatchObject({ status: "in_review", author: "Eva", origin: "editor" });
@@ -98,13 +117,19 @@ describe("the editorial workflow", () => {
   });
 
   it("lets only editors write", async () => {
-    const [row] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
+    const [row] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
     await expect(saveRevision(loket, row.id, content(), true)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(editorialOverview(loket)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("pins a best bet to the top of a query", async () => {
-    const [row] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
+    const [row] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
     await pinBestBet(eva, row.id, "Loket");
     const r = await searchArticles({ query: "loket", language: "nl" });
     expect(r.results[0]).toMatchObject({ slug: "huis-van-de-mechelaar", bestBet: true });
@@ -115,7 +140,10 @@ describe("the editorial workflow", () => {
     await searchArticles({ query: "hondenbelasting", language: "nl" });
     await searchArticles({ query: "Hondenbelasting", language: "nl" });
     for (const helpful of [false, false, true]) await recordFeedback({ slug: "beiaardschool", language: "nl", helpful, reason: helpful ? null : "unclear" }, "10.9.9.9");
-    await db.update(knowledgeArticles).set({ reviewBefore: "2020-01-01" }).where(and(eq(knowledgeArticles.slug, "bibliotheek"), eq(knowledgeArticles.language, "nl")));
+    await db
+      .update(knowledgeArticles)
+      .set({ reviewBefore: "2020-01-01" })
+      .where(and(eq(knowledgeArticles.slug, "bibliotheek"), eq(knowledgeArticles.language, "nl")));
 
     const o = await editorialOverview(eva);
     expect(o.zeroResults).toContainEqual(expect.objectContaining({ query: "hondenbelasting", searches: 2 }));

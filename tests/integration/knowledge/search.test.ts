@@ -125,7 +125,9 @@ describe("Mikipedia search", () => {
   });
 
   it("finds a Dutch-only article from English and French through its search terms, marked as such", async () => {
-    await db.insert(knowledgeArticles).values({ slug: "proef-alleen-nl", language: "nl", title: "Proefartikel over de stadsbeiaard", summary: "Alleen in het Nederlands.", body: "Tekst.", status: "published" });
+    await db
+      .insert(knowledgeArticles)
+      .values({ slug: "proef-alleen-nl", language: "nl", title: "Proefartikel over de stadsbeiaard", summary: "Alleen in het Nederlands.", body: "Tekst.", status: "published" });
     await db.insert(knowledgeSearchTerms).values([
       { slug: "proef-alleen-nl", language: "en", terms: ["zeppelin mooring"] },
       { slug: "proef-alleen-nl", language: "fr", terms: ["amarrage de zeppelin"] },

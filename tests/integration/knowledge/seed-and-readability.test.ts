@@ -34,17 +34,33 @@ describe("the Mikipedia seed", () => {
   });
 
   it("keeps an editor's newer revision when seeding again, but updates text still as seeded", async () => {
-    const [edited] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
-    await db.insert(knowledgeRevisions).values({ articleId: edited.id, number: 99, title: "Door de redactie", summary: edited.summary, body: edited.body, status: "published", origin: "editor" });
+    const [edited] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
+    await db
+      .insert(knowledgeRevisions)
+      .values({ articleId: edited.id, number: 99, title: "Door de redactie", summary: edited.summary, body: edited.body, status: "published", origin: "editor" });
     await db.update(knowledgeArticles).set({ title: "Door de redactie" }).where(eq(knowledgeArticles.id, edited.id));
     // Pretend both seed files changed since they were loaded.
-    await db.execute(sql`update knowledge_revisions set content_hash = 'old' where origin = 'seed' and article_id in (select id from knowledge_articles where slug in ('uitpas', 'digipunt') and language = 'nl')`);
-    await db.update(knowledgeArticles).set({ title: "Oude seedtekst" }).where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
+    await db.execute(
+      sql`update knowledge_revisions set content_hash = 'old' where origin = 'seed' and article_id in (select id from knowledge_articles where slug in ('uitpas', 'digipunt') and language = 'nl')`,
+    );
+    await db
+      .update(knowledgeArticles)
+      .set({ title: "Oude seedtekst" })
+      .where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
 
     expect(await seedKnowledge(db)).toBe(1);
-    const [uitpas] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
+    const [uitpas] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "uitpas"), eq(knowledgeArticles.language, "nl")));
     expect(uitpas.title).toBe("Door de redactie");
-    const [digipunt] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
+    const [digipunt] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "digipunt"), eq(knowledgeArticles.language, "nl")));
     expect(digipunt.title).not.toBe("Oude seedtekst");
   });
 });

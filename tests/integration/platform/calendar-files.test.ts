@@ -53,7 +53,11 @@ describe("calendar files", () => {
     await cancelAppointment(p, moved.id);
 
     const [booked, move, cancel] = (await mailsTo("agenda@example.com")).map(calendarOf);
-    expect(booked).toMatchObject({ method: "REQUEST", contentType: "text/calendar; charset=utf-8; method=REQUEST", prodid: "-//Stad Mechelen//Digitaal Huis van de Mechelaar//NL" });
+    expect(booked).toMatchObject({
+      method: "REQUEST",
+      contentType: "text/calendar; charset=utf-8; method=REQUEST",
+      prodid: "-//Stad Mechelen//Digitaal Huis van de Mechelaar//NL",
+    });
     expect(booked.events).toHaveLength(1);
     expect(booked.events[0].start.getTime()).toBe(first.startsAt.getTime());
     expect(booked.events[0].organizer).toMatch(/^mailto:/i);
@@ -88,7 +92,11 @@ describe("calendar files", () => {
     const mails = await mailsTo("vera@example.com");
     expect(mails.map((m) => m.template)).toEqual(["access.invitation", "access.changed", "access.revoked"]);
     const [invited, changed, revoked] = mails.map(calendarOf);
-    expect(invited).toMatchObject({ method: "REQUEST", contentType: "text/calendar; charset=utf-8; method=REQUEST", prodid: "-//Stad Mechelen//Digitaal Huis van de Mechelaar//NL" });
+    expect(invited).toMatchObject({
+      method: "REQUEST",
+      contentType: "text/calendar; charset=utf-8; method=REQUEST",
+      prodid: "-//Stad Mechelen//Digitaal Huis van de Mechelaar//NL",
+    });
     expect(changed.events[0].uid).toBe(invited.events[0].uid);
     expect(changed.events[0].sequence).toBeGreaterThan(invited.events[0].sequence);
     expect(changed.events[0].start.getTime()).toBeGreaterThan(invited.events[0].start.getTime());
@@ -96,6 +104,11 @@ describe("calendar files", () => {
     expect(revoked.events).toHaveLength(1);
     expect(revoked.events[0]).toMatchObject({ uid: invited.events[0].uid, status: "CANCELLED" });
     expect(revoked.events[0].sequence).toBeGreaterThan(changed.events[0].sequence);
-    expect(await db.select().from(outbox).where(and(eq(outbox.toAddress, "vera@example.com"), eq(outbox.template, "access.revoked")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, "vera@example.com"), eq(outbox.template, "access.revoked"))),
+    ).toHaveLength(1);
   });
 });

@@ -27,7 +27,10 @@ describe("the service catalogue seed", () => {
     for (const r of loadServiceRecords()) {
       expect(r.cost, r.slug).toBeNull();
       expect(r.legalBasis, r.slug).toBeNull();
-      expect(r.relatedServices.every((slug) => loadServiceRecords().some((s) => s.slug === slug)), r.slug).toBe(true);
+      expect(
+        r.relatedServices.every((slug) => loadServiceRecords().some((s) => s.slug === slug)),
+        r.slug,
+      ).toBe(true);
     }
   });
 });

@@ -48,7 +48,16 @@ async function startApp(trustProxy: boolean) {
 function request(port: number, pathname: string, opts: { method?: string; client: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: import("node:http").IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = https.request(
-      { host: "127.0.0.1", port, path: pathname, method: opts.method ?? "GET", ca, servername: "localhost", headers: { Host: "localhost", "X-Test-Client": opts.client, ...opts.headers }, agent: false },
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method: opts.method ?? "GET",
+        ca,
+        servername: "localhost",
+        headers: { Host: "localhost", "X-Test-Client": opts.client, ...opts.headers },
+        agent: false,
+      },
       (res) => {
         let body = "";
         res.on("data", (c) => (body += String(c)));
@@ -69,7 +78,27 @@ const askCode = (port: number, client: string, email: string, headers: Record<st
   });
 
 beforeAll(async () => {
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-days", "1", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-days",
+      "1",
+      "-keyout",
+      `${dir}/key.pem`,
+      "-out",
+      `${dir}/cert.pem`,
+    ],
+    { stdio: "ignore" },
+  );
   ca = readFileSync(`${dir}/cert.pem`, "utf8");
   const a = await startApp(true);
   const b = await startApp(true);
@@ -139,7 +168,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const keys = async (prefix: string) => (await db.select({ key: rateLimits.key, hits: rateLimits.hits }).from(rateLimits).where(like(rateLimits.key, `${prefix}%`))).map((r) => `${r.key}=${r.hits}`).sort();
+const keys = async (prefix: string) =>
+  (
+    await db
+      .select({ key: rateLimits.key, hits: rateLimits.hits })
+      .from(rateLimits)
+      .where(like(rateLimits.key, `${prefix}%`))
+  )
+    .map((r) => `${r.key}=${r.hits}`)
+    .sort();
 
 describe("the portal behind nginx with TLS", () => {
   it("counts rate limits per client address from nginx's X-Forwarded-For with TRUST_PROXY, across both processes, and ignores a client's own header", async () => {

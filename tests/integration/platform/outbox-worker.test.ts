@@ -2,7 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { outbox } from "../../../db/schema";
-import { backoffSeconds, deliverDueMail, enqueueMail, maskAddress, MIN_ATTEMPTS, RETRY_WINDOW_HOURS, sanitiseMailError, setMailTransportForTesting } from "../../../app/modules/notify/outbox.server";
+import {
+  backoffSeconds,
+  deliverDueMail,
+  enqueueMail,
+  maskAddress,
+  MIN_ATTEMPTS,
+  RETRY_WINDOW_HOURS,
+  sanitiseMailError,
+  setMailTransportForTesting,
+} from "../../../app/modules/notify/outbox.server";
 import { db } from "../../../app/utils/db.server";
 
 const mail = (to: string) => ({ to, subject: "Onderwerp", text: "Tekst", template: "test", language: "nl" });
@@ -68,7 +77,9 @@ describe("the outbox", () => {
     expect(backoffSeconds(1000)).toBe(3600);
 
     // Queued more than 48 hours ago: the next failure marks it failed, with the reason kept.
-    await db.execute(sql`update outbox set next_attempt_at = now() - interval '1 second', created_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS}) - interval '1 minute'`);
+    await db.execute(
+      sql`update outbox set next_attempt_at = now() - interval '1 second', created_at = now() - make_interval(hours => ${RETRY_WINDOW_HOURS}) - interval '1 minute'`,
+    );
     await deliverDueMail();
     [row] = await db.select().from(outbox).where(eq(outbox.toAddress, "fails@example.com"));
     expect(row.status).toBe("failed");

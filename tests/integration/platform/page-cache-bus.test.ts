@@ -50,7 +50,16 @@ describe("the anonymous page cache with several HTTP processes", () => {
   it("gives every reader a published article within 2 seconds, in every process", async () => {
     port = await freePort();
     portal = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      env: { ...process.env, HOST: "127.0.0.1", RUN_WORKER: "false", SEED_DEMO: "false", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, WEB_CONCURRENCY: "2", NODE_ENV: "test" },
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        RUN_WORKER: "false",
+        SEED_DEMO: "false",
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        WEB_CONCURRENCY: "2",
+        NODE_ENV: "test",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     portal.stdout?.on("data", (c) => (output += String(c)));
@@ -72,7 +81,10 @@ describe("the anonymous page cache with several HTTP processes", () => {
     // Two editors publish a new revision (four eyes) from this test process: a third process.
     const author = (await loadCurrentUser((await ensureStaff(db, { email: "auteur.pagecache@example.com", roles: ["editor"] })).id))!;
     const publisher = (await loadCurrentUser((await ensureStaff(db, { email: "eind.pagecache@example.com", roles: ["editor"] })).id))!;
-    const [article] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
+    const [article] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
     const { title: _old, ...rest } = article;
     const revision = await saveRevision(
       author,

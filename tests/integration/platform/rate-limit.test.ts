@@ -10,9 +10,7 @@ describe("rate limits", () => {
     try {
       // A day-long window: the burst cannot straddle the turn of a window (except at midnight UTC).
       const rule = { name: "test", limit: 10, windowSeconds: 86400 };
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => hitRateLimit(rule, "shared-key", i % 2 ? db : drizzle(other))),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => hitRateLimit(rule, "shared-key", i % 2 ? db : drizzle(other))));
       expect(results.filter((r) => r.allowed)).toHaveLength(10);
       expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSeconds > 0 && r.retryAfterSeconds <= 86400)).toBe(true);
     } finally {

@@ -10,8 +10,7 @@ import { loadPublicFigures } from "../../../app/modules/insights/public.server";
 import { publicPeriod } from "../../../app/modules/insights/period";
 import { DEMO_DATA_NOTE, openDataCatalog, openDataFile } from "../../../app/modules/insights/opendata.server";
 
-const count = async (table: typeof users | typeof teams | typeof teamMembers) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+const count = async (table: typeof users | typeof teams | typeof teamMembers) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
 describe("seeds", () => {
   it("are idempotent: a second run adds nothing", async () => {

@@ -10,7 +10,15 @@ let pgPort = 0;
 let httpPort = 0;
 
 function startPortal(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", PORT: String(httpPort), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), RUN_WORKER: "false" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    PORT: String(httpPort),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    RUN_WORKER: "false",
+  };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "pipe"] });
@@ -44,7 +52,8 @@ const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
 async function counts() {
   const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${pgPort}/mechelaar`, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql`select (select count(*)::int from users) as users, (select count(*)::int from teams) as teams, (select count(*)::int from services) as services, (select count(*)::int from users where email = 'kept@example.com') as kept`;
+    const [row] =
+      await sql`select (select count(*)::int from users) as users, (select count(*)::int from teams) as teams, (select count(*)::int from services) as services, (select count(*)::int from users where email = 'kept@example.com') as kept`;
     return row;
   } finally {
     await sql.end();

@@ -90,7 +90,10 @@ describe("several HTTP processes (WEB_CONCURRENCY)", () => {
 
     // An editor pins a best bet; this test process is a third process on the same database.
     const editor = (await loadCurrentUser((await ensureStaff(db, { email: "redactie.bus@example.com", roles: ["editor"] })).id))!;
-    const [article] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
+    const [article] = await db
+      .select()
+      .from(knowledgeArticles)
+      .where(and(eq(knowledgeArticles.slug, "huis-van-de-mechelaar"), eq(knowledgeArticles.language, "nl")));
     await pinBestBet(editor, article.id, "loket");
 
     // The notification takes a moment to arrive; after that, every answer has the best bet.

@@ -9,7 +9,15 @@ const ring = keyRingFrom([newKeyConfig(1)]);
 const other = keyRingFrom([newKeyConfig(1)]);
 const now = Date.parse("2026-12-07T10:00:00Z");
 const pass = (over: Partial<{ passId: string; buildingCode: number; from: number; until: number }> = {}, r = ring) =>
-  signPassToken({ passId: over.passId ?? randomUUID(), buildingCode: over.buildingCode ?? 7, validFrom: new Date(over.from ?? now - 3600_000), validUntil: new Date(over.until ?? now + 3600_000) }, r);
+  signPassToken(
+    {
+      passId: over.passId ?? randomUUID(),
+      buildingCode: over.buildingCode ?? 7,
+      validFrom: new Date(over.from ?? now - 3600_000),
+      validUntil: new Date(over.until ?? now + 3600_000),
+    },
+    r,
+  );
 
 const bundle = (over: Partial<KioskBundle> = {}): KioskBundle => ({
   kioskId: randomUUID(),

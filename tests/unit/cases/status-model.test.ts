@@ -4,7 +4,15 @@ import type { StatusModel } from "../../../app/modules/cases/definitions";
 import { loadRequestDefinitions } from "../../../seeds/requests";
 
 const t = { nl: "x", en: "x", fr: "x" };
-const s = (key: string, next: string[], extra: Partial<StatusModel["statuses"][number]> = {}) => ({ key, text: t, tellResident: false, next, withdrawable: false, subStatuses: [], ...extra });
+const s = (key: string, next: string[], extra: Partial<StatusModel["statuses"][number]> = {}) => ({
+  key,
+  text: t,
+  tellResident: false,
+  next,
+  withdrawable: false,
+  subStatuses: [],
+  ...extra,
+});
 const model = (...statuses: ReturnType<typeof s>[]): StatusModel => ({ normDays: 30, normIsDemo: true, statuses });
 const keys = (m: StatusModel) => validateStatusModel(m).map((p) => [p.key, p.status ?? null]);
 

@@ -6,7 +6,10 @@ describe("service translations", () => {
   it("fills in the fields a stored row lacks and leaves the ones it has (maybe edited)", () => {
     const stored = { en: { title: "Edited title", summary: "Edited summary" } };
     const seeded = { en: { title: "Seed title", summary: "Seed summary", description: "Seed description" }, fr: { title: "Titre", summary: "Résumé" } };
-    expect(withMissingFields(stored, seeded)).toEqual({ en: { title: "Edited title", summary: "Edited summary", description: "Seed description" }, fr: { title: "Titre", summary: "Résumé" } });
+    expect(withMissingFields(stored, seeded)).toEqual({
+      en: { title: "Edited title", summary: "Edited summary", description: "Seed description" },
+      fr: { title: "Titre", summary: "Résumé" },
+    });
     expect(withMissingFields(seeded, seeded)).toBeNull();
   });
 

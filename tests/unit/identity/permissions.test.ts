@@ -14,7 +14,19 @@ const TABLE: Record<Role, Action[]> = {
   backoffice: ["cases.queue", "cases.view", "cases.work", "insights.view", "workplace.view"],
   editor: ["knowledge.edit", "workplace.view"],
   host: ["visitors.host", "visitors.view", "visitors.walkIns", "workplace.view"],
-  admin: ["cases.queue", "cases.unassigned", "cases.view", "cases.work", "residents.serve", "visitors.view", "visitors.walkIns", "access.presence", "insights.view", "admin.manage", "workplace.view"],
+  admin: [
+    "cases.queue",
+    "cases.unassigned",
+    "cases.view",
+    "cases.work",
+    "residents.serve",
+    "visitors.view",
+    "visitors.walkIns",
+    "access.presence",
+    "insights.view",
+    "admin.manage",
+    "workplace.view",
+  ],
 };
 
 describe("permissions: every role × action", () => {

@@ -35,7 +35,14 @@ describe("small-group suppression", () => {
 
 describe("CSV and periods", () => {
   it("writes RFC 4180 CSV: header, CRLF, quoted cells with commas or quotes, empty for null", () => {
-    const csv = toCsv({ id: "t", columns: ["a", "b", "c"], rows: [{ a: 'Zeg "ja"', b: "1,5", c: null }, { a: "x", b: 2, c: false }] });
+    const csv = toCsv({
+      id: "t",
+      columns: ["a", "b", "c"],
+      rows: [
+        { a: 'Zeg "ja"', b: "1,5", c: null },
+        { a: "x", b: 2, c: false },
+      ],
+    });
     expect(csv).toBe('a,b,c\r\n"Zeg ""ja""","1,5",\r\nx,2,false\r\n');
   });
 

@@ -13,7 +13,9 @@ describe("how articles read", () => {
 
   it("does not repeat the summary as the body's first sentence", () => {
     const summary = "U kunt een bewonerskaart aanvragen.";
-    expect(bodyWithoutSummary("U kunt een bewonerskaart aanvragen. Dat doet u online.\n\n## Wat heeft u nodig?\n\nUw eID.", summary)).toBe("Dat doet u online.\n\n## Wat heeft u nodig?\n\nUw eID.");
+    expect(bodyWithoutSummary("U kunt een bewonerskaart aanvragen. Dat doet u online.\n\n## Wat heeft u nodig?\n\nUw eID.", summary)).toBe(
+      "Dat doet u online.\n\n## Wat heeft u nodig?\n\nUw eID.",
+    );
     // Only that sentence as a paragraph: the paragraph goes.
     expect(bodyWithoutSummary("u kunt een  bewonerskaart aanvragen\n\n## Wat heeft u nodig?", summary)).toBe("## Wat heeft u nodig?");
     // A body that says something else first is left alone.
@@ -26,6 +28,8 @@ describe("how articles read", () => {
     expect(startLine({ mode: "development", url: "http://localhost:3000", embedded: true, demo: true })).toBe(
       "Digitaal Huis van de Mechelaar runs in development mode (NODE_ENV=development): http://localhost:3000 (embedded PostgreSQL, demo data)",
     );
-    expect(startLine({ mode: "production", url: "https://mechelaar.be", embedded: false, demo: false, httpProcesses: 2 })).toContain("runs in production mode (NODE_ENV=production)");
+    expect(startLine({ mode: "production", url: "https://mechelaar.be", embedded: false, demo: false, httpProcesses: 2 })).toContain(
+      "runs in production mode (NODE_ENV=production)",
+    );
   });
 });

@@ -1,13 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  countSyllablesNl,
-  splitSentences,
-  words,
-  readability,
-  markdownToPlainText,
-  syllableCounterFromSplitter,
-  fleschDouma,
-} from "../../../app/modules/knowledge/readability";
+import { countSyllablesNl, splitSentences, words, readability, markdownToPlainText, syllableCounterFromSplitter, fleschDouma } from "../../../app/modules/knowledge/readability";
 
 describe("countSyllablesNl", () => {
   // Counted by hand (spoken syllables).
@@ -87,12 +79,7 @@ describe("words", () => {
 
 describe("splitSentences", () => {
   it("splits on . ! and ?", () => {
-    expect(splitSentences("Dit is een zin. Is dit een vraag? Ja! Klaar.")).toEqual([
-      "Dit is een zin.",
-      "Is dit een vraag?",
-      "Ja!",
-      "Klaar.",
-    ]);
+    expect(splitSentences("Dit is een zin. Is dit een vraag? Ja! Klaar.")).toEqual(["Dit is een zin.", "Is dit een vraag?", "Ja!", "Klaar."]);
   });
 
   it("does not split after abbreviations like bv. and o.a.", () => {

@@ -22,10 +22,14 @@ describe("the short-lived search cache", () => {
     await cachedSearch(key, async () => ++runs, 0);
     clearSearchCache();
     // A search that started before the publication and ends after it is not cached.
-    await cachedSearch(key, async () => {
-      clearSearchCache();
-      return ++runs;
-    }, 1);
+    await cachedSearch(
+      key,
+      async () => {
+        clearSearchCache();
+        return ++runs;
+      },
+      1,
+    );
     expect(await cachedSearch(key, async () => ++runs, 2)).toBe(3);
     expect(await cachedSearch(key, async () => ++runs, 3)).toBe(3);
   });

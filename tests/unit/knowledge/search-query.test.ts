@@ -25,7 +25,9 @@ describe("a resident's query as concepts", () => {
   });
 
   it("joins two typed words the articles write as one, and splits a compound into known words", () => {
-    expect(forms("rust huis", "nl", ["rusthuis"])).toEqual([expect.objectContaining({ word: "rusthuis", forms: expect.arrayContaining([`rusthuis@${CREDIT.typed}`, `rust+huis@${CREDIT.joined}`, `woonzorgcentrum@${CREDIT.synonym}`]) })]);
+    expect(forms("rust huis", "nl", ["rusthuis"])).toEqual([
+      expect.objectContaining({ word: "rusthuis", forms: expect.arrayContaining([`rusthuis@${CREDIT.typed}`, `rust+huis@${CREDIT.joined}`, `woonzorgcentrum@${CREDIT.synonym}`]) }),
+    ]);
     expect(splitByVocabulary("opvoedingsondersteuning", new Set(["opvoeding", "ondersteuning"]))).toEqual(["opvoeding", "ondersteuning"]);
     expect(forms("huurwaarborg", "nl", ["huur", "waarborg"])[0].forms).toContain(`huur+waarborg@${CREDIT.compound}`);
   });

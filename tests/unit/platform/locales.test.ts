@@ -11,7 +11,9 @@ const flatten = (o: Record<string, unknown>, prefix = ""): string[] =>
 // Plural forms differ per language (Arabic has six, Dutch two): compare the key without its plural suffix.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const keysOf = (lng: string) =>
-  new Set(readdirSync(path.join(root, lng)).flatMap((file) => flatten(JSON.parse(readFileSync(path.join(root, lng, file), "utf8"))).map((k) => `${file}:${k.replace(PLURAL, "")}`)));
+  new Set(
+    readdirSync(path.join(root, lng)).flatMap((file) => flatten(JSON.parse(readFileSync(path.join(root, lng, file), "utf8"))).map((k) => `${file}:${k.replace(PLURAL, "")}`)),
+  );
 const filesOf = (lng: string) => readdirSync(path.join(root, lng)).sort();
 
 describe("translations", () => {
@@ -21,22 +23,44 @@ describe("translations", () => {
 
   it.each(languages.filter((l) => l.code !== "nl").map((l) => [l.code, l] as const))("%s has exactly the keys Dutch has", (code, lng) => {
     const untranslated = new Set<string>(lng.untranslated);
-    expect(filesOf(code)).toEqual(namespaces.filter((ns) => !untranslated.has(ns)).map((ns) => `${ns}.json`).sort());
+    expect(filesOf(code)).toEqual(
+      namespaces
+        .filter((ns) => !untranslated.has(ns))
+        .map((ns) => `${ns}.json`)
+        .sort(),
+    );
     const nl = new Set([...keysOf("nl")].filter((k) => !untranslated.has(k.split(".json:")[0])));
     const other = keysOf(code);
-    expect([...nl].filter((k) => !other.has(k)), `missing in ${code}`).toEqual([]);
-    expect([...other].filter((k) => !nl.has(k)), `only in ${code}`).toEqual([]);
+    expect(
+      [...nl].filter((k) => !other.has(k)),
+      `missing in ${code}`,
+    ).toEqual([]);
+    expect(
+      [...other].filter((k) => !nl.has(k)),
+      `only in ${code}`,
+    ).toEqual([]);
   });
 
   it("bundles every locale file", () => {
-    for (const l of languages) expect(Object.keys(resources[l.code]).sort(), l.code).toEqual(filesOf(l.code).map((f) => f.replace(".json", "")).sort());
+    for (const l of languages)
+      expect(Object.keys(resources[l.code]).sort(), l.code).toEqual(
+        filesOf(l.code)
+          .map((f) => f.replace(".json", ""))
+          .sort(),
+      );
   });
 
   it("keep the same placeholders as Dutch", () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).filter((p) => p !== "count").sort();
+    const placeholders = (s: string) =>
+      [...s.matchAll(/\{\{\s*(\w+)/g)]
+        .map((m) => m[1])
+        .filter((p) => p !== "count")
+        .sort();
     const nlFlat = new Map<string, string>();
     const walk = (o: Record<string, unknown>, prefix: string, into: Map<string, string>) =>
-      Object.entries(o).forEach(([k, v]) => (v && typeof v === "object" ? walk(v as Record<string, unknown>, `${prefix}${k}.`, into) : into.set(`${prefix}${k.replace(PLURAL, "")}`, String(v))));
+      Object.entries(o).forEach(([k, v]) =>
+        v && typeof v === "object" ? walk(v as Record<string, unknown>, `${prefix}${k}.`, into) : into.set(`${prefix}${k.replace(PLURAL, "")}`, String(v)),
+      );
     for (const file of filesOf("nl")) walk(JSON.parse(readFileSync(path.join(root, "nl", file), "utf8")), `${file}:`, nlFlat);
     for (const l of languages.filter((x) => x.code !== "nl")) {
       const other = new Map<string, string>();

@@ -21,7 +21,9 @@ function routeTree(): Route[] {
   const build = (parentId?: string): Route[] =>
     Object.values(manifest)
       .filter((r) => r.parentId === parentId)
-      .map((r) => (r.index ? { id: r.id, path: r.path, index: true, caseSensitive: r.caseSensitive } : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: build(r.id) }));
+      .map((r) =>
+        r.index ? { id: r.id, path: r.path, index: true, caseSensitive: r.caseSensitive } : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: build(r.id) },
+      );
   return build(undefined);
 }
 

@@ -10,10 +10,23 @@ export function ExtendAction({ state }: { state: ActionState }) {
   return (
     <ActionDisclosure intent="extend" title={t("case.extendTitle")} state={state}>
       <Field id="extend-dueDate" label={t("case.newDue")} error={err("dueDate")} hint={t("case.dateHint")}>
-        <input type="date" id="extend-dueDate" name="dueDate" className="input-short" defaultValue={valueOf(state, "extend", "dueDate")} aria-describedby={describedBy("extend-dueDate", true, err("dueDate"))} />
+        <input
+          type="date"
+          id="extend-dueDate"
+          name="dueDate"
+          className="input-short"
+          defaultValue={valueOf(state, "extend", "dueDate")}
+          aria-describedby={describedBy("extend-dueDate", true, err("dueDate"))}
+        />
       </Field>
       <Field id="extend-reason" label={t("case.extendReason")} error={err("reason")} hint={t("case.extendReasonHint")}>
-        <textarea id="extend-reason" name="reason" rows={3} defaultValue={valueOf(state, "extend", "reason")} aria-describedby={describedBy("extend-reason", true, err("reason"))} />
+        <textarea
+          id="extend-reason"
+          name="reason"
+          rows={3}
+          defaultValue={valueOf(state, "extend", "reason")}
+          aria-describedby={describedBy("extend-reason", true, err("reason"))}
+        />
       </Field>
       <Submit intent="extend" label={t("case.extend")} busy={state.busy} secondary />
     </ActionDisclosure>

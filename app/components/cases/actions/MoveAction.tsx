@@ -22,7 +22,12 @@ export function MoveAction({ state, moves, statusLabel }: { state: ActionState; 
       </Field>
       {subStatuses.length ? (
         <Field id="move-subStatus" label={t("case.subStatus")} error={err("subStatus")} hint={t("case.subStatusHint")}>
-          <select id="move-subStatus" name="subStatus" defaultValue={valueOf(state, "move", "subStatus") ?? ""} aria-describedby={describedBy("move-subStatus", true, err("subStatus"))}>
+          <select
+            id="move-subStatus"
+            name="subStatus"
+            defaultValue={valueOf(state, "move", "subStatus") ?? ""}
+            aria-describedby={describedBy("move-subStatus", true, err("subStatus"))}
+          >
             <option value="">{t("case.none")}</option>
             {subStatuses.map((s) => (
               <option key={s} value={s}>

@@ -10,7 +10,12 @@ export function SubStatusAction({ state, subStatuses, current }: { state: Action
   return (
     <ActionDisclosure intent="substatus" title={t("case.subStatusTitle")} state={state}>
       <Field id="substatus-subStatus" label={t("case.subStatus")} error={err} hint={t("case.subStatusHint")}>
-        <select id="substatus-subStatus" name="subStatus" defaultValue={valueOf(state, "substatus", "subStatus") ?? current ?? ""} aria-describedby={describedBy("substatus-subStatus", true, err)}>
+        <select
+          id="substatus-subStatus"
+          name="subStatus"
+          defaultValue={valueOf(state, "substatus", "subStatus") ?? current ?? ""}
+          aria-describedby={describedBy("substatus-subStatus", true, err)}
+        >
           <option value="">{t("case.none")}</option>
           {subStatuses.map((s) => (
             <option key={s} value={s}>

@@ -24,7 +24,14 @@ export function TaskAction({ state }: { state: ActionState }) {
         <textarea id="task-note" name="note" rows={2} defaultValue={valueOf(state, "task", "note")} aria-describedby={describedBy("task-note", undefined, err("note"))} />
       </Field>
       <Field id="task-dueDate" label={t("case.taskDue")} error={err("dueDate")} hint={t("case.dateHint")}>
-        <input type="date" id="task-dueDate" name="dueDate" className="input-short" defaultValue={valueOf(state, "task", "dueDate")} aria-describedby={describedBy("task-dueDate", true, err("dueDate"))} />
+        <input
+          type="date"
+          id="task-dueDate"
+          name="dueDate"
+          className="input-short"
+          defaultValue={valueOf(state, "task", "dueDate")}
+          aria-describedby={describedBy("task-dueDate", true, err("dueDate"))}
+        />
       </Field>
       <Submit intent="task" label={t("case.createTask")} busy={state.busy} secondary />
     </ActionDisclosure>

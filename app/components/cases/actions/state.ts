@@ -15,5 +15,4 @@ export const valueOf = (s: ActionState, intent: CaseIntent, name: string) =>
 export const errorOf = (s: ActionState, intent: CaseIntent, name: string) => (s.failed?.intent === intent ? s.failed.errors[name] : undefined);
 
 /** Field ids on this page carry the form's name ("ask-question", "extend-reason"), for the error summary's links. */
-export const fieldIdsOf = (s: ActionState) =>
-  Object.fromEntries(Object.keys(s.failed?.errors ?? {}).map((k) => [k, `${s.failed?.intent ?? ""}-${k}`]));
+export const fieldIdsOf = (s: ActionState) => Object.fromEntries(Object.keys(s.failed?.errors ?? {}).map((k) => [k, `${s.failed?.intent ?? ""}-${k}`]));
