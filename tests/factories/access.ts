@@ -57,3 +57,8 @@ export async function makePass(
   await db.update(passes).set({ token }).where(eq(passes.id, pass.id));
   return { ...pass, token, invitationId: inv.id };
 }
+
+/** A pass code with its last character changed: the signature no longer matches (never the same text by chance). */
+export function tamperedToken(token: string): string {
+  return token.slice(0, -1) + (token.endsWith("0") ? "1" : "0");
+}
