@@ -54,13 +54,58 @@ function headersFor({ production, kiosk }: { production: boolean; kiosk: boolean
 
 const PERMISSIONS = "geolocation=(), microphone=(), payment=(), usb=()";
 
+// Stands in for the nonce while helmet computes the headers once; never sent.
+const NONCE_MARK = "NONCE_MARK_b4f1c2d0e9a8";
+
+/**
+ * helmet's headers for one kind of page, computed once with a placeholder nonce: helmet
+ * decides what is sent, and a request then only sets them, with its own nonce written into
+ * the policy. Running helmet's dozen middlewares per request cost about a sixth of the CPU of
+ * the cheapest answers (a cached page, /healthz; docs/performance.md, decision 022).
+ */
+function precomputed(opts: { production: boolean; kiosk: boolean }) {
+  const headers: [string, string][] = [];
+  const recorder = {
+    locals: { cspNonce: NONCE_MARK },
+    setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+    getHeader: () => undefined,
+  };
+  let called = false;
+  headersFor(opts)({} as IncomingMessage, recorder as unknown as ServerResponse, () => void (called = true));
+  if (!called) throw new Error("helmet did not finish synchronously: the security headers cannot be precomputed.");
+  const policy = headers.find(([name]) => name.toLowerCase() === "content-security-policy");
+  const [beforeNonce, afterNonce] = policy?.[1].split(NONCE_MARK) ?? [];
+  if (!policy || afterNonce === undefined) throw new Error("The Content-Security-Policy has no nonce.");
+  const fixed = headers.filter((h) => h !== policy);
+  fixed.push(["Permissions-Policy", `camera=${opts.kiosk ? "(self)" : "()"}, ${PERMISSIONS}`]);
+  return { fixed, policyName: policy[0], beforeNonce, afterNonce };
+}
+
+// Nonces come from a pool of random bytes filled 4 KB at a time (as crypto.randomUUID does):
+// each nonce is 16 bytes of its own, and one system call serves 256 responses.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+export function freshNonce(): string {
+  if (poolOffset + 16 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolOffset = 0;
+  }
+  const nonce = pool.toString("base64", poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return nonce;
+}
+
 export function securityHeaders({ production }: { production: boolean }) {
-  const page = headersFor({ production, kiosk: false });
-  const kioskPage = headersFor({ production, kiosk: true });
+  const page = precomputed({ production, kiosk: false });
+  const kioskPage = precomputed({ production, kiosk: true });
   return (req: Request, res: Response, next: NextFunction) => {
-    res.locals.cspNonce = randomBytes(16).toString("base64");
-    const kiosk = isKioskPath(req.path);
-    res.setHeader("Permissions-Policy", `camera=${kiosk ? "(self)" : "()"}, ${PERMISSIONS}`);
-    (kiosk ? kioskPage : page)(req, res, next);
+    const nonce = freshNonce();
+    res.locals.cspNonce = nonce;
+    const set = isKioskPath(req.path) ? kioskPage : page;
+    for (const [name, value] of set.fixed) res.setHeader(name, value);
+    res.setHeader(set.policyName, set.beforeNonce + nonce + set.afterNonce);
+    next();
   };
 }

@@ -32,7 +32,7 @@ const accessLine = (reqId: string) => {
   expect(found).toHaveLength(1);
   return found[0];
 };
-/** pino-http writes its line when the response has finished; the client may be a moment earlier. */
+/** The line is written when the response has finished; the client may be a moment earlier. */
 const settled = () => new Promise((r) => setTimeout(r, 50));
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -99,6 +99,14 @@ describe("the access log", () => {
     expect(second.headers.get("X-Page-Cache")).toBe("hit");
     expect(second.headers.get("X-Request-Id")).not.toBe(first.headers.get("X-Request-Id"));
     expect(accessLine(second.headers.get("X-Request-Id")!)).toMatchObject({ routeId: "routes/dienstverlening-in-cijfers", status: 200 });
+  });
+
+  it("names the page behind a single-fetch data request, not 'static'", async () => {
+    const data = await server.get("/mikipedia/zoeken.data?q=paspoort");
+    const again = await server.get("/mikipedia/zoeken.data?q=parkeerkaart");
+    await settled();
+    for (const res of [data, again])
+      expect(accessLine(res.headers.get("X-Request-Id")!)).toMatchObject({ path: "/mikipedia/zoeken.data", routeId: "routes/mikipedia.zoeken", status: 200 });
   });
 
   it("masks secrets carried in the path", async () => {
