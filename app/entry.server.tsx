@@ -88,6 +88,8 @@ export default async function handleRequest(request: Request, responseStatusCode
   // write is a system call that costs more than rendering a table row (docs/performance.md).
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once the page is out: a pending timer would keep the whole render alive for six seconds.
+    const abortTimer = setTimeout(() => abort(), ABORT_DELAY + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -110,6 +112,7 @@ export default async function handleRequest(request: Request, responseStatusCode
               responseHeaders.set("Content-Language", lng);
               keepOutOfCaches(responseHeaders);
               responseHeaders.set("Content-Length", String(body.byteLength));
+              clearTimeout(abortTimer);
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
@@ -117,6 +120,7 @@ export default async function handleRequest(request: Request, responseStatusCode
           pipe(collect);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -125,7 +129,6 @@ export default async function handleRequest(request: Request, responseStatusCode
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 
