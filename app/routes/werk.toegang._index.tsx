@@ -7,7 +7,7 @@ import { RowAction } from "~/components/RowAction";
 import { ErrorSummary, Notice, RadioGroup, TextField } from "~/components/forms";
 import { listBuildings, listEntrances, updateBuildingInfo } from "~/modules/access/invitations.server";
 import { listKiosks, registerKiosk, revokeKiosk } from "~/modules/access/kiosks.server";
-import { listOfflineConflicts } from "~/modules/access/offline.server";
+import { listOfflineConflicts, markOfflineConflictHandled } from "~/modules/access/offline.server";
 import { buildingInfoSchema, kioskSchema } from "~/modules/access/schemas";
 import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
@@ -35,6 +35,7 @@ export const loader = loaderOf({
 
 const accessActions = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("revoke"), kioskId: uuid }),
+  z.object({ _intent: z.literal("conflictHandled"), conflictId: uuid }),
   kioskSchema.extend({ _intent: z.literal("register") }),
   buildingInfoSchema.extend({ _intent: z.literal("building") }),
 ]);
@@ -46,6 +47,10 @@ export const action = actionOf({
     if (body._intent === "revoke") {
       await revokeKiosk(actor, body.kioskId);
       return redirect("/werk/toegang?ingetrokken=1");
+    }
+    if (body._intent === "conflictHandled") {
+      await markOfflineConflictHandled(actor, body.conflictId);
+      return redirect("/werk/toegang?conflict=1#conflicts-title");
     }
     if (body._intent === "building") {
       await updateBuildingInfo(actor, body);
@@ -68,6 +73,7 @@ export default function AccessAdmin() {
     <div className="stack">
       {params.has("ingetrokken") ? <Notice>{t("admin.kioskRevoked")}</Notice> : null}
       {params.has("gebouw") ? <Notice>{t("admin.buildingSaved")}</Notice> : null}
+      {params.has("conflict") ? <Notice>{t("admin.conflicts.handledNotice")}</Notice> : null}
       <h1>{t("admin.title")}</h1>
       <section aria-labelledby="presence-title">
         <h2 id="presence-title">{t("admin.presence")}</h2>
@@ -142,6 +148,7 @@ export default function AccessAdmin() {
                       <th scope="col">{t("admin.conflicts.colPass")}</th>
                       <th scope="col">{t("admin.conflicts.colKiosks")}</th>
                       <th scope="col">{t("admin.conflicts.colKind")}</th>
+                      <th scope="col">{t("admin.conflicts.colStatus")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -153,6 +160,20 @@ export default function AccessAdmin() {
                         </td>
                         <td>{c.kiosks}</td>
                         <td>{t(`admin.conflicts.kind_${c.kind}`)}</td>
+                        <td>
+                          {c.handled ? (
+                            t("admin.conflicts.handledBy", { date: formatDateTime(new Date(c.handled.at), i18n.language), name: c.handled.byName ?? t("admin.conflicts.someone") })
+                          ) : (
+                            <RowAction
+                              intent="conflictHandled"
+                              fields={{ conflictId: c.id }}
+                              before={<span>{t("admin.conflicts.open")} </span>}
+                              label={t("admin.conflicts.markHandledFor", { pass: c.passRef })}
+                            >
+                              {t("admin.conflicts.markHandled")}
+                            </RowAction>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -96,11 +96,12 @@ type DbFigures = {
   outbox: { pending: number; failed: number; oldestPendingSeconds: number };
   themes: { theme: string; waiting: number; longestWaitSeconds: number; averageWaitSeconds: number }[];
   teams: { team: string; open: number; overdue: number }[];
+  openOfflineConflicts: number;
 };
 
 /** One round of read-only queries over the operational tables (indexed; a few milliseconds). */
 async function readFigures(sql: Sql): Promise<DbFigures> {
-  const [connections, lockWaits, outbox, themes, teams] = await Promise.all([
+  const [connections, lockWaits, outbox, themes, teams, conflicts] = await Promise.all([
     sql<{ state: string; count: number }[]>`
       select coalesce(state, 'unknown') as state, count(*)::int as count from pg_stat_activity
       where datname = current_database() and application_name = 'mechelaar-portal' and pid <> pg_backend_pid()
@@ -125,6 +126,7 @@ async function readFigures(sql: Sql): Promise<DbFigures> {
         count(*) filter (where c.due_at < now() and (c.waiting_since is null or c.due_at < c.waiting_since))::int as overdue
       from cases c left join teams tm on tm.id = c.team_id
       where c.closed_at is null group by 1`,
+    sql<{ count: number }[]>`select count(*)::int as count from access_offline_conflicts where handled_at is null`,
   ]);
   return {
     connections: [...connections],
@@ -132,6 +134,7 @@ async function readFigures(sql: Sql): Promise<DbFigures> {
     outbox: { pending: outbox[0]?.pending ?? 0, failed: outbox[0]?.failed ?? 0, oldestPendingSeconds: outbox[0]?.oldest ?? 0 },
     themes: themes.map((t) => ({ theme: t.theme, waiting: t.waiting, longestWaitSeconds: t.longest, averageWaitSeconds: t.average })),
     teams: [...teams],
+    openOfflineConflicts: conflicts[0]?.count ?? 0,
   };
 }
 
@@ -194,6 +197,12 @@ export function databaseRegistry(sql: () => Sql, { cacheMs = 5000, poolSize, pro
   gauge("mechelaar_desk_average_wait_seconds", "Average wait until the first call of today's called tickets, per theme.", ["theme"], (g, f) => {
     for (const t of f.themes) g.set({ theme: t.theme }, t.averageWaitSeconds);
   });
+  gauge(
+    "mechelaar_kiosk_offline_conflicts_open",
+    "Passes offline door kiosks let in that the server would have refused, not yet closed by an admin on /werk/toegang.",
+    [],
+    (g, f) => g.set(f.openOfflineConflicts),
+  );
   gauge("mechelaar_cases_open", "Open cases per team.", ["team"], (g, f) => {
     for (const t of f.teams) g.set({ team: t.team }, t.open);
   });

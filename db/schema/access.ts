@@ -177,6 +177,9 @@ export const offlineConflicts = pgTable(
       .references(() => scans.id, { onDelete: "cascade" }),
     kind: text("kind").$type<OfflineConflictKind>().notNull(),
     detectedAt: timestamp("detected_at", { withTimezone: true }).notNull().defaultNow(),
+    // An admin looked into it (called the host, checked the presence list) and closed it.
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    handledBy: uuid("handled_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("access_offline_conflicts_detected_idx").on(t.detectedAt), uniqueIndex("access_offline_conflicts_scan_uq").on(t.scanId)],
 );

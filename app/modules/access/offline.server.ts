@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { SCAN_OUTCOMES, type OfflineConflictKind, type ScanOutcome } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
+import { personNames } from "~/modules/identity/directory.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { DomainError } from "~/modules/platform/errors";
 import { logger } from "~/modules/platform/logger.server";
 import { hitRateLimit } from "~/modules/platform/rate-limit.server";
 import { db } from "~/utils/db.server";
@@ -189,9 +192,14 @@ export type OfflineConflict = {
   visitorName: string | null;
   buildingName: string;
   kiosks: string;
+  /** When an admin closed it, and who; null while it is open. */
+  handled: { at: string; byName: string | null } | null;
 };
 
-/** The latest conflicts for the admins' page: when, which pass (and visitor, until erased), which kiosks let it in. */
+/**
+ * The conflicts for the admins' page, open ones first, then the latest handled ones: when,
+ * which pass (and visitor, until erased), which kiosks let it in, and who closed it.
+ */
 export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Promise<OfflineConflict[]> {
   assertAdmin(actor);
   const rows = await db.execute<{
@@ -203,16 +211,19 @@ export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Prom
     visitor_name: string | null;
     building_name: string;
     kiosks: string | null;
+    handled_at: Date | string | null;
+    handled_by: string | null;
   }>(sql`
-    select c.id, c.kind, s.at as scanned_at, c.detected_at, c.pass_id, p.visitor_name, b.name as building_name,
+    select c.id, c.kind, s.at as scanned_at, c.detected_at, c.pass_id, p.visitor_name, b.name as building_name, c.handled_at, c.handled_by,
       (select string_agg(distinct k.name, ', ' order by k.name) from access_scans s2 join access_kiosks k on k.id = s2.kiosk_id
         where s2.pass_id = c.pass_id and s2.outcome = 'welcome') as kiosks
     from access_offline_conflicts c
     join access_scans s on s.id = c.scan_id
     join access_passes p on p.id = c.pass_id
     join access_buildings b on b.id = p.building_id
-    order by c.detected_at desc, c.id
+    order by c.handled_at is not null, c.detected_at desc, c.id
     limit ${limit}`);
+  const names = await personNames([...new Set(rows.flatMap((r) => (r.handled_by ? [r.handled_by] : [])))], db);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -222,5 +233,23 @@ export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Prom
     visitorName: r.visitor_name,
     buildingName: r.building_name,
     kiosks: r.kiosks ?? "",
+    handled: r.handled_at ? { at: new Date(r.handled_at).toISOString(), byName: r.handled_by ? (names.get(r.handled_by) ?? null) : null } : null,
   }));
+}
+
+/**
+ * An admin closes a conflict once they have looked into it (asked the host, checked the
+ * presence list); audited. Closing one that is closed already changes nothing.
+ */
+export async function markOfflineConflictHandled(actor: CurrentUser, conflictId: string): Promise<void> {
+  assertAdmin(actor);
+  await db.transaction(async (tx) => {
+    const [found] = await tx.execute<{ id: string; handled: boolean }>(
+      sql`select id, handled_at is not null as handled from access_offline_conflicts where id = ${conflictId} for update`,
+    );
+    if (!found) throw new DomainError("NOT_FOUND", "common:errors.notFound.title");
+    if (found.handled) return;
+    await tx.execute(sql`update access_offline_conflicts set handled_at = now(), handled_by = ${actor.id} where id = ${conflictId}`);
+    await recordAudit({ actorId: actor.id, action: "access.offline-conflict.handled", entityType: "offline_conflict", entityId: conflictId }, tx);
+  });
 }

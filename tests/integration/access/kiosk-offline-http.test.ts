@@ -1,7 +1,7 @@
 import { createPublicKey, randomUUID, verify } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { offlineConflicts, passes, scans } from "../../../db/schema";
+import { auditLog, offlineConflicts, passes, scans } from "../../../db/schema";
 import { base45Decode } from "../../../app/modules/access/base45";
 import { OFFLINE_CALLS_PER_MINUTE } from "../../../app/modules/access/offline.server";
 import { startUserSession } from "../../../app/modules/identity/sessions.server";
@@ -186,6 +186,49 @@ describe("syncing a kiosk's offline scans", () => {
     // Only admins see the list: a host has no access to it.
     const hostPage = await (await server.get("/werk/toegang", { Cookie: await staffCookie(host.id) })).text();
     expect(hostPage).not.toContain("Dora Dubbel");
+  });
+
+  it("lets an admin close a conflict once looked into (audited, once); others cannot, and a bad or unknown id is a 4xx", async () => {
+    const host = await ensureStaff(db, { email: "handled.host@example.com", roles: ["host"] });
+    const admin = await ensureStaff(db, { name: "Bart Beheer", email: "bart.offline@example.com", roles: ["admin"] });
+    const east = await signedInKiosk("huis-van-de-mechelaar", "Zuil Noord");
+    const west = await signedInKiosk("huis-van-de-mechelaar", "Zuil Zuid");
+    const pass = await makePass(db, { hostId: host.id, buildingSlug: "huis-van-de-mechelaar", visitorName: "Hanna Handel" });
+    await sync(east.cookie, { scans: [offlineScan(pass.token)] });
+    await sync(west.cookie, { scans: [offlineScan(pass.token)] });
+    const [conflict] = await db.select().from(offlineConflicts).where(eq(offlineConflicts.passId, pass.id));
+    const adminCookie = await staffCookie(admin.id);
+    const rowOf = (html: string) => html.slice(html.indexOf("Hanna Handel"), html.indexOf("</tr>", html.indexOf("Hanna Handel")));
+
+    const before = await (await server.get("/werk/toegang", { Cookie: adminCookie })).text();
+    expect(rowOf(before)).toContain("Nog niet bekeken.");
+    expect(rowOf(before)).toContain(`aria-label="Afgehandeld: pas ${pass.id.slice(0, 8).toUpperCase()}"`);
+
+    // A host may not close it.
+    const byHost = await server.post("/werk/toegang", { _intent: "conflictHandled", conflictId: conflict.id }, { Cookie: await staffCookie(host.id) });
+    expect(byHost.status).toBe(403);
+    expect((await db.select().from(offlineConflicts).where(eq(offlineConflicts.id, conflict.id)))[0].handledAt).toBeNull();
+    // A malformed id does not parse; an unknown one is not found.
+    expect((await server.post("/werk/toegang", { _intent: "conflictHandled", conflictId: "1 or 1=1" }, { Cookie: adminCookie })).status).toBe(400);
+    expect((await server.post("/werk/toegang", { _intent: "conflictHandled", conflictId: randomUUID() }, { Cookie: adminCookie })).status).toBe(404);
+
+    const done = await server.post("/werk/toegang", { _intent: "conflictHandled", conflictId: conflict.id }, { Cookie: adminCookie });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe("/werk/toegang?conflict=1#conflicts-title");
+    // Sent twice (a double click): still closed once, by the first.
+    expect((await server.post("/werk/toegang", { _intent: "conflictHandled", conflictId: conflict.id }, { Cookie: adminCookie })).status).toBe(302);
+    const [row] = await db.select().from(offlineConflicts).where(eq(offlineConflicts.id, conflict.id));
+    expect(row.handledBy).toBe(admin.id);
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.offline-conflict.handled"), eq(auditLog.entityId, conflict.id)));
+    expect(audits.map((a) => a.actorId)).toEqual([admin.id]);
+
+    const after = await (await server.get("/werk/toegang?conflict=1", { Cookie: adminCookie })).text();
+    expect(after).toContain("Het conflict staat nu als afgehandeld.");
+    expect(rowOf(after)).toMatch(/Afgehandeld op .+ door Bart Beheer\./);
+    expect(rowOf(after)).not.toContain("Nog niet bekeken.");
   });
 
   it("refuses bad input with a 4xx, without a kiosk, from another site, and past the rate limit", async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { Writable } from "node:stream";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox } from "../../../db/schema";
+import { offlineConflicts, outbox } from "../../../db/schema";
 import { configureLogger } from "../../../app/modules/platform/logger.server";
 import { enqueueMail } from "../../../app/modules/notify/outbox.server";
 import { takeTicket } from "../../../app/modules/counter/queue.server";
@@ -157,6 +157,7 @@ describe("metrics", () => {
     expect(value(text, "mechelaar_outbox_pending")).toBe(pending);
     expect(value(text, "mechelaar_outbox_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(0);
     expect(value(text, "mechelaar_db_up")).toBe(1);
+    expect(value(text, "mechelaar_kiosk_offline_conflicts_open")).toBe(await db.$count(offlineConflicts, isNull(offlineConflicts.handledAt)));
     expect(value(text, 'mechelaar_desk_queue_length{theme="metrics-thema"}')).toBe(2);
     expect(value(text, 'mechelaar_desk_longest_wait_seconds{theme="metrics-thema"}')).toBeGreaterThanOrEqual(0);
     expect(value(text, 'mechelaar_db_connections{state="active"}')).toBeGreaterThanOrEqual(0);

@@ -1,0 +1,3 @@
+ALTER TABLE "access_offline_conflicts" ADD COLUMN "handled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "access_offline_conflicts" ADD COLUMN "handled_by" uuid;--> statement-breakpoint
+ALTER TABLE "access_offline_conflicts" ADD CONSTRAINT "access_offline_conflicts_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
