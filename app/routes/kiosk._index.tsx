@@ -159,7 +159,7 @@ export default function Kiosk() {
         </button>
       </Form>
       <KioskCamera formId="kiosk-scan" fieldId="code" />
-      <KioskSignOut error={result && "logout" in result ? result.errors._form : undefined} />
+      <KioskSignOut error={result && "logout" in result ? result.errors._form : undefined} queued={offline.queued} />
     </div>
   );
 }

@@ -126,6 +126,11 @@ test("a door kiosk without network lets a valid pass in with an offline mark, re
   await expect(reused).toContainText("Deze code is al gebruikt.");
   await expect(reused).toContainText("Offline");
   await expect(kiosk.getByText(/scans wachten om verstuurd te worden/)).toBeVisible();
+  // Staff about to sign the kiosk out are told that the waiting scans would be lost.
+  await kiosk.getByText("Voor medewerkers: zuil afmelden").click();
+  await expect(kiosk.getByRole("alert").filter({ hasText: /scans zijn nog niet verstuurd\. Meld de zuil pas af als ze weer netwerk heeft/ })).toBeVisible();
+  await expectAccessible(kiosk);
+  await kiosk.getByText("Voor medewerkers: zuil afmelden").click();
 
   // Back online: the queue goes to the server and the visitor shows on the presence list.
   await context.setOffline(false);
