@@ -6,8 +6,9 @@ import { startOidcLogin } from "~/modules/identity/oidc.server";
 import { DomainError } from "~/modules/platform/errors";
 import { httpError, parseQuery } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met itsme of eID – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "eidLogin");
 
 /** Starts "Aanmelden met itsme of eID": off to the identity provider (a GET, so a plain link works without JavaScript). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,8 +12,9 @@ import { isProduction } from "~/utils/env.server";
 import { DomainError } from "~/modules/platform/errors";
 import { actionOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bevestig uw e-mailadres – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "eidConfirmEmail");
 
 /** A first itsme/eID login whose e-mail address has an account: the owner confirms it with a code before anything is linked. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,8 +8,9 @@ import { DomainError } from "~/modules/platform/errors";
 import { httpError } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met itsme of eID – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "eidLogin");
 
 /** The identity provider sends the resident back here with a code (or an error). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -22,8 +22,9 @@ import { env } from "~/utils/env.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ingang – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "entrance", { extra: [{ name: "robots", content: "noindex" }] });
 export const handle = { i18n: ["access"] };
 /**
  * A rate-limited post says when to try again. A page view without a remembered visit is the same

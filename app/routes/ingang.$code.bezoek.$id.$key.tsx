@@ -8,6 +8,7 @@ import { posterCodeParams } from "~/modules/access/schemas";
 import { DomainError } from "~/modules/platform/errors";
 import { uuid } from "~/utils/ids";
 import { INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 /**
  * Seconds between checks while the visitor waits: without JavaScript by a `Refresh` response
@@ -17,7 +18,7 @@ import { INTENT_FIELD, loaderOf } from "~/utils/kernel";
 const REFRESH_SECONDS = 10;
 const POLL_MS = 4000;
 
-export const meta: MetaFunction<typeof loader> = () => [{ title: "Uw bezoek – Digitaal Huis van de Mechelaar" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "entranceVisit", { extra: [{ name: "robots", content: "noindex" }] });
 export const handle = { i18n: ["access"] };
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const refresh = loaderHeaders.get("Refresh");

@@ -5,8 +5,9 @@ import { StaffSsoFailure } from "~/components/StaffSsoFailure";
 import { startStaffOidcLogin } from "~/modules/identity/staff-oidc.server";
 import { DomainError } from "~/modules/platform/errors";
 import { httpError, parseQuery } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met het stadsaccount – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffSso");
 
 /** Starts staff single sign-on at the city's provider (a GET: a plain link works without JavaScript). 404 when it is off. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,8 +5,9 @@ import { finishStaffOidcLogin, staffOidcStateCookie } from "~/modules/identity/s
 import { startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
 import { httpError } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met het stadsaccount – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffSso");
 
 /** The city's provider sends the member back here with a code (or an error). */
 export async function loader({ request }: LoaderFunctionArgs) {

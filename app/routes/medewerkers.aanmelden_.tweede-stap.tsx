@@ -10,8 +10,9 @@ import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions
 import { clientIp } from "~/utils/request.server";
 import { actionOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tweede stap – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffSecondStep");
 
 /** Only after a right password, in the same browser, within ten minutes. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,11 +12,12 @@ import { DomainError } from "~/modules/platform/errors";
 import { clientIp } from "~/utils/request.server";
 import { actionOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageMeta } from "~/i18n/meta";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie instellen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "staffSecondFactorSetup");
 
 /** A staff member who must have a second factor sets it up right after the password, before any rights. */
 export async function loader({ request }: LoaderFunctionArgs) {

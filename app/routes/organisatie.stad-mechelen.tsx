@@ -1,10 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { publicPageHeaders } from "~/utils/cache-headers";
+import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = () => [{ title: "Stad Mechelen – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "organisationCity");
 
 const CHANNELS = ["online", "loket", "telefoon"] as const;
 

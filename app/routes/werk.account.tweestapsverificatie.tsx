@@ -11,11 +11,12 @@ import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
 import { actionOf, INTENT_FIELD } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
+import { pageMeta } from "~/i18n/meta";
 
 // The page shows the TOTP secret or the recovery codes: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "secondFactor");
 
 /** A staff member's own second factor: its status, setting it up, new recovery codes. */
 export async function loader({ request }: LoaderFunctionArgs) {

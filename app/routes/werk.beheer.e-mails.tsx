@@ -11,8 +11,9 @@ import { brusselsFormat } from "~/utils/brussels-format";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD } from "~/utils/kernel";
 import { TableScroll } from "~/components/TableScroll";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "E-mails – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "failedMails");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffCan(request, "admin.manage");

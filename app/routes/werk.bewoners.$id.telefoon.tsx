@@ -8,6 +8,7 @@ import { savePhoneFromRequest } from "~/modules/contacts/phone-offer.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
 /**
  * Saves a phone number the resident gave in a request to their profile: the one-click offer
@@ -15,7 +16,7 @@ import { actionOf, loaderOf } from "~/utils/kernel";
  * with the way back to the resident's file.
  */
 
-export const meta: MetaFunction = () => [{ title: "Telefoonnummer bewaren – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "residentPhone");
 export const handle = { i18n: ["contacts"] };
 
 const params = z.object({ id: uuid });

@@ -10,8 +10,9 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { can } from "~/modules/identity/permissions";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bezoekers zonder uitnodiging – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "walkIns");
 export const handle = { i18n: ["access"] };
 
 const guard = (request: Request) => requireStaffCan(request, "visitors.walkIns");

@@ -6,8 +6,9 @@ import { posterForEntrance, posterSvg } from "~/modules/access/entrance.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Affiche – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "poster");
 export const handle = { i18n: ["access"] };
 
 /** The poster on screen; the print stylesheet prints only the A4 sheet. */

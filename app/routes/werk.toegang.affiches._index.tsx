@@ -8,8 +8,9 @@ import { formatDateTime } from "~/modules/access/time";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { uuid } from "~/utils/ids";
 import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "QR-affiches – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "posters");
 export const handle = { i18n: ["access"] };
 
 const guard = (request: Request) => requireStaffCan(request, "admin.manage");

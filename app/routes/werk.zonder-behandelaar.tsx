@@ -5,8 +5,9 @@ import { formatDateTime } from "~/modules/access/time";
 import { listUnassigned } from "~/modules/cases/unassigned.server";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { loaderOf } from "~/utils/kernel";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Zonder behandelaar – Digitaal Huis van de Mechelaar" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "unassigned");
 export const handle = { i18n: ["backoffice"] };
 
 export const loader = loaderOf({

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startUserSession } from "../../../app/modules/identity/sessions.server";
 import { db } from "../../../app/utils/db.server";
@@ -49,6 +51,7 @@ const publicRoutes = [
   "/toegankelijkheid",
   "/dienstverlening-in-cijfers",
   "/medewerkers/aanmelden",
+  "/organisatie/stad-mechelen",
 ];
 const residentRoutes = ["/mijn", "/mijn/dossiers", "/aanvragen", "/aanvragen/burenbemiddeling"];
 
@@ -66,6 +69,16 @@ describe("page titles and descriptions follow the page language", () => {
       expect(title, `${path} ${lng} still has the Dutch title`).not.toBe(nlTitle);
       expect(descriptionOf(html), `${path} ${lng}`).not.toBe(descriptionOf(dutch));
     }
+  });
+});
+
+describe("no route writes its title by hand", () => {
+  it("takes every route's <title> from the meta namespace (pageMeta), so it follows the page language", () => {
+    const dir = path.resolve("app/routes");
+    const literal = readdirSync(dir)
+      .filter((f) => /\.tsx?$/.test(f))
+      .filter((f) => /export const meta[^\n]*\n?[^\n]*title:\s*["'`]/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(literal).toEqual([]);
   });
 });
 
