@@ -87,7 +87,7 @@ function precomputed(opts: { production: boolean; kiosk: boolean }) {
 const POOL_BYTES = 4096;
 let pool = Buffer.alloc(0);
 let poolOffset = 0;
-export function freshNonce(): string {
+function freshNonce(): string {
   if (poolOffset + 16 > pool.length) {
     pool = randomBytes(POOL_BYTES);
     poolOffset = 0;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { SCAN_OUTCOMES, type OfflineConflictKind, type ScanOutcome } from "../../../db/schema";
 import type { CurrentUser } from "~/modules/identity/users.server";
-import { personNames } from "~/modules/identity/directory.server";
+import { personNameOf } from "~/modules/identity/directory.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/modules/platform/errors";
 import { logger } from "~/modules/platform/logger.server";
@@ -212,9 +212,10 @@ export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Prom
     building_name: string;
     kiosks: string | null;
     handled_at: Date | string | null;
-    handled_by: string | null;
+    handled_by_name: string | null;
   }>(sql`
-    select c.id, c.kind, s.at as scanned_at, c.detected_at, c.pass_id, p.visitor_name, b.name as building_name, c.handled_at, c.handled_by,
+    select c.id, c.kind, s.at as scanned_at, c.detected_at, c.pass_id, p.visitor_name, b.name as building_name,
+      c.handled_at, ${personNameOf(sql`c.handled_by`)} as handled_by_name,
       (select string_agg(distinct k.name, ', ' order by k.name) from access_scans s2 join access_kiosks k on k.id = s2.kiosk_id
         where s2.pass_id = c.pass_id and s2.outcome = 'welcome') as kiosks
     from access_offline_conflicts c
@@ -223,7 +224,6 @@ export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Prom
     join access_buildings b on b.id = p.building_id
     order by c.handled_at is not null, c.detected_at desc, c.id
     limit ${limit}`);
-  const names = await personNames([...new Set(rows.flatMap((r) => (r.handled_by ? [r.handled_by] : [])))], db);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -233,7 +233,7 @@ export async function listOfflineConflicts(actor: CurrentUser, limit = 50): Prom
     visitorName: r.visitor_name,
     buildingName: r.building_name,
     kiosks: r.kiosks ?? "",
-    handled: r.handled_at ? { at: new Date(r.handled_at).toISOString(), byName: r.handled_by ? (names.get(r.handled_by) ?? null) : null } : null,
+    handled: r.handled_at ? { at: new Date(r.handled_at).toISOString(), byName: r.handled_by_name } : null,
   }));
 }
 
