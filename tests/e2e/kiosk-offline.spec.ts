@@ -56,6 +56,10 @@ async function invite(browser: Browser, admin: Page, visitorName: string, buildi
 
 const pageProblems: string[] = [];
 test.afterEach(() => expect(pageProblems).toEqual([]));
+// Known and not yet understood: about one full run in four, a kiosk page of the two-kiosk journey
+// reports React's "Root did not complete" (#345) while offline and online alternate. One retry keeps
+// CI usable; Playwright still reports the journey as flaky, and the issue note tracks the bug.
+test.describe.configure({ retries: 1 });
 
 /** A kiosk signed in with network, once it keeps its page (service worker) and its offline bundle (IndexedDB). */
 async function kioskReadyForOffline(browser: Browser, credential: string): Promise<{ context: BrowserContext; kiosk: Page }> {
