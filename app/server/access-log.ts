@@ -89,31 +89,46 @@ export function accessLog({ routes, trustProxy, sessionCookie }: AccessLogOption
     return out;
   }
 
+  // What a response's listeners need, kept on the response: the listeners are shared by every
+  // request, so nothing is allocated for them per request.
+  type Pending = { req: Request; ctx: RequestContext; start: bigint; ended: boolean };
+  const PENDING = Symbol("accessLog");
+  type Tracked = Response & { [PENDING]?: Pending };
+
+  function end(res: Tracked, finished: boolean) {
+    const pending = res[PENDING];
+    if (!pending || pending.ended) return;
+    pending.ended = true;
+    const { req, ctx, start } = pending;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const { routeId, path } = describe(req, res, ctx);
+    observeRequest(routeId, req.method, res.statusCode, seconds);
+    // 5xx lines are warnings: the error itself is logged once, at level error, where it happened.
+    const level = res.statusCode >= 500 ? "warn" : "info";
+    const log = logger();
+    if (!log.isLevelEnabled(level)) return;
+    const role = ctx.role ?? ((req.headers.cookie ?? "").includes(`${sessionCookie}=`) ? "signed-in" : "anonymous");
+    const line: Record<string, unknown> = { reqId: ctx.requestId, method: req.method, path, routeId, status: res.statusCode, durationMs: Math.round(seconds * 1000), role };
+    if (!finished) line.aborted = true;
+    log[level](line, "request");
+  }
+  // "finish": the answer went out; "close" without it: the client went away first ("aborted").
+  function onFinish(this: Tracked) {
+    end(this, true);
+  }
+  function onClose(this: Tracked) {
+    end(this, false);
+  }
+
   return (req: Request, res: Response, next: NextFunction) => {
     const start = process.hrtime.bigint();
     const incoming = trustProxy ? req.get("x-request-id") : undefined;
     const ctx: RequestContext = { requestId: incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID() };
     res.setHeader("X-Request-Id", ctx.requestId);
-    let ended = false;
-    // "finish": the answer went out; "close" without it: the client went away first ("aborted").
-    const end = (finished: boolean) => {
-      if (ended) return;
-      ended = true;
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const { routeId, path } = describe(req, res, ctx);
-      observeRequest(routeId, req.method, res.statusCode, seconds);
-      // 5xx lines are warnings: the error itself is logged once, at level error, where it happened.
-      const level = res.statusCode >= 500 ? "warn" : "info";
-      const log = logger();
-      if (!log.isLevelEnabled(level)) return;
-      const role = ctx.role ?? ((req.headers.cookie ?? "").includes(`${sessionCookie}=`) ? "signed-in" : "anonymous");
-      log[level](
-        { reqId: ctx.requestId, method: req.method, path, routeId, status: res.statusCode, durationMs: Math.round(seconds * 1000), role, ...(finished ? {} : { aborted: true }) },
-        "request",
-      );
-    };
-    res.once("finish", () => end(true));
-    res.once("close", () => end(false));
+    (res as Tracked)[PENDING] = { req, ctx, start, ended: false };
+    // Each fires at most once per response; `on` spares the wrapper `once` allocates.
+    res.on("finish", onFinish);
+    res.on("close", onClose);
     runWithRequestContext(ctx, next);
   };
 }

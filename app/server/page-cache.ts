@@ -57,7 +57,10 @@ export function pageCache({
 
     const hit = entries.get(key);
     if (hit && hit.expires > now()) {
-      res.status(hit.status).set(hit.headers).set("X-Page-Cache", "hit");
+      // Node's own setHeader: the headers were checked when the page was stored.
+      res.statusCode = hit.status;
+      for (const name in hit.headers) res.setHeader(name, hit.headers[name]);
+      res.setHeader("X-Page-Cache", "hit");
       res.end(withNonce(hit, res.locals.cspNonce));
       return;
     }

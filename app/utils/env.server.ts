@@ -130,6 +130,8 @@ export const envSchema = z
     // Logs and metrics (docs/operations.md): pino levels; JSON lines or one readable line per entry.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // JSON lines are written a buffer at a time, at least every second (logger.server.ts); 0 writes each line at once.
+    LOG_BUFFER_BYTES: z.coerce.number().int().min(0).max(4000).default(2048),
     // Prometheus metrics on their own port, never public; 0 turns them off.
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     METRICS_HOST: z.string().default("127.0.0.1"),

@@ -8,7 +8,7 @@ import { flushErrorReporting, startErrorReporting } from "../../app/modules/plat
  */
 export async function startLogging(env: Env) {
   const format = env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty");
-  await configureLogger({ level: env.LOG_LEVEL, pretty: format === "pretty" });
+  await configureLogger({ level: env.LOG_LEVEL, pretty: format === "pretty", bufferBytes: env.LOG_BUFFER_BYTES });
   if (env.SENTRY_DSN) startErrorReporting({ dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: process.env.npm_package_version });
   return logger();
 }

@@ -10,6 +10,7 @@ declare module "autocannon" {
     overallRate?: number;
   };
   type Histogram = { average: number; p50: number; p90: number; p99: number };
-  type Result = { requests: Histogram; latency: Histogram; non2xx: number };
+  // requests.total: the requests answered in the whole run.
+  type Result = { requests: Histogram & { total: number }; latency: Histogram; non2xx: number };
   export default function autocannon(opts: Options): Promise<Result>;
 }

@@ -8,6 +8,7 @@ import { runMigrations } from "../../db/migrate";
 import { acquireTestServer, cloneDatabase, createTemplate, databaseUrl, dropDatabase } from "../setup/test-postgres";
 import type { Scenario } from "./types";
 import { openLoop } from "./open-loop";
+import { processTreeCpuMs } from "./process-cpu";
 import { scenarios as foundation } from "./scenarios/foundation";
 import { accessBenchEnv, scenarios as access } from "./scenarios/access";
 import { scenarios as cases } from "./scenarios/cases";
@@ -29,7 +30,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3222);
 const BASELINE_PORT = PORT + 1;
 
-type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors?: number };
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors?: number; cpuUsPerRequest?: number };
 
 /**
  * Besides the saturation run (every connection sends its next request as soon as the answer
@@ -41,9 +42,14 @@ const HALF_LOAD = process.env.BENCH_HALF_LOAD !== "0";
 /** Steady-load runs are longer: their p99 should rest on a few thousand requests, not a few hundred. */
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
 
-async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }): Promise<Figures> {
+/** `cpuOf`: the server's process tree, whose CPU time per answered request is reported beside req/s. */
+async function measure(url: string, s: Pick<Scenario, "method" | "headers" | "body"> & { requests?: unknown[] }, cpuOf?: number): Promise<Figures> {
+  const cpuBefore = processTreeCpuMs(cpuOf);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, method: s.method ?? "GET", headers: s.headers, body: s.body, requests: s.requests });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  const cpuAfter = processTreeCpuMs(cpuOf);
+  const answered = result.requests.total;
+  const cpuUsPerRequest = cpuBefore !== undefined && cpuAfter !== undefined && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : undefined;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuUsPerRequest };
 }
 
 function run(cmd: string, args: string[]) {
@@ -182,7 +188,7 @@ async function main() {
       const baseline = await startBaseline(bytes, sample.headers.get("content-type") ?? "text/plain");
       try {
         const base = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, { method: scenario.method, body });
-        const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests });
+        const measured = await measure(target, { ...scenario, headers, body, requests: prepared.requests }, portal?.pid);
         const rate = Math.max(1, Math.round(measured.rps / 2));
         const half = HALF_LOAD
           ? { ...(await openLoop({ url: target, rate, duration: DURATION, method: scenario.method, headers, body, requests: prepared.requests })), rate }
@@ -205,12 +211,12 @@ async function main() {
   const pad = (v: string, n: number) => v.padEnd(n);
   console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}, portal with ${HTTP_PROCESSES} HTTP process(es)`);
   console.log(
-    `${pad("scenario", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load, even arrivals: req/s p50 p99", 38)}target`,
+    `${pad("scenario", 34)}${pad("req/s", 10)}${pad("CPU µs/req", 12)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("baseline req/s", 16)}${pad("ratio", 8)}${pad("non-2xx", 9)}${pad("½ load, even arrivals: req/s p50 p99", 38)}target`,
   );
   for (const r of rows) {
     const half = r.half ? `${r.half.rate} ${r.half.p50} ${r.half.p99}` : "–";
     console.log(
-      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${pad(half, 38)}${r.target ?? ""}`,
+      `${pad(r.name, 34)}${pad(r.portal.rps.toFixed(0), 10)}${pad(r.portal.cpuUsPerRequest?.toFixed(0) ?? "–", 12)}${pad(String(r.portal.p50), 9)}${pad(String(r.portal.p99), 9)}${pad(r.baseline.rps.toFixed(0), 16)}${pad((r.portal.rps / r.baseline.rps).toFixed(3), 8)}${pad(String(r.portal.non2xx), 9)}${pad(half, 38)}${r.target ?? ""}`,
     );
   }
   const steady = rows.filter((r) => r.steady.length);

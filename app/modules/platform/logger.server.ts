@@ -58,7 +58,28 @@ function errSerializer(err: unknown) {
   return { type: s.type, message: scrub(s.message), code: (err as { code?: unknown }).code, stack: s.stack ? scrub(s.stack) : undefined };
 }
 
-export type LoggerOptions = { level?: string; pretty?: boolean; destination?: DestinationStream };
+export type LoggerOptions = { level?: string; pretty?: boolean; destination?: DestinationStream; bufferBytes?: number };
+
+/** A buffer that is not full is written out at least this often. */
+const LOG_FLUSH_MS = 1000;
+
+/**
+ * JSON lines to stdout, written synchronously (pino's default) a buffer at a time: one
+ * write(2) per few lines instead of one per line, or a hand-off to libuv's thread pool per line
+ * (`sync: false`), which cost a cached page or /healthz about a twentieth of its CPU
+ * (docs/performance.md, decision 022). The buffer stays below 4 KB (PIPE_BUF): a write of the
+ * usual few lines to a pipe is atomic, so lines of several HTTP processes do not mix.
+ * What is buffered goes out within a second, after every error (logError), and when the
+ * process exits; a process killed with SIGKILL loses at most that second of lines.
+ */
+export function bufferedLines(bufferBytes: number, fd = 1): DestinationStream {
+  const stream = pino.destination({ dest: fd, sync: true, minLength: bufferBytes });
+  if (bufferBytes > 0) {
+    setInterval(() => stream.flush(), LOG_FLUSH_MS).unref();
+    process.once("exit", () => stream.flushSync());
+  }
+  return stream;
+}
 
 async function prettyStream(): Promise<DestinationStream | undefined> {
   try {
@@ -81,7 +102,8 @@ async function prettyStream(): Promise<DestinationStream | undefined> {
   }
 }
 
-function makeLogger(level: string, destination?: DestinationStream): Logger {
+/** `bufferBytes`: lines are collected up to this many bytes before one write (LOG_BUFFER_BYTES; 0: each line at once). */
+function makeLogger(level: string, destination?: DestinationStream, bufferBytes = 0): Logger {
   return pino(
     {
       level,
@@ -89,7 +111,7 @@ function makeLogger(level: string, destination?: DestinationStream): Logger {
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       serializers: { err: errSerializer, error: errSerializer },
     },
-    destination ?? pino.destination({ sync: false }),
+    destination ?? bufferedLines(bufferBytes),
   );
 }
 
@@ -110,7 +132,7 @@ function state(): State {
 export async function configureLogger(opts: LoggerOptions = {}) {
   const level = opts.level ?? process.env.LOG_LEVEL ?? "info";
   const destination = opts.destination ?? (opts.pretty ? await prettyStream() : undefined);
-  state().logger = makeLogger(level, destination);
+  state().logger = makeLogger(level, destination, opts.bufferBytes);
   return state().logger;
 }
 
@@ -159,6 +181,8 @@ export function logError(err: unknown, msg: string, extra: Record<string, unknow
   }
   const ctx = requestContext();
   s.logger.error({ ...extra, reqId: ctx?.requestId, routeId: ctx?.routeId, err }, msg);
+  // An error is written at once, not with the next buffer of access lines.
+  s.logger.flush();
   for (const report of s.reporters) {
     try {
       report(err, ctx);
