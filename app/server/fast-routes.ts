@@ -103,6 +103,43 @@ export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
 
 const MAX_SCAN_BODY = 4096;
 
+/**
+ * A small body, or undefined past `max` bytes (the rest is then read past and dropped, so the
+ * client still gets the answer). Plain stream events: `for await` over the request makes a
+ * promise per step, and each one costs the request context's bookkeeping (AsyncLocalStorage),
+ * a few percent of a kiosk scan. The input guards may have paused the stream, hence resume().
+ */
+function readSmallBody(req: Request, max: number): Promise<Buffer<ArrayBuffer> | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    function onData(chunk: Buffer) {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      stop();
+      req.resume();
+      resolve(undefined);
+    }
+    function onEnd() {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    }
+    function onError(err: Error) {
+      stop();
+      reject(err);
+    }
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.resume();
+  });
+}
+
 /** The kiosk's scan: one code, as the door kiosk's form takes it (no NUL: it reaches no query). */
 const scanBody = z.object({ code: scanSchema.shape.code.refine((code) => !code.includes("\0")) });
 
@@ -110,14 +147,8 @@ const scanBody = z.object({ code: scanSchema.shape.code.refine((code) => !code.i
 async function scanInput(req: Request): Promise<{ ok: true; input: { code?: unknown } } | { ok: false; status: 400 | 413 }> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
   if (Number(req.headers["content-length"] ?? 0) > MAX_SCAN_BODY) return { ok: false, status: 413 };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_SCAN_BODY) return { ok: false, status: 413 };
-    chunks.push(chunk);
-  }
-  const bytes = Buffer.concat(chunks);
+  const bytes = await readSmallBody(req, MAX_SCAN_BODY);
+  if (!bytes) return { ok: false, status: 413 };
   if (type.startsWith("multipart/form-data")) {
     try {
       const form = await new globalThis.Request("http://kiosk/scan", { method: "POST", headers: { "content-type": type }, body: bytes }).formData();
@@ -165,14 +196,9 @@ async function jsonInput(req: Request, max: number): Promise<{ ok: true; input: 
   const type = (req.headers["content-type"] ?? "").toLowerCase();
   if (!type.startsWith("application/json")) return { ok: false, status: 400 };
   if (Number(req.headers["content-length"] ?? 0) > max) return { ok: false, status: 413 };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return { ok: false, status: 413 };
-    chunks.push(chunk);
-  }
-  const text = cleanUtf8(Buffer.concat(chunks));
+  const bytes = await readSmallBody(req, max);
+  if (!bytes) return { ok: false, status: 413 };
+  const text = cleanUtf8(bytes);
   if (text === undefined) return { ok: false, status: 400 };
   try {
     return { ok: true, input: JSON.parse(text) as unknown };

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { eq, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema";
 import { createInvitation } from "../../../app/modules/access/invitations.server";
@@ -45,6 +46,33 @@ describe("the kiosk over HTTP", () => {
     expect(await again.json()).toEqual({ outcome: "already_used" });
     const forged = await server.post("/kiosk/scan", { code: tamperedToken(pass.token) }, { Cookie: jar.header() });
     expect(await forged.json()).toEqual({ outcome: "not_city_code" });
+  });
+
+  it("reads a scan sent in pieces without a length, and refuses one over 4 kB with 413 and an answer", async () => {
+    const host = await ensureStaff(db, { name: "Gert Gastheer", email: "gert@example.com", roles: ["host"] });
+    const kiosk = await makeKiosk(db, { buildingSlug: "zeeridder" });
+    const pass = await makePass(db, { hostId: host.id, buildingSlug: "zeeridder", visitorName: "Ria" });
+    const { jar } = await kioskSession(kiosk.credential);
+    // A scanner script may stream its body (Transfer-Encoding: chunked) in small pieces.
+    const chunkedScan = (pieces: string[]) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const headers = { Origin: server.baseUrl, Cookie: jar.header(), "Content-Type": "application/x-www-form-urlencoded" };
+        const req = httpRequest(server.baseUrl + "/kiosk/scan", { method: "POST", headers, agent: false }, (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += String(c)));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        for (const piece of pieces) req.write(piece);
+        req.end();
+      });
+    const form = `code=${encodeURIComponent(pass.token)}`;
+    const welcome = await chunkedScan([form.slice(0, 10), form.slice(10, 40), form.slice(40)]);
+    expect(welcome.status).toBe(200);
+    expect(JSON.parse(welcome.body)).toMatchObject({ outcome: "welcome" });
+    const tooLong = await chunkedScan([`code=${"A".repeat(3000)}`, "B".repeat(3000)]);
+    expect(tooLong.status).toBe(413);
+    expect(JSON.parse(tooLong.body)).toEqual({ error: "payload_too_large" });
   });
 
   it("refuses a wrong credential, and a revoked kiosk can neither sign in nor scan", async () => {
