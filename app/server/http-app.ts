@@ -52,17 +52,6 @@ export function sameOriginOnly(publicUrl: string) {
   };
 }
 
-/**
- * compression's middleware wraps every response it sees (its own write/end, header hooks,
- * negotiation), about a tenth of the CPU of a cached page, even when it ends up sending the
- * body as it is. To a request without Accept-Encoding (a monitor, a script, a load test) it
- * always sends the body as it is, so such a request skips it; browsers always send one.
- */
-function compressionWhenAccepted() {
-  const compress = compression();
-  return (req: Request, res: Response, next: NextFunction) => (req.headers["accept-encoding"] ? compress(req, res, next) : next());
-}
-
 export function createHttpApp(opts: HttpAppOptions) {
   // Route matching answers from a cache (see memo-match-routes.ts); installed once per process.
   // Each patch of Remix internals has its own switch (decision 013); tests/integration/http/router-patches.test.ts
@@ -86,7 +75,7 @@ export function createHttpApp(opts: HttpAppOptions) {
   app.post(PLAIN_ROUTES.kioskScan.path, sameOriginOnly(opts.publicUrl), fast.kioskScan);
   app.post(PLAIN_ROUTES.kioskOfflineSync.path, sameOriginOnly(opts.publicUrl), fast.kioskOfflineSync);
   app.get(PLAIN_ROUTES.kioskOfflineBundle.path, fast.kioskOfflineBundle);
-  app.use(compressionWhenAccepted());
+  app.use(compression());
   app.get(PLAIN_ROUTES.knowledgeSearch.path, fast.knowledgeSearch);
   // Before the static folders: a cached page then costs no file-system lookups.
   const pages = pageCache({ sessionCookie: SESSION_COOKIE, privateCookies: [ENTRANCE_VISIT_COOKIE] });
