@@ -69,7 +69,7 @@ const LOG_FLUSH_MS = 1000;
  * (`sync: false`), which cost a cached page or /healthz about a twentieth of its CPU
  * (docs/performance.md, decision 022). The buffer stays below 4 KB (PIPE_BUF): a write of the
  * usual few lines to a pipe is atomic, so lines of several HTTP processes do not mix.
- * What is buffered goes out within a second, after every error (logError), and when the
+ * What is buffered goes out within a second, with every warning or error, and when the
  * process exits; a process killed with SIGKILL loses at most that second of lines.
  */
 export function bufferedLines(bufferBytes: number, fd = 1): DestinationStream {
@@ -104,14 +104,25 @@ async function prettyStream(): Promise<DestinationStream | undefined> {
 
 /** `bufferBytes`: lines are collected up to this many bytes before one write (LOG_BUFFER_BYTES; 0: each line at once). */
 function makeLogger(level: string, destination?: DestinationStream, bufferBytes = 0): Logger {
+  const out = destination ?? bufferedLines(bufferBytes);
+  const flush = (out as { flush?: () => void }).flush?.bind(out);
   return pino(
     {
       level,
       base: { pid: process.pid },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       serializers: { err: errSerializer, error: errSerializer },
+      // Warnings and errors are written at once, with the lines collected before them.
+      hooks: flush
+        ? {
+            logMethod(args, method, lineLevel) {
+              method.apply(this, args);
+              if (lineLevel >= 40) flush();
+            },
+          }
+        : undefined,
     },
-    destination ?? bufferedLines(bufferBytes),
+    out,
   );
 }
 
@@ -181,8 +192,6 @@ export function logError(err: unknown, msg: string, extra: Record<string, unknow
   }
   const ctx = requestContext();
   s.logger.error({ ...extra, reqId: ctx?.requestId, routeId: ctx?.routeId, err }, msg);
-  // An error is written at once, not with the next buffer of access lines.
-  s.logger.flush();
   for (const report of s.reporters) {
     try {
       report(err, ctx);

@@ -7,7 +7,7 @@ import { bufferedLines, configureLogger, logError, logger } from "../../../app/m
 
 /**
  * The production log destination collects JSON lines before writing them (logger.server.ts):
- * an operator must still get every line, an error at once, the rest within a second, and
+ * an operator must still get every line, warnings and errors at once, the rest within a second, and
  * whatever is collected when the process ends.
  */
 const files: number[] = [];
@@ -39,14 +39,17 @@ async function eventually<T>(read: () => T, done: (v: T) => boolean): Promise<T>
 }
 
 describe("buffered log lines", () => {
-  it("writes an error at once, together with the lines logged before it", async () => {
+  it("writes a warning or an error at once, together with the lines logged before it", async () => {
     const out = logFile();
     await configureLogger({ level: "info", destination: bufferedLines(2048, out.fd) });
     logger().info({ reqId: "r1" }, "request");
+    logger().warn("metrics: could not read the database figures");
+    expect(out.lines().map((l) => l.msg)).toEqual(["request", "metrics: could not read the database figures"]);
+    logger().info({ reqId: "r2" }, "request");
     logError(new Error("database down"), "loader failed");
     const lines = out.lines();
-    expect(lines.map((l) => l.msg)).toEqual(["request", "loader failed"]);
-    expect(lines[1].level).toBe(50);
+    expect(lines.map((l) => l.msg)).toEqual(["request", "metrics: could not read the database figures", "request", "loader failed"]);
+    expect(lines.map((l) => l.level)).toEqual([30, 40, 30, 50]);
   });
 
   it("writes lines without an error within about a second, with nothing else logged", async () => {
