@@ -1,5 +1,7 @@
 import { securityTxt } from "~/modules/platform/web-basics.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
-export function loader() {
-  return new Response(securityTxt(), { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: () => new Response(securityTxt(), { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" } }),
+});

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,19 +10,21 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { oidcEnabled } from "~/modules/identity/oidc.server";
 import { requestCodeSchema } from "~/modules/identity/schemas";
 import { clientIp } from "~/utils/request.server";
-import { actionOf, anyone } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "login");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/mijn");
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(user.isStaff ? "/werk" : redirectTo);
-  return { redirectTo, loggedOut: url.searchParams.has("afgemeld"), eid: oidcEnabled() };
-}
+export const loader = loaderOf({
+  guard: (request) => getOptionalUser(request),
+  query: z.object({ redirectTo: z.string().max(2000).optional(), afgemeld: z.string().max(10).optional() }),
+  run: ({ actor: user, query }) => {
+    const redirectTo = safeRedirect(query.redirectTo, "/mijn");
+    if (user) throw redirect(user.isStaff ? "/werk" : redirectTo);
+    return { redirectTo, loggedOut: query.afgemeld !== undefined, eid: oidcEnabled() };
+  },
+});
 
 export const action = actionOf({
   guard: anyone,

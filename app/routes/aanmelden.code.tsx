@@ -1,5 +1,5 @@
 import { isProduction } from "~/utils/env.server";
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
@@ -10,16 +10,19 @@ import { pendingLoginCookie, readPendingLogin } from "~/modules/identity/pending
 import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { EMAIL_CODE_AUTH, startUserSession } from "~/modules/identity/sessions.server";
 import { clientIp } from "~/utils/request.server";
-import { actionOf, anyone, readFormData } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf, readFormData } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "loginCode");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await readPendingLogin(request);
-  return { email: pending?.email ?? "", registering: pending?.registering === true, devMailbox: !isProduction() };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async ({ request }) => {
+    const pending = await readPendingLogin(request);
+    return { email: pending?.email ?? "", registering: pending?.registering === true, devMailbox: !isProduction() };
+  },
+});
 
 export const action = actionOf({
   guard: anyone,

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,17 +10,20 @@ import { verifyCodeSchema } from "~/modules/identity/schemas";
 import { startUserSession } from "~/modules/identity/sessions.server";
 import { isProduction } from "~/utils/env.server";
 import { DomainError } from "~/modules/platform/errors";
-import { actionOf } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "eidConfirmEmail");
 
 /** A first itsme/eID login whose e-mail address has an account: the owner confirms it with a code before anything is linked. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await readPendingEidLink(request);
-  return { email: pending?.email ?? null, devMailbox: !isProduction() };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async ({ request }) => {
+    const pending = await readPendingEidLink(request);
+    return { email: pending?.email ?? null, devMailbox: !isProduction() };
+  },
+});
 
 const codeOnly = verifyCodeSchema.pick({ code: true }).extend({ _intent: z.string().optional() });
 

@@ -4,7 +4,7 @@ import { getOptionalUser } from "~/modules/identity/guards.server";
 import { endSession, revokeAllSessions } from "~/modules/identity/sessions.server";
 import { providerLogoutUrl } from "~/modules/identity/oidc.server";
 import { staffProviderLogoutUrl } from "~/modules/identity/staff-oidc.server";
-import { actionOf } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 
 /** POST only: a link could log people out from another site. `everywhere` ends every session of the user. */
 const actionBody = z.object({ everywhere: z.string().max(5).optional() });
@@ -22,4 +22,5 @@ export const action = actionOf({
   },
 });
 
-export const loader = () => redirect("/");
+// The form posts here; a GET (a bookmark, a crawler) goes to the home page.
+export const loader = loaderOf({ guard: anyone, run: () => redirect("/") });

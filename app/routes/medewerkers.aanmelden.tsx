@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,19 +11,22 @@ import { startPendingStaffLogin } from "~/modules/identity/pending-login.server"
 import { staffOidcEnabled } from "~/modules/identity/staff-oidc.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { clientIp } from "~/utils/request.server";
-import { actionOf, anyone } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "staffLogin");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/werk");
-  const user = await getOptionalUser(request);
-  if (user?.isStaff) throw redirect(redirectTo);
-  // Staff single sign-on is offered only when it is configured (STAFF_OIDC_ISSUER).
-  return { redirectTo, sso: staffOidcEnabled() };
-}
+export const loader = loaderOf({
+  guard: (request) => getOptionalUser(request),
+  query: z.object({ redirectTo: z.string().max(2000).optional() }),
+  run: ({ actor: user, query }) => {
+    const redirectTo = safeRedirect(query.redirectTo, "/werk");
+    if (user?.isStaff) throw redirect(redirectTo);
+    // Staff single sign-on is offered only when it is configured (STAFF_OIDC_ISSUER).
+    return { redirectTo, sso: staffOidcEnabled() };
+  },
+});
 
 export const action = actionOf({
   guard: anyone,

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormResult } from "~/components/useFormResult";
@@ -8,17 +8,17 @@ import { secondFactorSchema } from "~/modules/identity/schemas";
 import { verifySecondFactor } from "~/modules/identity/second-factor.server";
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { clientIp } from "~/utils/request.server";
-import { actionOf } from "~/utils/kernel";
+import { actionOf, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "staffSecondStep");
 
 /** Only after a right password, in the same browser, within ten minutes. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePendingStaffLogin(request, "second-factor");
-  return null;
-}
+export const loader = loaderOf({
+  guard: (request) => requirePendingStaffLogin(request, "second-factor"),
+  run: () => null,
+});
 
 export const action = actionOf({
   guard: (request) => requirePendingStaffLogin(request, "second-factor"),

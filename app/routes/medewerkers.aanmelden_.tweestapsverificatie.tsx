@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RecoveryCodes, TotpSetup } from "~/components/SecondFactorSetup";
@@ -10,7 +10,7 @@ import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/identity/sec
 import { staffPasswordAuth, startUserSession } from "~/modules/identity/sessions.server";
 import { DomainError } from "~/modules/platform/errors";
 import { clientIp } from "~/utils/request.server";
-import { actionOf } from "~/utils/kernel";
+import { actionOf, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
@@ -20,17 +20,19 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export const meta: MetaFunction = (args) => pageMeta(args, "staffSecondFactorSetup");
 
 /** A staff member who must have a second factor sets it up right after the password, before any rights. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const pending = await requirePendingStaffLogin(request, "enrol");
-  try {
-    const { secret, qrDataUrl } = await startTotpEnrolment(pending.userId);
-    return { enrolment: { secret, qrDataUrl } };
-  } catch (err) {
-    // Already set up (just now, by this page's own action, or in another tab).
-    if (err instanceof DomainError && err.code === "CONFLICT") return { enrolment: null };
-    throw err;
-  }
-}
+export const loader = loaderOf({
+  guard: (request) => requirePendingStaffLogin(request, "enrol"),
+  run: async ({ actor: pending }) => {
+    try {
+      const { secret, qrDataUrl } = await startTotpEnrolment(pending.userId);
+      return { enrolment: { secret, qrDataUrl } };
+    } catch (err) {
+      // Already set up (just now, by this page's own action, or in another tab).
+      if (err instanceof DomainError && err.code === "CONFLICT") return { enrolment: null };
+      throw err;
+    }
+  },
+});
 
 // The recovery codes are in the action's answer; reloading the loader after it would lose them.
 export const shouldRevalidate = () => false;

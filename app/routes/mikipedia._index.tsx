@@ -1,19 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArticleList, SearchBox } from "~/components/Mikipedia";
 import { AUDIENCES, THEMES, mostAsked } from "~/modules/knowledge/articles.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
 import { getLanguage } from "~/utils/i18next.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 export const meta: MetaFunction = (args) => pageMeta(args, "mikipedia");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const language = await getLanguage(request);
-  return { themes: THEMES, audiences: AUDIENCES, mostAsked: await mostAsked(language) };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: async ({ request }) => ({ themes: THEMES, audiences: AUDIENCES, mostAsked: await mostAsked(await getLanguage(request)) }),
+});
 
 export default function MikipediaHome() {
   const { t } = useTranslation("knowledge");

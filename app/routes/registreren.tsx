@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,16 +9,17 @@ import { pendingLoginCookie } from "~/modules/identity/pending-login.server";
 import { registerSchema } from "~/modules/identity/schemas";
 import { getLanguage } from "~/utils/i18next.server";
 import { clientIp } from "~/utils/request.server";
-import { actionOf, anyone } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "register");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  return { language: await getLanguage(request), redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "/mijn") };
-}
+export const loader = loaderOf({
+  guard: anyone,
+  query: z.object({ redirectTo: z.string().max(2000).optional() }),
+  run: async ({ request, query }) => ({ language: await getLanguage(request), redirectTo: safeRedirect(query.redirectTo, "/mijn") }),
+});
 
 export const action = actionOf({
   guard: anyone,

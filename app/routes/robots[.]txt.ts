@@ -1,5 +1,7 @@
 import { robotsTxt } from "~/modules/platform/web-basics.server";
+import { anyone, loaderOf } from "~/utils/kernel";
 
-export function loader() {
-  return new Response(robotsTxt(), { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
-}
+export const loader = loaderOf({
+  guard: anyone,
+  run: () => new Response(robotsTxt(), { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=3600" } }),
+});

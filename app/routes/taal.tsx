@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isSupportedLanguage } from "~/i18n/config";
 import { languageCookie } from "~/utils/i18next.server";
-import { actionOf, anyone } from "~/utils/kernel";
+import { actionOf, anyone, loaderOf } from "~/utils/kernel";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 /** Remembers an explicit language choice and goes back to the same page. */
@@ -22,4 +22,5 @@ export const action = actionOf({
   },
 });
 
-export const loader = () => redirect("/");
+// The form posts here; a GET (a bookmark, a crawler) goes to the home page.
+export const loader = loaderOf({ guard: anyone, run: () => redirect("/") });

@@ -3,13 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { accessibilityStatement } from "~/modules/platform/accessibility.server";
 import { publicPageHeaders } from "~/utils/cache-headers";
+import { anyone, loaderOf } from "~/utils/kernel";
 import { pageMeta } from "~/i18n/meta";
 
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction = (args) => pageMeta(args, "accessibility");
 
-export const loader = () => accessibilityStatement();
+export const loader = loaderOf({ guard: anyone, run: () => accessibilityStatement() });
 
 const LIMITS = ["uploads", "qr", "manual"] as const;
 

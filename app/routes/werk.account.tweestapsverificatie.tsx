@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { ErrorSummary } from "~/components/forms";
 import { requireStaffCan } from "~/modules/identity/guards.server";
 import { totpCodeSchema } from "~/modules/identity/schemas";
 import { confirmTotpEnrolment, renewRecoveryCodes, secondFactorSettings } from "~/modules/identity/second-factor.server";
-import { actionOf, INTENT_FIELD } from "~/utils/kernel";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { clientIp } from "~/utils/request.server";
 import { pageMeta } from "~/i18n/meta";
 
@@ -19,15 +19,17 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export const meta: MetaFunction = (args) => pageMeta(args, "secondFactor");
 
 /** A staff member's own second factor: its status, setting it up, new recovery codes. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaffCan(request, "workplace.view");
-  const { status, enrolment } = await secondFactorSettings(user.id);
-  return {
-    status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
-    enrolment: enrolment && { secret: enrolment.secret, qrDataUrl: enrolment.qrDataUrl },
-    signedInWith: user.session?.secondFactor ?? null,
-  };
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "workplace.view"),
+  run: async ({ actor: user }) => {
+    const { status, enrolment } = await secondFactorSettings(user.id);
+    return {
+      status: { enrolled: status.enrolled, recoveryCodesLeft: status.recoveryCodesLeft, required: status.required },
+      enrolment: enrolment && { secret: enrolment.secret, qrDataUrl: enrolment.qrDataUrl },
+      signedInWith: user.session?.secondFactor ?? null,
+    };
+  },
+});
 
 export const action = actionOf({
   guard: (request) => requireStaffCan(request, "workplace.view"),

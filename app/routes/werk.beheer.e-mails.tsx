@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,16 +9,16 @@ import { requireStaffCan } from "~/modules/identity/guards.server";
 import { listFailedMail, retryAllFailedMail, retryFailedMail } from "~/modules/notify/failed-mail.server";
 import { brusselsFormat } from "~/utils/brussels-format";
 import { uuid } from "~/utils/ids";
-import { actionOf, INTENT_FIELD } from "~/utils/kernel";
+import { actionOf, INTENT_FIELD, loaderOf } from "~/utils/kernel";
 import { TableScroll } from "~/components/TableScroll";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "failedMails");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffCan(request, "admin.manage");
-  return listFailedMail();
-}
+export const loader = loaderOf({
+  guard: (request) => requireStaffCan(request, "admin.manage"),
+  run: () => listFailedMail(),
+});
 
 export const action = actionOf({
   guard: (request) => requireStaffCan(request, "admin.manage"),

@@ -219,6 +219,14 @@ describe("route fuzz: hostile input is a 4xx, never a 5xx or a leak", () => {
     expect(direct).toEqual([]);
   });
 
+  it("has every loader and action go through the request kernel: guard, then parse, then one call", () => {
+    const dir = path.join(process.cwd(), "app", "routes");
+    const outside = readdirSync(dir).filter((f) =>
+      /export (async )?function (loader|action)\b|export const (loader|action) = (?!loaderOf\(|actionOf\()/.test(readFileSync(path.join(dir, f), "utf8")),
+    );
+    expect(outside).toEqual([]);
+  });
+
   for (const whoName of ["anonymous", "resident", "staff admin"]) {
     it(`answers every route called as ${whoName} with hostile input without a 5xx or a leak`, { timeout: 180_000 }, async () => {
       const who = people.find((p) => p.name === whoName)!;
