@@ -113,14 +113,15 @@ function makeLogger(level: string, destination?: DestinationStream, bufferBytes 
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       serializers: { err: errSerializer, error: errSerializer },
       // Warnings and errors are written at once, with the lines collected before them.
-      hooks: flush
-        ? {
-            logMethod(args, method, lineLevel) {
-              method.apply(this, args);
-              if (lineLevel >= 40) flush();
-            },
-          }
-        : undefined,
+      // (Spread in only when there is a buffer: pino does not accept `hooks: undefined`.)
+      ...(flush && {
+        hooks: {
+          logMethod(args, method, lineLevel) {
+            method.apply(this, args);
+            if (lineLevel >= 40) flush();
+          },
+        },
+      }),
     },
     out,
   );

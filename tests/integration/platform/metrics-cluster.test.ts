@@ -71,8 +71,9 @@ describe("metrics with several HTTP processes", () => {
     expect(Number(line?.split(" ").at(-1))).toBe(6);
     expect(text.match(/^mechelaar_db_up /gm)).toHaveLength(1);
 
-    // Both HTTP processes wrote access lines, each with the id its response carried.
-    for (let i = 0; i < 20 && !output.includes(answers[5].requestId); i++) await new Promise((r) => setTimeout(r, 100));
+    // Both HTTP processes wrote access lines, each with the id its response carried. Each process
+    // writes its lines a buffer at a time, at least every second (LOG_BUFFER_BYTES, operations.md).
+    for (let i = 0; i < 50 && !answers.every((a) => output.includes(a.requestId)); i++) await new Promise((r) => setTimeout(r, 100));
     const pids = new Set<number>();
     for (const a of answers) {
       const entry = output
