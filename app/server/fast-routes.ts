@@ -104,12 +104,13 @@ export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
 const MAX_SCAN_BODY = 4096;
 
 /**
- * A small body, or undefined past `max` bytes (the rest is then read past and dropped, so the
- * client still gets the answer). Plain stream events: `for await` over the request makes a
+ * A small body, or undefined past `max` bytes, declared (Content-Length, nothing is read) or
+ * counted (the rest is then read past and dropped, so the client still gets the answer). Plain stream events: `for await` over the request makes a
  * promise per step, and each one costs the request context's bookkeeping (AsyncLocalStorage),
  * a few percent of a kiosk scan. The input guards may have paused the stream, hence resume().
  */
 function readSmallBody(req: Request, max: number): Promise<Buffer<ArrayBuffer> | undefined> {
+  if (Number(req.headers["content-length"] ?? 0) > max) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -146,7 +147,6 @@ const scanBody = z.object({ code: scanSchema.shape.code.refine((code) => !code.i
 /** Reads the small body of a scan (url-encoded, multipart or JSON): 413 past 4 kB, 400 when unreadable. */
 async function scanInput(req: Request): Promise<{ ok: true; input: { code?: unknown } } | { ok: false; status: 400 | 413 }> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (Number(req.headers["content-length"] ?? 0) > MAX_SCAN_BODY) return { ok: false, status: 413 };
   const bytes = await readSmallBody(req, MAX_SCAN_BODY);
   if (!bytes) return { ok: false, status: 413 };
   if (type.startsWith("multipart/form-data")) {
@@ -195,7 +195,6 @@ const MAX_SYNC_BODY = 512 * 1024;
 async function jsonInput(req: Request, max: number): Promise<{ ok: true; input: unknown } | { ok: false; status: 400 | 413 }> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
   if (!type.startsWith("application/json")) return { ok: false, status: 400 };
-  if (Number(req.headers["content-length"] ?? 0) > max) return { ok: false, status: 413 };
   const bytes = await readSmallBody(req, max);
   if (!bytes) return { ok: false, status: 413 };
   const text = cleanUtf8(bytes);
