@@ -116,8 +116,27 @@ export function memoiseMatchRoutes(router: Router) {
   return memo;
 }
 
-/** Installs the memoised function on the one copy of `@remix-run/router` the server loads. */
+/**
+ * The switch and counters of the router's own part of this memo, which no export reaches:
+ * the static handler, which matches every document and data request, calls its internal
+ * `matchRoutes`, flattening, ranking and compiling every route again each time (about a sixth
+ * of a rendered page's CPU). `scripts/patches/@remix-run+router+<version>.patch` (applied by
+ * patch-package on every `npm install`; the install fails when it no longer applies) makes it
+ * match against branches flattened and ranked once, and keeps compiled route patterns, while
+ * this object is set on `globalThis`. The counters show that the patched code runs
+ * (tests/integration/http/router-patches.test.ts).
+ */
+export type RouterMemoSwitch = { staticMatches: number; compiledPathHits: number };
+const ROUTER_MEMO = Symbol.for("mechelaar.routerMemo");
+
+/** The router's counters, or undefined when its memo is off. */
+export function routerMemoUse(): RouterMemoSwitch | undefined {
+  return (globalThis as { [ROUTER_MEMO]?: RouterMemoSwitch })[ROUTER_MEMO];
+}
+
+/** Installs the memoised function on the one copy of `@remix-run/router` the server loads, and turns on the router's own memo. */
 export function installMatchRoutesMemo() {
   const router = createRequire(import.meta.url)("@remix-run/router") as Router & { matchRoutes: Router["matchRoutes"] };
   router.matchRoutes = memoiseMatchRoutes(router);
+  (globalThis as { [ROUTER_MEMO]?: RouterMemoSwitch })[ROUTER_MEMO] ??= { staticMatches: 0, compiledPathHits: 0 };
 }

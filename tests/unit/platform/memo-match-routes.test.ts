@@ -93,3 +93,52 @@ describe("memoised matchRoutes", () => {
     expect(memo(plain as never, "/a/1")).toEqual(router.matchRoutes(plain, "/a/1"));
   });
 });
+
+/**
+ * The patch of the router's static handler (scripts/patches/@remix-run+router+*.patch, decision 013):
+ * with the switch on, the handler matches against branches it flattened and ranked once and
+ * reuses compiled patterns; every request must get the matches it gets with the switch off.
+ */
+describe("the patched static handler", () => {
+  const cjsRouter = require_("@remix-run/router") as typeof router;
+  const SWITCH = Symbol.for("mechelaar.routerMemo");
+  const global_ = globalThis as { [SWITCH]?: { staticMatches: number; compiledPathHits: number } };
+  const paths = allPaths(routeTree());
+
+  async function answers(on: boolean, basename: string) {
+    const saved = global_[SWITCH];
+    global_[SWITCH] = on ? { staticMatches: 0, compiledPathHits: 0 } : undefined;
+    try {
+      const handler = cjsRouter.createStaticHandler(routeTree(), { basename });
+      const out: unknown[] = [];
+      for (const p of paths) {
+        const location = basename === "/" ? p : `/portaal${p}`;
+        const context = await handler.query(new Request(`http://localhost${location.startsWith("/") ? location : `/${location}`}`));
+        if (context instanceof Response) out.push({ location, status: context.status });
+        else
+          out.push({
+            location,
+            status: context.statusCode,
+            matches: context.matches.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })),
+          });
+      }
+      return { out, use: global_[SWITCH] };
+    } finally {
+      global_[SWITCH] = saved;
+    }
+  }
+
+  for (const basename of ["/", "/portaal"]) {
+    it(`answers every route path as the unpatched handler does (basename ${basename})`, async () => {
+      const off = await answers(false, basename);
+      const on = await answers(true, basename);
+      expect(on.out).toEqual(off.out);
+      // The patched code ran: every request matched through it, and patterns were reused.
+      expect(on.use?.staticMatches).toBe(paths.length);
+      expect(on.use?.compiledPathHits).toBeGreaterThan(paths.length);
+      // Real matches were compared, with params: not a list of errors.
+      const withParams = off.out.filter((a) => (a as { matches?: { params: object }[] }).matches?.some((m) => Object.keys(m.params).length > 0));
+      expect(withParams.length).toBeGreaterThan(paths.length / 4);
+    });
+  }
+});
