@@ -77,15 +77,20 @@ export function accessLog({ routes, trustProxy, sessionCookie }: AccessLogOption
 
   function describe(req: Request, res: Response, ctx: RequestContext): Described {
     const path = req.originalUrl.split("?")[0];
-    if (ctx.routeId) return { routeId: ctx.routeId, path: scrub(path) };
+    if (ctx.routeId) {
+      // A fast route or a Remix route named itself: its path is scrubbed once, then kept.
+      const known = described.get(path);
+      if (known?.routeId === ctx.routeId) return known;
+      return remember(path, { routeId: ctx.routeId, path: scrub(path) });
+    }
     // Single fetch's "/path.data" is a page's data, not a file.
     if ((path.startsWith("/build/") || (FILE_LIKE.test(path) && !path.endsWith(".data"))) && res.statusCode < 400) return { routeId: "static", path: scrub(path) };
-    let out = described.get(path);
-    if (!out) {
-      if (described.size >= DESCRIBED_PATHS_KEPT) described.clear();
-      out = resolve(path);
-      described.set(path, out);
-    }
+    return described.get(path) ?? remember(path, resolve(path));
+  }
+
+  function remember(path: string, out: Described): Described {
+    if (described.size >= DESCRIBED_PATHS_KEPT) described.clear();
+    described.set(path, out);
     return out;
   }
 
@@ -115,12 +120,10 @@ export function accessLog({ routes, trustProxy, sessionCookie }: AccessLogOption
     if (!finished) line.aborted = true;
     log[level](line, "request");
   }
-  // "finish": the answer went out; "close" without it: the client went away first ("aborted").
-  function onFinish(this: Tracked) {
-    end(this, true);
-  }
+  // A response emits "close" once it is done, after "finish" when the answer went out, or alone
+  // when the client went away first ("aborted"): one listener sees both.
   function onClose(this: Tracked) {
-    end(this, false);
+    end(this, this.writableFinished);
   }
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -129,8 +132,7 @@ export function accessLog({ routes, trustProxy, sessionCookie }: AccessLogOption
     const ctx: RequestContext = { requestId: incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID() };
     res.setHeader("X-Request-Id", ctx.requestId);
     (res as Tracked)[PENDING] = { ctx, start, ended: false };
-    // Each fires at most once per response; `on` spares the wrapper `once` allocates.
-    res.on("finish", onFinish);
+    // Fires once per response; `on` spares the wrapper `once` allocates.
     res.on("close", onClose);
     runWithRequestContext(ctx, next);
   };

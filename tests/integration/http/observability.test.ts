@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import net from "node:net";
 import { Writable } from "node:stream";
 import { desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,6 +108,23 @@ describe("the access log", () => {
     await settled();
     for (const res of [data, again])
       expect(accessLine(res.headers.get("X-Request-Id")!)).toMatchObject({ path: "/mikipedia/zoeken.data", routeId: "routes/mikipedia.zoeken", status: 200 });
+  });
+
+  it("logs a request the client gave up on once, as aborted", async () => {
+    // A form whose body never arrives in full: the visitor's connection drops mid-request.
+    const { port } = new URL(server.baseUrl);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    socket.write(
+      `POST /aanmelden HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server.baseUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\nemail=`,
+    );
+    await settled();
+    socket.destroy();
+    await settled();
+    const aborted = parsed().filter((l) => l.msg === "request" && l.path === "/aanmelden" && (l as { aborted?: boolean }).aborted);
+    expect(aborted).toHaveLength(1);
+    expect(aborted[0]).toMatchObject({ routeId: "routes/aanmelden._index", method: "POST" });
+    expect(aborted[0].reqId).toMatch(UUID);
   });
 
   it("masks secrets carried in the path", async () => {
