@@ -104,10 +104,11 @@ export const knowledgeSearch = handle("knowledgeSearch", async (req, res) => {
 const MAX_SCAN_BODY = 4096;
 
 /**
- * A small body, or undefined past `max` bytes, declared (Content-Length, nothing is read) or
- * counted (the rest is then read past and dropped, so the client still gets the answer). Plain stream events: `for await` over the request makes a
- * promise per step, and each one costs the request context's bookkeeping (AsyncLocalStorage),
- * a few percent of a kiosk scan. The input guards may have paused the stream, hence resume().
+ * A small body, or undefined past `max` bytes, declared (Content-Length: nothing is read) or
+ * counted (the rest is then read past and dropped, so the client still gets the answer).
+ * Plain stream events: `for await` over the request makes a promise per step, and each one
+ * costs the request context's bookkeeping (AsyncLocalStorage), a few percent of a kiosk scan.
+ * The input guards may have paused the stream, hence resume().
  */
 function readSmallBody(req: Request, max: number): Promise<Buffer<ArrayBuffer> | undefined> {
   if (Number(req.headers["content-length"] ?? 0) > max) return Promise.resolve(undefined);
