@@ -98,13 +98,14 @@ export default function Kiosk() {
     );
   };
 
-  // Ready for the next visitor: an empty, focused field (USB scanners type into it).
+  // Ready for the next visitor: a focused field (USB scanners type into it), emptied when an
+  // answer arrives. Not on the first render nor when an answer goes away: a code typed or scanned
+  // while the page was still loading (before hydration) or being typed then must stay.
   useEffect(() => {
     const field = document.getElementById("code") as HTMLInputElement | null;
-    if (field) {
-      field.value = "";
-      field.focus();
-    }
+    if (!field) return;
+    if (answer) field.value = "";
+    field.focus();
   }, [answer]);
 
   if (!kiosk) {
